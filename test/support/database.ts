@@ -1,0 +1,12 @@
+import { sequelize, isPostgres } from '../../src/db.js';
+import { migrate } from '../../src/models/migrate.js';
+import '../../src/models/index.js';
+
+/** A fresh schema for the run: PostgreSQL's public schema is dropped and recreated, SQLite's file is new. */
+export async function prepareTestDatabase() {
+  if (isPostgres) {
+    await sequelize.query('DROP SCHEMA public CASCADE');
+    await sequelize.query('CREATE SCHEMA public');
+  }
+  await migrate();
+}
