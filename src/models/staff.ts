@@ -17,6 +17,12 @@ export class Staff extends Model<InferAttributes<Staff>, InferCreationAttributes
   declare lastLoginAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
+
+  /** Every serialisation (admin API, populated references, logs) leaves the password hash out (trap 4). */
+  toJSON(): Omit<InferAttributes<Staff>, 'passwordHash'> {
+    const { passwordHash: _hash, ...rest } = super.toJSON() as InferAttributes<Staff>;
+    return rest;
+  }
 }
 
 Staff.init(

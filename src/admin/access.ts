@@ -1,0 +1,57 @@
+// Wires every AdminJS action of every resource to the authority core: isAccessible draws the buttons (per
+// record), and a before hook makes the authoritative decision — AdminJS runs before hooks ahead of its own
+// check and would otherwise refuse without a reason (trap 18).
+import { ForbiddenError, type ActionContext, type ActionRequest, type ResourceWithOptions, type ResourceOptions, type Action, type ActionResponse, type CurrentAdmin, type RecordJSON } from 'adminjs';
+import { decide, type RecordFacts } from '../rules/decide.js';
+import type { Actor } from '../rules/actor.js';
+import type { Decision } from '../rules/decision.js';
+
+/** AdminJS action → catalogue action (search feeds reference pickers, so it reads like the list). */
+const BUILT_IN: Record<string, string> = { list: 'list', search: 'list', show: 'show', new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
+
+/** The actor loaded for this request by the session middleware rides on currentAdmin. */
+export function actorOf(currentAdmin: CurrentAdmin | undefined): Actor | null {
+  return ((currentAdmin as { actor?: Actor } | undefined)?.actor ?? null) as Actor | null;
+}
+
+type RecordLike = { params?: Record<string, unknown> } | RecordJSON | undefined;
+const factsOf = (record: RecordLike): RecordFacts | undefined => (record && 'params' in record ? (record.params as RecordFacts) : undefined);
+
+export function decideFor(currentAdmin: CurrentAdmin | undefined, action: string, record?: RecordLike): Decision {
+  return decide(actorOf(currentAdmin), action, factsOf(record));
+}
+
+function guard(resourceId: string, actionName: string) {
+  const catalogued = `${resourceId}.${BUILT_IN[actionName] ?? actionName}`;
+  return async (request: ActionRequest, context: ActionContext) => {
+    const targets = context.records?.length ? context.records : [context.record];
+    for (const target of targets) {
+      const decision = decideFor(context.currentAdmin, catalogued, target ?? undefined);
+      if (!decision.allowed) throw new ForbiddenError(decision.reason);
+    }
+    return request;
+  };
+}
+
+function chain<T>(first: T, existing: T | T[] | undefined): T[] {
+  if (!existing) return [first];
+  return [first, ...(Array.isArray(existing) ? existing : [existing])];
+}
+
+/** Returns the resource with every built-in action (and any custom ones named in `custom`) decided by rules. */
+export function withAccess(entry: ResourceWithOptions, resourceId: string, customActions: string[] = []): ResourceWithOptions {
+  const options: ResourceOptions = entry.options ?? {};
+  const actions: Record<string, Partial<Action<ActionResponse>>> = { ...(options.actions ?? {}) } as Record<string, Partial<Action<ActionResponse>>>;
+  for (const name of [...Object.keys(BUILT_IN), ...customActions]) {
+    const existing = actions[name] ?? {};
+    // A resource may switch an action off for everyone (e.g. logs cannot be edited); rules never switch it back on.
+    if (existing.isAccessible === false) continue;
+    const catalogued = `${resourceId}.${BUILT_IN[name] ?? name}`;
+    actions[name] = {
+      ...existing,
+      isAccessible: ({ currentAdmin, record }: ActionContext) => decideFor(currentAdmin, catalogued, record ?? undefined).allowed,
+      before: chain(guard(resourceId, name), existing.before as never),
+    };
+  }
+  return { ...entry, options: { ...options, actions: actions as ResourceOptions['actions'] } };
+}

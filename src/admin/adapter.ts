@@ -1,0 +1,107 @@
+// The Sequelize adapter, with bad input refused in Chinese before it reaches the database: a wrong type, an
+// unknown option or a duplicate value becomes a form error on the field, never a 500 or a partial write.
+import AdminJS, { ValidationError, type PropertyErrors, type ParamsType } from 'adminjs';
+import { Database, Resource as SequelizeResource } from '@adminjs/sequelize';
+import { DataTypes, type ModelStatic, type Model } from 'sequelize';
+
+type Attribute = { type: { key?: string; values?: string[] } ; allowNull?: boolean };
+
+const MESSAGES: [RegExp, string][] = [
+  [/must be unique/i, '该值已存在，不能重复'],
+  [/cannot be null|notNull Violation/i, '不能为空'],
+  [/is not a valid (integer|number|float|double)/i, '必须是数字'],
+  [/is not a valid (date|timestamp)|Invalid date/i, '日期格式不正确'],
+  [/is not a valid boolean/i, '必须是“是”或“否”'],
+];
+
+function chineseMessage(message: string, label: string): string {
+  if (/[\u4e00-\u9fff]/.test(message)) return message;
+  for (const [pattern, text] of MESSAGES) if (pattern.test(message)) return `${label}${text}`;
+  return `${label}不正确`;
+}
+
+const INTEGER = /^[+-]?\d+$/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** Checks each submitted value against its column; returns field errors (empty when all fit). */
+export function checkTypes(model: ModelStatic<Model>, params: ParamsType, label: (field: string) => string): PropertyErrors {
+  const errors: PropertyErrors = {};
+  const attributes = model.getAttributes() as Record<string, Attribute>;
+  for (const [field, raw] of Object.entries(params)) {
+    const attribute = attributes[field];
+    if (!attribute || raw === null || raw === undefined || raw === '') continue;
+    const value = String(raw).trim();
+    const key = attribute.type.key;
+    if (key === DataTypes.INTEGER.key || key === DataTypes.BIGINT.key) {
+      if (!INTEGER.test(value)) errors[field] = { message: `${label(field)}必须是整数`, type: 'type' };
+    } else if (key === DataTypes.DOUBLE.key || key === DataTypes.FLOAT.key || key === DataTypes.REAL.key) {
+      if (!NUMBER.test(value)) errors[field] = { message: `${label(field)}必须是数字`, type: 'type' };
+    } else if (key === DataTypes.DATE.key || key === DataTypes.DATEONLY.key) {
+      if (Number.isNaN(new Date(value).getTime())) errors[field] = { message: `${label(field)}日期格式不正确`, type: 'type' };
+    } else if (key === DataTypes.BOOLEAN.key) {
+      if (!['true', 'false', '1', '0'].includes(value)) errors[field] = { message: `${label(field)}必须是“是”或“否”`, type: 'type' };
+    } else if (key === DataTypes.ENUM.key && attribute.type.values && !attribute.type.values.includes(value)) {
+      errors[field] = { message: `${label(field)}不是有效的选项：${value}`, type: 'enum' };
+    }
+  }
+  return errors;
+}
+
+export class Resource extends SequelizeResource {
+  private get model(): ModelStatic<Model> {
+    return (this as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel;
+  }
+
+  private label(field: string): string {
+    return this.decorate?.()?.getPropertyByKey(field)?.label() ?? field;
+  }
+
+  private refuseBadTypes(params: ParamsType) {
+    const errors = checkTypes(this.model, params, (f) => this.label(f));
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors, { message: '输入有误，请按提示修改', type: 'validation' });
+  }
+
+  private translate(error: unknown): unknown {
+    if (error instanceof ValidationError) {
+      const errors: PropertyErrors = {};
+      for (const [field, e] of Object.entries(error.propertyErrors)) errors[field] = { ...e, message: chineseMessage(e.message, this.label(field)) };
+      return new ValidationError(errors, { message: Object.values(errors)[0]?.message ?? '输入有误，请按提示修改', type: 'validation' });
+    }
+    const name = (error as Error)?.name ?? '';
+    if (name === 'SequelizeForeignKeyConstraintError') {
+      return new ValidationError({}, { message: '关联的记录不存在，或这条记录仍被其他记录引用', type: 'foreign_key' });
+    }
+    if (name === 'SequelizeDatabaseError' && /invalid input|out of range|value too long/i.test((error as Error).message)) {
+      return new ValidationError({}, { message: '输入的数据格式不正确或超出范围', type: 'database' });
+    }
+    return error;
+  }
+
+  async create(params: Record<string, unknown>) {
+    this.refuseBadTypes(params);
+    try {
+      return await super.create(params);
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  async update(id: string, params: Record<string, unknown>) {
+    this.refuseBadTypes(params);
+    try {
+      return await super.update(id, params);
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  async delete(id: string) {
+    try {
+      await super.delete(id);
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+}
+
+AdminJS.registerAdapter({ Database, Resource });

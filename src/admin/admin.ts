@@ -1,0 +1,41 @@
+// Builds the AdminJS instance: every model as a resource whose id is the model name, each action decided by
+// the authority core, the product's own branding, zh-CN by default.
+import './adapter.js';
+import AdminJS, { type ResourceWithOptions } from 'adminjs';
+import type { ModelStatic, Model } from 'sequelize';
+import '../models/index.js';
+import { withAccess } from './access.js';
+import { Components, componentLoader } from './components/index.js';
+import { dashboardData } from './dashboard.js';
+import { locale } from './locale/index.js';
+import { organisationResources } from './resources/organisation.js';
+
+export const ROOT_PATH = '/admin';
+
+export function allResources(): ResourceWithOptions[] {
+  const groups: ResourceWithOptions[][] = [organisationResources];
+  return groups.flat().map((entry) => withAccess(entry, (entry.resource as ModelStatic<Model>).name));
+}
+
+export function buildAdmin(): AdminJS {
+  return new AdminJS({
+    rootPath: ROOT_PATH,
+    loginPath: `${ROOT_PATH}/login`,
+    logoutPath: `${ROOT_PATH}/logout`,
+    resources: allResources(),
+    componentLoader,
+    locale,
+    branding: {
+      companyName: '客户中心 · 翠湖花园物业管理处',
+      logo: '/assets/logo.svg',
+      favicon: '/assets/logo.svg',
+      withMadeWithLove: false,
+      theme: { colors: { primary100: '#2d6a4f', primary80: '#40916c', primary60: '#52b788', primary40: '#95d5b2', primary20: '#d8f3dc', accent: '#1b4332' } },
+    },
+    dashboard: {
+      component: Components.Dashboard,
+      handler: async (_request, _response, context) => dashboardData(context.currentAdmin),
+    },
+    version: { admin: false, app: '0.1.0' },
+  });
+}

@@ -1,0 +1,17 @@
+// Custom React components bundled by AdminJS; registered once here.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ComponentLoader } from 'adminjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const componentLoader = new ComponentLoader();
+
+const add = (name: string, file: string) => componentLoader.add(name, path.join(here, file));
+
+export const Components = {
+  MoneyList: add('MoneyList', 'money-list.tsx'),
+  MoneyShow: add('MoneyShow', 'money-show.tsx'),
+  MoneyEdit: add('MoneyEdit', 'money-edit.tsx'),
+  MoneyFilter: add('MoneyFilter', 'money-filter.tsx'),
+  Dashboard: add('Dashboard', 'dashboard.tsx'),
+};

@@ -1,0 +1,53 @@
+// 我的工作台: for the signed-in person, the queues they can act on — counted only where the authority core
+// allows them the queue's action on such a record.
+import { Op, type WhereOptions } from 'sequelize';
+import type { CurrentAdmin } from 'adminjs';
+import { sequelize } from '../db.js';
+import { decide } from '../rules/decide.js';
+import type { Actor } from '../rules/actor.js';
+import { actorOf } from './access.js';
+
+interface Queue {
+  label: string;
+  resource: string;
+  action: string;
+  where: (actor: Actor, now: Date) => WhereOptions;
+  /** Facts of a typical record of the queue, for the decision. */
+  sample: (actor: Actor) => Record<string, unknown>;
+  filter: Record<string, string>;
+}
+
+const QUEUES: Queue[] = [
+  { label: '待派工的报事', resource: 'Ticket', action: 'Ticket.dispatch', where: () => ({ status: 'reported' }), sample: () => ({ status: 'reported' }), filter: { status: 'reported' } },
+  { label: '本部门待处理的派工', resource: 'Ticket', action: 'Ticket.complete', where: (a) => ({ status: 'dispatched', departmentId: a.departmentId ?? -1 }), sample: (a) => ({ status: 'dispatched', departmentId: a.departmentId }), filter: { status: 'dispatched' } },
+  { label: '待回访', resource: 'Ticket', action: 'Ticket.returnVisit', where: () => ({ status: 'completed' }), sample: () => ({ status: 'completed' }), filter: { status: 'completed' } },
+  { label: '待主管审核', resource: 'Ticket', action: 'Ticket.supervisorApprove', where: (a) => ({ status: 'visited', departmentId: { [Op.in]: a.supervisesDepartmentIds } }), sample: (a) => ({ status: 'visited', departmentId: a.supervisesDepartmentIds[0] }), filter: { status: 'visited' } },
+  { label: '待归档', resource: 'Ticket', action: 'Ticket.archive', where: () => ({ status: 'approved' }), sample: () => ({ status: 'approved' }), filter: { status: 'approved' } },
+  { label: '逾期未完成的报事', resource: 'Ticket', action: 'Ticket.list', where: (_a, now) => ({ status: { [Op.in]: ['reported', 'dispatched'] }, dueAt: { [Op.lt]: now } }), sample: () => ({}), filter: { status: 'dispatched' } },
+  { label: '待工程审核的装修申请', resource: 'RenovationApplication', action: 'RenovationApplication.review', where: () => ({ status: 'submitted' }), sample: () => ({ status: 'submitted' }), filter: { status: 'submitted' } },
+  { label: '待核批的装修申请', resource: 'RenovationApplication', action: 'RenovationApplication.approve', where: () => ({ status: 'reviewed' }), sample: () => ({ status: 'reviewed' }), filter: { status: 'reviewed' } },
+  { label: '待验收的装修', resource: 'RenovationApplication', action: 'RenovationApplication.inspect', where: () => ({ status: 'approved' }), sample: () => ({ status: 'approved' }), filter: { status: 'approved' } },
+  { label: '可退还的装修押金', resource: 'RenovationDeposit', action: 'RenovationDeposit.refund', where: () => ({ status: 'held', inspectionResult: 'passed' }), sample: () => ({ status: 'held', inspectionResult: 'passed' }), filter: { status: 'held', inspectionResult: 'passed' } },
+  { label: '待决定的催缴计划', resource: 'DunningPlan', action: 'DunningPlan.start', where: () => ({ status: 'draft' }), sample: () => ({ status: 'draft' }), filter: { status: 'draft' } },
+  { label: '待核对的现金日报', resource: 'CashReport', action: 'CashReport.reconcile', where: (a) => ({ status: 'submitted', cashierId: { [Op.ne]: a.id } }), sample: () => ({ status: 'submitted', cashierId: 0 }), filter: { status: 'submitted' } },
+  { label: '待审核的车位租赁', resource: 'ParkingRental', action: 'ParkingRental.review', where: () => ({ status: 'pending' }), sample: () => ({ status: 'pending' }), filter: { status: 'pending' } },
+  { label: '待校核的会所收费', resource: 'ClubhouseCharge', action: 'ClubhouseCharge.verify', where: () => ({ status: 'pending' }), sample: () => ({ status: 'pending' }), filter: { status: 'pending' } },
+];
+
+function listHref(resource: string, filter: Record<string, string>): string {
+  const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [`filters.${k}`, v]));
+  return `/admin/resources/${resource}?${query.toString()}`;
+}
+
+export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now = new Date()) {
+  const actor = actorOf(currentAdmin);
+  if (!actor) return { greeting: '请先登录', position: '', tiles: [], today: '' };
+  const tiles = [];
+  for (const queue of QUEUES) {
+    const model = sequelize.models[queue.resource];
+    if (!model || !decide(actor, queue.action, queue.sample(actor)).allowed) continue;
+    tiles.push({ label: queue.label, count: await model.count({ where: queue.where(actor, now) }), href: listHref(queue.resource, queue.filter) });
+  }
+  const today = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'full' }).format(now);
+  return { greeting: `您好，${actor.name}`, position: actor.positionName ?? '', tiles, today };
+}

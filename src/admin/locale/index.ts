@@ -1,0 +1,77 @@
+// zh-CN is the default language, English the other; each resource group brings its own labels.
+import type { LocaleTranslations } from 'adminjs';
+import { navigation } from '../navigation.js';
+import { organisationEn, organisationResourceNamesEn, organisationResourceNamesZh, organisationZh } from './organisation.js';
+
+type ResourceTranslations = Record<string, { properties?: Record<string, string>; actions?: Record<string, string> }>;
+
+const groupsZh: ResourceTranslations[] = [organisationZh];
+const groupsEn: ResourceTranslations[] = [organisationEn];
+const namesZh: Record<string, string>[] = [organisationResourceNamesZh];
+const namesEn: Record<string, string>[] = [organisationResourceNamesEn];
+
+const navigationEn: Record<string, string> = {
+  [navigation.frontDesk.name]: 'Front desk',
+  [navigation.archives.name]: 'Owner archives',
+  [navigation.fees.name]: 'Fees',
+  [navigation.renovation.name]: 'Renovation',
+  [navigation.dunning.name]: 'Arrears & dunning',
+  [navigation.surveysAndPlans.name]: 'Surveys & plans',
+  [navigation.documents.name]: 'Documents',
+  [navigation.organisation.name]: 'Organisation & authority',
+};
+
+const zh: LocaleTranslations = {
+  labels: { ...Object.assign({}, ...namesZh), navigation: '导航', dashboard: '我的工作台', loginWelcome: '客户中心' },
+  resources: Object.assign({}, ...groupsZh),
+  buttons: { save: '保存', filter: '筛选', applyChanges: '应用', resetFilter: '重置', logout: '退出登录', login: '登录', cancel: '取消', confirm: '确认', addNewItem: '新增一项', createFirstRecord: '新建第一条记录' },
+  messages: {
+    invalidCredentials: '邮箱或密码错误',
+    accountLocked: '连续多次密码错误，账号已暂时锁定，请 15 分钟后再试',
+    accountDisabled: '该账号已停用，请联系系统管理员',
+    tooManyRequests: '尝试次数过多，请稍后再试',
+    forbiddenError: '没有权限执行此操作',
+    anyForbiddenError: '没有权限执行此操作',
+    thereWereValidationErrors: '输入有误，请按提示修改',
+    successfullyCreated: '已新建',
+    successfullyUpdated: '已保存',
+    successfullyDeleted: '已删除',
+    noRecords: '暂无记录',
+  },
+  components: {
+    LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
+    Login: {
+      welcomeHeader: '客户中心',
+      welcomeMessage: '翠湖花园物业管理处 · 客户中心后台：报事派工、回访归档、收费催缴、装修押金、满意度调查，一处办理。',
+      properties: { email: '登录邮箱', password: '密码' },
+      loginButton: '登录',
+    },
+  },
+};
+
+const en: LocaleTranslations = {
+  labels: { ...Object.assign({}, ...namesEn), ...navigationEn, dashboard: 'My desk', loginWelcome: 'Customer centre' },
+  resources: Object.assign({}, ...groupsEn),
+  messages: {
+    invalidCredentials: 'Wrong email or password',
+    accountLocked: 'Too many wrong passwords: the account is locked for 15 minutes',
+    accountDisabled: 'This account is disabled; ask the system administrator',
+    tooManyRequests: 'Too many attempts, try again later',
+  },
+  components: {
+    LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
+    Login: {
+      welcomeHeader: 'Customer centre',
+      welcomeMessage: 'Back office of the customer centre: tickets and dispatches, return visits, fees and dunning, renovation deposits, surveys.',
+      properties: { email: 'Email', password: 'Password' },
+      loginButton: 'Sign in',
+    },
+  },
+};
+
+export const locale = {
+  language: 'zh-CN',
+  availableLanguages: ['zh-CN', 'en'],
+  localeDetection: false,
+  translations: { 'zh-CN': zh, en },
+};

@@ -1,0 +1,49 @@
+const common = { id: '编号', createdAt: '创建时间', updatedAt: '更新时间' };
+const commonEn = { id: 'ID', createdAt: 'Created at', updatedAt: 'Updated at' };
+
+export const organisationResourceNamesZh = { Department: '部门', Position: '岗位', PositionClause: '岗位条款', Staff: '员工' };
+export const organisationResourceNamesEn = { Department: 'Departments', Position: 'Positions', PositionClause: 'Position clauses', Staff: 'Staff' };
+
+export const organisationZh = {
+  Department: { properties: { ...common, name: '部门名称', description: '说明', supervisorId: '部门主管' } },
+  Position: {
+    properties: {
+      ...common, name: '岗位名称', code: '岗位代码', departmentId: '所属部门', departmentText: '所属部门（原文）', grade: '职务等级',
+      supervisorText: '直接主管（原文）', supervisorPositionId: '直接主管岗位', source: '来源',
+    },
+  },
+  PositionClause: {
+    properties: {
+      ...common, positionId: '岗位', kind: '条款类别', number: '序号', text: '条款内容',
+      'kind.duty': '职责', 'kind.authority': '职权', 'kind.qualification': '资格要求',
+    },
+  },
+  Staff: {
+    properties: {
+      ...common, name: '姓名', email: '登录邮箱', password: '密码', phone: '电话', positionId: '岗位', departmentId: '部门', enabled: '启用',
+      failedLogins: '连续登录失败次数', lockedUntil: '锁定至', lastLoginAt: '最近登录',
+    },
+  },
+};
+
+export const organisationEn = {
+  Department: { properties: { ...commonEn, name: 'Name', description: 'Description', supervisorId: 'Supervisor' } },
+  Position: {
+    properties: {
+      ...commonEn, name: 'Name', code: 'Code', departmentId: 'Department', departmentText: 'Department (as written)', grade: 'Grade',
+      supervisorText: 'Supervisor (as written)', supervisorPositionId: 'Supervisor position', source: 'Source',
+    },
+  },
+  PositionClause: {
+    properties: {
+      ...commonEn, positionId: 'Position', kind: 'Kind', number: 'Number', text: 'Text',
+      'kind.duty': 'Duty', 'kind.authority': 'Authority', 'kind.qualification': 'Qualification',
+    },
+  },
+  Staff: {
+    properties: {
+      ...commonEn, name: 'Name', email: 'Email', password: 'Password', phone: 'Phone', positionId: 'Position', departmentId: 'Department', enabled: 'Enabled',
+      failedLogins: 'Failed sign-ins', lockedUntil: 'Locked until', lastLoginAt: 'Last sign-in',
+    },
+  },
+};

@@ -1,0 +1,79 @@
+import { ValidationError, type ActionRequest, type ResourceWithOptions } from 'adminjs';
+import { Department, Position, PositionClause, Staff } from '../../models/index.js';
+import { hashPassword, passwordProblem } from '../../auth/password.js';
+import { navigation } from '../navigation.js';
+import { readOnly } from '../properties.js';
+
+/** Turns the form's plain `password` into `passwordHash`; required for a new account, optional on edit. */
+function hashPasswordField(required: boolean) {
+  return async (request: ActionRequest) => {
+    if (request.method !== 'post' || !request.payload) return request;
+    const { password, ...payload } = request.payload as Record<string, unknown>;
+    delete payload.passwordHash;
+    if (password === undefined || password === '') {
+      if (required) throw new ValidationError({ password: { message: '新账号必须设置密码' } }, { message: '请设置密码' });
+      return { ...request, payload };
+    }
+    const problem = passwordProblem(String(password));
+    if (problem) throw new ValidationError({ password: { message: problem } }, { message: problem });
+    return { ...request, payload: { ...payload, passwordHash: await hashPassword(String(password)) } };
+  };
+}
+
+export const organisationResources: ResourceWithOptions[] = [
+  {
+    resource: Department,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['name', 'supervisorId', 'description'],
+      editProperties: ['name', 'supervisorId', 'description'],
+      properties: { name: { isTitle: true }, description: { type: 'textarea' } },
+    },
+  },
+  {
+    resource: Position,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['name', 'departmentId', 'supervisorText', 'supervisorPositionId', 'grade', 'source'],
+      filterProperties: ['name', 'departmentId'],
+      editProperties: ['name', 'code', 'departmentId', 'departmentText', 'grade', 'supervisorText', 'supervisorPositionId'],
+      properties: { name: { isTitle: true } },
+    },
+  },
+  {
+    resource: PositionClause,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['positionId', 'kind', 'number', 'text'],
+      filterProperties: ['positionId', 'kind'],
+      editProperties: ['positionId', 'kind', 'number', 'text'],
+      properties: { text: { type: 'textarea', isTitle: true } },
+      sort: { sortBy: 'id', direction: 'asc' },
+    },
+  },
+  {
+    resource: Staff,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['name', 'email', 'positionId', 'departmentId', 'phone', 'enabled', 'lastLoginAt'],
+      filterProperties: ['name', 'email', 'positionId', 'departmentId', 'enabled'],
+      showProperties: ['name', 'email', 'phone', 'positionId', 'departmentId', 'enabled', 'failedLogins', 'lockedUntil', 'lastLoginAt', 'createdAt'],
+      editProperties: ['name', 'email', 'password', 'phone', 'positionId', 'departmentId', 'enabled'],
+      properties: {
+        name: { isTitle: true },
+        passwordHash: { isVisible: false },
+        password: { type: 'password', isVisible: { list: false, filter: false, show: false, edit: true } },
+        failedLogins: readOnly(),
+        lockedUntil: readOnly(),
+        lastLoginAt: readOnly(),
+      },
+      actions: {
+        new: { before: [hashPasswordField(true)] },
+        edit: { before: [hashPasswordField(false)] },
+        // Accounts are disabled, never deleted: tickets, receipts and logs keep pointing at them.
+        delete: { isAccessible: false },
+        bulkDelete: { isAccessible: false },
+      },
+    },
+  },
+];

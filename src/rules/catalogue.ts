@@ -1,0 +1,75 @@
+// Every action a person can take, named once as `Resource.action`, with a Chinese label.
+// The admin, the decisions, the decision log and the tests all use these names.
+
+export const RESOURCES = [
+  'Department', 'Position', 'PositionClause', 'Staff',
+  'Community', 'Building', 'Unit', 'Owner',
+  'Ticket', 'WorkOrder', 'ReturnVisit', 'Correspondence', 'Notice',
+  'Bill', 'Payment', 'CashReport', 'ParkingRental', 'ClubhouseCharge',
+  'RenovationApplication', 'RenovationDeposit',
+  'DunningPlan', 'DunningTarget', 'DunningRecord',
+  'Survey', 'SurveyQuestion', 'SurveyResponse', 'WorkPlan', 'WorkPlanItem', 'ArchiveDocument',
+  'AuthorityRule', 'RuleVersion', 'DecisionLog', 'AuditLog',
+] as const;
+export type ResourceId = (typeof RESOURCES)[number];
+
+export const BUILT_IN_ACTIONS = {
+  list: '查看列表',
+  show: '查看详情',
+  new: '新建',
+  edit: '编辑',
+  delete: '删除',
+} as const;
+export type BuiltInAction = keyof typeof BUILT_IN_ACTIONS;
+
+/** Workflow actions of the brief (performed by use cases; several are built by later issues). */
+export const WORKFLOW_ACTIONS: Record<string, string> = {
+  'Ticket.dispatch': '派工',
+  'Ticket.urge': '督促',
+  'Ticket.reassign': '改派',
+  'Ticket.complete': '完成处理',
+  'Ticket.returnVisit': '回访',
+  'Ticket.supervisorApprove': '主管审核',
+  'Ticket.sendBack': '退回重办',
+  'Ticket.archive': '归档',
+  'Ticket.cancel': '取消',
+  'ReturnVisit.spotCheck': '抽查回访',
+  'Owner.review': '档案清理',
+  'Notice.publish': '发布',
+  'Notice.withdraw': '撤回',
+  'Bill.generate': '生成月度账单',
+  'Payment.void': '作废收据',
+  'CashReport.submit': '提交日报',
+  'CashReport.reconcile': '核对日报',
+  'DunningPlan.start': '决定催缴',
+  'DunningPlan.close': '结束催缴',
+  'RenovationApplication.review': '工程审核',
+  'RenovationApplication.approve': '核批',
+  'RenovationApplication.reject': '驳回',
+  'RenovationApplication.inspect': '验收',
+  'RenovationDeposit.refund': '退押金',
+  'RenovationDeposit.forfeit': '没收押金',
+  'ParkingRental.review': '审核租赁',
+  'ClubhouseCharge.verify': '校核',
+  'Survey.start': '开始调查',
+  'Survey.close': '结束调查',
+  'Survey.report': '分析报告',
+  'WorkPlan.carryForward': '结转未完成事项',
+};
+
+export function builtInActionName(resource: string, action: BuiltInAction): string {
+  return `${resource}.${action}`;
+}
+
+export const ACTION_LABELS: Record<string, string> = Object.fromEntries([
+  ...RESOURCES.flatMap((r) => (Object.keys(BUILT_IN_ACTIONS) as BuiltInAction[]).map((a) => [`${r}.${a}`, BUILT_IN_ACTIONS[a]] as const)),
+  ...Object.entries(WORKFLOW_ACTIONS),
+]);
+
+export function isCatalogued(action: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ACTION_LABELS, action);
+}
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}

@@ -1,0 +1,70 @@
+// A tiny HTTP client with a cookie jar, to drive the server the way the browser does.
+import { startServer, type RunningServer } from '../../src/server.js';
+
+let shared: Promise<RunningServer> | null = null;
+
+/** One in-process server on an ephemeral port for the whole run. */
+export function testServer(): Promise<RunningServer> {
+  shared ??= startServer(0);
+  return shared;
+}
+
+export async function stopTestServer() {
+  if (shared) await (await shared).stop();
+  shared = null;
+}
+
+export class Client {
+  private cookies = new Map<string, string>();
+  constructor(private readonly baseUrl: string) {}
+
+  private cookieHeader() {
+    return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const index = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, index).trim(), pair.slice(index + 1).trim());
+    }
+  }
+
+  async request(method: string, path: string, body?: Record<string, string | number | boolean>) {
+    const headers: Record<string, string> = { cookie: this.cookieHeader() };
+    let payload: string | undefined;
+    if (body) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      payload = new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)])).toString();
+    }
+    const response = await fetch(this.baseUrl + path, { method, headers, body: payload, redirect: 'manual' });
+    this.remember(response);
+    return response;
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+
+  post(path: string, body: Record<string, string | number | boolean> = {}) {
+    return this.request('POST', path, body);
+  }
+
+  async json<T = any>(method: string, path: string, body?: Record<string, string | number | boolean>): Promise<{ status: number; body: T }> {
+    const response = await this.request(method, path, body);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** Signs in through the admin's login form; true when the session was accepted. */
+  async signIn(email: string, password: string): Promise<boolean> {
+    const response = await this.post('/admin/login', { email, password });
+    return response.status === 302 && (response.headers.get('location') ?? '').startsWith('/admin');
+  }
+}
+
+export async function signedInClient(email: string, password: string): Promise<Client> {
+  const server = await testServer();
+  const client = new Client(server.url);
+  if (!(await client.signIn(email, password))) throw new Error(`sign-in failed for ${email}`);
+  return client;
+}
