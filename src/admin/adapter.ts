@@ -3,6 +3,7 @@
 import AdminJS, { ValidationError, type PropertyErrors, type ParamsType } from 'adminjs';
 import { Database, Resource as SequelizeResource } from '@adminjs/sequelize';
 import { DataTypes, type ModelStatic, type Model } from 'sequelize';
+import { fieldLabel } from './locale/index.js';
 
 type Attribute = { type: { key?: string; values?: string[] } ; allowNull?: boolean };
 
@@ -53,7 +54,7 @@ export class Resource extends SequelizeResource {
   }
 
   private label(field: string): string {
-    return this.decorate?.()?.getPropertyByKey(field)?.label() ?? field;
+    return fieldLabel(this.id(), field);
   }
 
   private refuseBadTypes(params: ParamsType) {

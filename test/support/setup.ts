@@ -21,6 +21,8 @@ export const mochaHooks = {
     await prepareTestDatabase();
   },
   async afterAll() {
+    const { stopTestServer } = await import('./http.js');
+    await stopTestServer();
     const { sequelize } = await import('../../src/db.js');
     await sequelize.close();
   },

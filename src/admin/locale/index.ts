@@ -75,3 +75,9 @@ export const locale = {
   localeDetection: false,
   translations: { 'zh-CN': zh, en },
 };
+
+/** The Chinese label of a field, for messages made on the server (AdminJS translates labels in the browser). */
+export function fieldLabel(resourceId: string, field: string): string {
+  const resources = zh.resources as Record<string, { properties?: Record<string, string> }>;
+  return resources[resourceId]?.properties?.[field] ?? field;
+}

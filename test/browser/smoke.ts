@@ -1,0 +1,81 @@
+// Browser smoke test: a fresh SQLite database with the demo office, the real server, headless Chromium.
+// Signs in as two demo accounts, opens the ticket list, checks Chinese labels and demo rows render.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'customer-centre-browser-'));
+process.env.DATABASE_URL = `sqlite:${path.join(dir, 'smoke.sqlite')}`;
+process.env.LOG_LEVEL ??= 'warn';
+const screenshots = path.resolve('test-results');
+fs.mkdirSync(screenshots, { recursive: true });
+
+const { chromium } = await import('playwright-core');
+const { migrate } = await import('../../src/models/migrate.js');
+const { seedIfEmpty } = await import('../../src/seed/index.js');
+const { startServer } = await import('../../src/server.js');
+const { config } = await import('../../src/config.js');
+
+await migrate();
+await seedIfEmpty();
+const server = await startServer(0);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+});
+
+let passed = 0;
+let failed = 0;
+async function check(name: string, fn: () => Promise<void>) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✔ ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`  ✘ ${name}\n    ${(error as Error).message}`);
+  }
+}
+
+async function asAccount(email: string, expectations: (page: import('playwright-core').Page) => Promise<void>) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}/admin/login`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', config.demoPassword);
+    await Promise.all([page.waitForURL(/\/admin(?!\/login)/), page.click('form button')]);
+    await expectations(page);
+  } finally {
+    await context.close();
+  }
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+console.log('browser smoke test');
+for (const email of ['reception@demo.local', 'cashier@demo.local']) {
+  await check(`${email} signs in and sees the ticket list in Chinese with demo rows`, () =>
+    asAccount(email, async (page) => {
+      await page.waitForSelector('text=我的工作台', { timeout: 30_000 });
+      await page.screenshot({ path: path.join(screenshots, `${email.split('@')[0]}-dashboard.png`), fullPage: true });
+      await page.goto(`${server.url}/admin/resources/Ticket`);
+      await page.waitForSelector('table tbody tr', { timeout: 30_000 });
+      const body = await page.textContent('body');
+      assert(body?.includes('报事单'), 'the resource name 报事单 is missing');
+      assert(body?.includes('前台服务'), 'the navigation group 前台服务 is missing');
+      assert(/已登记|已派工|已完成|已回访|主管已审核|已归档|已取消/.test(body ?? ''), 'no Chinese ticket status is shown');
+      const rows = await page.locator('table tbody tr').count();
+      assert(rows >= 5, `expected demo rows, saw ${rows}`);
+      assert(!body?.includes('Made with'), 'AdminJS "made with" line is shown');
+      await page.screenshot({ path: path.join(screenshots, `${email.split('@')[0]}-tickets.png`), fullPage: true });
+    }),
+  );
+}
+
+await browser.close();
+await server.stop();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,50 @@
+// Factories that return ready records; each call makes unique rows so tests never depend on each other.
+import { Department, Position, Staff } from '../../src/models/index.js';
+import { hashPassword } from '../../src/auth/password.js';
+
+export const TEST_PASSWORD = 'test-pass-2026';
+let passwordHash: Promise<string> | null = null;
+let counter = 0;
+
+const POSITION_NAMES: Record<string, [string, string]> = {
+  receptionist: ['客户接待员', '客户中心'],
+  coordinator: ['客户服务协调员', '客户中心'],
+  cashier: ['客户服务收费员', '客户中心'],
+  assistant: ['客户服务助理', '客户中心'],
+  director: ['管理处主任', '管理处'],
+  engineering_supervisor: ['工程部主管', '工程部'],
+  garage_keeper: ['车库管理员', '保安部'],
+  system_admin: ['系统管理员', '管理处'],
+  technician: ['维修工', '工程部'],
+};
+
+export async function department(name: string): Promise<Department> {
+  const [row] = await Department.findOrCreate({ where: { name } });
+  return row;
+}
+
+export async function position(code: string): Promise<Position> {
+  const [name, departmentName] = POSITION_NAMES[code] ?? [code, '客户中心'];
+  const existing = await Position.findOne({ where: { code } });
+  if (existing) return existing;
+  const dept = await department(departmentName);
+  return Position.create({ name, code, departmentId: dept.id, source: 'test' });
+}
+
+/** A signed-in-able staff member holding the position with this code; `supervises` makes them a department's supervisor. */
+export async function staff(code: string, options: { enabled?: boolean; departmentName?: string; supervises?: Department } = {}): Promise<Staff> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const pos = await position(code);
+  const dept = options.departmentName ? await department(options.departmentName) : pos.departmentId ? await Department.findByPk(pos.departmentId) : null;
+  counter += 1;
+  const member = await Staff.create({
+    name: `测试${code}${counter}`,
+    email: `t${Date.now().toString(36)}${counter}.${code}@test.local`,
+    passwordHash: await passwordHash,
+    positionId: pos.id,
+    departmentId: dept?.id ?? null,
+    enabled: options.enabled ?? true,
+  });
+  if (options.supervises) await options.supervises.update({ supervisorId: member.id });
+  return member;
+}
