@@ -14,14 +14,3 @@ export interface Actor {
   isSystemAdmin: boolean;
   enabled: boolean;
 }
-
-export const POSITION_CODES = {
-  receptionist: '客户接待员',
-  coordinator: '客户服务协调员',
-  cashier: '客户服务收费员',
-  assistant: '客户服务助理',
-  director: '管理处主任',
-  engineeringSupervisor: '工程部主管',
-  garageKeeper: '车库管理员',
-  systemAdmin: '系统管理员',
-} as const;

@@ -1,0 +1,123 @@
+// `npm run seed -- …`: thin — parse the arguments, call the seed functions, print, exit 0 or 1.
+import path from 'node:path';
+import { sequelize } from '../db.js';
+import { migrate } from '../models/migrate.js';
+import { createSystemAdministrator, ensureBuiltInOrganisation, seedDemoData, seedJobDescriptions, type ImportReport } from './index.js';
+
+const USAGE = `用法 / usage:
+  npm run seed                          迁移数据库，导入岗位职务说明书与内置组织架构
+                                        migrate, import the job descriptions and the built-in organisation
+  npm run seed -- --jd <文件/FILE>       导入另一份同格式的岗位职务说明书
+                                        import another job-description document in the same format
+  npm run seed -- --demo [--scale N]    生成演示数据（N 为正整数，默认 1）
+                                        seed demo data (N a positive integer, default 1)
+  npm run seed -- --admin <EMAIL>       创建系统管理员账号（或重置其密码）并显示一次性密码
+                                        create the system administrator (or reset it) and print a one-time password`;
+
+export type SeedCommand =
+  | { kind: 'default' }
+  | { kind: 'jd'; file: string }
+  | { kind: 'demo'; scale: number }
+  | { kind: 'admin'; email: string }
+  | { kind: 'help' };
+
+export class UsageError extends Error {}
+
+export function parseSeedArgs(args: readonly string[]): SeedCommand {
+  let command: SeedCommand = { kind: 'default' };
+  let scale: number | undefined;
+  const setMode = (next: SeedCommand) => {
+    if (command.kind !== 'default') throw new UsageError('--jd、--demo、--admin 每次只能用一个 / use one of --jd, --demo, --admin at a time');
+    command = next;
+  };
+  const valueOf = (flag: string, i: number) => {
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} 需要一个参数 / ${flag} needs a value`);
+    return value;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    else if (arg === '--jd') setMode({ kind: 'jd', file: valueOf(arg, i++) });
+    else if (arg === '--admin') setMode({ kind: 'admin', email: valueOf(arg, i++) });
+    else if (arg === '--demo') setMode({ kind: 'demo', scale: 1 });
+    else if (arg === '--scale') {
+      const raw = valueOf(arg, i++);
+      if (!/^[1-9]\d*$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+        throw new UsageError(`--scale 必须是正整数，实际是 "${raw}" / --scale must be a positive integer, got "${raw}"`);
+      }
+      scale = Number(raw);
+    } else throw new UsageError(`未知参数 / unknown argument: ${arg}`);
+  }
+  const chosen = command as SeedCommand;
+  if (scale !== undefined) {
+    if (chosen.kind !== 'demo') throw new UsageError('--scale 只能与 --demo 一起使用 / --scale only goes with --demo');
+    return { kind: 'demo', scale };
+  }
+  return chosen;
+}
+
+function describe(label: string, report: ImportReport): string {
+  const c = (x: { created: number; updated: number; unchanged: number }) => `新建 ${x.created}，更新 ${x.updated}，未变 ${x.unchanged}`;
+  const lines = [`${label}`, `  部门 departments: ${c(report.departments)}`, `  岗位 positions:   ${c(report.positions)}`];
+  if (report.clauses.created + report.clauses.updated + report.clauses.unchanged > 0) lines.push(`  条款 clauses:     ${c(report.clauses)}`);
+  if (report.unlinkedSupervisors.length > 0) lines.push(`  未能关联的直接主管 unlinked supervisors: ${report.unlinkedSupervisors.join('；')}`);
+  if (report.staleClauses.length > 0) {
+    lines.push(`  文档中已没有、但仍保留的条款（可能被权限规则引用）clauses no longer in the document, kept: ${report.staleClauses.join('、')}`);
+  }
+  return lines.join('\n');
+}
+
+async function run(command: SeedCommand): Promise<void> {
+  if (command.kind === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const applied = await migrate();
+  if (applied.length > 0) console.log(`已执行迁移 / applied migrations: ${applied.join(', ')}`);
+
+  switch (command.kind) {
+    case 'default':
+      console.log(describe('岗位职务说明书 / job descriptions', await seedJobDescriptions()));
+      console.log(describe('内置组织架构 / built-in organisation', await ensureBuiltInOrganisation()));
+      // authority rules are seeded by src/rules/seed.ts
+      break;
+    case 'jd': {
+      const file = path.resolve(command.file);
+      await ensureBuiltInOrganisation();
+      console.log(describe(`岗位职务说明书 / job descriptions: ${file}`, await seedJobDescriptions(file)));
+      break;
+    }
+    case 'demo': {
+      const result = await seedDemoData({ scale: command.scale, progress: (message) => console.log(`  ${message}`) });
+      console.log(`演示数据已生成 / demo data seeded: 规模 scale ${result.scale}${result.toppedUp ? '（追加 / added to existing demo data）' : ''}，用时 ${result.seconds.toFixed(1)} 秒`);
+      break;
+    }
+    case 'admin': {
+      const { staff, password, created } = await createSystemAdministrator(command.email);
+      console.log(`${created ? '已创建系统管理员 / created' : '已重置系统管理员密码 / password reset'}: ${staff.email}`);
+      console.log(`一次性密码 / one-time password: ${password}`);
+      console.log('请登录后立即修改密码；此密码不会再次显示。 / Change it after signing in; it is not shown again.');
+      break;
+    }
+  }
+}
+
+let command: SeedCommand;
+try {
+  command = parseSeedArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`${error.message}\n\n${USAGE}`);
+  process.exit(1);
+}
+
+try {
+  await run(command);
+  await sequelize.close();
+  process.exit(0);
+} catch (error) {
+  console.error(`失败 / failed: ${(error as Error).message}`);
+  await sequelize.close().catch(() => undefined);
+  process.exit(1);
+}

@@ -1,0 +1,270 @@
+// Writes parsed job descriptions into Department / Position / PositionClause, and the organisation the
+// product needs beyond the document (other departments, 管理处主任, 工程部主管 …). Re-running changes nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Transaction } from 'sequelize';
+import { Department, Position, PositionClause, sequelize } from '../../models/index.js';
+import { parseJobDescriptions, type ParsedPosition } from './parse.js';
+
+export const BUILT_IN_SOURCE = '系统内置';
+
+/** The document shipped with the product (a byte-identical copy of the customer centre's 岗位职务说明书). */
+export const SHIPPED_JOB_DESCRIPTIONS = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'job-descriptions',
+  '客户中心人员岗位职务说明书.txt',
+);
+
+/** Stable codes of the four positions the document describes. */
+export const DOCUMENT_POSITION_CODES: Record<string, string> = {
+  客户接待员: 'receptionist',
+  客户服务协调员: 'coordinator',
+  客户服务收费员: 'cashier',
+  客户服务助理: 'assistant',
+};
+
+/** The document's 直接主管 wording → the position it means. */
+export const SUPERVISOR_ALIASES: Record<string, string> = {
+  客户中心助理: '客户服务助理',
+  管理中心助理: '客户服务助理',
+};
+
+export const BUILT_IN_DEPARTMENTS: ReadonlyArray<{ name: string; description: string }> = [
+  { name: '客户中心', description: '前台接待、报事派工、回访、收费与客户满意度调查' },
+  { name: '工程部', description: '维修、装修审核与验收' },
+  { name: '保安部', description: '秩序维护、车库与车位管理' },
+  { name: '保洁部', description: '公共区域清洁与绿化' },
+  { name: '财务部', description: '公司财务核算' },
+  { name: '管理处', description: '物业管理处：主任与系统管理' },
+];
+
+export interface BuiltInPosition {
+  name: string;
+  code: string;
+  department: string;
+  /** 直接主管 (another built-in position), when there is an obvious one. */
+  supervisor?: string;
+}
+
+/** Posts the product needs that the document only names (管理处主任) or does not describe at all. */
+export const BUILT_IN_POSITIONS: readonly BuiltInPosition[] = [
+  { name: '管理处主任', code: 'director', department: '管理处' },
+  { name: '工程部主管', code: 'engineering_supervisor', department: '工程部', supervisor: '管理处主任' },
+  { name: '车库管理员', code: 'garage_keeper', department: '保安部' },
+  { name: '系统管理员', code: 'system_admin', department: '管理处', supervisor: '管理处主任' },
+  { name: '维修工', code: 'technician', department: '工程部', supervisor: '工程部主管' },
+  { name: '保安员', code: 'guard', department: '保安部' },
+  { name: '保洁员', code: 'cleaner', department: '保洁部' },
+];
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  departments: ImportCounts;
+  positions: ImportCounts;
+  clauses: ImportCounts;
+  /**
+   * Clauses in the database that the document no longer has ("客户接待员 职责7"). They are kept, not deleted:
+   * authority rules may cite them; whoever revised the document decides.
+   */
+  staleClauses: string[];
+  /** 直接主管 texts that match no position (left unlinked). */
+  unlinkedSupervisors: string[];
+}
+
+export interface ImportOptions {
+  transaction?: Transaction;
+}
+
+const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
+const KIND_LABELS = { duty: '职责', authority: '职权', qualification: '资格要求' } as const;
+
+export function emptyImportReport(): ImportReport {
+  return { departments: counts(), positions: counts(), clauses: counts(), staleClauses: [], unlinkedSupervisors: [] };
+}
+
+/** Runs `work` in the caller's transaction, or in a new one. */
+async function inTransaction<T>(options: ImportOptions, work: (t: Transaction) => Promise<T>): Promise<T> {
+  if (options.transaction) return work(options.transaction);
+  return sequelize.transaction((t) => work(t));
+}
+
+/** Sets the given fields where they differ and saves; says whether anything changed. */
+async function applyChanges<M extends Position | Department>(row: M, changes: Record<string, unknown>, transaction: Transaction): Promise<boolean> {
+  const record = row as unknown as Record<string, unknown>;
+  const differing = Object.entries(changes).filter(([key, value]) => record[key] !== value);
+  if (differing.length === 0) return false;
+  for (const [key, value] of differing) (row as unknown as { setDataValue(k: string, v: unknown): void }).setDataValue(key, value);
+  await row.save({ transaction });
+  return true;
+}
+
+/** Finds a department by name or creates it; only a creation is counted (callers count look-ups once). */
+async function findOrCreateDepartment(name: string, report: ImportReport, transaction: Transaction): Promise<{ department: Department; created: boolean }> {
+  const existing = await Department.findOne({ where: { name }, transaction });
+  if (existing) return { department: existing, created: false };
+  report.departments.created++;
+  const description = BUILT_IN_DEPARTMENTS.find((d) => d.name === name)?.description ?? null;
+  return { department: await Department.create({ name, description }, { transaction }), created: true };
+}
+
+/** Creates the built-in position `name` if missing; fills its code / department when those are empty. */
+async function ensureBuiltInPosition(def: BuiltInPosition, report: ImportReport, transaction: Transaction): Promise<Position> {
+  const { department } = await findOrCreateDepartment(def.department, report, transaction);
+  const supervisor = def.supervisor ? await Position.findOne({ where: { name: def.supervisor }, transaction }) : null;
+  const existing = await Position.findOne({ where: { name: def.name }, transaction });
+  if (!existing) {
+    report.positions.created++;
+    return Position.create(
+      {
+        name: def.name,
+        code: def.code,
+        departmentId: department.id,
+        departmentText: def.department,
+        supervisorText: def.supervisor ?? null,
+        supervisorPositionId: supervisor?.id ?? null,
+        source: BUILT_IN_SOURCE,
+      },
+      { transaction },
+    );
+  }
+  // A document may describe a built-in post too: only fill what is missing, never overwrite it.
+  const changes: Record<string, unknown> = {};
+  if (existing.code == null) changes.code = def.code;
+  if (existing.departmentId == null) changes.departmentId = department.id;
+  if (existing.supervisorPositionId == null && supervisor && existing.supervisorText == null) {
+    changes.supervisorText = def.supervisor;
+    changes.supervisorPositionId = supervisor.id;
+  }
+  if (await applyChanges(existing, changes, transaction)) report.positions.updated++;
+  else report.positions.unchanged++;
+  return existing;
+}
+
+/**
+ * Departments 客户中心, 工程部, 保安部, 保洁部, 财务部, 管理处 and the built-in positions (管理处主任, 工程部主管,
+ * 车库管理员, 系统管理员, 维修工, 保安员, 保洁员), source "系统内置". Idempotent.
+ */
+export async function ensureBuiltInOrganisation(options: ImportOptions = {}): Promise<ImportReport> {
+  return inTransaction(options, async (transaction) => {
+    const report = emptyImportReport();
+    for (const def of BUILT_IN_DEPARTMENTS) {
+      const existing = await Department.findOne({ where: { name: def.name }, transaction });
+      if (!existing) {
+        await Department.create({ name: def.name, description: def.description }, { transaction });
+        report.departments.created++;
+      } else if (existing.description == null) {
+        await existing.update({ description: def.description }, { transaction });
+        report.departments.updated++;
+      } else {
+        report.departments.unchanged++;
+      }
+    }
+    for (const def of BUILT_IN_POSITIONS) await ensureBuiltInPosition(def, report, transaction);
+    return report;
+  });
+}
+
+/**
+ * Imports positions parsed from a document: Department by 所属部门 (created if missing), Position by name,
+ * PositionClause by (kind, number); 直接主管 kept as written and linked to a position when it names one.
+ */
+export async function importJobDescriptions(parsed: readonly ParsedPosition[], options: ImportOptions = {}): Promise<ImportReport> {
+  return inTransaction(options, async (transaction) => {
+    const report = emptyImportReport();
+    const departmentCache = new Map<string, Department>();
+    const imported: Array<{ parsed: ParsedPosition; position: Position }> = [];
+    // Each document position is counted once, after its supervisor link is settled too.
+    const outcome = new Map<number, keyof ImportCounts>();
+
+    for (const p of parsed) {
+      let department: Department | null = null;
+      if (p.departmentText) {
+        department = departmentCache.get(p.departmentText) ?? null;
+        if (!department) {
+          const found = await findOrCreateDepartment(p.departmentText, report, transaction);
+          if (!found.created) report.departments.unchanged++;
+          department = found.department;
+          departmentCache.set(p.departmentText, department);
+        }
+      }
+      const fields = {
+        departmentId: department?.id ?? null,
+        departmentText: p.departmentText,
+        grade: p.grade,
+        supervisorText: p.supervisorText,
+        source: p.source,
+      };
+      let position = await Position.findOne({ where: { name: p.name }, transaction });
+      if (!position) {
+        position = await Position.create(
+          { name: p.name, code: DOCUMENT_POSITION_CODES[p.name] ?? null, supervisorPositionId: null, ...fields },
+          { transaction },
+        );
+        outcome.set(position.id, 'created');
+      } else {
+        const changes: Record<string, unknown> = { ...fields };
+        if (position.code == null && DOCUMENT_POSITION_CODES[p.name]) changes.code = DOCUMENT_POSITION_CODES[p.name];
+        outcome.set(position.id, (await applyChanges(position, changes, transaction)) ? 'updated' : 'unchanged');
+      }
+      imported.push({ parsed: p, position });
+      await importClauses(position, p, report, transaction);
+    }
+
+    // Supervisors last: a position may name one described later in the same document.
+    for (const { parsed: p, position } of imported) {
+      const supervisorId = p.supervisorText ? await resolveSupervisor(p.supervisorText, report, transaction) : null;
+      if (p.supervisorText && supervisorId === null) report.unlinkedSupervisors.push(`${p.name} → ${p.supervisorText}`);
+      if ((position.supervisorPositionId ?? null) !== supervisorId) {
+        await position.update({ supervisorPositionId: supervisorId }, { transaction });
+        if (outcome.get(position.id) === 'unchanged') outcome.set(position.id, 'updated');
+      }
+    }
+    for (const result of outcome.values()) report.positions[result]++;
+    return report;
+  });
+}
+
+async function importClauses(position: Position, p: ParsedPosition, report: ImportReport, transaction: Transaction) {
+  const existing = await PositionClause.findAll({ where: { positionId: position.id }, transaction });
+  const byKey = new Map(existing.map((c) => [`${c.kind}:${c.number}`, c]));
+  for (const clause of p.clauses) {
+    const key = `${clause.kind}:${clause.number}`;
+    const row = byKey.get(key);
+    byKey.delete(key);
+    if (!row) {
+      await PositionClause.create({ positionId: position.id, kind: clause.kind, number: clause.number, text: clause.text }, { transaction });
+      report.clauses.created++;
+    } else if (row.text !== clause.text) {
+      await row.update({ text: clause.text }, { transaction });
+      report.clauses.updated++;
+    } else {
+      report.clauses.unchanged++;
+    }
+  }
+  for (const stale of byKey.values()) report.staleClauses.push(`${p.name} ${KIND_LABELS[stale.kind]}${stale.number}`);
+}
+
+async function resolveSupervisor(text: string, report: ImportReport, transaction: Transaction): Promise<number | null> {
+  const name = SUPERVISOR_ALIASES[text] ?? text;
+  const found = await Position.findOne({ where: { name }, transaction });
+  if (found) return found.id;
+  // 管理处主任 (and the other built-in posts) are named by documents without being described in them.
+  const builtIn = BUILT_IN_POSITIONS.find((def) => def.name === name);
+  if (builtIn) return (await ensureBuiltInPosition(builtIn, report, transaction)).id;
+  return null;
+}
+
+/** Reads, parses and imports one document file (UTF-8, with or without BOM). */
+export async function importJobDescriptionFile(file: string, options: ImportOptions = {}): Promise<{ positions: ParsedPosition[]; report: ImportReport }> {
+  const text = fs.readFileSync(file, 'utf8');
+  const positions = parseJobDescriptions(text, path.basename(file));
+  const report = await importJobDescriptions(positions, options);
+  return { positions, report };
+}
