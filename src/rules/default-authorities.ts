@@ -75,7 +75,8 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   { name: '校核会所收费', actions: ['ClubhouseCharge.verify'], positions: ['cashier'], when: { status: ['pending'] }, clause: '收费员 职权5' },
   // 满意度调查
   { name: '制定满意度调查', actions: ['Survey.new', 'Survey.start', 'Survey.close', 'SurveyQuestion.new'], positions: ['assistant'], clause: '助理 职责1、职权6' },
-  { name: '修改草稿调查', actions: ['Survey.edit', 'SurveyQuestion.edit'], positions: ['assistant'], when: { status: ['draft'] }, clause: '助理 职责1、职权6' },
+  { name: '修改草稿调查', actions: ['Survey.edit'], positions: ['assistant'], when: { status: ['draft'] }, clause: '助理 职责1、职权6' },
+  { name: '修改草稿调查的问题', actions: ['SurveyQuestion.edit'], positions: ['assistant'], when: { fieldIn: { field: 'surveyStatus', values: ['draft'] } }, clause: '助理 职责1、职权6' },
   { name: '录入调查答卷', actions: ['SurveyResponse.new'], positions: ['assistant', 'coordinator'], clause: '协调员 职责7' },
   { name: '调查分析报告', actions: ['Survey.report'], positions: ['assistant', 'coordinator'], clause: '助理 职权6、协调员 职权5' },
   // 工作计划

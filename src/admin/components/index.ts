@@ -14,4 +14,5 @@ export const Components = {
   MoneyEdit: add('MoneyEdit', 'money-edit.tsx'),
   MoneyFilter: add('MoneyFilter', 'money-filter.tsx'),
   Dashboard: add('Dashboard', 'dashboard.tsx'),
+  PositionClauses: add('PositionClauses', 'position-clauses.tsx'),
 };

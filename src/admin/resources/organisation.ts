@@ -3,6 +3,7 @@ import { Department, Position, PositionClause, Staff } from '../../models/index.
 import { hashPassword, passwordProblem } from '../../auth/password.js';
 import { navigation } from '../navigation.js';
 import { readOnly } from '../properties.js';
+import { Components } from '../components/index.js';
 
 /** Turns the form's plain `password` into `passwordHash`; required for a new account, optional on edit. */
 function hashPasswordField(required: boolean) {
@@ -36,8 +37,12 @@ export const organisationResources: ResourceWithOptions[] = [
       navigation: navigation.organisation,
       listProperties: ['name', 'departmentId', 'supervisorText', 'supervisorPositionId', 'grade', 'source'],
       filterProperties: ['name', 'departmentId'],
+      showProperties: ['name', 'departmentId', 'departmentText', 'grade', 'supervisorText', 'supervisorPositionId', 'source', 'clauses'],
       editProperties: ['name', 'code', 'departmentId', 'departmentText', 'grade', 'supervisorText', 'supervisorPositionId'],
-      properties: { name: { isTitle: true } },
+      properties: {
+        name: { isTitle: true },
+        clauses: { type: 'string', isVisible: { show: true, list: false, edit: false, filter: false }, components: { show: Components.PositionClauses } },
+      },
     },
   },
   {

@@ -1,0 +1,125 @@
+// 组织与权限: the authority rules, their versions, and the decision and audit logs (read-only).
+// JSON columns are shown and edited as JSON text until the rules editor exists; the models parse the text.
+import type { ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
+import type { Model, ModelStatic } from 'sequelize';
+import { AuditLog, AuthorityRule, DecisionLog, RuleVersion } from '../../models/index.js';
+import { navigation } from '../navigation.js';
+import { readOnly } from '../properties.js';
+import { limitPayload } from './front-desk.js';
+
+function asText(value: unknown, compact: boolean): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (compact && Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+  return compact ? JSON.stringify(value) : JSON.stringify(value, null, 2);
+}
+
+/**
+ * An after hook that turns JSON columns into text in the records a response carries: AdminJS flattens JSON
+ * into `field.key` params, which the text components cannot show, and unflattening guesses arrays from
+ * numeric keys ({"12": 5} would come back as an array). So the values are read again from the model, one query
+ * per response. A value that is already text (a form sent back with its errors) is left as typed.
+ * Lists get one compact line; show and edit get indented JSON.
+ */
+export function jsonAsText(model: ModelStatic<Model>, fields: readonly string[]): After<ActionResponse> {
+  return async (response) => {
+    const single = response.record as RecordJSON | undefined;
+    const many = (response.records as RecordJSON[] | undefined) ?? [];
+    const records = [...(single ? [single] : []), ...many].filter((r) => r?.params && fields.some((f) => typeof r.params[f] !== 'string'));
+    const ids = records.map((r) => r.id).filter((id) => id !== undefined && id !== null && id !== '');
+    if (ids.length === 0) return response;
+    const rows = await model.findAll({ where: { id: ids }, attributes: ['id', ...fields] });
+    const byId = new Map(rows.map((row) => [String(row.get('id')), row]));
+    for (const record of records) {
+      const row = byId.get(String(record.id));
+      if (!row) continue;
+      for (const field of fields) {
+        if (typeof record.params[field] === 'string') continue;
+        for (const key of Object.keys(record.params)) if (key.startsWith(`${field}.`)) delete record.params[key];
+        record.params[field] = asText(row.get(field), record !== single);
+      }
+    }
+    return response;
+  };
+}
+
+/** Logs and versions are written by the system only. */
+const readOnlyActions = { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
+
+const RULE_FIELDS = ['name', 'description', 'actions', 'effect', 'conditions', 'priority', 'enabled', 'clause', 'positionClauseId'] as const;
+const ruleJson = jsonAsText(AuthorityRule as unknown as ModelStatic<Model>, ['actions', 'conditions']);
+const versionJson = jsonAsText(RuleVersion as unknown as ModelStatic<Model>, ['snapshot']);
+const decisionJson = jsonAsText(DecisionLog as unknown as ModelStatic<Model>, ['rules', 'ruleVersions']);
+const auditJson = jsonAsText(AuditLog as unknown as ModelStatic<Model>, ['changes']);
+
+const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
+
+export const governanceResources: ResourceWithOptions[] = [
+  {
+    resource: AuthorityRule,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['name', 'effect', 'actions', 'priority', 'enabled', 'clause', 'updatedAt'],
+      filterProperties: ['name', 'effect', 'enabled', 'positionClauseId'],
+      showProperties: [
+        'name', 'description', 'effect', 'actions', 'conditions', 'priority', 'enabled', 'clause', 'positionClauseId',
+        'builtIn', 'editedByDirector', 'version', 'updatedById', 'createdAt', 'updatedAt',
+      ],
+      editProperties: [...RULE_FIELDS],
+      properties: {
+        name: { isTitle: true },
+        description: { type: 'textarea' },
+        actions: { type: 'textarea', description: 'JSON 数组，如 ["Ticket.dispatch", "Ticket.urge"]' },
+        conditions: { type: 'textarea', description: 'json-rules-engine 条件（JSON），顶层为 all、any 或 not；{"all": []} 表示不设条件' },
+        clause: { type: 'textarea' },
+        builtIn: readOnly(),
+        editedByDirector: readOnly(),
+        version: readOnly(),
+        updatedById: readOnly(),
+      },
+      actions: {
+        list: { after: [ruleJson] },
+        show: { after: [ruleJson] },
+        new: { before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] })], after: [ruleJson] },
+        edit: { before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] })], after: [ruleJson] },
+      },
+      sort: { sortBy: 'name', direction: 'asc' },
+    },
+  },
+  {
+    resource: RuleVersion,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['ruleId', 'version', 'changedById', 'changedAt', 'changeNote'],
+      filterProperties: ['ruleId', 'changedById', 'changedAt'],
+      showProperties: ['ruleId', 'version', 'snapshot', 'changedById', 'changedAt', 'changeNote', 'createdAt'],
+      properties: { snapshot: { type: 'textarea' }, changeNote: { type: 'textarea' } },
+      actions: { ...readOnlyActions, list: { after: [versionJson] }, show: { after: [versionJson] } },
+      sort: { sortBy: 'changedAt', direction: 'desc' },
+    },
+  },
+  {
+    resource: DecisionLog,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['createdAt', 'staffId', 'action', 'recordId', 'allowed', 'effect', 'reason'],
+      filterProperties: ['staffId', 'action', 'allowed', 'createdAt'],
+      showProperties: ['createdAt', 'staffId', 'action', 'resource', 'recordId', 'allowed', 'effect', 'reason', 'rules', 'ruleVersions'],
+      properties: { reason: { type: 'textarea' }, rules: { type: 'textarea' }, ruleVersions: { type: 'textarea' } },
+      actions: { ...readOnlyActions, list: { after: [decisionJson] }, show: { after: [decisionJson] } },
+      sort: sortNewestFirst,
+    },
+  },
+  {
+    resource: AuditLog,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['createdAt', 'staffId', 'action', 'resource', 'recordId', 'note'],
+      filterProperties: ['resource', 'recordId', 'staffId', 'createdAt'],
+      showProperties: ['createdAt', 'staffId', 'action', 'resource', 'recordId', 'changes', 'note'],
+      properties: { changes: { type: 'textarea' }, note: { type: 'textarea' } },
+      actions: { ...readOnlyActions, list: { after: [auditJson] }, show: { after: [auditJson] } },
+      sort: sortNewestFirst,
+    },
+  },
+];

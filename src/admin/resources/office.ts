@@ -1,0 +1,165 @@
+// 满意度与计划 (surveys, questions, answers, monthly plans) and 资料档案 (archived documents).
+// Workflow fields (a survey's status, start/close times and report; a question's copied survey status; an item's
+// plan owner and carried-from link) change only through the use cases and hooks: the forms write only the
+// fields listed here, whatever the payload holds (trap 17).
+import type { ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
+import type { Model, ModelStatic } from 'sequelize';
+import { ArchiveDocument, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem } from '../../models/index.js';
+import { navigation } from '../navigation.js';
+import { readOnly } from '../properties.js';
+import { limitPayload } from './front-desk.js';
+import { jsonAsText } from './governance.js';
+
+const SURVEY_FIELDS = ['title', 'period', 'description', 'plannedStart', 'plannedEnd', 'ownerStaffId'] as const;
+const QUESTION_FIELDS = ['surveyId', 'number', 'kind', 'text'] as const;
+const RESPONSE_FIELDS = ['surveyId', 'ownerId', 'unitId', 'respondentName', 'collectedById', 'collectedAt', 'answers', 'overallScore', 'comment'] as const;
+const PLAN_FIELDS = ['month', 'title', 'note'] as const;
+const ITEM_FIELDS = ['planId', 'week', 'content', 'status'] as const;
+const DOCUMENT_FIELDS = ['title', 'docType', 'docDate', 'keeperId', 'location', 'note'] as const;
+
+const answersJson = jsonAsText(SurveyResponse as unknown as ModelStatic<Model>, ['answers']);
+
+/** On the show page the answers read as the questionnaire: "1. 服务态度：5 分", one line per question. */
+const answersReadable: After<ActionResponse> = async (response) => {
+  const record = response.record as RecordJSON | undefined;
+  if (!record?.id) return response;
+  const row = await SurveyResponse.findByPk(record.id, { attributes: ['id', 'surveyId', 'answers'] });
+  if (!row) return response;
+  const questions = await SurveyQuestion.findAll({ where: { surveyId: row.surveyId }, order: [['number', 'ASC']] });
+  const answers = row.answers ?? {};
+  const lines = questions.map((q) => {
+    const answer = answers[String(q.id)];
+    const shown = answer === undefined || answer === null || answer === '' ? '（未作答）' : q.kind === 'score' ? `${answer} 分` : String(answer);
+    return `${q.number}. ${q.text}：${shown}`;
+  });
+  for (const key of Object.keys(record.params)) if (key.startsWith('answers.')) delete record.params[key];
+  record.params.answers = lines.join('\n');
+  return response;
+};
+
+const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
+
+export const officeResources: ResourceWithOptions[] = [
+  {
+    resource: Survey,
+    options: {
+      navigation: navigation.surveysAndPlans,
+      listProperties: ['title', 'period', 'status', 'plannedStart', 'plannedEnd', 'ownerStaffId', 'updatedAt'],
+      filterProperties: ['title', 'status', 'ownerStaffId', 'plannedStart'],
+      showProperties: [
+        'title', 'period', 'status', 'description', 'plannedStart', 'plannedEnd', 'ownerStaffId', 'startedAt', 'closedAt',
+        'reportSummary', 'createdAt', 'updatedAt',
+      ],
+      editProperties: [...SURVEY_FIELDS],
+      properties: {
+        title: { isTitle: true },
+        description: { type: 'textarea' },
+        reportSummary: { type: 'textarea' },
+        status: readOnly(),
+        startedAt: readOnly(),
+        closedAt: readOnly(),
+      },
+      actions: {
+        new: { before: [limitPayload(SURVEY_FIELDS, { fallback: ['ownerStaffId'] })] },
+        edit: { before: [limitPayload(SURVEY_FIELDS)] },
+      },
+      sort: sortNewestFirst,
+    },
+  },
+  {
+    resource: SurveyQuestion,
+    options: {
+      navigation: navigation.surveysAndPlans,
+      listProperties: ['surveyId', 'number', 'text', 'kind', 'surveyStatus'],
+      filterProperties: ['surveyId', 'kind', 'surveyStatus'],
+      showProperties: ['surveyId', 'number', 'kind', 'text', 'surveyStatus', 'createdAt', 'updatedAt'],
+      editProperties: [...QUESTION_FIELDS],
+      properties: { text: { type: 'textarea', isTitle: true }, surveyStatus: readOnly() },
+      actions: {
+        new: { before: [limitPayload(QUESTION_FIELDS)] },
+        edit: { before: [limitPayload(QUESTION_FIELDS)] },
+      },
+      sort: { sortBy: 'number', direction: 'asc' },
+    },
+  },
+  {
+    resource: SurveyResponse,
+    options: {
+      navigation: navigation.surveysAndPlans,
+      listProperties: ['surveyId', 'respondentName', 'unitId', 'overallScore', 'collectedById', 'collectedAt'],
+      filterProperties: ['surveyId', 'ownerId', 'unitId', 'collectedById', 'collectedAt'],
+      showProperties: ['surveyId', 'respondentName', 'ownerId', 'unitId', 'overallScore', 'answers', 'comment', 'collectedById', 'collectedAt', 'createdAt'],
+      editProperties: [...RESPONSE_FIELDS],
+      properties: {
+        respondentName: { isTitle: true },
+        answers: { type: 'textarea', description: 'JSON：{"题目编号": 1—5 的评分或文字}，如 {"12": 5, "19": "服务很好"}' },
+        comment: { type: 'textarea' },
+      },
+      actions: {
+        show: { after: [answersReadable] },
+        new: { before: [limitPayload(RESPONSE_FIELDS, { fallback: ['collectedById'] })], after: [answersJson] },
+        edit: { before: [limitPayload(RESPONSE_FIELDS)], after: [answersJson] },
+      },
+      sort: sortNewestFirst,
+    },
+  },
+  {
+    resource: WorkPlan,
+    options: {
+      navigation: navigation.surveysAndPlans,
+      listProperties: ['title', 'staffId', 'month', 'updatedAt'],
+      filterProperties: ['staffId', 'month'],
+      showProperties: ['title', 'staffId', 'month', 'note', 'createdAt', 'updatedAt'],
+      editProperties: [...PLAN_FIELDS],
+      properties: { title: { isTitle: true }, note: { type: 'textarea' }, staffId: readOnly() },
+      actions: {
+        // Always the signed-in staff member's own plan.
+        new: { before: [limitPayload(PLAN_FIELDS, { force: ['staffId'] })] },
+        edit: { before: [limitPayload(PLAN_FIELDS)] },
+      },
+      sort: sortNewestFirst,
+    },
+  },
+  {
+    resource: WorkPlanItem,
+    options: {
+      navigation: navigation.surveysAndPlans,
+      listProperties: ['planId', 'week', 'content', 'status', 'carriedFromId'],
+      filterProperties: ['planId', 'planStaffId', 'status'],
+      showProperties: ['planId', 'planStaffId', 'week', 'content', 'status', 'carriedFromId', 'createdAt', 'updatedAt'],
+      editProperties: [...ITEM_FIELDS],
+      properties: { content: { type: 'textarea', isTitle: true }, planStaffId: readOnly(), carriedFromId: readOnly() },
+      actions: {
+        new: { before: [limitPayload(ITEM_FIELDS)] },
+        edit: { before: [limitPayload(ITEM_FIELDS)] },
+      },
+      sort: { sortBy: 'week', direction: 'asc' },
+    },
+  },
+  {
+    resource: ArchiveDocument,
+    options: {
+      navigation: navigation.documents,
+      listProperties: ['title', 'docType', 'docDate', 'keeperId', 'location', 'attachmentName'],
+      filterProperties: ['title', 'docType', 'docDate', 'keeperId'],
+      showProperties: [
+        'title', 'docType', 'docDate', 'keeperId', 'location', 'note', 'attachmentName', 'attachmentMime', 'attachmentSize', 'attachmentPath',
+        'createdAt', 'updatedAt',
+      ],
+      editProperties: [...DOCUMENT_FIELDS],
+      properties: {
+        title: { isTitle: true },
+        note: { type: 'textarea' },
+        attachmentPath: readOnly(),
+        attachmentName: readOnly(),
+        attachmentSize: readOnly(),
+        attachmentMime: readOnly(),
+      },
+      actions: {
+        new: { before: [limitPayload(DOCUMENT_FIELDS, { fallback: ['keeperId'] })] },
+        edit: { before: [limitPayload(DOCUMENT_FIELDS)] },
+      },
+      sort: { sortBy: 'docDate', direction: 'desc' },
+    },
+  },
+];

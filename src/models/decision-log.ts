@@ -1,0 +1,85 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { sequelize } from '../db.js';
+import { isPlainObject, jsonTextSetter, type JsonValue } from './json-field.js';
+
+/** allow 允许, deny 被规则拒绝, default-deny 无规则允许 (default deny). */
+export const DECISION_EFFECTS = ['allow', 'deny', 'default-deny'] as const;
+export type DecisionEffect = (typeof DECISION_EFFECTS)[number];
+
+/** A rule that decided, as the decision API reports it. */
+export interface DecidingRule {
+  id: number;
+  name: string;
+  clause: string | null;
+}
+
+/** 决策日志: who was allowed or denied which action on which record, and by which rules (append-only). */
+export class DecisionLog extends Model<InferAttributes<DecisionLog>, InferCreationAttributes<DecisionLog>> {
+  declare id: CreationOptional<number>;
+  /** The acting staff member; null when there was none. */
+  declare staffId: CreationOptional<number | null>;
+  /** 'Resource.action', e.g. 'RenovationDeposit.refund'. */
+  declare action: string;
+  declare resource: string;
+  declare recordId: CreationOptional<string | null>;
+  declare allowed: boolean;
+  declare effect: DecisionEffect;
+  declare rules: CreationOptional<DecidingRule[]>;
+  /** The versions of the rules that decided, e.g. { "12": 3 } (rule id → version). */
+  declare ruleVersions: CreationOptional<JsonValue | null>;
+  declare reason: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+DecisionLog.init(
+  {
+    id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+    staffId: { type: DataTypes.INTEGER, allowNull: true },
+    action: {
+      type: DataTypes.STRING(80),
+      allowNull: false,
+      validate: { notNull: { msg: '动作不能为空' }, notEmpty: { msg: '动作不能为空' } },
+    },
+    resource: {
+      type: DataTypes.STRING(40),
+      allowNull: false,
+      validate: { notNull: { msg: '资源不能为空' }, notEmpty: { msg: '资源不能为空' } },
+    },
+    recordId: { type: DataTypes.STRING(64), allowNull: true },
+    allowed: { type: DataTypes.BOOLEAN, allowNull: false, validate: { notNull: { msg: '是否允许不能为空' } } },
+    effect: {
+      type: DataTypes.ENUM(...DECISION_EFFECTS),
+      allowNull: false,
+      validate: { notNull: { msg: '决策结果不能为空' }, isIn: { args: [DECISION_EFFECTS as unknown as string[]], msg: '决策结果不正确' } },
+    },
+    rules: {
+      type: DataTypes.JSON,
+      allowNull: false,
+      defaultValue: [],
+      set: jsonTextSetter('rules'),
+      validate: {
+        isRuleList(value: unknown) {
+          if (!Array.isArray(value) || !value.every((r) => isPlainObject(r))) throw new Error('决策规则必须是 [{id, name, clause}] 数组');
+        },
+      },
+    },
+    ruleVersions: { type: DataTypes.JSON, allowNull: true, set: jsonTextSetter('ruleVersions') },
+    reason: { type: DataTypes.TEXT, allowNull: true },
+    createdAt: DataTypes.DATE,
+    updatedAt: DataTypes.DATE,
+  },
+  {
+    sequelize,
+    tableName: 'DecisionLog',
+    modelName: 'DecisionLog',
+    indexes: [{ fields: ['staffId'] }, { fields: ['action'] }, { fields: ['allowed'] }, { fields: ['createdAt'] }],
+    validate: {
+      allowedMatchesEffect(this: DecisionLog) {
+        if (this.effect && typeof this.allowed === 'boolean' && this.allowed !== (this.effect === 'allow')) {
+          throw new Error('“是否允许”与决策结果不一致');
+        }
+      },
+    },
+  },
+);

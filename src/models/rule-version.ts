@@ -1,0 +1,61 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { sequelize } from '../db.js';
+import { isPlainObject, jsonTextSetter, type JsonValue } from './json-field.js';
+
+/**
+ * 规则版本: an AuthorityRule as it was at one version, kept so a change can be undone. The history outlives
+ * the rule (ruleId carries no foreign key), so a deleted rule can be restored from its last snapshot.
+ */
+export class RuleVersion extends Model<InferAttributes<RuleVersion>, InferCreationAttributes<RuleVersion>> {
+  declare id: CreationOptional<number>;
+  declare ruleId: number;
+  declare version: number;
+  /** The rule's attributes at this version (name, actions, effect, conditions, priority, enabled, clause …). */
+  declare snapshot: { [key: string]: JsonValue };
+  /** Who made the change; null for the seed. */
+  declare changedById: CreationOptional<number | null>;
+  declare changedAt: CreationOptional<Date>;
+  declare changeNote: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+RuleVersion.init(
+  {
+    id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+    ruleId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      unique: { name: 'RuleVersion_rule_version', msg: '该规则已有此版本号' },
+      validate: { notNull: { msg: '所属规则不能为空' } },
+    },
+    version: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      unique: { name: 'RuleVersion_rule_version', msg: '该规则已有此版本号' },
+      validate: { notNull: { msg: '版本号不能为空' }, isInt: { msg: '版本号必须是整数' }, min: { args: [1], msg: '版本号从 1 开始' } },
+    },
+    snapshot: {
+      type: DataTypes.JSON,
+      allowNull: false,
+      set: jsonTextSetter('snapshot'),
+      validate: {
+        notNull: { msg: '规则快照不能为空' },
+        isSnapshot(value: unknown) {
+          if (!isPlainObject(value)) throw new Error('规则快照必须是 JSON 对象');
+        },
+      },
+    },
+    changedById: { type: DataTypes.INTEGER, allowNull: true },
+    changedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
+    changeNote: { type: DataTypes.TEXT, allowNull: true },
+    createdAt: DataTypes.DATE,
+    updatedAt: DataTypes.DATE,
+  },
+  {
+    sequelize,
+    tableName: 'RuleVersion',
+    modelName: 'RuleVersion',
+    indexes: [{ fields: ['changedById'] }, { fields: ['changedAt'] }],
+  },
+);
