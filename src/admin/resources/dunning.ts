@@ -1,0 +1,80 @@
+// 催缴管理: plans drawn up from owners in arrears, their targets, and each contact's record.
+// Status, who started/closed and the arrears figures change only through the use cases (trap 17).
+import type { ResourceWithOptions } from 'adminjs';
+import { DunningPlan, DunningRecord, DunningTarget } from '../../models/index.js';
+import { navigation } from '../navigation.js';
+import { money, readOnly } from '../properties.js';
+import { writableFields } from './renovation.js';
+
+const PLAN_FIELDS = ['title', 'minMonthsInArrears', 'note'] as const;
+const TARGET_FIELDS = ['planId', 'ownerId', 'unitId', 'note'] as const;
+const RECORD_FIELDS = ['planId', 'targetId', 'ownerId', 'contactedAt', 'method', 'result', 'promisedDate', 'note'] as const;
+
+export const dunningResources: ResourceWithOptions[] = [
+  {
+    resource: DunningPlan,
+    options: {
+      navigation: navigation.dunning,
+      listProperties: ['title', 'status', 'minMonthsInArrears', 'createdById', 'startedAt', 'closedAt'],
+      filterProperties: ['title', 'status', 'createdById'],
+      showProperties: ['title', 'status', 'minMonthsInArrears', 'note', 'createdById', 'createdAt', 'startedById', 'startedAt', 'closedById', 'closedAt', 'updatedAt'],
+      editProperties: [...PLAN_FIELDS],
+      properties: {
+        title: { isTitle: true },
+        note: { type: 'textarea' },
+        status: readOnly(),
+        createdById: readOnly(),
+        startedById: readOnly(),
+        startedAt: readOnly(),
+        closedById: readOnly(),
+        closedAt: readOnly(),
+      },
+      actions: {
+        new: { before: [writableFields(PLAN_FIELDS, 'createdById')] },
+        edit: { before: [writableFields(PLAN_FIELDS)] },
+      },
+      sort: { sortBy: 'createdAt', direction: 'desc' },
+    },
+  },
+  {
+    resource: DunningTarget,
+    options: {
+      navigation: navigation.dunning,
+      listProperties: ['label', 'planId', 'ownerId', 'unitId', 'arrearsAmount', 'monthsInArrears'],
+      filterProperties: ['planId', 'ownerId', 'label'],
+      showProperties: ['label', 'planId', 'ownerId', 'unitId', 'arrearsAmount', 'monthsInArrears', 'note', 'createdAt', 'updatedAt'],
+      editProperties: [...TARGET_FIELDS],
+      properties: {
+        label: { isTitle: true },
+        note: { type: 'textarea' },
+        // Worked out from the owner's overdue bills when the target is listed, not typed in.
+        arrearsAmount: money({ isDisabled: true }),
+        monthsInArrears: readOnly(),
+      },
+      actions: {
+        new: { before: [writableFields(TARGET_FIELDS)] },
+        edit: { before: [writableFields(TARGET_FIELDS)] },
+      },
+      sort: { sortBy: 'createdAt', direction: 'desc' },
+    },
+  },
+  {
+    resource: DunningRecord,
+    options: {
+      navigation: navigation.dunning,
+      listProperties: ['contactedAt', 'ownerId', 'planId', 'method', 'result', 'promisedDate', 'staffId'],
+      filterProperties: ['planId', 'ownerId', 'staffId', 'result', 'contactedAt'],
+      showProperties: ['planId', 'targetId', 'ownerId', 'staffId', 'contactedAt', 'method', 'result', 'promisedDate', 'note', 'createdAt', 'updatedAt'],
+      editProperties: [...RECORD_FIELDS],
+      properties: {
+        note: { type: 'textarea' },
+        staffId: readOnly(),
+      },
+      actions: {
+        new: { before: [writableFields(RECORD_FIELDS, 'staffId')] },
+        edit: { before: [writableFields(RECORD_FIELDS)] },
+      },
+      sort: { sortBy: 'contactedAt', direction: 'desc' },
+    },
+  },
+];

@@ -1,0 +1,115 @@
+// 装修管理: applications (front desk → engineering review → assistant's decision → inspection) and deposits.
+// Workflow fields (status, who decided, inspection, refund amounts) change only through the use cases (trap 17).
+import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
+import { RenovationApplication, RenovationDeposit } from '../../models/index.js';
+import { actorOf } from '../access.js';
+import { navigation } from '../navigation.js';
+import { money, readOnly } from '../properties.js';
+
+/**
+ * A before hook for the built-in new/edit: the payload keeps only `fields` (anything else a crafted POST sends
+ * is dropped), and on `new` the signed-in staff member is written into `actorField` (e.g. registeredById).
+ */
+export function writableFields(fields: readonly string[], actorField?: string) {
+  return async (request: ActionRequest, context: ActionContext) => {
+    if (request.method !== 'post' || !request.payload) return request;
+    const payload: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(request.payload)) {
+      if (fields.includes(key.split('.')[0])) payload[key] = value;
+    }
+    const actor = actorOf(context.currentAdmin);
+    if (actorField && actor) payload[actorField] = actor.id;
+    return { ...request, payload };
+  };
+}
+
+/** On edit a deposit's application and amount stay as collected; a changed value is refused in words. */
+async function depositKeepsAmount(request: ActionRequest, context: ActionContext) {
+  if (request.method !== 'post' || !request.payload || !context.record) return request;
+  const current = context.record.params;
+  const errors: Record<string, { message: string }> = {};
+  if (request.payload.amount !== undefined && Number(request.payload.amount) !== Number(current.amount)) {
+    errors.amount = { message: '押金金额在收取时确定，不能修改' };
+  }
+  if (request.payload.applicationId !== undefined && String(request.payload.applicationId) !== String(current.applicationId)) {
+    errors.applicationId = { message: '押金所属的装修申请不能修改' };
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors, { message: '押金金额和所属申请不能修改' });
+  return writableFields(['note'])(request, context);
+}
+
+const APPLICATION_FIELDS = ['unitId', 'ownerId', 'contractor', 'contractorPhone', 'scope', 'startDate', 'endDate'] as const;
+
+export const renovationResources: ResourceWithOptions[] = [
+  {
+    resource: RenovationApplication,
+    options: {
+      navigation: navigation.renovation,
+      listProperties: ['number', 'unitId', 'ownerId', 'contractor', 'startDate', 'status', 'inspectionResult'],
+      filterProperties: ['number', 'status', 'unitId', 'ownerId', 'startDate', 'inspectionResult'],
+      showProperties: [
+        'number', 'status', 'unitId', 'ownerId', 'contractor', 'contractorPhone', 'scope', 'startDate', 'endDate', 'registeredById', 'createdAt',
+        'reviewOpinion', 'reviewedById', 'reviewedAt', 'decisionNote', 'decidedById', 'decidedAt',
+        'inspectionResult', 'inspectionNote', 'inspectedById', 'inspectedAt', 'updatedAt',
+      ],
+      editProperties: [...APPLICATION_FIELDS],
+      properties: {
+        number: { isTitle: true },
+        scope: { type: 'textarea' },
+        status: readOnly(),
+        reviewOpinion: readOnly({ type: 'textarea' }),
+        reviewedById: readOnly(),
+        reviewedAt: readOnly(),
+        decisionNote: readOnly({ type: 'textarea' }),
+        decidedById: readOnly(),
+        decidedAt: readOnly(),
+        inspectionResult: readOnly(),
+        inspectionNote: readOnly({ type: 'textarea' }),
+        inspectedById: readOnly(),
+        inspectedAt: readOnly(),
+        registeredById: readOnly(),
+      },
+      actions: {
+        new: { before: [writableFields(APPLICATION_FIELDS, 'registeredById')] },
+        edit: { before: [writableFields(APPLICATION_FIELDS)] },
+      },
+      sort: { sortBy: 'createdAt', direction: 'desc' },
+    },
+  },
+  {
+    resource: RenovationDeposit,
+    options: {
+      navigation: navigation.renovation,
+      listProperties: ['number', 'unitId', 'ownerId', 'amount', 'status', 'inspectionResult', 'refundedAmount'],
+      filterProperties: ['number', 'status', 'inspectionResult', 'unitId', 'ownerId'],
+      showProperties: [
+        'number', 'applicationId', 'unitId', 'ownerId', 'amount', 'status', 'inspectionResult', 'receiptPaymentId', 'createdAt',
+        'refundedAmount', 'deduction', 'refundPaymentId', 'refundedAt', 'refundedById', 'forfeitedAt', 'forfeitedById', 'note', 'updatedAt',
+      ],
+      // `new` is the cashier's collection: the use case also writes the receipt (Payment kind `deposit`).
+      editProperties: ['applicationId', 'amount', 'note'],
+      properties: {
+        number: { isTitle: true },
+        amount: money(),
+        refundedAmount: money({ isDisabled: true }),
+        deduction: money({ isDisabled: true }),
+        note: { type: 'textarea' },
+        status: readOnly(),
+        inspectionResult: readOnly(),
+        receiptPaymentId: readOnly(),
+        refundPaymentId: readOnly(),
+        refundedAt: readOnly(),
+        refundedById: readOnly(),
+        forfeitedAt: readOnly(),
+        forfeitedById: readOnly(),
+        unitId: readOnly(),
+        ownerId: readOnly(),
+      },
+      actions: {
+        new: { before: [writableFields(['applicationId', 'amount', 'note'])] },
+        edit: { before: [depositKeepsAmount] },
+      },
+      sort: { sortBy: 'createdAt', direction: 'desc' },
+    },
+  },
+];
