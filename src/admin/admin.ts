@@ -8,12 +8,20 @@ import { withAccess } from './access.js';
 import { Components, componentLoader } from './components/index.js';
 import { dashboardData } from './dashboard.js';
 import { locale } from './locale/index.js';
+import { frontDeskResources } from './resources/front-desk.js';
+import { propertyResources } from './resources/property.js';
+import { feesResources } from './resources/fees.js';
+import { renovationResources } from './resources/renovation.js';
+import { dunningResources } from './resources/dunning.js';
+import { officeResources } from './resources/office.js';
 import { organisationResources } from './resources/organisation.js';
+import { governanceResources } from './resources/governance.js';
 
 export const ROOT_PATH = '/admin';
 
 export function allResources(): ResourceWithOptions[] {
-  const groups: ResourceWithOptions[][] = [organisationResources];
+  // In the order of the navigation: the front desk first, organisation and authority last.
+  const groups: ResourceWithOptions[][] = [frontDeskResources, propertyResources, feesResources, renovationResources, dunningResources, officeResources, organisationResources, governanceResources];
   return groups.flat().map((entry) => withAccess(entry, (entry.resource as ModelStatic<Model>).name));
 }
 
@@ -36,6 +44,6 @@ export function buildAdmin(): AdminJS {
       component: Components.Dashboard,
       handler: async (_request, _response, context) => dashboardData(context.currentAdmin),
     },
-    version: { admin: false, app: '0.1.0' },
+    version: { admin: false },
   });
 }

@@ -2,13 +2,33 @@
 import type { LocaleTranslations } from 'adminjs';
 import { navigation } from '../navigation.js';
 import { organisationEn, organisationResourceNamesEn, organisationResourceNamesZh, organisationZh } from './organisation.js';
+import { propertyEn, propertyResourceNamesEn, propertyResourceNamesZh, propertyZh } from './property.js';
+import { frontDeskEn, frontDeskResourceNamesEn, frontDeskResourceNamesZh, frontDeskZh } from './front-desk.js';
+import { feesEn, feesResourceNamesEn, feesResourceNamesZh, feesZh } from './fees.js';
+import { renovationEn, renovationResourceNamesEn, renovationResourceNamesZh, renovationZh } from './renovation.js';
+import { dunningEn, dunningResourceNamesEn, dunningResourceNamesZh, dunningZh } from './dunning.js';
+import { officeEn, officeResourceNamesEn, officeResourceNamesZh, officeZh } from './office.js';
+import { governanceEn, governanceResourceNamesEn, governanceResourceNamesZh, governanceZh } from './governance.js';
 
-type ResourceTranslations = Record<string, { properties?: Record<string, string>; actions?: Record<string, string> }>;
+type ResourceTranslations = Record<string, { properties?: Record<string, string>; actions?: Record<string, string>; labels?: Record<string, string> }>;
 
-const groupsZh: ResourceTranslations[] = [organisationZh];
-const groupsEn: ResourceTranslations[] = [organisationEn];
-const namesZh: Record<string, string>[] = [organisationResourceNamesZh];
-const namesEn: Record<string, string>[] = [organisationResourceNamesEn];
+/**
+ * Groups write enum values as properties ('status.reported': '已登记'); AdminJS looks them up among the
+ * resource's labels, so they are copied there.
+ */
+function withValueLabels(groups: ResourceTranslations[]): ResourceTranslations {
+  const merged: ResourceTranslations = Object.assign({}, ...groups);
+  for (const resource of Object.values(merged)) {
+    const values = Object.entries(resource.properties ?? {}).filter(([key]) => key.includes('.'));
+    resource.labels = { ...Object.fromEntries(values), ...(resource.labels ?? {}) };
+  }
+  return merged;
+}
+
+const groupsZh: ResourceTranslations[] = [organisationZh, propertyZh, frontDeskZh, feesZh, renovationZh, dunningZh, officeZh, governanceZh];
+const groupsEn: ResourceTranslations[] = [organisationEn, propertyEn, frontDeskEn, feesEn, renovationEn, dunningEn, officeEn, governanceEn];
+const namesZh: Record<string, string>[] = [organisationResourceNamesZh, propertyResourceNamesZh, frontDeskResourceNamesZh, feesResourceNamesZh, renovationResourceNamesZh, dunningResourceNamesZh, officeResourceNamesZh, governanceResourceNamesZh];
+const namesEn: Record<string, string>[] = [organisationResourceNamesEn, propertyResourceNamesEn, frontDeskResourceNamesEn, feesResourceNamesEn, renovationResourceNamesEn, dunningResourceNamesEn, officeResourceNamesEn, governanceResourceNamesEn];
 
 const navigationEn: Record<string, string> = {
   [navigation.frontDesk.name]: 'Front desk',
@@ -23,7 +43,7 @@ const navigationEn: Record<string, string> = {
 
 const zh: LocaleTranslations = {
   labels: { ...Object.assign({}, ...namesZh), navigation: '导航', dashboard: '我的工作台', loginWelcome: '客户中心' },
-  resources: Object.assign({}, ...groupsZh),
+  resources: withValueLabels(groupsZh),
   buttons: { save: '保存', filter: '筛选', applyChanges: '应用', resetFilter: '重置', logout: '退出登录', login: '登录', cancel: '取消', confirm: '确认', addNewItem: '新增一项', createFirstRecord: '新建第一条记录' },
   messages: {
     invalidCredentials: '邮箱或密码错误',
@@ -50,8 +70,8 @@ const zh: LocaleTranslations = {
 };
 
 const en: LocaleTranslations = {
-  labels: { ...Object.assign({}, ...namesEn), ...navigationEn, dashboard: 'My desk', loginWelcome: 'Customer centre' },
-  resources: Object.assign({}, ...groupsEn),
+  labels: { ...Object.assign({}, ...namesEn), ...navigationEn, navigation: 'Navigation', dashboard: 'My desk', loginWelcome: 'Customer centre' },
+  resources: withValueLabels(groupsEn),
   messages: {
     invalidCredentials: 'Wrong email or password',
     accountLocked: 'Too many wrong passwords: the account is locked for 15 minutes',
