@@ -1,0 +1,185 @@
+// 前台服务: tickets and their dispatches and return visits, correspondence, notices.
+// Workflow fields (status, its timestamps, who approved/archived, the spot-check link) change only through the
+// use cases; the built-in forms write only the registration fields below (trap 17), whatever the payload holds.
+import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
+import { Correspondence, Notice, ReturnVisit, Ticket, WorkOrder } from '../../models/index.js';
+import { actorOf } from '../access.js';
+import { navigation } from '../navigation.js';
+import { money, readOnly } from '../properties.js';
+
+type FieldsOf = readonly string[] | ((context: ActionContext) => readonly string[]);
+
+/**
+ * A before hook for the built-in new/edit: the payload keeps only `fields` (a crafted POST cannot set a status),
+ * and the signed-in staff member fills `actorFields`: always for `force`, otherwise only when left empty.
+ */
+export function limitPayload(fields: FieldsOf, actorFields: { force?: readonly string[]; fallback?: readonly string[] } = {}) {
+  return async (request: ActionRequest, context: ActionContext) => {
+    if (request.method !== 'post' || !request.payload) return request;
+    const allowed = typeof fields === 'function' ? fields(context) : fields;
+    const payload: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(request.payload)) {
+      if (allowed.includes(key.split('.')[0])) payload[key] = value;
+    }
+    const actorId = actorOf(context.currentAdmin)?.id ?? (context.currentAdmin as { id?: number | string } | undefined)?.id;
+    if (actorId !== undefined && actorId !== null) {
+      for (const field of actorFields.force ?? []) payload[field] = actorId;
+      for (const field of actorFields.fallback ?? []) if (payload[field] === undefined || payload[field] === '') payload[field] = actorId;
+    }
+    return { ...request, payload };
+  };
+}
+
+const TICKET_FIELDS = ['channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId', 'departmentId', 'dueAt'] as const;
+/** Once dispatched, the handling department changes only by reassigning (its supervisor approves the ticket). */
+const ticketEditFields = (context: ActionContext) =>
+  context.record?.params?.status === 'reported' ? TICKET_FIELDS : TICKET_FIELDS.filter((f) => f !== 'departmentId');
+
+const WORK_ORDER_FIELDS = ['ticketId', 'departmentId', 'assigneeId', 'dueAt', 'isPaidService', 'feeAmount', 'note'] as const;
+const WORK_ORDER_EDIT_FIELDS = ['assigneeId', 'dueAt', 'isPaidService', 'feeAmount', 'note'] as const;
+const RETURN_VISIT_FIELDS = ['ticketId', 'method', 'satisfaction', 'feedback'] as const;
+const CORRESPONDENCE_FIELDS = ['kind', 'direction', 'occurredOn', 'party', 'subject', 'content', 'result', 'ownerId', 'handlerId'] as const;
+const NOTICE_FIELDS = ['title', 'audience', 'content'] as const;
+
+const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
+
+export const frontDeskResources: ResourceWithOptions[] = [
+  {
+    resource: Ticket,
+    options: {
+      navigation: navigation.frontDesk,
+      listProperties: ['number', 'category', 'title', 'unitId', 'departmentId', 'status', 'dueAt'],
+      filterProperties: ['number', 'status', 'category', 'departmentId', 'unitId', 'ownerId', 'dueAt', 'reportedAt'],
+      showProperties: [
+        'number', 'status', 'channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId',
+        'departmentId', 'assigneeId', 'registeredById', 'reportedAt', 'dueAt', 'dispatchedAt', 'completedAt', 'result',
+        'visitedAt', 'satisfaction', 'approvedAt', 'approvedById', 'archivedAt', 'archivedById', 'cancelledAt', 'cancelReason',
+        'createdAt', 'updatedAt',
+      ],
+      editProperties: [...TICKET_FIELDS],
+      properties: {
+        number: readOnly({ isTitle: true }),
+        description: { type: 'textarea' },
+        status: readOnly(),
+        assigneeId: readOnly(),
+        registeredById: readOnly(),
+        reportedAt: readOnly(),
+        dispatchedAt: readOnly(),
+        completedAt: readOnly(),
+        visitedAt: readOnly(),
+        approvedAt: readOnly(),
+        approvedById: readOnly(),
+        archivedAt: readOnly(),
+        archivedById: readOnly(),
+        cancelledAt: readOnly(),
+        cancelReason: readOnly(),
+        result: readOnly({ type: 'textarea' }),
+        satisfaction: readOnly(),
+      },
+      actions: {
+        new: { before: [limitPayload(TICKET_FIELDS, { force: ['registeredById'] })] },
+        edit: { before: [limitPayload(ticketEditFields)] },
+      },
+      sort: sortNewestFirst,
+    },
+  },
+  {
+    resource: WorkOrder,
+    options: {
+      navigation: navigation.frontDesk,
+      listProperties: ['number', 'ticketId', 'departmentId', 'assigneeId', 'status', 'dueAt', 'feeAmount'],
+      filterProperties: ['number', 'ticketId', 'status', 'departmentId', 'assigneeId', 'dueAt', 'dispatchedAt'],
+      showProperties: [
+        'number', 'ticketId', 'status', 'departmentId', 'assigneeId', 'dispatchedById', 'dispatchedAt', 'dueAt',
+        'isPaidService', 'feeAmount', 'note', 'completedAt', 'result', 'createdAt', 'updatedAt',
+      ],
+      editProperties: [...WORK_ORDER_FIELDS],
+      properties: {
+        number: readOnly({ isTitle: true }),
+        feeAmount: money(),
+        note: { type: 'textarea' },
+        status: readOnly(),
+        dispatchedById: readOnly(),
+        dispatchedAt: readOnly(),
+        completedAt: readOnly(),
+        result: readOnly({ type: 'textarea' }),
+      },
+      actions: {
+        new: { before: [limitPayload(WORK_ORDER_FIELDS, { force: ['dispatchedById'] })] },
+        edit: { before: [limitPayload(WORK_ORDER_EDIT_FIELDS)] },
+      },
+      sort: sortNewestFirst,
+    },
+  },
+  {
+    resource: ReturnVisit,
+    options: {
+      navigation: navigation.frontDesk,
+      listProperties: ['label', 'ticketId', 'visitorId', 'method', 'satisfaction', 'isSpotCheck', 'visitedAt'],
+      filterProperties: ['ticketId', 'visitorId', 'isSpotCheck', 'spotCheckOfId', 'visitedAt'],
+      showProperties: [
+        'label', 'ticketId', 'visitorId', 'visitedAt', 'method', 'satisfaction', 'feedback',
+        'isSpotCheck', 'spotCheckOfId', 'finding', 'createdAt', 'updatedAt',
+      ],
+      editProperties: [...RETURN_VISIT_FIELDS],
+      properties: {
+        label: readOnly({ isTitle: true }),
+        feedback: { type: 'textarea' },
+        visitorId: readOnly(),
+        visitedAt: readOnly(),
+        isSpotCheck: readOnly(),
+        spotCheckOfId: readOnly(),
+        finding: readOnly({ type: 'textarea' }),
+      },
+      actions: {
+        new: { before: [limitPayload(RETURN_VISIT_FIELDS, { force: ['visitorId'] })] },
+        // A visit's ticket is fixed once recorded.
+        edit: { before: [limitPayload(RETURN_VISIT_FIELDS.filter((f) => f !== 'ticketId'))] },
+      },
+      sort: { sortBy: 'visitedAt', direction: 'desc' },
+    },
+  },
+  {
+    resource: Correspondence,
+    options: {
+      navigation: navigation.frontDesk,
+      listProperties: ['occurredOn', 'kind', 'direction', 'party', 'subject', 'handlerId', 'ownerId'],
+      filterProperties: ['kind', 'direction', 'occurredOn', 'party', 'handlerId', 'ownerId'],
+      showProperties: [...CORRESPONDENCE_FIELDS, 'id', 'createdAt', 'updatedAt'],
+      editProperties: [...CORRESPONDENCE_FIELDS],
+      properties: {
+        subject: { isTitle: true },
+        content: { type: 'textarea' },
+        result: { type: 'textarea' },
+      },
+      actions: {
+        new: { before: [limitPayload(CORRESPONDENCE_FIELDS, { fallback: ['handlerId'] })] },
+        edit: { before: [limitPayload(CORRESPONDENCE_FIELDS)] },
+      },
+      sort: { sortBy: 'occurredOn', direction: 'desc' },
+    },
+  },
+  {
+    resource: Notice,
+    options: {
+      navigation: navigation.frontDesk,
+      listProperties: ['title', 'status', 'audience', 'authorId', 'publishedAt', 'withdrawnAt'],
+      filterProperties: ['title', 'status', 'authorId', 'publishedAt'],
+      showProperties: ['title', 'status', 'audience', 'content', 'authorId', 'publishedAt', 'withdrawnAt', 'createdAt', 'updatedAt'],
+      editProperties: [...NOTICE_FIELDS],
+      properties: {
+        title: { isTitle: true },
+        content: { type: 'textarea' },
+        status: readOnly(),
+        authorId: readOnly(),
+        publishedAt: readOnly(),
+        withdrawnAt: readOnly(),
+      },
+      actions: {
+        new: { before: [limitPayload(NOTICE_FIELDS, { force: ['authorId'] })] },
+        edit: { before: [limitPayload(NOTICE_FIELDS)] },
+      },
+      sort: sortNewestFirst,
+    },
+  },
+];
