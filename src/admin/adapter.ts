@@ -78,6 +78,11 @@ export class Resource extends SequelizeResource {
     return error;
   }
 
+  /** References are populated even for a refused form: ids that cannot be keys are skipped (PostgreSQL would fail on them). */
+  async findMany(ids: (string | number)[]) {
+    return super.findMany(ids.filter((id) => INTEGER.test(String(id))));
+  }
+
   async create(params: Record<string, unknown>) {
     this.refuseBadTypes(params);
     try {
