@@ -1,8 +1,8 @@
 // The Sequelize adapter, with bad input refused in Chinese before it reaches the database: a wrong type, an
 // unknown option or a duplicate value becomes a form error on the field, never a 500 or a partial write.
-import AdminJS, { ValidationError, type PropertyErrors, type ParamsType } from 'adminjs';
+import AdminJS, { NotFoundError, ValidationError, flat, type PropertyErrors, type ParamsType } from 'adminjs';
 import { Database, Resource as SequelizeResource } from '@adminjs/sequelize';
-import { DataTypes, type ModelStatic, type Model } from 'sequelize';
+import { DataTypes, ValidationError as SequelizeValidationError, type ModelStatic, type Model } from 'sequelize';
 import { fieldLabel } from './locale/index.js';
 
 type Attribute = { type: { key?: string; values?: string[] } ; allowNull?: boolean };
@@ -63,6 +63,14 @@ export class Resource extends SequelizeResource {
   }
 
   private translate(error: unknown): unknown {
+    if (error instanceof SequelizeValidationError) {
+      const errors: PropertyErrors = {};
+      for (const item of error.errors) {
+        const field = item.path ?? '';
+        errors[field] ??= { message: item.message, type: item.validatorKey ?? 'validation' };
+      }
+      return this.translate(new ValidationError(errors));
+    }
     if (error instanceof ValidationError) {
       const errors: PropertyErrors = {};
       for (const [field, e] of Object.entries(error.propertyErrors)) errors[field] = { ...e, message: chineseMessage(e.message, this.label(field)) };
@@ -92,10 +100,19 @@ export class Resource extends SequelizeResource {
     }
   }
 
+  /**
+   * Saves through the stored instance (not a partial Model.update), so row-level validations such as
+   * "dates in order" see the whole row and not defaults.
+   */
   async update(id: string, params: Record<string, unknown>) {
     this.refuseBadTypes(params);
+    const instance = await this.model.findByPk(id);
+    if (!instance) throw new NotFoundError(`记录 ${id} 不存在`, 'update');
     try {
-      return await super.update(id, params);
+      const values = flat.unflatten(this.parseParams(params)) as Record<string, unknown>;
+      instance.set(values);
+      await instance.save();
+      return instance.toJSON();
     } catch (error) {
       throw this.translate(error);
     }
