@@ -1,0 +1,245 @@
+// 收费管理: bills, receipts (收据), cash reports, parking rentals, clubhouse charges.
+// Money and workflow fields (amounts settled by payments, statuses, receipt numbers, who reviewed/verified/
+// reconciled) change only through the use cases (trap 17): the built-in forms write the fields listed here and
+// refuse, in words, an edit that tries to change a locked one. Receipts and cash reports are never deleted.
+import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
+import { Bill, CashReport, ClubhouseCharge, ParkingRental, Payment } from '../../models/index.js';
+import { actorOf } from '../access.js';
+import { navigation } from '../navigation.js';
+import { money, readOnly } from '../properties.js';
+
+type Hook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
+
+/** Keeps only `fields` of a POSTed payload; on `new`, `actorField` becomes the signed-in staff member. */
+function onlyFields(fields: readonly string[], actorField?: string): Hook {
+  return async (request, context) => {
+    if (request.method !== 'post' || !request.payload) return request;
+    const payload: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(request.payload)) {
+      if (fields.includes(key.split('.')[0])) payload[key] = value;
+    }
+    const actor = actorOf(context.currentAdmin);
+    if (actorField && actor) payload[actorField] = actor.id;
+    return { ...request, payload };
+  };
+}
+
+/** Refuses an edit whose payload changes one of `locked` (label → reason), instead of ignoring it silently. */
+function refuseChanges(locked: Record<string, string>): Hook {
+  return async (request, context) => {
+    if (request.method !== 'post' || !request.payload || !context.record) return request;
+    const current = context.record.params as Record<string, unknown>;
+    const errors: Record<string, { message: string }> = {};
+    for (const [field, message] of Object.entries(locked)) {
+      if (!(field in request.payload)) continue;
+      const sent = request.payload[field];
+      const stored = current[field];
+      if (String(sent ?? '') !== String(stored ?? '')) errors[field] = { message };
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors, { message: Object.values(errors)[0].message });
+    return request;
+  };
+}
+
+/** Deposits are collected and refunded on the RenovationDeposit screen, which writes their receipts. */
+const noDepositReceipts: Hook = async (request) => {
+  if (request.method !== 'post' || !request.payload) return request;
+  const kind = request.payload.kind;
+  if (kind === 'deposit' || kind === 'deposit_refund') {
+    throw new ValidationError({ kind: { message: '装修押金的收取与退还请在“装修押金”中办理' } }, { message: '装修押金的收取与退还请在“装修押金”中办理' });
+  }
+  return request;
+};
+
+/** The form never sends the clubhouse amount: it is quantity × unit price, written with them. */
+const clubhouseAmount: Hook = async (request) => {
+  if (request.method !== 'post' || !request.payload) return request;
+  const quantity = Number(request.payload.quantity);
+  const unitPrice = Number(request.payload.unitPrice);
+  const payload = { ...request.payload };
+  if (request.payload.quantity !== undefined && request.payload.unitPrice !== undefined && Number.isInteger(quantity) && Number.isInteger(unitPrice)) {
+    payload.amount = quantity * unitPrice;
+  } else {
+    delete payload.amount;
+  }
+  return { ...request, payload };
+};
+
+const off = { isAccessible: false } as const;
+const newestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
+
+const BILL_NEW_FIELDS = ['unitId', 'ownerId', 'period', 'feeKind', 'description', 'amount', 'dueDate'] as const;
+const BILL_EDIT_FIELDS = ['description', 'dueDate'] as const;
+const PAYMENT_NEW_FIELDS = ['kind', 'method', 'amount', 'billId', 'ownerId', 'unitId', 'payerName'] as const;
+const CASH_REPORT_NEW_FIELDS = ['reportDate', 'note'] as const;
+const PARKING_FIELDS = ['ownerId', 'unitId', 'renterName', 'renterPhone', 'plateNumber', 'spaceNumber', 'startDate', 'endDate', 'monthlyRent'] as const;
+const CLUBHOUSE_FIELDS = ['item', 'customerName', 'ownerId', 'chargeDate', 'quantity', 'unitPrice', 'note'] as const;
+
+export const feesResources: ResourceWithOptions[] = [
+  {
+    resource: Bill,
+    options: {
+      navigation: navigation.fees,
+      listProperties: ['unitId', 'ownerId', 'period', 'feeKind', 'amount', 'paidAmount', 'status'],
+      filterProperties: ['status', 'period', 'feeKind', 'unitId', 'ownerId', 'dueDate'],
+      showProperties: [
+        'description', 'unitId', 'ownerId', 'period', 'feeKind', 'amount', 'paidAmount', 'status', 'dueDate', 'workOrderId', 'billingKey',
+        'id', 'createdAt', 'updatedAt',
+      ],
+      editProperties: [...BILL_NEW_FIELDS],
+      properties: {
+        description: { isTitle: true },
+        amount: money(),
+        paidAmount: money({ isDisabled: true }),
+        status: readOnly(),
+        workOrderId: readOnly(),
+        billingKey: readOnly(),
+      },
+      actions: {
+        new: { before: [onlyFields(BILL_NEW_FIELDS)] },
+        edit: {
+          before: [
+            refuseChanges({
+              amount: '应收金额由收费流程确定，不能在此修改',
+              unitId: '账单所属房屋不能修改',
+              ownerId: '账单所属业主不能修改',
+              period: '账期不能修改',
+              feeKind: '收费项目不能修改',
+            }),
+            onlyFields(BILL_EDIT_FIELDS),
+          ],
+        },
+      },
+      sort: newestFirst,
+    },
+  },
+  {
+    resource: Payment,
+    options: {
+      navigation: navigation.fees,
+      listProperties: ['receiptNumber', 'paidAt', 'payerName', 'kind', 'method', 'amount', 'status'],
+      filterProperties: ['receiptNumber', 'status', 'kind', 'method', 'cashierId', 'paidAt', 'cashReportId'],
+      showProperties: [
+        'receiptNumber', 'status', 'kind', 'method', 'amount', 'payerName', 'billId', 'depositId', 'ownerId', 'unitId', 'cashierId', 'paidAt',
+        'cashReportId', 'voidedAt', 'voidedById', 'voidReason', 'receiptYear', 'receiptSequence', 'id', 'createdAt', 'updatedAt',
+      ],
+      // `new` is the cashier's 收款: the receipt number is drawn on save and the cashier is the signed-in staff member.
+      editProperties: [...PAYMENT_NEW_FIELDS],
+      properties: {
+        receiptNumber: { isTitle: true, isDisabled: true },
+        receiptYear: readOnly(),
+        receiptSequence: readOnly(),
+        amount: money(),
+        status: readOnly(),
+        cashierId: readOnly(),
+        cashReportId: readOnly(),
+        depositId: readOnly(),
+        paidAt: readOnly(),
+        voidedAt: readOnly(),
+        voidedById: readOnly(),
+        voidReason: readOnly({ type: 'textarea' }),
+      },
+      actions: {
+        new: { before: [noDepositReceipts, onlyFields(PAYMENT_NEW_FIELDS, 'cashierId')] },
+        // A receipt is never changed or deleted: a wrong one is voided (Payment.void) and a new one issued.
+        edit: off,
+        delete: off,
+        bulkDelete: off,
+      },
+      sort: { sortBy: 'paidAt', direction: 'desc' },
+    },
+  },
+  {
+    resource: CashReport,
+    options: {
+      navigation: navigation.fees,
+      listProperties: ['reportDate', 'cashierId', 'status', 'receiptCount', 'totalAmount', 'cashAmount', 'refundAmount'],
+      filterProperties: ['reportDate', 'cashierId', 'status', 'reconciledById'],
+      showProperties: [
+        'title', 'reportDate', 'cashierId', 'status', 'receiptCount', 'totalAmount', 'cashAmount', 'cardAmount', 'wechatAmount', 'alipayAmount',
+        'transferAmount', 'refundAmount', 'submittedAt', 'reconciledById', 'reconciledAt', 'note', 'id', 'createdAt', 'updatedAt',
+      ],
+      editProperties: [...CASH_REPORT_NEW_FIELDS],
+      properties: {
+        title: { isTitle: true },
+        note: { type: 'textarea' },
+        status: readOnly(),
+        cashierId: readOnly(),
+        receiptCount: readOnly(),
+        totalAmount: money({ isDisabled: true }),
+        cashAmount: money({ isDisabled: true }),
+        cardAmount: money({ isDisabled: true }),
+        wechatAmount: money({ isDisabled: true }),
+        alipayAmount: money({ isDisabled: true }),
+        transferAmount: money({ isDisabled: true }),
+        refundAmount: money({ isDisabled: true }),
+        submittedAt: readOnly(),
+        reconciledById: readOnly(),
+        reconciledAt: readOnly(),
+      },
+      actions: {
+        new: { before: [onlyFields(CASH_REPORT_NEW_FIELDS, 'cashierId')] },
+        edit: { before: [refuseChanges({ reportDate: '报表日期不能修改' }), onlyFields(['note'])] },
+        delete: off,
+        bulkDelete: off,
+      },
+      sort: { sortBy: 'reportDate', direction: 'desc' },
+    },
+  },
+  {
+    resource: ParkingRental,
+    options: {
+      navigation: navigation.fees,
+      listProperties: ['plateNumber', 'spaceNumber', 'renterName', 'startDate', 'endDate', 'monthlyRent', 'status'],
+      filterProperties: ['status', 'plateNumber', 'spaceNumber', 'ownerId', 'registeredById', 'startDate'],
+      showProperties: [
+        'plateNumber', 'spaceNumber', 'renterName', 'renterPhone', 'ownerId', 'unitId', 'startDate', 'endDate', 'monthlyRent', 'status',
+        'registeredById', 'reviewedById', 'reviewedAt', 'reviewNote', 'id', 'createdAt', 'updatedAt',
+      ],
+      editProperties: [...PARKING_FIELDS],
+      properties: {
+        plateNumber: { isTitle: true },
+        monthlyRent: money(),
+        status: readOnly(),
+        registeredById: readOnly(),
+        reviewedById: readOnly(),
+        reviewedAt: readOnly(),
+        reviewNote: readOnly({ type: 'textarea' }),
+      },
+      actions: {
+        new: { before: [onlyFields(PARKING_FIELDS, 'registeredById')] },
+        edit: { before: [onlyFields(PARKING_FIELDS)] },
+      },
+      sort: newestFirst,
+    },
+  },
+  {
+    resource: ClubhouseCharge,
+    options: {
+      navigation: navigation.fees,
+      listProperties: ['chargeDate', 'item', 'customerName', 'quantity', 'unitPrice', 'amount', 'status'],
+      filterProperties: ['status', 'chargeDate', 'item', 'ownerId', 'recordedById'],
+      showProperties: [
+        'item', 'customerName', 'ownerId', 'chargeDate', 'quantity', 'unitPrice', 'amount', 'status', 'recordedById', 'verifiedById',
+        'verifiedAt', 'note', 'id', 'createdAt', 'updatedAt',
+      ],
+      // The amount is quantity × unit price, computed on save.
+      editProperties: [...CLUBHOUSE_FIELDS, 'amount'],
+      properties: {
+        item: { isTitle: true },
+        unitPrice: money(),
+        amount: money({ isDisabled: true }),
+        status: readOnly(),
+        recordedById: readOnly(),
+        verifiedById: readOnly(),
+        verifiedAt: readOnly(),
+        note: { type: 'textarea' },
+      },
+      actions: {
+        new: { before: [onlyFields(CLUBHOUSE_FIELDS, 'recordedById'), clubhouseAmount] },
+        edit: { before: [onlyFields(CLUBHOUSE_FIELDS), clubhouseAmount] },
+      },
+      sort: { sortBy: 'chargeDate', direction: 'desc' },
+    },
+  },
+];

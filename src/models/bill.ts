@@ -1,0 +1,121 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { sequelize } from '../db.js';
+import { withStoredRow } from './model-helpers.js';
+import { moneyFen, positiveFen } from './validators.js';
+
+export const BILL_STATUSES = ['unpaid', 'partial', 'paid'] as const;
+export type BillStatus = (typeof BILL_STATUSES)[number];
+
+/** 物管费 | 有偿服务 | 车位 | 会所 | 其他. */
+export const BILL_FEE_KINDS = ['management', 'service', 'parking', 'clubhouse', 'other'] as const;
+export type BillFeeKind = (typeof BILL_FEE_KINDS)[number];
+
+/** 账期 'YYYY-MM'. */
+export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Default management-fee rate: 2.80 元 per m² per month, in fen. */
+export const DEFAULT_MANAGEMENT_RATE_FEN = 280;
+
+/** The status a bill must have for what has been paid on it (unpaid → partial → paid). */
+export function billStatusFor(amount: number, paidAmount: number): BillStatus {
+  if (paidAmount <= 0) return 'unpaid';
+  return paidAmount >= amount ? 'paid' : 'partial';
+}
+
+/** 物管费 of one month: area (m²) × rate (fen per m²), rounded to the fen. */
+export function managementFeeFen(area: number, rateFen: number = DEFAULT_MANAGEMENT_RATE_FEN): number {
+  // area has two decimals: work in hundredths of m² so 89.45 × 280 does not come out as 25045.999…
+  return Math.round((Math.round(area * 100) * rateFen) / 100);
+}
+
+/**
+ * The key that makes a billing run idempotent: one bill per (fee kind, subject, period), e.g.
+ * 'management:12:2026-11' (unit 12) or 'parking:7:2026-11' (parking rental 7).
+ */
+export function billingKeyFor(feeKind: BillFeeKind, subjectId: number, period: string): string {
+  return `${feeKind}:${subjectId}:${period}`;
+}
+
+/** 账单: what a unit owes for one fee kind and period; paid by one or more Payments (收据). */
+export class Bill extends Model<InferAttributes<Bill>, InferCreationAttributes<Bill>> {
+  declare id: CreationOptional<number>;
+  declare unitId: number;
+  /** The owner billed (the unit's owner when the bill was made); null for a vacant unit. */
+  declare ownerId: CreationOptional<number | null>;
+  /** 账期 'YYYY-MM'. */
+  declare period: string;
+  declare feeKind: BillFeeKind;
+  /** Shown as the bill's title, e.g. "2026年11月物业管理费（翠湖花园 3栋 1203）". */
+  declare description: string;
+  /** 应收金额, in fen (> 0). */
+  declare amount: number;
+  /** 已收金额, in fen: the sum of the bill's valid payments (0 ≤ paidAmount ≤ amount). */
+  declare paidAmount: CreationOptional<number>;
+  /** Always billStatusFor(amount, paidAmount). */
+  declare status: CreationOptional<BillStatus>;
+  /** 缴费期限 (YYYY-MM-DD); in arrears when unpaid/partial and past it. */
+  declare dueDate: string;
+  /** The paid service's WorkOrder (有偿服务), when the bill is for one. */
+  declare workOrderId: CreationOptional<number | null>;
+  /** billingKeyFor(...) for bills made by a billing run; null for one-off bills. Unique. */
+  declare billingKey: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+const requiredText = (label: string) => ({ notNull: { msg: `${label}不能为空` }, notEmpty: { msg: `${label}不能为空` } });
+
+Bill.init(
+  {
+    id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+    unitId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '房屋不能为空' } } },
+    ownerId: { type: DataTypes.INTEGER, allowNull: true },
+    period: { type: DataTypes.STRING(7), allowNull: false, validate: { ...requiredText('账期'), is: { args: PERIOD_PATTERN, msg: '账期格式应为 YYYY-MM' } } },
+    feeKind: {
+      type: DataTypes.ENUM(...BILL_FEE_KINDS),
+      allowNull: false,
+      validate: { notNull: { msg: '收费项目不能为空' }, isIn: { args: [BILL_FEE_KINDS as unknown as string[]], msg: '收费项目不正确' } },
+    },
+    description: { type: DataTypes.STRING(200), allowNull: false, validate: requiredText('账单说明') },
+    amount: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '应收金额不能为空' }, ...positiveFen('应收金额') } },
+    paidAmount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0, validate: { notNull: { msg: '已收金额不能为空' }, ...moneyFen('已收金额') } },
+    status: {
+      type: DataTypes.ENUM(...BILL_STATUSES),
+      allowNull: false,
+      defaultValue: 'unpaid',
+      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [BILL_STATUSES as unknown as string[]], msg: '状态不正确' } },
+    },
+    dueDate: { type: DataTypes.DATEONLY, allowNull: false, validate: { notNull: { msg: '缴费期限不能为空' }, isDate: { args: true, msg: '缴费期限格式不正确' } } },
+    workOrderId: { type: DataTypes.INTEGER, allowNull: true },
+    billingKey: { type: DataTypes.STRING(80), allowNull: true, unique: { name: 'Bill_billingKey', msg: '该账单已生成，不能重复生成' } },
+    createdAt: DataTypes.DATE,
+    updatedAt: DataTypes.DATE,
+  },
+  {
+    sequelize,
+    tableName: 'Bill',
+    modelName: 'Bill',
+    indexes: [
+      { fields: ['status'] },
+      { fields: ['period'] },
+      { fields: ['unitId'] },
+      { fields: ['ownerId'] },
+      { fields: ['dueDate'] },
+      { fields: ['feeKind'] },
+      { fields: ['workOrderId'] },
+    ],
+    validate: {
+      paidNotAboveAmount(this: Bill) {
+        if (Number.isInteger(this.amount) && Number.isInteger(this.paidAmount) && this.paidAmount > this.amount) {
+          throw new Error('已收金额不能超过应收金额');
+        }
+      },
+      statusMatchesPaid(this: Bill) {
+        if (!Number.isInteger(this.amount) || !Number.isInteger(this.paidAmount) || this.paidAmount > this.amount) return;
+        if (this.status !== billStatusFor(this.amount, this.paidAmount ?? 0)) throw new Error('账单状态与已收金额不一致');
+      },
+    },
+    // Model.update validates a partial build: let the row rules see the stored row.
+    hooks: { beforeValidate: (bill, options) => withStoredRow(bill, options) },
+  },
+);

@@ -1,0 +1,96 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { sequelize } from '../db.js';
+import { isPartialUpdate, withStoredRow } from './model-helpers.js';
+import { moneyFen } from './validators.js';
+
+export const CLUBHOUSE_CHARGE_STATUSES = ['pending', 'verified'] as const;
+export type ClubhouseChargeStatus = (typeof CLUBHOUSE_CHARGE_STATUSES)[number];
+
+/** The usual clubhouse items (the item is free text; these are suggestions). */
+export const CLUBHOUSE_ITEMS = ['游泳', '健身', '桌球', '乒乓球', '羽毛球', '场地租用'] as const;
+
+/** 会所收费: one charge line at the clubhouse, verified (校核) by a cashier. amount = quantity × unitPrice. */
+export class ClubhouseCharge extends Model<InferAttributes<ClubhouseCharge>, InferCreationAttributes<ClubhouseCharge>> {
+  declare id: CreationOptional<number>;
+  /** 收费项目: 游泳 / 健身 / 桌球 / 场地租用 … */
+  declare item: string;
+  declare customerName: string;
+  declare ownerId: CreationOptional<number | null>;
+  /** YYYY-MM-DD. */
+  declare chargeDate: string;
+  /** 数量 (次数/小时/场), an integer ≥ 1. */
+  declare quantity: number;
+  /** 单价, in fen. */
+  declare unitPrice: number;
+  /** 金额, in fen = quantity × unitPrice; computed on save when left out or when quantity/price change alone. */
+  declare amount: CreationOptional<number>;
+  declare status: CreationOptional<ClubhouseChargeStatus>;
+  /** 登记人 (Staff). */
+  declare recordedById: number;
+  /** 校核人 (Staff, a cashier). */
+  declare verifiedById: CreationOptional<number | null>;
+  declare verifiedAt: CreationOptional<Date | null>;
+  declare note: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+const requiredText = (label: string) => ({ notNull: { msg: `${label}不能为空` }, notEmpty: { msg: `${label}不能为空` } });
+
+ClubhouseCharge.init(
+  {
+    id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+    item: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('收费项目') },
+    customerName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('客户姓名') },
+    ownerId: { type: DataTypes.INTEGER, allowNull: true },
+    chargeDate: { type: DataTypes.DATEONLY, allowNull: false, validate: { notNull: { msg: '收费日期不能为空' }, isDate: { args: true, msg: '收费日期格式不正确' } } },
+    quantity: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      defaultValue: 1,
+      validate: { notNull: { msg: '数量不能为空' }, isInt: { msg: '数量必须是整数' }, min: { args: [1], msg: '数量至少为 1' } },
+    },
+    unitPrice: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '单价不能为空' }, ...moneyFen('单价') } },
+    amount: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '金额不能为空' }, ...moneyFen('金额') } },
+    status: {
+      type: DataTypes.ENUM(...CLUBHOUSE_CHARGE_STATUSES),
+      allowNull: false,
+      defaultValue: 'pending',
+      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [CLUBHOUSE_CHARGE_STATUSES as unknown as string[]], msg: '状态不正确' } },
+    },
+    recordedById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '登记人不能为空' } } },
+    verifiedById: { type: DataTypes.INTEGER, allowNull: true },
+    verifiedAt: { type: DataTypes.DATE, allowNull: true },
+    note: { type: DataTypes.STRING(200), allowNull: true },
+    createdAt: DataTypes.DATE,
+    updatedAt: DataTypes.DATE,
+  },
+  {
+    sequelize,
+    tableName: 'ClubhouseCharge',
+    modelName: 'ClubhouseCharge',
+    indexes: [{ fields: ['status'] }, { fields: ['chargeDate'] }, { fields: ['item'] }, { fields: ['ownerId'] }, { fields: ['recordedById'] }, { fields: ['verifiedById'] }],
+    validate: {
+      amountIsQuantityTimesPrice(this: ClubhouseCharge) {
+        if (![this.quantity, this.unitPrice, this.amount].every((v) => Number.isInteger(v))) return;
+        if (this.amount !== this.quantity * this.unitPrice) throw new Error('金额必须等于数量乘以单价');
+      },
+    },
+    hooks: {
+      // On create and on instance.update the amount follows quantity × unit price unless it is given. Model.update
+      // (a partial update) cannot add a column it was not given, so there the amount must come with the change.
+      async beforeValidate(charge, options) {
+        if (isPartialUpdate(options)) return withStoredRow(charge, options);
+        const quantity = Number(charge.quantity);
+        const unitPrice = Number(charge.unitPrice);
+        if (!Number.isInteger(quantity) || !Number.isInteger(unitPrice)) return;
+        const inputsChangedAlone = !charge.isNewRecord && (charge.changed('quantity') || charge.changed('unitPrice')) && !charge.changed('amount');
+        if (charge.amount == null || inputsChangedAlone) charge.amount = quantity * unitPrice;
+      },
+      // save() fixes the columns it writes before validation; an amount recomputed above must be written too.
+      beforeUpdate(charge, options) {
+        if (charge.changed('amount') && Array.isArray(options.fields) && !options.fields.includes('amount')) options.fields.push('amount');
+      },
+    },
+  },
+);

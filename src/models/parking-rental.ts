@@ -1,0 +1,96 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { sequelize } from '../db.js';
+import { withStoredRow } from './model-helpers.js';
+import { PHONE_PATTERN, datesInOrder, positiveFen } from './validators.js';
+
+export const PARKING_RENTAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ParkingRentalStatus = (typeof PARKING_RENTAL_STATUSES)[number];
+
+/**
+ * A mainland plate: province + letter + 5 characters (粤B12345, 粤BD12345 / 粤B12345D new-energy, 粤B1234学/警/挂…).
+ * Letters I and O are never used.
+ */
+export const PLATE_PATTERN =
+  /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z](?:[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳]|[DF][A-HJ-NP-Z0-9][0-9]{4}|[0-9]{5}[DF])$/;
+
+/** 车位租赁: registered by a garage keeper 车库管理员, reviewed (approved/rejected) by a cashier. */
+export class ParkingRental extends Model<InferAttributes<ParkingRental>, InferCreationAttributes<ParkingRental>> {
+  declare id: CreationOptional<number>;
+  /** 登记人 (Staff, the garage keeper). */
+  declare registeredById: number;
+  declare ownerId: CreationOptional<number | null>;
+  declare unitId: CreationOptional<number | null>;
+  declare renterName: string;
+  declare renterPhone: string;
+  /** 车牌号, upper-case without spaces, e.g. "粤B12345". */
+  declare plateNumber: string;
+  /** 车位号, e.g. "B1-023". */
+  declare spaceNumber: string;
+  declare startDate: string;
+  declare endDate: string;
+  /** 月租金, in fen (> 0). */
+  declare monthlyRent: number;
+  declare status: CreationOptional<ParkingRentalStatus>;
+  declare reviewedById: CreationOptional<number | null>;
+  declare reviewedAt: CreationOptional<Date | null>;
+  declare reviewNote: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+const requiredText = (label: string) => ({ notNull: { msg: `${label}不能为空` }, notEmpty: { msg: `${label}不能为空` } });
+
+ParkingRental.init(
+  {
+    id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+    registeredById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '登记人不能为空' } } },
+    ownerId: { type: DataTypes.INTEGER, allowNull: true },
+    unitId: { type: DataTypes.INTEGER, allowNull: true },
+    renterName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('承租人') },
+    renterPhone: {
+      type: DataTypes.STRING(20),
+      allowNull: false,
+      validate: { ...requiredText('联系电话'), is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
+    },
+    plateNumber: {
+      type: DataTypes.STRING(10),
+      allowNull: false,
+      validate: { ...requiredText('车牌号'), is: { args: PLATE_PATTERN, msg: '车牌号格式不正确' } },
+      set(value: string) {
+        this.setDataValue('plateNumber', typeof value === 'string' ? value.replace(/[\s·•-]/g, '').toUpperCase() : value);
+      },
+    },
+    spaceNumber: { type: DataTypes.STRING(20), allowNull: false, validate: requiredText('车位号') },
+    startDate: { type: DataTypes.DATEONLY, allowNull: false, validate: { notNull: { msg: '开始日期不能为空' }, isDate: { args: true, msg: '开始日期格式不正确' } } },
+    endDate: { type: DataTypes.DATEONLY, allowNull: false, validate: { notNull: { msg: '结束日期不能为空' }, isDate: { args: true, msg: '结束日期格式不正确' } } },
+    monthlyRent: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '月租金不能为空' }, ...positiveFen('月租金') } },
+    status: {
+      type: DataTypes.ENUM(...PARKING_RENTAL_STATUSES),
+      allowNull: false,
+      defaultValue: 'pending',
+      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [PARKING_RENTAL_STATUSES as unknown as string[]], msg: '状态不正确' } },
+    },
+    reviewedById: { type: DataTypes.INTEGER, allowNull: true },
+    reviewedAt: { type: DataTypes.DATE, allowNull: true },
+    reviewNote: { type: DataTypes.STRING(200), allowNull: true },
+    createdAt: DataTypes.DATE,
+    updatedAt: DataTypes.DATE,
+  },
+  {
+    sequelize,
+    tableName: 'ParkingRental',
+    modelName: 'ParkingRental',
+    indexes: [
+      { fields: ['status'] },
+      { fields: ['registeredById'] },
+      { fields: ['ownerId'] },
+      { fields: ['unitId'] },
+      { fields: ['plateNumber'] },
+      { fields: ['spaceNumber'] },
+      { fields: ['startDate'] },
+    ],
+    validate: { endAfterStart: datesInOrder('startDate', 'endDate', '结束日期不能早于开始日期') },
+    // Model.update validates a partial build: let the row rules see the stored row.
+    hooks: { beforeValidate: (rental, options) => withStoredRow(rental, options) },
+  },
+);

@@ -1,0 +1,142 @@
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
+import { sequelize } from '../db.js';
+import { formatReceiptNumber, nextReceiptSequence, shanghaiYear } from '../domain/receipts.js';
+import { withStoredRow } from './model-helpers.js';
+import { positiveFen } from './validators.js';
+
+/** 物业费等账单 | 装修押金 | 退押金 | 车位 | 会所 | 其他. */
+export const PAYMENT_KINDS = ['fee', 'deposit', 'deposit_refund', 'parking', 'clubhouse', 'other'] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
+/** 现金 | 刷卡 | 微信 | 支付宝 | 转账. */
+export const PAYMENT_METHODS = ['cash', 'card', 'wechat', 'alipay', 'transfer'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const PAYMENT_STATUSES = ['valid', 'voided'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/**
+ * 收款(收据): one receipt. Amounts are always positive; money going out (a deposit refund) is kind
+ * `deposit_refund` with a positive amount. A receipt is voided, never deleted; its number is never reused.
+ */
+export class Payment extends Model<InferAttributes<Payment>, InferCreationAttributes<Payment>> {
+  declare id: CreationOptional<number>;
+  /** 收据号 'SK2026-000123' = formatReceiptNumber(receiptYear, receiptSequence); filled on create when left out. */
+  declare receiptNumber: CreationOptional<string>;
+  /** Asia/Shanghai year of paidAt. */
+  declare receiptYear: CreationOptional<number>;
+  /** 1, 2, 3 … within receiptYear, no gaps. */
+  declare receiptSequence: CreationOptional<number>;
+  declare kind: PaymentKind;
+  declare method: PaymentMethod;
+  /** 金额, in fen, > 0 (also for a refund). */
+  declare amount: number;
+  declare status: CreationOptional<PaymentStatus>;
+  declare billId: CreationOptional<number | null>;
+  /** RenovationDeposit collected or refunded by this receipt. */
+  declare depositId: CreationOptional<number | null>;
+  declare ownerId: CreationOptional<number | null>;
+  declare unitId: CreationOptional<number | null>;
+  /** 交款人 / 领款人. */
+  declare payerName: string;
+  /** 收款人 (Staff, a cashier). */
+  declare cashierId: number;
+  /** 现金日报表 the receipt is counted in. */
+  declare cashReportId: CreationOptional<number | null>;
+  declare paidAt: CreationOptional<Date>;
+  declare voidedAt: CreationOptional<Date | null>;
+  declare voidedById: CreationOptional<number | null>;
+  declare voidReason: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+const enumOf = (values: readonly string[], label: string) => ({
+  notNull: { msg: `${label}不能为空` },
+  isIn: { args: [values as unknown as string[]], msg: `${label}不正确` },
+});
+
+Payment.init(
+  {
+    id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+    // The three receipt fields are NOT NULL in the table; the model lets them be left out because beforeCreate fills them.
+    receiptNumber: { type: DataTypes.STRING(20), allowNull: true, unique: { name: 'Payment_receiptNumber', msg: '收据号已被使用，收据号不能重复' }, validate: { notEmpty: { msg: '收据号不能为空' } } },
+    receiptYear: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      unique: { name: 'Payment_receiptYear_receiptSequence', msg: '该年度的收据序号已被使用，收据号不能重复' },
+      validate: { isInt: { msg: '收据年度不正确' }, min: { args: [2000], msg: '收据年度不正确' }, max: { args: [9999], msg: '收据年度不正确' } },
+    },
+    receiptSequence: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      unique: { name: 'Payment_receiptYear_receiptSequence', msg: '该年度的收据序号已被使用，收据号不能重复' },
+      validate: { isInt: { msg: '收据序号必须是正整数' }, min: { args: [1], msg: '收据序号必须是正整数' } },
+    },
+    kind: { type: DataTypes.ENUM(...PAYMENT_KINDS), allowNull: false, validate: enumOf(PAYMENT_KINDS, '收款类别') },
+    method: { type: DataTypes.ENUM(...PAYMENT_METHODS), allowNull: false, validate: enumOf(PAYMENT_METHODS, '收款方式') },
+    amount: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '金额不能为空' }, ...positiveFen('金额') } },
+    status: { type: DataTypes.ENUM(...PAYMENT_STATUSES), allowNull: false, defaultValue: 'valid', validate: enumOf(PAYMENT_STATUSES, '状态') },
+    billId: { type: DataTypes.INTEGER, allowNull: true },
+    depositId: { type: DataTypes.INTEGER, allowNull: true },
+    ownerId: { type: DataTypes.INTEGER, allowNull: true },
+    unitId: { type: DataTypes.INTEGER, allowNull: true },
+    payerName: { type: DataTypes.STRING(60), allowNull: false, validate: { notNull: { msg: '交款人不能为空' }, notEmpty: { msg: '交款人不能为空' } } },
+    cashierId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '收款人不能为空' } } },
+    cashReportId: { type: DataTypes.INTEGER, allowNull: true },
+    paidAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW, validate: { notNull: { msg: '收款时间不能为空' } } },
+    voidedAt: { type: DataTypes.DATE, allowNull: true },
+    voidedById: { type: DataTypes.INTEGER, allowNull: true },
+    voidReason: { type: DataTypes.STRING(200), allowNull: true },
+    createdAt: DataTypes.DATE,
+    updatedAt: DataTypes.DATE,
+  },
+  {
+    sequelize,
+    tableName: 'Payment',
+    modelName: 'Payment',
+    indexes: [
+      { fields: ['status'] },
+      { fields: ['kind'] },
+      { fields: ['method'] },
+      { fields: ['billId'] },
+      { fields: ['depositId'] },
+      { fields: ['ownerId'] },
+      { fields: ['unitId'] },
+      { fields: ['cashierId', 'paidAt'] },
+      { fields: ['cashReportId'] },
+      { fields: ['paidAt'] },
+      { fields: ['payerName'] },
+    ],
+    validate: {
+      voidedNeedsReason(this: Payment) {
+        if (this.status === 'voided' && !String(this.voidReason ?? '').trim()) throw new Error('作废收据必须填写作废原因');
+      },
+      numberMatchesSequence(this: Payment) {
+        if (!Number.isInteger(this.receiptYear) || !Number.isInteger(this.receiptSequence) || this.receiptSequence < 1) return;
+        if (this.receiptYear < 1000 || this.receiptYear > 9999) return;
+        if (this.receiptNumber !== formatReceiptNumber(this.receiptYear, this.receiptSequence)) throw new Error('收据号与收据年度、序号不一致');
+      },
+      voidedAfterPaid(this: Payment) {
+        if (this.voidedAt && this.paidAt && new Date(this.voidedAt).getTime() < new Date(this.paidAt).getTime()) throw new Error('作废时间不能早于收款时间');
+      },
+    },
+    hooks: {
+      // Model.update (AdminJS's edit, use cases) validates a partial build: let the row rules see the stored row.
+      beforeValidate: (payment, options) => withStoredRow(payment, options),
+      // A new receipt takes the next number of its year unless the caller already drew one. Numbered in beforeCreate
+      // (not beforeValidate) because Model.update validates a partial build that looks new and would draw a number.
+      async beforeCreate(payment, options) {
+        if (!payment.paidAt) payment.paidAt = new Date();
+        if (payment.receiptYear == null) payment.receiptYear = shanghaiYear(new Date(payment.paidAt));
+        if (payment.receiptSequence == null) {
+          payment.receiptSequence = await nextReceiptSequence(payment.receiptYear, (options.transaction as Transaction | undefined) ?? null);
+        }
+        const { receiptYear: year, receiptSequence: sequence } = payment;
+        if (!payment.receiptNumber && Number.isInteger(year) && year >= 1000 && year <= 9999 && Number.isInteger(sequence) && sequence >= 1) {
+          payment.receiptNumber = formatReceiptNumber(year, sequence);
+        }
+      },
+    },
+  },
+);

@@ -1,0 +1,665 @@
+// Demo 收费管理: management-fee bills for the last months (area × 2.80 元/m²), paid service, parking, clubhouse and
+// other bills; the two cashiers' receipts (all methods, sequential numbers per year, a few voided); parking rentals
+// registered by the garage keeper; clubhouse charges. Many owners stay in arrears so dunning has targets.
+// seedCashReportsDemo runs last among the money steps and builds one 现金日报表 per cashier and day from every receipt.
+import { Op, QueryTypes, type CreationAttributes, type Transaction } from 'sequelize';
+import {
+  Bill, CashReport, ClubhouseCharge, Owner, ParkingRental, Payment, Staff, Unit, sequelize,
+  billStatusFor, billingKeyFor, managementFeeFen,
+  type BillFeeKind, type CashReportStatus, type ParkingRentalStatus, type PaymentKind, type PaymentMethod,
+} from '../../models/index.js';
+import { computeCashReportTotals } from '../../domain/cash-report-totals.js';
+import { formatReceiptNumber, nextReceiptSequence, shanghaiYear } from '../../domain/receipts.js';
+import type { DemoContext } from './context.js';
+import { mobile, personName, plateNumber, type Rng } from './fake.js';
+
+const CHUNK = 500;
+/** Billing months, the current one included. Modest on purpose: volume comes from units, not history. */
+const MONTHS = 4;
+/** Beyond the context's units (a sample at large scale) at most this many units are billed. */
+const BILLED_UNIT_CAP = 30_000;
+/** Days (today included) on which both cashiers take at least a few walk-in payments. */
+const WALK_IN_DAYS = 6;
+
+const METHOD_WEIGHTS: Array<[PaymentMethod, number]> = [['wechat', 35], ['alipay', 20], ['cash', 20], ['card', 15], ['transfer', 10]];
+const VACANT_PAYER = '深圳市鹏城置业有限公司（空置房代缴）';
+
+const SERVICES: Array<[string, number]> = [
+  ['更换水龙头', 5000], ['疏通下水道', 8000], ['更换灯具', 6000], ['维修门锁', 12000], ['更换马桶配件', 9000],
+  ['空调清洗', 15000], ['墙面修补', 20000], ['安装晾衣架', 18000], ['更换插座面板', 4000],
+];
+const CLUBHOUSE_BILLS: Array<[string, number]> = [['会所年卡', 120000], ['会所游泳季卡', 60000], ['会所健身月卡', 20000]];
+const OTHER_BILLS: Array<[string, number]> = [['装修垃圾清运费', 30000], ['二次供水加压费', 4500], ['门禁卡补办工本费', 2000]];
+const WALK_INS: Array<[PaymentKind, string, number]> = [
+  ['other', '门禁卡工本费', 2000], ['other', '车辆出入卡工本费', 3000], ['other', '钥匙复制费', 1000], ['parking', '临时停车月票', 20000],
+];
+const CLUBHOUSE_PRICES: Array<[string, number]> = [['游泳', 3000], ['健身', 2500], ['桌球', 4000], ['乒乓球', 2000], ['羽毛球', 6000], ['场地租用', 50000]];
+const VOID_REASONS = ['金额录入错误，作废重开', '交款人姓名写错，作废重开', '收款方式选错，作废重开', '重复开票，作废'];
+const RENTAL_MIX: Array<[ParkingRentalStatus, number]> = [['approved', 75], ['pending', 12], ['rejected', 13]];
+const REJECT_NOTES = ['该车位已租出，请另选车位', '车牌号与行驶证不符，请核实后重新登记', '业主物业费欠缴，缴清后再办理'];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Days and times in Asia/Shanghai
+
+/**
+ * YYYY-MM-DD of a moment in Asia/Shanghai. Shanghai is UTC+8 all year (no daylight saving), and plain arithmetic
+ * is much cheaper than Intl for the hundred thousand receipts of a large demo.
+ */
+function shanghaiDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The YYYY-MM-DD `days` before `day`. */
+function dayBefore(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+}
+
+/** The moment `hh:mm` of a Shanghai day. */
+function at(day: string, hour: number, minute = 0): Date {
+  return new Date(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
+}
+
+/** The period 'YYYY-MM' `back` months before the one of `day`. */
+function periodBefore(day: string, back: number): string {
+  const [y, m] = day.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 - back, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+function periodLabel(period: string): string {
+  return `${period.slice(0, 4)}年${Number(period.slice(5))}月`;
+}
+
+function lastDayOf(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** Rows are built valid; the model validators double-check them at ordinary sizes and are skipped for bulk volume. */
+function validateRows(ctx: DemoContext): boolean {
+  return ctx.scale <= 10;
+}
+
+function weighted<T>(rng: Rng, items: Array<[T, number]>): T {
+  const total = items.reduce((s, [, w]) => s + w, 0);
+  let r = rng.next() * total;
+  for (const [item, w] of items) if ((r -= w) < 0) return item;
+  return items[items.length - 1][0];
+}
+
+function chunks<T>(rows: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The plan, in memory
+
+interface BilledUnit {
+  id: number;
+  label: string;
+  area: number;
+  ownerId: number | null;
+  ownerName: string | null;
+}
+
+interface PlannedPayment {
+  row: Omit<CreationAttributes<Payment>, 'receiptNumber' | 'receiptYear' | 'receiptSequence'>;
+  bill: PlannedBill | null;
+  order: number;
+}
+
+interface PlannedBill {
+  row: CreationAttributes<Bill>;
+  id?: number;
+}
+
+class FeesPlan {
+  readonly bills: PlannedBill[] = [];
+  readonly payments: PlannedPayment[] = [];
+  readonly today: string;
+  private methodTurn = 0;
+
+  constructor(readonly ctx: DemoContext) {
+    this.today = shanghaiDate(ctx.now);
+  }
+
+  get rng() {
+    return this.ctx.rng;
+  }
+
+  cashierId(): number {
+    return this.rng.chance(0.55) ? this.ctx.staff.cashier.id : this.ctx.staff.cashier2.id;
+  }
+
+  /** A moment during office hours of `day` that is not after "now". */
+  moment(day: string): Date {
+    const wanted = at(day, this.rng.int(8, 17), this.rng.int(0, 59));
+    if (wanted.getTime() <= this.ctx.now.getTime()) return wanted;
+    const start = at(day, 0, 0).getTime();
+    return new Date(Math.max(start, this.ctx.now.getTime() - this.rng.int(1, 90) * 60_000));
+  }
+
+  /** A payment day `offset` days into `period`, or null when that day is still to come. */
+  payDay(period: string, offset: number): string | null {
+    const day = dayBefore(`${period}-01`, -offset);
+    return day <= this.today ? day : null;
+  }
+
+  addBill(row: CreationAttributes<Bill>): PlannedBill {
+    const bill = { row: { ...row, paidAmount: 0, status: 'unpaid' as const } };
+    this.bills.push(bill);
+    return bill;
+  }
+
+  pay(
+    bill: PlannedBill | null,
+    amount: number,
+    day: string,
+    fields: { kind: PaymentKind; payerName: string; ownerId?: number | null; unitId?: number | null; method?: PaymentMethod; cashierId?: number },
+  ): PlannedPayment {
+    const payment: PlannedPayment = {
+      bill,
+      order: this.payments.length,
+      row: {
+        kind: fields.kind,
+        method: fields.method ?? weighted(this.rng, METHOD_WEIGHTS),
+        amount,
+        status: 'valid',
+        billId: null,
+        ownerId: fields.ownerId ?? null,
+        unitId: fields.unitId ?? null,
+        payerName: fields.payerName,
+        cashierId: fields.cashierId ?? this.cashierId(),
+        paidAt: this.moment(day),
+      },
+    };
+    if (bill) bill.row.paidAmount = (bill.row.paidAmount ?? 0) + amount;
+    this.payments.push(payment);
+    return payment;
+  }
+
+  /** Pays what is still owed on a bill, in one go or (now and then) in two instalments. */
+  settle(bill: PlannedBill, day: string, payerName: string, kind: PaymentKind): void {
+    const owed = bill.row.amount - (bill.row.paidAmount ?? 0);
+    if (owed <= 0) return;
+    const who = { kind, payerName, ownerId: bill.row.ownerId ?? null, unitId: bill.row.unitId };
+    const later = dayBefore(day, -this.rng.int(3, 12));
+    if (owed >= 2000 && later <= this.today && this.rng.chance(0.08)) {
+      const first = Math.round(owed / 2);
+      this.pay(bill, first, day, who);
+      this.pay(bill, owed - first, later, who);
+    } else {
+      this.pay(bill, owed, day, who);
+    }
+  }
+
+  /** The next method in turn, so the walk-ins of a small office still use every method. */
+  nextMethod(): PaymentMethod {
+    const methods: PaymentMethod[] = ['cash', 'card', 'wechat', 'alipay', 'transfer'];
+    return methods[this.methodTurn++ % methods.length];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// seedFeesDemo
+
+async function billedUnits(ctx: DemoContext): Promise<BilledUnit[]> {
+  const names = new Map(ctx.owners.map((o) => [o.id, o.name]));
+  const units: Array<Pick<Unit, 'id' | 'label' | 'area' | 'ownerId'>> = [...ctx.units];
+  if (ctx.scale > 1 && units.length > 0) {
+    const want = Math.min(BILLED_UNIT_CAP, units.length * ctx.scale) - units.length;
+    const lastId = Math.max(...units.map((u) => u.id));
+    if (want > 0) {
+      units.push(...(await Unit.findAll({ attributes: ['id', 'label', 'area', 'ownerId'], where: { id: { [Op.gt]: lastId } }, order: [['id', 'ASC']], limit: want })));
+    }
+  }
+  const missing = [...new Set(units.map((u) => u.ownerId).filter((id): id is number => id != null && !names.has(id)))];
+  for (const ids of chunks(missing)) {
+    for (const owner of await Owner.findAll({ attributes: ['id', 'name'], where: { id: ids } })) names.set(owner.id, owner.name);
+  }
+  return units.map((u) => ({ id: u.id, label: u.label, area: Number(u.area), ownerId: u.ownerId ?? null, ownerName: u.ownerId ? (names.get(u.ownerId) ?? null) : null }));
+}
+
+type Profile = 'prompt' | 'late' | 'chronic' | 'partial';
+/** The first units get fixed profiles so even a tiny office has arrears, partial and paid bills. */
+const FIXED_PROFILES: Profile[] = ['chronic', 'chronic', 'partial', 'partial', 'prompt', 'late', 'late'];
+const PROFILE_WEIGHTS: Array<[Profile, number]> = [['prompt', 60], ['late', 17], ['chronic', 13], ['partial', 10]];
+
+function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[]): void {
+  const { rng } = plan;
+  units.forEach((unit, index) => {
+    const profile = FIXED_PROFILES[index] ?? weighted(rng, PROFILE_WEIGHTS);
+    const payer = unit.ownerName ?? VACANT_PAYER;
+    const amount = managementFeeFen(unit.area);
+    // How many of the latest periods stay unpaid, by profile.
+    const owing = profile === 'chronic' ? periods.length : profile === 'late' ? rng.int(2, Math.min(3, periods.length)) : profile === 'partial' ? 2 : 0;
+    periods.forEach((period, p) => {
+      const bill = plan.addBill({
+        unitId: unit.id,
+        ownerId: unit.ownerId,
+        period,
+        feeKind: 'management',
+        description: `${periodLabel(period)}物业管理费（${unit.label}）`,
+        amount,
+        dueDate: `${period}-20`,
+        billingKey: billingKeyFor('management', unit.id, period),
+      });
+      const fromEnd = periods.length - p;
+      if (fromEnd <= owing) {
+        // The oldest owed month of a partial payer got half paid.
+        if (profile === 'partial' && fromEnd === owing) {
+          const day = plan.payDay(period, rng.int(5, 25));
+          if (day) plan.pay(bill, Math.max(1, Math.round(amount / 2)), day, { kind: 'fee', payerName: payer, ownerId: unit.ownerId, unitId: unit.id });
+        }
+        return;
+      }
+      const day = plan.payDay(period, profile === 'prompt' ? rng.int(0, 22) : rng.int(8, 45));
+      if (day) plan.settle(bill, day, payer, 'fee');
+    });
+  });
+}
+
+function oneOffBills(plan: FeesPlan, units: BilledUnit[], periods: string[], kind: BillFeeKind, items: Array<[string, number]>, count: number, paidShare: number): void {
+  const { rng } = plan;
+  const owned = units.filter((u) => u.ownerId != null);
+  if (owned.length === 0) return;
+  for (let i = 0; i < count; i++) {
+    const unit = rng.pick(owned);
+    const period = rng.pick(periods);
+    const [item, price] = rng.pick(items);
+    const bill = plan.addBill({
+      unitId: unit.id,
+      ownerId: unit.ownerId,
+      period,
+      feeKind: kind,
+      description: `${item}（${unit.label}，${periodLabel(period)}）`,
+      amount: price,
+      dueDate: lastDayOf(period),
+    });
+    // The first two of each kind stay unpaid, the next two are paid; the rest by chance.
+    const paid = i < 2 ? false : i < 4 ? true : rng.chance(paidShare);
+    const day = paid ? plan.payDay(period, rng.int(0, 27)) : null;
+    if (day) plan.settle(bill, day, unit.ownerName ?? VACANT_PAYER, kind === 'clubhouse' ? 'clubhouse' : 'fee');
+  }
+}
+
+interface PaidService {
+  id: number;
+  number: string | null;
+  feeAmount: number;
+  completedAt: string | Date | null;
+  unitId: number;
+  ownerId: number | null;
+}
+
+/** Completed paid services (有偿服务) of the billed units that have no bill yet; none when the front desk made none. */
+async function paidServicesWithoutBill(units: BilledUnit[]): Promise<PaidService[]> {
+  const billed = new Set(units.map((u) => u.id));
+  const limit = Math.max(1000, units.length);
+  try {
+    const rows = await sequelize.query<PaidService>(
+      `SELECT w."id", w."number", w."feeAmount", w."completedAt", t."unitId", t."ownerId"
+         FROM "WorkOrder" w JOIN "Ticket" t ON t."id" = w."ticketId"
+        WHERE w."isPaidService" = :yes AND w."feeAmount" > 0 AND w."status" = 'done' AND t."unitId" IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM "Bill" b WHERE b."workOrderId" = w."id")
+        ORDER BY w."id" LIMIT :limit`,
+      { type: QueryTypes.SELECT, replacements: { yes: true, limit } },
+    );
+    return rows.filter((row) => billed.has(Number(row.unitId)));
+  } catch {
+    return [];
+  }
+}
+
+function serviceBills(plan: FeesPlan, services: PaidService[], units: BilledUnit[]): void {
+  const { rng } = plan;
+  const names = new Map(units.map((u) => [u.id, u.ownerName]));
+  services.forEach((service, i) => {
+    const done = service.completedAt ? shanghaiDate(new Date(service.completedAt)) : plan.today;
+    const period = done.slice(0, 7);
+    const bill = plan.addBill({
+      unitId: Number(service.unitId),
+      ownerId: service.ownerId == null ? null : Number(service.ownerId),
+      period,
+      feeKind: 'service',
+      description: `有偿服务费（派工单 ${service.number ?? service.id}）`,
+      amount: Number(service.feeAmount),
+      dueDate: dayBefore(done, -15),
+      workOrderId: Number(service.id),
+      billingKey: billingKeyFor('service', Number(service.id), period),
+    });
+    if (i >= 2 && rng.chance(0.7)) {
+      const day = dayBefore(done, -rng.int(0, 6));
+      if (day <= plan.today) plan.settle(bill, day, names.get(Number(service.unitId)) ?? '业主', 'fee');
+    }
+  });
+}
+
+async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: string[]): Promise<void> {
+  const { ctx, rng, today } = plan;
+  const owned = units.filter((u) => u.ownerId != null);
+  const count = Math.max(8, Math.round(units.length * 0.06));
+  const rows: CreationAttributes<ParkingRental>[] = [];
+  for (let i = 0; i < count; i++) {
+    // The first six give two of every state; the rest mostly approved.
+    const status = i < 2 ? 'pending' : i < 4 ? 'rejected' : i < 6 ? 'approved' : weighted(rng, RENTAL_MIX);
+    const unit = owned.length > 0 && rng.chance(0.85) ? rng.pick(owned) : null;
+    const registeredDaysAgo = status === 'approved' ? rng.int(20, 330) : status === 'pending' ? rng.int(0, 4) : rng.int(5, 60);
+    const registered = plan.moment(dayBefore(today, registeredDaysAgo));
+    const startDate = dayBefore(shanghaiDate(registered), -rng.int(1, 7));
+    const months = rng.pick([6, 12, 12, 12, 24]);
+    const [y, m, d] = startDate.split('-').map(Number);
+    const endDate = new Date(Date.UTC(y, m - 1 + months, d - 1)).toISOString().slice(0, 10);
+    const reviewer = rng.chance(0.5) ? ctx.staff.cashier : ctx.staff.cashier2;
+    const reviewedAt = status === 'pending' ? null : new Date(Math.min(registered.getTime() + rng.int(2, 30) * 3_600_000, ctx.now.getTime()));
+    rows.push({
+      registeredById: ctx.staff.garage.id,
+      ownerId: unit?.ownerId ?? null,
+      unitId: unit?.id ?? null,
+      renterName: unit?.ownerName ?? personName(rng),
+      renterPhone: mobile(rng),
+      plateNumber: plateNumber(rng),
+      spaceNumber: `${rng.pick(['B1', 'B1', 'B2'])}-${String(i + 1).padStart(3, '0')}`,
+      startDate,
+      endDate,
+      monthlyRent: rng.pick([30000, 35000, 40000, 45000, 50000, 60000]),
+      status,
+      reviewedById: status === 'pending' ? null : reviewer.id,
+      reviewedAt,
+      reviewNote: status === 'rejected' ? rng.pick(REJECT_NOTES) : status === 'approved' ? '资料齐全，同意租赁' : null,
+      createdAt: registered,
+    });
+  }
+  const rentals: ParkingRental[] = [];
+  for (const part of chunks(rows)) {
+    rentals.push(...(await sequelize.transaction((transaction) => ParkingRental.bulkCreate(part, { transaction, validate: validateRows(ctx), returning: true }))));
+  }
+
+  // Approved rentals pay month by month: an owner's rent is billed to the unit, an outsider pays without a bill.
+  const labels = new Map(units.map((u) => [u.id, u.label]));
+  for (const rental of rentals) {
+    if (rental.status !== 'approved') continue;
+    const owes = rng.chance(0.2) ? rng.int(1, 2) : 0;
+    periods.forEach((period, p) => {
+      if (rental.startDate > lastDayOf(period) || rental.endDate < `${period}-01`) return;
+      const payDay = plan.payDay(period, rng.int(0, 15));
+      const unpaid = periods.length - p <= owes;
+      if (rental.unitId == null) {
+        if (payDay && !unpaid) plan.pay(null, rental.monthlyRent, payDay, { kind: 'parking', payerName: rental.renterName });
+        return;
+      }
+      const bill = plan.addBill({
+        unitId: rental.unitId,
+        ownerId: rental.ownerId,
+        period,
+        feeKind: 'parking',
+        description: `${periodLabel(period)}车位租金（${rental.spaceNumber} ${rental.plateNumber}，${labels.get(rental.unitId) ?? ''}）`,
+        amount: rental.monthlyRent,
+        dueDate: `${period}-20`,
+        billingKey: billingKeyFor('parking', rental.id, period),
+      });
+      if (payDay && !unpaid) plan.settle(bill, payDay, rental.renterName, 'parking');
+    });
+  }
+}
+
+function walkIns(plan: FeesPlan): void {
+  const { ctx, rng, today } = plan;
+  for (let d = WALK_IN_DAYS - 1; d >= 0; d--) {
+    const day = dayBefore(today, d);
+    for (const cashier of [ctx.staff.cashier, ctx.staff.cashier2]) {
+      for (let k = rng.int(1, 3); k > 0; k--) {
+        const [kind, , amount] = rng.pick(WALK_INS);
+        plan.pay(null, amount, day, { kind, payerName: personName(rng), method: plan.nextMethod(), cashierId: cashier.id });
+      }
+    }
+  }
+}
+
+/** Clubhouse lines of the last weeks: today's and yesterday's wait for 校核, older ones were verified and paid in. */
+async function seedClubhouseCharges(plan: FeesPlan, units: BilledUnit[]): Promise<void> {
+  const { ctx, rng, today } = plan;
+  const owned = units.filter((u) => u.ownerId != null);
+  const count = Math.max(8, Math.round(units.length * 0.1));
+  const rows: CreationAttributes<ClubhouseCharge>[] = [];
+  for (let i = 0; i < count; i++) {
+    const daysBack = i < 2 ? 0 : i < 4 ? rng.int(2, 20) : rng.int(0, 20);
+    const chargeDate = dayBefore(today, daysBack);
+    const [item, unitPrice] = rng.pick(CLUBHOUSE_PRICES);
+    const quantity = item === '场地租用' ? 1 : rng.int(1, 4);
+    const owner = owned.length > 0 && rng.chance(0.7) ? rng.pick(owned) : null;
+    const verified = daysBack >= 2;
+    const verifier = rng.chance(0.5) ? ctx.staff.cashier : ctx.staff.cashier2;
+    const verifiedAt = verified ? plan.moment(dayBefore(chargeDate, -1)) : null;
+    const customerName = owner?.ownerName ?? personName(rng);
+    rows.push({
+      item,
+      customerName,
+      ownerId: owner?.ownerId ?? null,
+      chargeDate,
+      quantity,
+      unitPrice,
+      amount: quantity * unitPrice,
+      status: verified ? 'verified' : 'pending',
+      recordedById: ctx.staff.reception.id,
+      verifiedById: verified ? verifier.id : null,
+      verifiedAt,
+      note: item === '场地租用' ? rng.pick(['业主生日聚会', '业委会会议', '亲子活动']) : null,
+      createdAt: plan.moment(chargeDate),
+    });
+    if (verified && verifiedAt) {
+      plan.pay(null, quantity * unitPrice, shanghaiDate(verifiedAt), {
+        kind: 'clubhouse', payerName: customerName, ownerId: owner?.ownerId ?? null, method: rng.pick(['cash', 'wechat', 'alipay'] as PaymentMethod[]), cashierId: verifier.id,
+      });
+    }
+  }
+  for (const part of chunks(rows)) {
+    await sequelize.transaction((transaction) => ClubhouseCharge.bulkCreate(part, { transaction, validate: validateRows(ctx) }));
+  }
+}
+
+/** A few recent receipts were first written wrongly: the wrong one is voided by its cashier, then reissued. */
+function voidedReceipts(plan: FeesPlan): void {
+  const { rng, today } = plan;
+  const recent = plan.payments.filter((p) => shanghaiDate(p.row.paidAt as Date) >= dayBefore(today, 3));
+  const count = Math.min(recent.length, Math.max(2, Math.min(200, Math.round(plan.payments.length * 0.003))));
+  const chosen = new Set<PlannedPayment>();
+  // Each cashier has one in today's open report, so both can see a voided receipt where they can still void.
+  for (const cashierId of [plan.ctx.staff.cashier.id, plan.ctx.staff.cashier2.id]) {
+    const todays = recent.find((p) => p.row.cashierId === cashierId && shanghaiDate(p.row.paidAt as Date) === today);
+    if (todays) chosen.add(todays);
+  }
+  while (chosen.size < count) chosen.add(rng.pick(recent));
+  let i = 0;
+  for (const good of chosen) {
+    const paidAt = good.row.paidAt as Date;
+    const wrongAt = new Date(Math.max(at(shanghaiDate(paidAt), 0, 0).getTime(), paidAt.getTime() - 3 * 60_000));
+    // Points at the same bill as the good receipt but, being voided, pays nothing on it (not added through pay()).
+    plan.payments.push({
+      bill: good.bill,
+      // Numbered just before the receipt that replaced it.
+      order: good.order - 0.5,
+      row: {
+        ...good.row,
+        amount: good.row.amount * 10,
+        paidAt: wrongAt,
+        status: 'voided',
+        voidedAt: new Date(Math.min(wrongAt.getTime() + 60_000, paidAt.getTime())),
+        voidedById: good.row.cashierId,
+        voidReason: VOID_REASONS[i++ % VOID_REASONS.length],
+      },
+    });
+  }
+}
+
+export async function seedFeesDemo(ctx: DemoContext): Promise<void> {
+  const plan = new FeesPlan(ctx);
+  const periods = Array.from({ length: MONTHS }, (_, i) => periodBefore(plan.today, MONTHS - 1 - i));
+  const units = await billedUnits(ctx);
+  ctx.progress(`收费：${units.length} 套房屋、${periods.length} 个月的账单`);
+
+  await seedParkingRentals(plan, units, periods);
+  managementBills(plan, units, periods);
+  serviceBills(plan, await paidServicesWithoutBill(units), units);
+  oneOffBills(plan, units, periods, 'service', SERVICES, Math.max(4, Math.round(units.length * 0.05)), 0.7);
+  oneOffBills(plan, units, periods, 'clubhouse', CLUBHOUSE_BILLS, Math.max(4, Math.round(units.length * 0.02)), 0.6);
+  oneOffBills(plan, units, periods, 'other', OTHER_BILLS, Math.max(4, Math.round(units.length * 0.02)), 0.6);
+  await seedClubhouseCharges(plan, units);
+  walkIns(plan);
+  voidedReceipts(plan);
+
+  for (const bill of plan.bills) bill.row.status = billStatusFor(bill.row.amount, bill.row.paidAmount ?? 0);
+  let written = 0;
+  for (const part of chunks(plan.bills)) {
+    const created = await sequelize.transaction((transaction) => Bill.bulkCreate(part.map((b) => b.row), { transaction, validate: validateRows(ctx), returning: true }));
+    created.forEach((row, i) => (part[i].id = row.id));
+    written += part.length;
+    if (written % 20_000 < CHUNK) ctx.progress(`收费：已写入账单 ${written} / ${plan.bills.length}`);
+  }
+  await writePayments(plan);
+}
+
+/** Numbers every receipt in time order, sequential per Shanghai year after what the database already holds. */
+async function writePayments(plan: FeesPlan): Promise<void> {
+  const ordered = [...plan.payments].sort((a, b) => (a.row.paidAt as Date).getTime() - (b.row.paidAt as Date).getTime() || a.order - b.order);
+  const next = new Map<number, number>();
+  const rows: CreationAttributes<Payment>[] = [];
+  for (const payment of ordered) {
+    const year = shanghaiYear(payment.row.paidAt as Date);
+    if (!next.has(year)) next.set(year, await nextReceiptSequence(year));
+    const sequence = next.get(year)!;
+    next.set(year, sequence + 1);
+    rows.push({
+      ...payment.row,
+      billId: payment.bill?.id ?? null,
+      receiptYear: year,
+      receiptSequence: sequence,
+      receiptNumber: formatReceiptNumber(year, sequence),
+      createdAt: payment.row.paidAt,
+    });
+  }
+  let written = 0;
+  for (const part of chunks(rows)) {
+    await sequelize.transaction((transaction) => Payment.bulkCreate(part, { transaction, validate: validateRows(plan.ctx) }));
+    written += part.length;
+    if (written % 20_000 < CHUNK) plan.ctx.progress(`收费：已写入收据 ${written} / ${rows.length}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// seedCashReportsDemo
+
+interface DayGroup {
+  cashierId: number;
+  day: string;
+  paymentIds: number[];
+}
+
+/**
+ * One 现金日报表 per (cashier, Shanghai day) over every receipt not yet in a report — fees, deposits and refunds
+ * alike — with totals equal to its receipts. Today's reports are open; the two days before, submitted; older
+ * ones reconciled by the other cashier. A report that already exists for that cashier and day takes the new
+ * receipts and has its totals recomputed.
+ */
+export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
+  const today = shanghaiDate(ctx.now);
+  const groups = new Map<string, DayGroup>();
+  let lastId = 0;
+  for (;;) {
+    const page = await Payment.findAll({
+      attributes: ['id', 'cashierId', 'paidAt'],
+      where: { cashReportId: null, id: { [Op.gt]: lastId } },
+      order: [['id', 'ASC']],
+      limit: 5000,
+    });
+    if (page.length === 0) break;
+    for (const payment of page) {
+      const day = shanghaiDate(new Date(payment.paidAt));
+      const key = `${payment.cashierId}|${day}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { cashierId: payment.cashierId, day, paymentIds: [] }));
+      group.paymentIds.push(payment.id);
+    }
+    lastId = page[page.length - 1].id;
+  }
+  if (groups.size === 0) return;
+
+  const cashierIds = [...new Set([...groups.values()].map((g) => g.cashierId))];
+  const names = new Map((await Staff.findAll({ attributes: ['id', 'name'], where: { id: cashierIds } })).map((s) => [s.id, s.name]));
+  const existing = new Map(
+    (await CashReport.findAll({ attributes: ['id', 'cashierId', 'reportDate'], where: { cashierId: cashierIds, reportDate: [...new Set([...groups.values()].map((g) => g.day))] } }))
+      .map((r) => [`${r.cashierId}|${r.reportDate}`, r.id]),
+  );
+
+  const statuses = reportStatuses([...groups.values()].filter((g) => !existing.has(`${g.cashierId}|${g.day}`)), today);
+  const { cashier, cashier2 } = ctx.staff;
+  const rows: CreationAttributes<CashReport>[] = [];
+  const fresh: DayGroup[] = [];
+  for (const group of groups.values()) {
+    const key = `${group.cashierId}|${group.day}`;
+    if (existing.has(key)) continue;
+    const status = statuses.get(group)!;
+    const submittedAt = status === 'open' ? null : clampNow(at(group.day, 17, ctx.rng.int(30, 59)), ctx.now);
+    const reconciledAt = status === 'reconciled' && submittedAt ? new Date(Math.max(submittedAt.getTime(), clampNow(at(dayBefore(group.day, -1), 9, ctx.rng.int(30, 59)), ctx.now).getTime())) : null;
+    rows.push({
+      title: `${group.day} ${names.get(group.cashierId) ?? ''} 现金日报`.replace('  ', ' '),
+      cashierId: group.cashierId,
+      reportDate: group.day,
+      status,
+      submittedAt,
+      reconciledById: status === 'reconciled' ? (group.cashierId === cashier.id ? cashier2.id : cashier.id) : null,
+      reconciledAt,
+      note: status === 'reconciled' ? '收据与款项核对无误' : null,
+      createdAt: at(group.day, 8, 0),
+    });
+    fresh.push(group);
+  }
+
+  const reportIds = new Map<DayGroup, number>();
+  for (const [g, part] of chunks(rows).entries()) {
+    const created = await sequelize.transaction((transaction) => CashReport.bulkCreate(part, { transaction, validate: validateRows(ctx), returning: true }));
+    created.forEach((row, i) => reportIds.set(fresh[g * CHUNK + i], row.id));
+  }
+  for (const group of groups.values()) {
+    const existingId = existing.get(`${group.cashierId}|${group.day}`);
+    if (existingId) reportIds.set(group, existingId);
+  }
+
+  let linked = 0;
+  for (const [group, reportId] of reportIds) {
+    await sequelize.transaction(async (transaction) => {
+      for (const ids of chunks(group.paymentIds)) {
+        await Payment.update({ cashReportId: reportId }, { where: { id: ids }, transaction, hooks: false, validate: false });
+      }
+      await refreshTotals(reportId, transaction);
+    });
+    linked += group.paymentIds.length;
+  }
+  ctx.progress(`现金日报表：${reportIds.size} 张，涵盖收据 ${linked} 张`);
+}
+
+function clampNow(moment: Date, now: Date): Date {
+  return moment.getTime() <= now.getTime() ? moment : now;
+}
+
+/** Today's reports open; the two days before submitted; older ones reconciled — at least two of each when possible. */
+function reportStatuses(groups: DayGroup[], today: string): Map<DayGroup, CashReportStatus> {
+  const result = new Map<DayGroup, CashReportStatus>();
+  const older = groups.filter((g) => g.day < today).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.cashierId - b.cashierId));
+  for (const g of groups) if (g.day >= today) result.set(g, 'open');
+  const recentLimit = dayBefore(today, 2);
+  let submitted = older.filter((g) => g.day >= recentLimit).length;
+  submitted = Math.max(submitted, Math.min(2, older.length));
+  submitted = Math.min(submitted, Math.max(Math.min(2, older.length), older.length - 2));
+  older.forEach((g, i) => result.set(g, i < submitted ? 'submitted' : 'reconciled'));
+  return result;
+}
+
+/** Sets a report's totals to those of all its receipts. */
+async function refreshTotals(reportId: number, transaction: Transaction): Promise<void> {
+  const receipts = await Payment.findAll({ attributes: ['kind', 'method', 'amount', 'status'], where: { cashReportId: reportId }, transaction });
+  await CashReport.update(computeCashReportTotals(receipts), { where: { id: reportId }, transaction, hooks: false });
+}

@@ -1,0 +1,408 @@
+import { expect } from 'chai';
+import { Op, ValidationError, UniqueConstraintError } from 'sequelize';
+import {
+  Bill, Building, CashReport, ClubhouseCharge, Community, Owner, ParkingRental, Payment, Ticket, Unit, WorkOrder, billStatusFor, managementFeeFen,
+  type Staff,
+} from '../../src/models/index.js';
+import { computeCashReportTotals } from '../../src/domain/cash-report-totals.js';
+import { formatReceiptNumber } from '../../src/domain/receipts.js';
+import type { DemoContext } from '../../src/seed/demo/context.js';
+import { seedCashReportsDemo, seedFeesDemo } from '../../src/seed/demo/fees.js';
+import { Rng, shanghaiDate } from '../../src/seed/demo/fake.js';
+import { department, staff } from '../support/factories.js';
+
+/** Runs `write`, expects a ValidationError (or unique violation) carrying `message`. */
+async function refused(write: () => Promise<unknown>, message: string) {
+  try {
+    await write();
+  } catch (e) {
+    expect(e).to.be.instanceOf(ValidationError);
+    expect((e as ValidationError).errors.map((item) => item.message)).to.include(message);
+    return e as ValidationError;
+  }
+  return expect.fail(`should have been refused with "${message}"`);
+}
+
+let estateCounter = 0;
+async function estate(count: number) {
+  estateCounter += 1;
+  const community = await Community.create({ name: `收费测试花园${estateCounter}-${Date.now().toString(36)}` });
+  const building = await Building.create({ communityId: community.id, name: `${estateCounter}栋`, floors: 18 });
+  const names = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨磊', '黄丽华', '赵强', '吴敏', '周晓东', '徐芳', '孙志强'];
+  const owners: Owner[] = [];
+  const units: Unit[] = [];
+  for (let i = 0; i < count; i++) {
+    const vacant = i === count - 1 && count > 3;
+    const owner = vacant ? null : await Owner.create({ name: names[i % names.length], phone: `1390013${String(estateCounter).padStart(2, '0')}${String(i).padStart(2, '0')}` });
+    if (owner) owners.push(owner);
+    const number = `${Math.floor(i / 4) + 3}0${(i % 4) + 1}`;
+    units.push(await Unit.create({ buildingId: building.id, number, label: `${community.name} ${building.name} ${number}`, area: 89.45 + i * 7.3, ownerId: owner?.id ?? null }));
+  }
+  return { community, building, units, owners };
+}
+
+describe('fees models', () => {
+  let cashier: Staff;
+  let cashier2: Staff;
+  let unit: Unit;
+
+  before(async () => {
+    cashier = await staff('cashier');
+    cashier2 = await staff('cashier');
+    ({ units: [unit] } = await estate(1));
+  });
+
+  // A receipt of a year no other test uses, numbered by the caller.
+  let sequence = 0;
+  const receiptFields = (extra: Record<string, unknown> = {}) => {
+    sequence += 1;
+    return {
+      receiptYear: 2081,
+      receiptSequence: sequence,
+      receiptNumber: formatReceiptNumber(2081, sequence),
+      kind: 'fee' as const,
+      method: 'cash' as const,
+      amount: 25046,
+      payerName: `测试交款人${sequence}`,
+      cashierId: cashier.id,
+      paidAt: new Date('2081-05-06T02:00:00Z'),
+      ...extra,
+    };
+  };
+
+  describe('Payment', () => {
+    it('refuses a negative or zero amount with a Chinese message and writes nothing', async () => {
+      const before = await Payment.count();
+      await refused(() => Payment.create(receiptFields({ amount: -100 })), '金额必须大于零');
+      await refused(() => Payment.create(receiptFields({ amount: 0 })), '金额必须大于零');
+      expect(await Payment.count()).to.equal(before);
+    });
+
+    it('refuses an amount that is not a number of fen ("abc", 12.5) and writes nothing', async () => {
+      const before = await Payment.count();
+      await refused(() => Payment.create(receiptFields({ amount: 'abc' })), '金额必须是以分为单位的整数');
+      await refused(() => Payment.create(receiptFields({ amount: 12.5 })), '金额必须是以分为单位的整数');
+      expect(await Payment.count()).to.equal(before);
+    });
+
+    it('refuses an unknown payment method or kind and writes nothing', async () => {
+      const before = await Payment.count();
+      await refused(() => Payment.create(receiptFields({ method: 'cheque' })), '收款方式不正确');
+      await refused(() => Payment.create(receiptFields({ kind: 'tip' })), '收款类别不正确');
+      expect(await Payment.count()).to.equal(before);
+    });
+
+    it('refuses a voided receipt without a reason, on create and on update, and writes nothing', async () => {
+      const before = await Payment.count();
+      await refused(() => Payment.create(receiptFields({ status: 'voided', voidedAt: new Date('2081-05-06T03:00:00Z'), voidedById: cashier.id })), '作废收据必须填写作废原因');
+      await refused(() => Payment.create(receiptFields({ status: 'voided', voidReason: '   ' })), '作废收据必须填写作废原因');
+      expect(await Payment.count()).to.equal(before);
+      const payment = await Payment.create(receiptFields());
+      await refused(() => payment.update({ status: 'voided' }), '作废收据必须填写作废原因');
+      await payment.reload();
+      expect(payment.status).to.equal('valid');
+    });
+
+    it('refuses a receipt number that is already used, in Chinese, and writes nothing', async () => {
+      const first = await Payment.create(receiptFields());
+      const before = await Payment.count();
+      let error: unknown;
+      try {
+        await Payment.create(receiptFields({ receiptNumber: first.receiptNumber, receiptSequence: first.receiptSequence }));
+      } catch (e) {
+        error = e;
+      }
+      // Number and (year, sequence) are both unique; whichever the database checks first answers in Chinese.
+      expect(error).to.be.instanceOf(UniqueConstraintError);
+      expect((error as UniqueConstraintError).errors[0].message).to.match(/^(收据号已被使用|该年度的收据序号已被使用)，收据号不能重复$/);
+      // Same year and sequence under another number is refused as well (the number must match them anyway).
+      await refused(() => Payment.create(receiptFields({ receiptSequence: first.receiptSequence })), '收据号与收据年度、序号不一致');
+      expect(await Payment.count()).to.equal(before);
+    });
+
+    it('keeps its receipt number when updated through Model.update, as the admin edit does', async () => {
+      const payment = await Payment.create(receiptFields());
+      await Payment.update({ payerName: '改过的交款人' }, { where: { id: payment.id } });
+      const stored = await Payment.findByPk(payment.id);
+      expect(stored?.payerName).to.equal('改过的交款人');
+      expect(stored?.receiptNumber).to.equal(payment.receiptNumber);
+      expect(stored?.receiptSequence).to.equal(payment.receiptSequence);
+    });
+  });
+
+  describe('Bill', () => {
+    const billFields = (extra: Record<string, unknown> = {}) => ({
+      unitId: unit.id,
+      ownerId: unit.ownerId,
+      period: '2081-05',
+      feeKind: 'management' as const,
+      description: '2081年5月物业管理费',
+      amount: 25046,
+      dueDate: '2081-05-20',
+      ...extra,
+    });
+
+    it('refuses a paid amount above the amount due and writes nothing', async () => {
+      const before = await Bill.count();
+      await refused(() => Bill.create(billFields({ paidAmount: 25047, status: 'paid' })), '已收金额不能超过应收金额');
+      expect(await Bill.count()).to.equal(before);
+    });
+
+    it('refuses a status that does not match the paid amount, also on a partial update', async () => {
+      const before = await Bill.count();
+      await refused(() => Bill.create(billFields({ paidAmount: 10000, status: 'paid' })), '账单状态与已收金额不一致');
+      await refused(() => Bill.create(billFields({ paidAmount: 0, status: 'partial' })), '账单状态与已收金额不一致');
+      expect(await Bill.count()).to.equal(before);
+      const bill = await Bill.create(billFields({ period: '2081-06', description: '2081年6月物业管理费' }));
+      expect(bill.status).to.equal('unpaid');
+      await refused(() => Bill.update({ paidAmount: 25046 }, { where: { id: bill.id } }), '账单状态与已收金额不一致');
+      await Bill.update({ paidAmount: 10000, status: billStatusFor(25046, 10000) }, { where: { id: bill.id } });
+      expect((await Bill.findByPk(bill.id))?.status).to.equal('partial');
+    });
+
+    it('refuses a malformed period, a zero amount and an unknown fee kind', async () => {
+      const before = await Bill.count();
+      await refused(() => Bill.create(billFields({ period: '2081-13' })), '账期格式应为 YYYY-MM');
+      await refused(() => Bill.create(billFields({ amount: 0 })), '应收金额必须大于零');
+      await refused(() => Bill.create(billFields({ feeKind: 'water' })), '收费项目不正确');
+      expect(await Bill.count()).to.equal(before);
+    });
+
+    it('refuses a second bill with the same billing key (the monthly run is idempotent)', async () => {
+      await Bill.create(billFields({ period: '2081-07', billingKey: `management:${unit.id}:2081-07` }));
+      const before = await Bill.count();
+      await refused(() => Bill.create(billFields({ period: '2081-07', billingKey: `management:${unit.id}:2081-07` })), '该账单已生成，不能重复生成');
+      expect(await Bill.count()).to.equal(before);
+    });
+
+    it('computes the management fee as area × 2.80 元, rounded to the fen', () => {
+      expect(managementFeeFen(89.45)).to.equal(25046);
+      expect(managementFeeFen(100)).to.equal(28000);
+      expect(managementFeeFen(120.33, 350)).to.equal(42116);
+    });
+  });
+
+  describe('CashReport', () => {
+    it('refuses a reconciler who is the report\'s own cashier and writes nothing', async () => {
+      const before = await CashReport.count();
+      await refused(
+        () => CashReport.create({ cashierId: cashier.id, reportDate: '2081-05-06', status: 'reconciled', reconciledById: cashier.id, submittedAt: new Date('2081-05-06T10:00:00Z'), reconciledAt: new Date('2081-05-07T02:00:00Z') }),
+        '核对人不能是本人，须由另一名收费员核对',
+      );
+      expect(await CashReport.count()).to.equal(before);
+      const report = await CashReport.create({ cashierId: cashier.id, reportDate: '2081-05-08', status: 'submitted', submittedAt: new Date('2081-05-08T10:00:00Z') });
+      expect(report.title).to.equal(`2081-05-08 ${cashier.name} 现金日报`);
+      await refused(() => CashReport.update({ reconciledById: cashier.id }, { where: { id: report.id } }), '核对人不能是本人，须由另一名收费员核对');
+      await report.update({ status: 'reconciled', reconciledById: cashier2.id, reconciledAt: new Date('2081-05-09T02:00:00Z') });
+      expect(report.reconciledById).to.equal(cashier2.id);
+    });
+
+    it('refuses totals that are not the methods minus refunds, and a second report for the same cashier and day', async () => {
+      const before = await CashReport.count();
+      await refused(
+        () => CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10', cashAmount: 100, wechatAmount: 200, refundAmount: 50, totalAmount: 300 }),
+        '合计金额应等于各收款方式金额之和减去退款金额',
+      );
+      await CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10', cashAmount: 100, wechatAmount: 200, refundAmount: 50, totalAmount: 250 });
+      await refused(() => CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10' }), '该收费员当天已有现金日报表');
+      expect(await CashReport.count()).to.equal(before + 1);
+    });
+  });
+
+  describe('ClubhouseCharge', () => {
+    const chargeFields = (extra: Record<string, unknown> = {}) => ({
+      item: '游泳', customerName: '刘洋', chargeDate: '2081-05-06', quantity: 3, unitPrice: 3000, recordedById: cashier.id, ...extra,
+    });
+
+    it('refuses an amount other than quantity × unit price and writes nothing', async () => {
+      const before = await ClubhouseCharge.count();
+      await refused(() => ClubhouseCharge.create(chargeFields({ amount: 10000 })), '金额必须等于数量乘以单价');
+      await refused(() => ClubhouseCharge.create(chargeFields({ quantity: 0, amount: 0 })), '数量至少为 1');
+      expect(await ClubhouseCharge.count()).to.equal(before);
+    });
+
+    it('computes the amount when left out and follows a changed quantity on instance.update', async () => {
+      const charge = await ClubhouseCharge.create(chargeFields());
+      expect(charge.amount).to.equal(9000);
+      await charge.update({ quantity: 4 });
+      expect((await ClubhouseCharge.findByPk(charge.id))?.amount).to.equal(12000);
+    });
+
+    it('refuses a partial update (Model.update) that changes the quantity without the matching amount', async () => {
+      const charge = await ClubhouseCharge.create(chargeFields());
+      await refused(() => ClubhouseCharge.update({ quantity: 2 }, { where: { id: charge.id } }), '金额必须等于数量乘以单价');
+      expect((await ClubhouseCharge.findByPk(charge.id))?.quantity).to.equal(3);
+      await ClubhouseCharge.update({ quantity: 2, amount: 6000 }, { where: { id: charge.id } });
+      const stored = await ClubhouseCharge.findByPk(charge.id);
+      expect([stored?.quantity, stored?.amount]).to.deep.equal([2, 6000]);
+    });
+  });
+
+  describe('ParkingRental', () => {
+    const rentalFields = (extra: Record<string, unknown> = {}) => ({
+      registeredById: cashier.id, renterName: '赵强', renterPhone: '13800138000', plateNumber: '粤B12345', spaceNumber: 'B1-001',
+      startDate: '2081-05-01', endDate: '2082-04-30', monthlyRent: 40000, ...extra,
+    });
+
+    it('refuses a malformed plate, a bad phone, an end before the start and a zero rent, and writes nothing', async () => {
+      const before = await ParkingRental.count();
+      await refused(() => ParkingRental.create(rentalFields({ plateNumber: 'AB12345' })), '车牌号格式不正确');
+      await refused(() => ParkingRental.create(rentalFields({ plateNumber: '粤BI2345' })), '车牌号格式不正确');
+      await refused(() => ParkingRental.create(rentalFields({ renterPhone: '12345' })), '电话号码格式不正确');
+      await refused(() => ParkingRental.create(rentalFields({ endDate: '2081-04-30' })), '结束日期不能早于开始日期');
+      await refused(() => ParkingRental.create(rentalFields({ monthlyRent: 0 })), '月租金必须大于零');
+      expect(await ParkingRental.count()).to.equal(before);
+    });
+
+    it('accepts ordinary and new-energy plates, written in capitals without spaces', async () => {
+      const a = await ParkingRental.create(rentalFields({ plateNumber: '粤b 1234学' }));
+      const b = await ParkingRental.create(rentalFields({ plateNumber: '粤BD12345' }));
+      const c = await ParkingRental.create(rentalFields({ plateNumber: '京A12345F' }));
+      expect([a.plateNumber, b.plateNumber, c.plateNumber]).to.deep.equal(['粤B1234学', '粤BD12345', '京A12345F']);
+      expect(a.status).to.equal('pending');
+    });
+  });
+});
+
+describe('fees demo data', function () {
+  this.timeout(120_000);
+  // A fixed "today" in a year no other test uses: 2035-01-10 12:00 in Shanghai. Billing spans 2034-10 … 2035-01.
+  const now = new Date('2035-01-10T04:00:00Z');
+  const today = shanghaiDate(now);
+  let ctx: DemoContext;
+  let unitIds: number[];
+  let cashierIds: number[];
+  let serviceOrder: WorkOrder;
+
+  before(async () => {
+    const { units, owners, community, building } = await estate(12);
+    const [reception, coordinator, cashier, cashier2, assistant, director, engineer, garage, it] = [
+      await staff('receptionist'), await staff('coordinator'), await staff('cashier'), await staff('cashier'), await staff('assistant'),
+      await staff('director'), await staff('engineering_supervisor'), await staff('garage_keeper'), await staff('system_admin'),
+    ];
+    // A paid service completed for the first unit: the demo bills it, linked to its work order.
+    const engineering = await department('工程部');
+    const ticket = await Ticket.create({
+      channel: 'phone', category: 'repair', title: '厨房水龙头漏水', reporterName: owners[0].name, unitId: units[0].id, ownerId: owners[0].id,
+      departmentId: engineering.id, registeredById: reception.id, reportedAt: new Date('2034-12-20T02:00:00Z'), dueAt: new Date('2034-12-21T02:00:00Z'),
+    });
+    serviceOrder = await WorkOrder.create({
+      ticketId: ticket.id, departmentId: engineering.id, dispatchedById: reception.id, dispatchedAt: new Date('2034-12-20T02:10:00Z'),
+      dueAt: new Date('2034-12-21T02:00:00Z'), status: 'done', isPaidService: true, feeAmount: 8000, completedAt: new Date('2034-12-20T06:00:00Z'),
+    });
+    ctx = {
+      scale: 1,
+      rng: new Rng(424242),
+      now,
+      staff: { reception, coordinator, cashier, cashier2, assistant, director, engineer, garage, it },
+      otherStaff: [],
+      departments: {},
+      positions: {},
+      communities: [community],
+      buildings: [building],
+      units,
+      owners,
+      progress: () => undefined,
+    };
+    unitIds = units.map((u) => u.id);
+    cashierIds = [cashier.id, cashier2.id];
+    await seedFeesDemo(ctx);
+    await seedCashReportsDemo(ctx);
+  });
+
+  it('bills every unit for four months at area × 2.80 元, with unpaid, partial and paid bills', async () => {
+    const management = await Bill.findAll({ where: { unitId: unitIds, feeKind: 'management' } });
+    expect(management).to.have.length(unitIds.length * 4);
+    expect(new Set(management.map((b) => b.period))).to.deep.equal(new Set(['2034-10', '2034-11', '2034-12', '2035-01']));
+    for (const bill of management) {
+      const unit = ctx.units.find((u) => u.id === bill.unitId)!;
+      expect(bill.amount).to.equal(managementFeeFen(unit.area));
+      expect(bill.billingKey).to.equal(`management:${unit.id}:${bill.period}`);
+    }
+    const all = await Bill.findAll({ where: { unitId: unitIds } });
+    for (const status of ['unpaid', 'partial', 'paid']) expect(all.filter((b) => b.status === status).length, status).to.be.at.least(2);
+    expect(new Set(all.map((b) => b.feeKind))).to.include.members(['management', 'service', 'parking', 'clubhouse', 'other']);
+    const serviceBill = all.find((b) => b.workOrderId === serviceOrder.id);
+    expect(serviceBill?.amount).to.equal(8000);
+  });
+
+  it('leaves several owners in arrears for two months or more, so dunning has targets', async () => {
+    const overdue = await Bill.findAll({ where: { unitId: unitIds, feeKind: 'management', status: ['unpaid', 'partial'], dueDate: { [Op.lt]: today } } });
+    const monthsByOwner = new Map<number, number>();
+    for (const bill of overdue) if (bill.ownerId) monthsByOwner.set(bill.ownerId, (monthsByOwner.get(bill.ownerId) ?? 0) + 1);
+    expect([...monthsByOwner.values()].filter((months) => months >= 2).length).to.be.at.least(2);
+  });
+
+  it('keeps every bill\'s paid amount equal to its valid receipts', async () => {
+    const bills = await Bill.findAll({ where: { unitId: unitIds } });
+    const payments = await Payment.findAll({ where: { billId: bills.map((b) => b.id) } });
+    for (const bill of bills) {
+      const paid = payments.filter((p) => p.billId === bill.id && p.status === 'valid').reduce((sum, p) => sum + p.amount, 0);
+      expect(bill.paidAmount, bill.description).to.equal(paid);
+      expect(bill.status).to.equal(billStatusFor(bill.amount, bill.paidAmount));
+    }
+  });
+
+  it('has receipts of both cashiers with every method, and at least two voided ones with a reason', async () => {
+    const payments = await Payment.findAll({ where: { cashierId: cashierIds } });
+    expect(new Set(payments.map((p) => p.method))).to.deep.equal(new Set(['cash', 'card', 'wechat', 'alipay', 'transfer']));
+    expect(new Set(payments.map((p) => p.cashierId))).to.deep.equal(new Set(cashierIds));
+    const voided = payments.filter((p) => p.status === 'voided');
+    expect(voided.length).to.be.at.least(2);
+    for (const p of voided) {
+      expect(p.voidReason).to.be.a('string').and.not.equal('');
+      expect(p.voidedById).to.equal(p.cashierId);
+    }
+    for (const p of payments) expect(p.paidAt.getTime()).to.be.at.most(now.getTime());
+  });
+
+  it('numbers the receipts of each year 1 … N without gaps', async () => {
+    for (const year of [2034, 2035]) {
+      const sequences = (await Payment.findAll({ attributes: ['receiptSequence', 'receiptNumber', 'receiptYear'], where: { receiptYear: year }, order: [['receiptSequence', 'ASC']] })).map((p) => {
+        expect(p.receiptNumber).to.equal(formatReceiptNumber(year, p.receiptSequence));
+        return p.receiptSequence;
+      });
+      expect(sequences.length, `${year}`).to.be.greaterThan(0);
+      expect(sequences).to.deep.equal(Array.from({ length: sequences.length }, (_, i) => i + 1));
+    }
+  });
+
+  it('registers parking rentals by the garage keeper in every state, and clubhouse charges pending and verified', async () => {
+    const rentals = await ParkingRental.findAll({ where: { registeredById: ctx.staff.garage.id } });
+    for (const status of ['pending', 'approved', 'rejected']) expect(rentals.filter((r) => r.status === status).length, status).to.be.at.least(2);
+    for (const r of rentals.filter((x) => x.status !== 'pending')) expect(cashierIds).to.include(r.reviewedById);
+    const charges = await ClubhouseCharge.findAll({ where: { recordedById: ctx.staff.reception.id } });
+    for (const status of ['pending', 'verified']) expect(charges.filter((c) => c.status === status).length, status).to.be.at.least(2);
+    for (const c of charges) expect(c.amount).to.equal(c.quantity * c.unitPrice);
+  });
+
+  it('builds one cash report per cashier and day whose totals equal its receipts', async () => {
+    const reports = await CashReport.findAll({ where: { cashierId: cashierIds } });
+    expect(reports.length).to.be.greaterThan(0);
+    for (const report of reports) {
+      const receipts = await Payment.findAll({ where: { cashReportId: report.id } });
+      const totals = computeCashReportTotals(receipts);
+      expect(totals.receiptCount, report.title).to.be.greaterThan(0);
+      for (const [field, value] of Object.entries(totals)) expect(report.get(field), `${report.title} ${field}`).to.equal(value);
+      for (const p of receipts) {
+        expect(p.cashierId).to.equal(report.cashierId);
+        expect(shanghaiDate(p.paidAt)).to.equal(report.reportDate);
+      }
+    }
+    expect(await Payment.count({ where: { cashierId: cashierIds, cashReportId: null } })).to.equal(0);
+  });
+
+  it('leaves today\'s reports open and older ones submitted or reconciled by the other cashier', async () => {
+    const reports = await CashReport.findAll({ where: { cashierId: cashierIds } });
+    for (const status of ['open', 'submitted', 'reconciled']) expect(reports.filter((r) => r.status === status).length, status).to.be.at.least(2);
+    for (const r of reports) {
+      expect(r.status === 'open', r.title).to.equal(r.reportDate === today);
+      if (r.status === 'reconciled') {
+        expect(cashierIds).to.include(r.reconciledById);
+        expect(r.reconciledById).to.not.equal(r.cashierId);
+        expect(r.reconciledAt!.getTime()).to.be.at.least(r.submittedAt!.getTime());
+      }
+      if (r.status !== 'open') expect(r.submittedAt).to.be.instanceOf(Date);
+    }
+  });
+});
