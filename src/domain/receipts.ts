@@ -4,6 +4,7 @@
 import type { Transaction } from 'sequelize';
 import { sequelize } from '../db.js';
 import type { Payment } from '../models/payment.js';
+import { shanghaiYear } from './shanghai.js';
 
 export const RECEIPT_PREFIX = 'SK';
 
@@ -20,14 +21,6 @@ export function parseReceiptNumber(receiptNumber: string): { year: number; seque
   return match ? { year: Number(match[1]), sequence: Number(match[2]) } : null;
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one: keep a single instance.
-const shanghaiYears = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' });
-
-/** The receipt year of a moment: its year in Asia/Shanghai (2025-12-31T16:30Z is already 2026). */
-export function shanghaiYear(at: Date): number {
-  return Number(shanghaiYears.format(at));
-}
-
 // Looked up by name so the Payment model (whose hook numbers new receipts) and this module do not import each other.
 const payments = () => sequelize.model('Payment') as typeof Payment;
 
@@ -37,7 +30,7 @@ export async function nextReceiptSequence(year: number, transaction?: Transactio
   return (Number(max) || 0) + 1;
 }
 
-/** Year, sequence and number for a receipt issued at `at`. */
+/** Year, sequence and number for a receipt issued at `at` (its year is the Shanghai year: 2025-12-31T16:30Z is already 2026). */
 export async function nextReceipt(at: Date, transaction?: Transaction | null): Promise<{ receiptYear: number; receiptSequence: number; receiptNumber: string }> {
   const receiptYear = shanghaiYear(at);
   const receiptSequence = await nextReceiptSequence(receiptYear, transaction);

@@ -1,7 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
 import { withStoredRow } from './model-helpers.js';
-import { moneyFen, positiveFen } from './validators.js';
+import { moneyFen, positiveFen, requiredText } from './validators.js';
 
 export const BILL_STATUSES = ['unpaid', 'partial', 'paid'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
@@ -62,8 +62,6 @@ export class Bill extends Model<InferAttributes<Bill>, InferCreationAttributes<B
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
-
-const requiredText = (label: string) => ({ notNull: { msg: `${label}不能为空` }, notEmpty: { msg: `${label}不能为空` } });
 
 Bill.init(
   {

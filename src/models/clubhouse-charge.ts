@@ -1,7 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
 import { isPartialUpdate, withStoredRow } from './model-helpers.js';
-import { moneyFen } from './validators.js';
+import { moneyFen, requiredText } from './validators.js';
 
 export const CLUBHOUSE_CHARGE_STATUSES = ['pending', 'verified'] as const;
 export type ClubhouseChargeStatus = (typeof CLUBHOUSE_CHARGE_STATUSES)[number];
@@ -34,8 +34,6 @@ export class ClubhouseCharge extends Model<InferAttributes<ClubhouseCharge>, Inf
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
-
-const requiredText = (label: string) => ({ notNull: { msg: `${label}不能为空` }, notEmpty: { msg: `${label}不能为空` } });
 
 ClubhouseCharge.init(
   {

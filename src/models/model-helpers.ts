@@ -1,17 +1,10 @@
 // Helpers the front-desk models share: daily sequential numbers, and validation hooks that see the whole row.
 import { Op, QueryTypes, type Model, type ModelStatic, type Transaction, type WhereOptions } from 'sequelize';
+import { shanghaiDayKey } from '../domain/shanghai.js';
 
 /** The transaction a save() runs in, as seen by a validate hook (typed as ValidationOptions, but save passes its own options). */
 export function txOf(options: unknown): Transaction | undefined {
   return (options as { transaction?: Transaction | null } | undefined)?.transaction ?? undefined;
-}
-
-// Building an Intl.DateTimeFormat costs far more than using one: keep a single instance.
-const shanghaiDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** YYYYMMDD of a moment, in Asia/Shanghai. */
-export function shanghaiDayKey(at: Date): string {
-  return shanghaiDays.format(at).replaceAll('-', '');
 }
 
 /** A daily sequential number such as "BS20261127-0001" (prefix, Shanghai day, 4-digit sequence). */

@@ -1,7 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
 import { withStoredRow } from './model-helpers.js';
-import { PHONE_PATTERN, datesInOrder, positiveFen } from './validators.js';
+import { PHONE_PATTERN, datesInOrder, positiveFen, requiredText } from './validators.js';
 
 export const PARKING_RENTAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ParkingRentalStatus = (typeof PARKING_RENTAL_STATUSES)[number];
@@ -37,8 +37,6 @@ export class ParkingRental extends Model<InferAttributes<ParkingRental>, InferCr
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
-
-const requiredText = (label: string) => ({ notNull: { msg: `${label}不能为空` }, notEmpty: { msg: `${label}不能为空` } });
 
 ParkingRental.init(
   {

@@ -1,5 +1,6 @@
 import { DataTypes, Model, Op, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
 import { sequelize } from '../db.js';
+import { shanghaiYear } from '../domain/shanghai.js';
 import { PHONE_PATTERN, datesInOrder } from './validators.js';
 
 /** submitted 已提交 → reviewed 工程部已审核 → approved 已核批 | rejected 未获核批 → inspected 已验收. */
@@ -142,7 +143,7 @@ RenovationApplication.init(
       // A registration that leaves the number empty gets the next one of the year (Asia/Shanghai).
       async beforeValidate(application, options) {
         if (application.number) return;
-        const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+        const year = shanghaiYear(new Date());
         application.number = formatRenovationNumber(year, await nextRenovationSequence(year, (options as { transaction?: Transaction }).transaction));
       },
     },

@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { isPartialUpdate, shanghaiDayKey, txOf, withStoredRow } from './model-helpers.js';
+import { shanghaiDayKey } from '../domain/shanghai.js';
+import { isPartialUpdate, txOf, withStoredRow } from './model-helpers.js';
 import { Ticket } from './ticket.js';
 
 export const RETURN_VISIT_METHODS = ['phone', 'visit'] as const;

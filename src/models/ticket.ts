@@ -1,7 +1,7 @@
 import { DataTypes, Model, Op, type CreationOptional, type InferAttributes, type InferCreationAttributes, type ModelStatic, type Transaction, type WhereOptions } from 'sequelize';
 import { sequelize } from '../db.js';
 import { isPartialUpdate, nextDailyNumber, txOf, withStoredRow } from './model-helpers.js';
-import { PHONE_PATTERN, datesInOrder } from './validators.js';
+import { PHONE_PATTERN, datesInOrder, requiredText } from './validators.js';
 
 export const TICKET_STATUSES = ['reported', 'dispatched', 'completed', 'visited', 'approved', 'archived', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -87,7 +87,6 @@ export function nextTicketNumber(at: Date, transaction?: Transaction | null): Pr
 }
 
 const enumValidate = (values: readonly string[], msg: string) => ({ isIn: { args: [values as unknown as string[]], msg } });
-const requiredText = (label: string) => ({ notNull: { msg: `${label}不能为空` }, notEmpty: { msg: `${label}不能为空` } });
 const satisfactionRule = {
   isInt: { msg: '满意度必须是 1 到 5 的整数' },
   min: { args: [1], msg: '满意度必须是 1 到 5 的整数' },

@@ -3,6 +3,11 @@
 /** 手机 1xxxxxxxxxx, or a landline such as 0755-86001234 / 86001234 (optional extension). */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|(0\d{2,3}-?)?\d{7,8}(-\d{1,5})?)$/;
 
+/** A required text field: neither missing nor empty, in words the clerk understands ('房号不能为空'). */
+export function requiredText(label: string) {
+  return { notNull: { msg: `${label}不能为空` }, notEmpty: { msg: `${label}不能为空` } };
+}
+
 /** Integer fen, never negative. */
 export function moneyFen(label: string) {
   return {

@@ -13,6 +13,18 @@ export const RESOURCES = [
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
+/** What each resource is called in a sentence ("没有任何规则允许…新建收款"). */
+export const RESOURCE_LABELS: Record<ResourceId, string> = {
+  Department: '部门', Position: '岗位', PositionClause: '岗位条款', Staff: '员工',
+  Community: '小区', Building: '楼栋', Unit: '房屋', Owner: '业主档案',
+  Ticket: '报事单', WorkOrder: '派工单', ReturnVisit: '回访', Correspondence: '函件', Notice: '通知',
+  Bill: '账单', Payment: '收款', CashReport: '现金日报表', ParkingRental: '车位租赁', ClubhouseCharge: '会所收费',
+  RenovationApplication: '装修申请', RenovationDeposit: '装修押金',
+  DunningPlan: '催缴计划', DunningTarget: '催缴对象', DunningRecord: '催缴记录',
+  Survey: '满意度调查', SurveyQuestion: '调查问题', SurveyResponse: '调查答卷', WorkPlan: '月工作计划', WorkPlanItem: '工作计划事项', ArchiveDocument: '归档资料',
+  AuthorityRule: '权限规则', RuleVersion: '规则版本', DecisionLog: '决策日志', AuditLog: '操作日志',
+};
+
 export const BUILT_IN_ACTIONS = {
   list: '查看列表',
   show: '查看详情',
@@ -62,8 +74,8 @@ export function builtInActionName(resource: string, action: BuiltInAction): stri
 }
 
 export const ACTION_LABELS: Record<string, string> = Object.fromEntries([
-  ...RESOURCES.flatMap((r) => (Object.keys(BUILT_IN_ACTIONS) as BuiltInAction[]).map((a) => [`${r}.${a}`, BUILT_IN_ACTIONS[a]] as const)),
-  ...Object.entries(WORKFLOW_ACTIONS),
+  ...RESOURCES.flatMap((r) => (Object.keys(BUILT_IN_ACTIONS) as BuiltInAction[]).map((a) => [`${r}.${a}`, `${BUILT_IN_ACTIONS[a]}${RESOURCE_LABELS[r]}`] as const)),
+  ...Object.entries(WORKFLOW_ACTIONS).map(([action, label]) => [action, `${label}（${RESOURCE_LABELS[action.split('.')[0] as ResourceId]}）`] as const),
 ]);
 
 export function isCatalogued(action: string): boolean {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { ActionContext, ActionRequest } from 'adminjs';
-import { frontDeskResources, limitPayload } from '../../src/admin/resources/front-desk.js';
+import { limitPayload } from '../../src/admin/payload.js';
+import { frontDeskResources } from '../../src/admin/resources/front-desk.js';
 
 const context = (actorId: number, params: Record<string, unknown> = {}) =>
   ({ currentAdmin: { email: 'x@demo.local', actor: { id: actorId } }, record: { params } }) as unknown as ActionContext;

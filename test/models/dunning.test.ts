@@ -1,23 +1,13 @@
 import { expect } from 'chai';
-import { ValidationError } from 'sequelize';
 import { Bill, DunningPlan, DunningRecord, DunningTarget } from '../../src/models/index.js';
+import { addMonths, shanghaiDay, shanghaiMonth } from '../../src/domain/shanghai.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
 import { seedDunningDemo, ownersInArrears } from '../../src/seed/demo/dunning.js';
-import { Rng, shanghaiDate } from '../../src/seed/demo/fake.js';
+import { Rng } from '../../src/seed/demo/fake.js';
+import { demoAccounts, demoContext, estateContext } from '../support/demo.js';
+import { smallEstate, type SmallEstate } from '../support/estate.js';
 import { department, staff } from '../support/factories.js';
-import { smallEstate, type SmallEstate } from './estate-fixture.js';
-
-/** Runs `write`, expects a ValidationError carrying `message`. */
-async function refused(write: () => Promise<unknown>, message: string) {
-  try {
-    await write();
-  } catch (e) {
-    expect(e).to.be.instanceOf(ValidationError);
-    expect((e as ValidationError).errors.map((item) => item.message)).to.include(message);
-    return;
-  }
-  expect.fail(`should have been refused with "${message}"`);
-}
+import { expectRefused } from '../support/refusals.js';
 
 describe('dunning models', () => {
   it('a plan starts as a draft and lists each owner once', async () => {
@@ -39,14 +29,14 @@ describe('dunning models', () => {
 
   it('refuses an unknown plan status with a Chinese message and writes nothing', async () => {
     const before = await DunningPlan.count();
-    await refused(() => DunningPlan.create({ title: '状态不对的计划', status: 'paused' as 'draft' }), '状态不正确');
+    await expectRefused(() => DunningPlan.create({ title: '状态不对的计划', status: 'paused' as 'draft' }), '状态不正确');
     expect(await DunningPlan.count()).to.equal(before);
   });
 
   it('refuses negative arrears on a target and writes nothing', async () => {
     const { owners } = await smallEstate(1);
     const plan = await DunningPlan.create({ title: '负数欠费测试' });
-    await refused(() => DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: -1, monthsInArrears: 1 }), '欠费金额不能为负数');
+    await expectRefused(() => DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: -1, monthsInArrears: 1 }), '欠费金额不能为负数');
     expect(await DunningTarget.count({ where: { planId: plan.id } })).to.equal(0);
   });
 
@@ -55,7 +45,7 @@ describe('dunning models', () => {
     const { owners } = await smallEstate(1);
     const plan = await DunningPlan.create({ title: '承诺日期测试', status: 'started', startedById: cashier.id, startedAt: new Date() });
     const target = await DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: 50_000, monthsInArrears: 2 });
-    await refused(
+    await expectRefused(
       () => DunningRecord.create({ planId: plan.id, targetId: target.id, ownerId: owners[0].id, staffId: cashier.id, contactedAt: new Date(), method: 'phone', result: 'promised' }),
       '承诺缴费时必须填写承诺缴费日期',
     );
@@ -71,13 +61,13 @@ describe('dunning models', () => {
     const { owners } = await smallEstate(1);
     const plan = await DunningPlan.create({ title: '方式结果测试', status: 'started' });
     const base = { planId: plan.id, ownerId: owners[0].id, staffId: cashier.id, contactedAt: new Date() };
-    await refused(() => DunningRecord.create({ ...base, method: 'fax' as 'phone', result: 'paid' }), '催缴方式不正确');
-    await refused(() => DunningRecord.create({ ...base, method: 'phone', result: 'maybe' as 'paid' }), '催缴结果不正确');
+    await expectRefused(() => DunningRecord.create({ ...base, method: 'fax' as 'phone', result: 'paid' }), '催缴方式不正确');
+    await expectRefused(() => DunningRecord.create({ ...base, method: 'phone', result: 'maybe' as 'paid' }), '催缴结果不正确');
     expect(await DunningRecord.count({ where: { planId: plan.id } })).to.equal(0);
   });
 
   it('refuses a plan closed before it was started', async () => {
-    await refused(
+    await expectRefused(
       () => DunningPlan.create({ title: '时间倒置', status: 'closed', startedAt: new Date('2026-05-10T02:00:00Z'), closedAt: new Date('2026-05-01T02:00:00Z') }),
       '结束时间不能早于启动时间',
     );
@@ -87,9 +77,7 @@ describe('dunning models', () => {
 
 /** 'YYYY-MM' of the month `back` months before now (Asia/Shanghai). */
 function periodBack(now: Date, back: number): string {
-  const [y, m] = shanghaiDate(now).split('-').map(Number);
-  const index = y * 12 + (m - 1) - back;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return addMonths(shanghaiMonth(now), -back);
 }
 
 describe('dunning demo data', function () {
@@ -103,7 +91,7 @@ describe('dunning demo data', function () {
     // Owners 0–3 are 4, 3, 2 and 1 months behind (owner 1 paid part of one bill); owner 4 paid up; owner 5 is not yet due.
     const bill = async (i: number, back: number, paidAmount = 0, dueInDays = -20) => {
       const period = periodBack(now, back);
-      const dueDate = back > 0 ? `${periodBack(now, back - 1)}-10` : shanghaiDate(new Date(now.getTime() + dueInDays * 86_400_000));
+      const dueDate = back > 0 ? `${periodBack(now, back - 1)}-10` : shanghaiDay(new Date(now.getTime() + dueInDays * 86_400_000));
       const amount = 25_046;
       await Bill.create({
         unitId: estate.units[i].id, ownerId: estate.owners[i].id, period, feeKind: 'management', description: `${period} 物业管理费`, amount, paidAmount,
@@ -117,27 +105,12 @@ describe('dunning demo data', function () {
     for (let back = 2; back <= 4; back++) await bill(4, back, 25_046);
     await bill(5, 0, 0, 10);
 
-    const accounts: DemoContext['staff'] = {
-      reception: await staff('receptionist'),
-      coordinator: await staff('coordinator'),
-      cashier: await staff('cashier'),
-      cashier2: await staff('cashier'),
-      assistant: await staff('assistant'),
-      director: await staff('director'),
-      engineer: await staff('engineering_supervisor'),
-      garage: await staff('garage_keeper'),
-      it: await staff('system_admin'),
-    };
-    ctx = {
-      scale: 1, rng: new Rng(11), now, staff: accounts, otherStaff: [],
-      departments: { 客户中心: await department('客户中心') }, positions: {},
-      communities: [estate.community], buildings: [estate.building], units: estate.units, owners: estate.owners,
-      progress: () => undefined,
-    };
+    const accounts = await demoAccounts();
+    ctx = demoContext({ rng: new Rng(11), now, staff: accounts, departments: { 客户中心: await department('客户中心') }, ...estateContext(estate) });
   });
 
   it('finds the owners whose bills are overdue, with their unpaid total and months', async () => {
-    const arrears = await ownersInArrears(shanghaiDate(now));
+    const arrears = await ownersInArrears(shanghaiDay(now));
     const of = (i: number) => arrears.find((a) => a.ownerId === estate.owners[i].id);
     expect(of(0)).to.deep.include({ arrearsAmount: 4 * 25_046, monthsInArrears: 4, unitId: estate.units[0].id });
     expect(of(1)).to.deep.include({ arrearsAmount: 3 * 25_046 - 10_000, monthsInArrears: 3 });

@@ -1,45 +1,19 @@
 import { expect } from 'chai';
-import { Op, ValidationError, UniqueConstraintError } from 'sequelize';
+import { Op, UniqueConstraintError } from 'sequelize';
 import {
-  Bill, Building, CashReport, ClubhouseCharge, Community, Owner, ParkingRental, Payment, Ticket, Unit, WorkOrder, billStatusFor, managementFeeFen,
+  Bill, CashReport, ClubhouseCharge, ParkingRental, Payment, Ticket, Unit, WorkOrder, billStatusFor, managementFeeFen,
   type Staff,
 } from '../../src/models/index.js';
 import { computeCashReportTotals } from '../../src/domain/cash-report-totals.js';
 import { formatReceiptNumber } from '../../src/domain/receipts.js';
+import { shanghaiDay } from '../../src/domain/shanghai.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
 import { seedCashReportsDemo, seedFeesDemo } from '../../src/seed/demo/fees.js';
-import { Rng, shanghaiDate } from '../../src/seed/demo/fake.js';
+import { Rng } from '../../src/seed/demo/fake.js';
+import { demoAccounts, demoContext, estateContext } from '../support/demo.js';
+import { smallEstate } from '../support/estate.js';
 import { department, staff } from '../support/factories.js';
-
-/** Runs `write`, expects a ValidationError (or unique violation) carrying `message`. */
-async function refused(write: () => Promise<unknown>, message: string) {
-  try {
-    await write();
-  } catch (e) {
-    expect(e).to.be.instanceOf(ValidationError);
-    expect((e as ValidationError).errors.map((item) => item.message)).to.include(message);
-    return e as ValidationError;
-  }
-  return expect.fail(`should have been refused with "${message}"`);
-}
-
-let estateCounter = 0;
-async function estate(count: number) {
-  estateCounter += 1;
-  const community = await Community.create({ name: `收费测试花园${estateCounter}-${Date.now().toString(36)}` });
-  const building = await Building.create({ communityId: community.id, name: `${estateCounter}栋`, floors: 18 });
-  const names = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨磊', '黄丽华', '赵强', '吴敏', '周晓东', '徐芳', '孙志强'];
-  const owners: Owner[] = [];
-  const units: Unit[] = [];
-  for (let i = 0; i < count; i++) {
-    const vacant = i === count - 1 && count > 3;
-    const owner = vacant ? null : await Owner.create({ name: names[i % names.length], phone: `1390013${String(estateCounter).padStart(2, '0')}${String(i).padStart(2, '0')}` });
-    if (owner) owners.push(owner);
-    const number = `${Math.floor(i / 4) + 3}0${(i % 4) + 1}`;
-    units.push(await Unit.create({ buildingId: building.id, number, label: `${community.name} ${building.name} ${number}`, area: 89.45 + i * 7.3, ownerId: owner?.id ?? null }));
-  }
-  return { community, building, units, owners };
-}
+import { expectRefused } from '../support/refusals.js';
 
 describe('fees models', () => {
   let cashier: Staff;
@@ -49,7 +23,7 @@ describe('fees models', () => {
   before(async () => {
     cashier = await staff('cashier');
     cashier2 = await staff('cashier');
-    ({ units: [unit] } = await estate(1));
+    ({ units: [unit] } = await smallEstate(1));
   });
 
   // A receipt of a year no other test uses, numbered by the caller.
@@ -73,32 +47,32 @@ describe('fees models', () => {
   describe('Payment', () => {
     it('refuses a negative or zero amount with a Chinese message and writes nothing', async () => {
       const before = await Payment.count();
-      await refused(() => Payment.create(receiptFields({ amount: -100 })), '金额必须大于零');
-      await refused(() => Payment.create(receiptFields({ amount: 0 })), '金额必须大于零');
+      await expectRefused(() => Payment.create(receiptFields({ amount: -100 })), '金额必须大于零');
+      await expectRefused(() => Payment.create(receiptFields({ amount: 0 })), '金额必须大于零');
       expect(await Payment.count()).to.equal(before);
     });
 
     it('refuses an amount that is not a number of fen ("abc", 12.5) and writes nothing', async () => {
       const before = await Payment.count();
-      await refused(() => Payment.create(receiptFields({ amount: 'abc' })), '金额必须是以分为单位的整数');
-      await refused(() => Payment.create(receiptFields({ amount: 12.5 })), '金额必须是以分为单位的整数');
+      await expectRefused(() => Payment.create(receiptFields({ amount: 'abc' })), '金额必须是以分为单位的整数');
+      await expectRefused(() => Payment.create(receiptFields({ amount: 12.5 })), '金额必须是以分为单位的整数');
       expect(await Payment.count()).to.equal(before);
     });
 
     it('refuses an unknown payment method or kind and writes nothing', async () => {
       const before = await Payment.count();
-      await refused(() => Payment.create(receiptFields({ method: 'cheque' })), '收款方式不正确');
-      await refused(() => Payment.create(receiptFields({ kind: 'tip' })), '收款类别不正确');
+      await expectRefused(() => Payment.create(receiptFields({ method: 'cheque' })), '收款方式不正确');
+      await expectRefused(() => Payment.create(receiptFields({ kind: 'tip' })), '收款类别不正确');
       expect(await Payment.count()).to.equal(before);
     });
 
     it('refuses a voided receipt without a reason, on create and on update, and writes nothing', async () => {
       const before = await Payment.count();
-      await refused(() => Payment.create(receiptFields({ status: 'voided', voidedAt: new Date('2081-05-06T03:00:00Z'), voidedById: cashier.id })), '作废收据必须填写作废原因');
-      await refused(() => Payment.create(receiptFields({ status: 'voided', voidReason: '   ' })), '作废收据必须填写作废原因');
+      await expectRefused(() => Payment.create(receiptFields({ status: 'voided', voidedAt: new Date('2081-05-06T03:00:00Z'), voidedById: cashier.id })), '作废收据必须填写作废原因');
+      await expectRefused(() => Payment.create(receiptFields({ status: 'voided', voidReason: '   ' })), '作废收据必须填写作废原因');
       expect(await Payment.count()).to.equal(before);
       const payment = await Payment.create(receiptFields());
-      await refused(() => payment.update({ status: 'voided' }), '作废收据必须填写作废原因');
+      await expectRefused(() => payment.update({ status: 'voided' }), '作废收据必须填写作废原因');
       await payment.reload();
       expect(payment.status).to.equal('valid');
     });
@@ -116,7 +90,7 @@ describe('fees models', () => {
       expect(error).to.be.instanceOf(UniqueConstraintError);
       expect((error as UniqueConstraintError).errors[0].message).to.match(/^(收据号已被使用|该年度的收据序号已被使用)，收据号不能重复$/);
       // Same year and sequence under another number is refused as well (the number must match them anyway).
-      await refused(() => Payment.create(receiptFields({ receiptSequence: first.receiptSequence })), '收据号与收据年度、序号不一致');
+      await expectRefused(() => Payment.create(receiptFields({ receiptSequence: first.receiptSequence })), '收据号与收据年度、序号不一致');
       expect(await Payment.count()).to.equal(before);
     });
 
@@ -144,34 +118,34 @@ describe('fees models', () => {
 
     it('refuses a paid amount above the amount due and writes nothing', async () => {
       const before = await Bill.count();
-      await refused(() => Bill.create(billFields({ paidAmount: 25047, status: 'paid' })), '已收金额不能超过应收金额');
+      await expectRefused(() => Bill.create(billFields({ paidAmount: 25047, status: 'paid' })), '已收金额不能超过应收金额');
       expect(await Bill.count()).to.equal(before);
     });
 
     it('refuses a status that does not match the paid amount, also on a partial update', async () => {
       const before = await Bill.count();
-      await refused(() => Bill.create(billFields({ paidAmount: 10000, status: 'paid' })), '账单状态与已收金额不一致');
-      await refused(() => Bill.create(billFields({ paidAmount: 0, status: 'partial' })), '账单状态与已收金额不一致');
+      await expectRefused(() => Bill.create(billFields({ paidAmount: 10000, status: 'paid' })), '账单状态与已收金额不一致');
+      await expectRefused(() => Bill.create(billFields({ paidAmount: 0, status: 'partial' })), '账单状态与已收金额不一致');
       expect(await Bill.count()).to.equal(before);
       const bill = await Bill.create(billFields({ period: '2081-06', description: '2081年6月物业管理费' }));
       expect(bill.status).to.equal('unpaid');
-      await refused(() => Bill.update({ paidAmount: 25046 }, { where: { id: bill.id } }), '账单状态与已收金额不一致');
+      await expectRefused(() => Bill.update({ paidAmount: 25046 }, { where: { id: bill.id } }), '账单状态与已收金额不一致');
       await Bill.update({ paidAmount: 10000, status: billStatusFor(25046, 10000) }, { where: { id: bill.id } });
       expect((await Bill.findByPk(bill.id))?.status).to.equal('partial');
     });
 
     it('refuses a malformed period, a zero amount and an unknown fee kind', async () => {
       const before = await Bill.count();
-      await refused(() => Bill.create(billFields({ period: '2081-13' })), '账期格式应为 YYYY-MM');
-      await refused(() => Bill.create(billFields({ amount: 0 })), '应收金额必须大于零');
-      await refused(() => Bill.create(billFields({ feeKind: 'water' })), '收费项目不正确');
+      await expectRefused(() => Bill.create(billFields({ period: '2081-13' })), '账期格式应为 YYYY-MM');
+      await expectRefused(() => Bill.create(billFields({ amount: 0 })), '应收金额必须大于零');
+      await expectRefused(() => Bill.create(billFields({ feeKind: 'water' })), '收费项目不正确');
       expect(await Bill.count()).to.equal(before);
     });
 
     it('refuses a second bill with the same billing key (the monthly run is idempotent)', async () => {
       await Bill.create(billFields({ period: '2081-07', billingKey: `management:${unit.id}:2081-07` }));
       const before = await Bill.count();
-      await refused(() => Bill.create(billFields({ period: '2081-07', billingKey: `management:${unit.id}:2081-07` })), '该账单已生成，不能重复生成');
+      await expectRefused(() => Bill.create(billFields({ period: '2081-07', billingKey: `management:${unit.id}:2081-07` })), '该账单已生成，不能重复生成');
       expect(await Bill.count()).to.equal(before);
     });
 
@@ -185,26 +159,26 @@ describe('fees models', () => {
   describe('CashReport', () => {
     it('refuses a reconciler who is the report\'s own cashier and writes nothing', async () => {
       const before = await CashReport.count();
-      await refused(
+      await expectRefused(
         () => CashReport.create({ cashierId: cashier.id, reportDate: '2081-05-06', status: 'reconciled', reconciledById: cashier.id, submittedAt: new Date('2081-05-06T10:00:00Z'), reconciledAt: new Date('2081-05-07T02:00:00Z') }),
         '核对人不能是本人，须由另一名收费员核对',
       );
       expect(await CashReport.count()).to.equal(before);
       const report = await CashReport.create({ cashierId: cashier.id, reportDate: '2081-05-08', status: 'submitted', submittedAt: new Date('2081-05-08T10:00:00Z') });
       expect(report.title).to.equal(`2081-05-08 ${cashier.name} 现金日报`);
-      await refused(() => CashReport.update({ reconciledById: cashier.id }, { where: { id: report.id } }), '核对人不能是本人，须由另一名收费员核对');
+      await expectRefused(() => CashReport.update({ reconciledById: cashier.id }, { where: { id: report.id } }), '核对人不能是本人，须由另一名收费员核对');
       await report.update({ status: 'reconciled', reconciledById: cashier2.id, reconciledAt: new Date('2081-05-09T02:00:00Z') });
       expect(report.reconciledById).to.equal(cashier2.id);
     });
 
     it('refuses totals that are not the methods minus refunds, and a second report for the same cashier and day', async () => {
       const before = await CashReport.count();
-      await refused(
+      await expectRefused(
         () => CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10', cashAmount: 100, wechatAmount: 200, refundAmount: 50, totalAmount: 300 }),
         '合计金额应等于各收款方式金额之和减去退款金额',
       );
       await CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10', cashAmount: 100, wechatAmount: 200, refundAmount: 50, totalAmount: 250 });
-      await refused(() => CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10' }), '该收费员当天已有现金日报表');
+      await expectRefused(() => CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10' }), '该收费员当天已有现金日报表');
       expect(await CashReport.count()).to.equal(before + 1);
     });
   });
@@ -216,8 +190,8 @@ describe('fees models', () => {
 
     it('refuses an amount other than quantity × unit price and writes nothing', async () => {
       const before = await ClubhouseCharge.count();
-      await refused(() => ClubhouseCharge.create(chargeFields({ amount: 10000 })), '金额必须等于数量乘以单价');
-      await refused(() => ClubhouseCharge.create(chargeFields({ quantity: 0, amount: 0 })), '数量至少为 1');
+      await expectRefused(() => ClubhouseCharge.create(chargeFields({ amount: 10000 })), '金额必须等于数量乘以单价');
+      await expectRefused(() => ClubhouseCharge.create(chargeFields({ quantity: 0, amount: 0 })), '数量至少为 1');
       expect(await ClubhouseCharge.count()).to.equal(before);
     });
 
@@ -230,7 +204,7 @@ describe('fees models', () => {
 
     it('refuses a partial update (Model.update) that changes the quantity without the matching amount', async () => {
       const charge = await ClubhouseCharge.create(chargeFields());
-      await refused(() => ClubhouseCharge.update({ quantity: 2 }, { where: { id: charge.id } }), '金额必须等于数量乘以单价');
+      await expectRefused(() => ClubhouseCharge.update({ quantity: 2 }, { where: { id: charge.id } }), '金额必须等于数量乘以单价');
       expect((await ClubhouseCharge.findByPk(charge.id))?.quantity).to.equal(3);
       await ClubhouseCharge.update({ quantity: 2, amount: 6000 }, { where: { id: charge.id } });
       const stored = await ClubhouseCharge.findByPk(charge.id);
@@ -246,11 +220,11 @@ describe('fees models', () => {
 
     it('refuses a malformed plate, a bad phone, an end before the start and a zero rent, and writes nothing', async () => {
       const before = await ParkingRental.count();
-      await refused(() => ParkingRental.create(rentalFields({ plateNumber: 'AB12345' })), '车牌号格式不正确');
-      await refused(() => ParkingRental.create(rentalFields({ plateNumber: '粤BI2345' })), '车牌号格式不正确');
-      await refused(() => ParkingRental.create(rentalFields({ renterPhone: '12345' })), '电话号码格式不正确');
-      await refused(() => ParkingRental.create(rentalFields({ endDate: '2081-04-30' })), '结束日期不能早于开始日期');
-      await refused(() => ParkingRental.create(rentalFields({ monthlyRent: 0 })), '月租金必须大于零');
+      await expectRefused(() => ParkingRental.create(rentalFields({ plateNumber: 'AB12345' })), '车牌号格式不正确');
+      await expectRefused(() => ParkingRental.create(rentalFields({ plateNumber: '粤BI2345' })), '车牌号格式不正确');
+      await expectRefused(() => ParkingRental.create(rentalFields({ renterPhone: '12345' })), '电话号码格式不正确');
+      await expectRefused(() => ParkingRental.create(rentalFields({ endDate: '2081-04-30' })), '结束日期不能早于开始日期');
+      await expectRefused(() => ParkingRental.create(rentalFields({ monthlyRent: 0 })), '月租金必须大于零');
       expect(await ParkingRental.count()).to.equal(before);
     });
 
@@ -268,18 +242,18 @@ describe('fees demo data', function () {
   this.timeout(120_000);
   // A fixed "today" in a year no other test uses: 2035-01-10 12:00 in Shanghai. Billing spans 2034-10 … 2035-01.
   const now = new Date('2035-01-10T04:00:00Z');
-  const today = shanghaiDate(now);
+  const today = shanghaiDay(now);
   let ctx: DemoContext;
   let unitIds: number[];
   let cashierIds: number[];
   let serviceOrder: WorkOrder;
 
   before(async () => {
-    const { units, owners, community, building } = await estate(12);
-    const [reception, coordinator, cashier, cashier2, assistant, director, engineer, garage, it] = [
-      await staff('receptionist'), await staff('coordinator'), await staff('cashier'), await staff('cashier'), await staff('assistant'),
-      await staff('director'), await staff('engineering_supervisor'), await staff('garage_keeper'), await staff('system_admin'),
-    ];
+    // The last unit is vacant (no owner): its bills are paid by the developer.
+    const estate = await smallEstate(12, { vacant: 1, areaStep: 7.3 });
+    const { units, owners } = estate;
+    const accounts = await demoAccounts();
+    const { reception, cashier, cashier2 } = accounts;
     // A paid service completed for the first unit: the demo bills it, linked to its work order.
     const engineering = await department('工程部');
     const ticket = await Ticket.create({
@@ -290,20 +264,7 @@ describe('fees demo data', function () {
       ticketId: ticket.id, departmentId: engineering.id, dispatchedById: reception.id, dispatchedAt: new Date('2034-12-20T02:10:00Z'),
       dueAt: new Date('2034-12-21T02:00:00Z'), status: 'done', isPaidService: true, feeAmount: 8000, completedAt: new Date('2034-12-20T06:00:00Z'),
     });
-    ctx = {
-      scale: 1,
-      rng: new Rng(424242),
-      now,
-      staff: { reception, coordinator, cashier, cashier2, assistant, director, engineer, garage, it },
-      otherStaff: [],
-      departments: {},
-      positions: {},
-      communities: [community],
-      buildings: [building],
-      units,
-      owners,
-      progress: () => undefined,
-    };
+    ctx = demoContext({ rng: new Rng(424242), now, staff: accounts, ...estateContext(estate) });
     unitIds = units.map((u) => u.id);
     cashierIds = [cashier.id, cashier2.id];
     await seedFeesDemo(ctx);
@@ -386,7 +347,7 @@ describe('fees demo data', function () {
       for (const [field, value] of Object.entries(totals)) expect(report.get(field), `${report.title} ${field}`).to.equal(value);
       for (const p of receipts) {
         expect(p.cashierId).to.equal(report.cashierId);
-        expect(shanghaiDate(p.paidAt)).to.equal(report.reportDate);
+        expect(shanghaiDay(p.paidAt)).to.equal(report.reportDate);
       }
     }
     expect(await Payment.count({ where: { cashierId: cashierIds, cashReportId: null } })).to.equal(0);

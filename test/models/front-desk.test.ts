@@ -8,23 +8,11 @@ import type { DemoContext } from '../../src/seed/demo/context.js';
 import { Rng } from '../../src/seed/demo/fake.js';
 import { seedFrontDeskDemo, TICKETS_PER_SCALE } from '../../src/seed/demo/front-desk.js';
 import { seedPropertyDemo } from '../../src/seed/demo/property.js';
+import { demoAccounts, demoContext } from '../support/demo.js';
 import { department, staff } from '../support/factories.js';
+import { expectNothingWritten } from '../support/refusals.js';
 
 const HOUR = 3_600_000;
-
-/** Runs `create`, expects a ValidationError carrying `message`, and checks the table did not grow. */
-async function expectRefused(model: { count(): Promise<number> }, message: string, create: () => Promise<unknown>) {
-  const before = await model.count();
-  let error: unknown;
-  try {
-    await create();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'should have been refused').to.be.instanceOf(ValidationError);
-  expect((error as ValidationError).errors.map((e) => e.message)).to.include(message);
-  expect(await model.count()).to.equal(before);
-}
 
 describe('front-desk models', () => {
   let engineering: Department;
@@ -59,28 +47,28 @@ describe('front-desk models', () => {
     });
 
     it('refuses an unknown status in Chinese and writes nothing', async () => {
-      await expectRefused(Ticket, '状态不正确', () => Ticket.create(ticket({ status: 'closed' as 'reported' })));
+      await expectNothingWritten(Ticket, '状态不正确', () => Ticket.create(ticket({ status: 'closed' as 'reported' })));
     });
 
     it('refuses a satisfaction of 6', async () => {
-      await expectRefused(Ticket, '满意度必须是 1 到 5 的整数', () => Ticket.create(ticket({ satisfaction: 6 })));
+      await expectNothingWritten(Ticket, '满意度必须是 1 到 5 的整数', () => Ticket.create(ticket({ satisfaction: 6 })));
     });
 
     it('refuses a malformed reporter phone', async () => {
-      await expectRefused(Ticket, '电话号码格式不正确', () => Ticket.create(ticket({ reporterPhone: '138-abc' })));
+      await expectNothingWritten(Ticket, '电话号码格式不正确', () => Ticket.create(ticket({ reporterPhone: '138-abc' })));
     });
 
     it('refuses a ticket without a title, a department or a registrar', async () => {
-      await expectRefused(Ticket, '报事标题不能为空', () => Ticket.create(ticket({ title: undefined as unknown as string })));
-      await expectRefused(Ticket, '处理部门不能为空', () => Ticket.create(ticket({ departmentId: undefined as unknown as number })));
-      await expectRefused(Ticket, '登记人不能为空', () => Ticket.create(ticket({ registeredById: undefined as unknown as number })));
+      await expectNothingWritten(Ticket, '报事标题不能为空', () => Ticket.create(ticket({ title: undefined as unknown as string })));
+      await expectNothingWritten(Ticket, '处理部门不能为空', () => Ticket.create(ticket({ departmentId: undefined as unknown as number })));
+      await expectNothingWritten(Ticket, '登记人不能为空', () => Ticket.create(ticket({ registeredById: undefined as unknown as number })));
     });
 
     it('refuses dates out of order', async () => {
       const reportedAt = new Date('2025-05-01T02:00:00Z');
-      await expectRefused(Ticket, '要求完成时间不能早于报事时间', () =>
+      await expectNothingWritten(Ticket, '要求完成时间不能早于报事时间', () =>
         Ticket.create(ticket({ reportedAt, dueAt: new Date(reportedAt.getTime() - HOUR) })));
-      await expectRefused(Ticket, '完成时间不能早于派工时间', () =>
+      await expectNothingWritten(Ticket, '完成时间不能早于派工时间', () =>
         Ticket.create(ticket({ reportedAt, status: 'completed', dispatchedAt: new Date(reportedAt.getTime() + 2 * HOUR), completedAt: new Date(reportedAt.getTime() + HOUR) })));
     });
 
@@ -142,16 +130,16 @@ describe('front-desk models', () => {
     });
 
     it('refuses a negative fee', async () => {
-      await expectRefused(WorkOrder, '服务费不能为负数', () => WorkOrder.create(order({ isPaidService: true, feeAmount: -100 })));
+      await expectNothingWritten(WorkOrder, '服务费不能为负数', () => WorkOrder.create(order({ isPaidService: true, feeAmount: -100 })));
     });
 
     it('refuses a fee on a service that is not paid', async () => {
-      await expectRefused(WorkOrder, '非有偿服务不能收取服务费', () => WorkOrder.create(order({ isPaidService: false, feeAmount: 2000 })));
+      await expectNothingWritten(WorkOrder, '非有偿服务不能收取服务费', () => WorkOrder.create(order({ isPaidService: false, feeAmount: 2000 })));
     });
 
     it('refuses an unknown status and a due time before dispatch', async () => {
-      await expectRefused(WorkOrder, '状态不正确', () => WorkOrder.create(order({ status: 'pending' as 'open' })));
-      await expectRefused(WorkOrder, '要求完成时间不能早于派工时间', () => WorkOrder.create(order({ dueAt: new Date('2025-08-01T01:00:00Z') })));
+      await expectNothingWritten(WorkOrder, '状态不正确', () => WorkOrder.create(order({ status: 'pending' as 'open' })));
+      await expectNothingWritten(WorkOrder, '要求完成时间不能早于派工时间', () => WorkOrder.create(order({ dueAt: new Date('2025-08-01T01:00:00Z') })));
     });
   });
 
@@ -177,12 +165,12 @@ describe('front-desk models', () => {
     });
 
     it('refuses a satisfaction of 6 and an unknown method', async () => {
-      await expectRefused(ReturnVisit, '满意度必须是 1 到 5 的整数', () => ReturnVisit.create(visit({ satisfaction: 6 })));
-      await expectRefused(ReturnVisit, '回访方式不正确', () => ReturnVisit.create(visit({ method: 'email' as 'phone' })));
+      await expectNothingWritten(ReturnVisit, '满意度必须是 1 到 5 的整数', () => ReturnVisit.create(visit({ satisfaction: 6 })));
+      await expectNothingWritten(ReturnVisit, '回访方式不正确', () => ReturnVisit.create(visit({ method: 'email' as 'phone' })));
     });
 
     it('refuses a spot check that names no visit', async () => {
-      await expectRefused(ReturnVisit, '抽查必须指明被抽查的回访', () => ReturnVisit.create(visit({ isSpotCheck: true })));
+      await expectNothingWritten(ReturnVisit, '抽查必须指明被抽查的回访', () => ReturnVisit.create(visit({ isSpotCheck: true })));
     });
   });
 
@@ -191,17 +179,17 @@ describe('front-desk models', () => {
       const base: CreationAttributes<Correspondence> = {
         kind: 'letter', direction: 'incoming', party: '王建国', subject: '业主来信', handlerId: clerk.id, occurredOn: '2025-10-01',
       };
-      await expectRefused(Correspondence, '对方不能为空', () => Correspondence.create({ ...base, party: undefined as unknown as string }));
-      await expectRefused(Correspondence, '类别不正确', () => Correspondence.create({ ...base, kind: 'fax' as 'mail' }));
+      await expectNothingWritten(Correspondence, '对方不能为空', () => Correspondence.create({ ...base, party: undefined as unknown as string }));
+      await expectNothingWritten(Correspondence, '类别不正确', () => Correspondence.create({ ...base, kind: 'fax' as 'mail' }));
       const saved = await Correspondence.create(base);
       expect(saved.occurredOn).to.equal('2025-10-01');
     });
 
     it('refuses a notice without content, with an unknown status, or withdrawn before it was published', async () => {
       const base: CreationAttributes<Notice> = { title: '停水通知', content: '周六停水', authorId: clerk.id };
-      await expectRefused(Notice, '正文不能为空', () => Notice.create({ ...base, content: undefined as unknown as string }));
-      await expectRefused(Notice, '状态不正确', () => Notice.create({ ...base, status: 'archived' as 'draft' }));
-      await expectRefused(Notice, '撤回时间不能早于发布时间', () =>
+      await expectNothingWritten(Notice, '正文不能为空', () => Notice.create({ ...base, content: undefined as unknown as string }));
+      await expectNothingWritten(Notice, '状态不正确', () => Notice.create({ ...base, status: 'archived' as 'draft' }));
+      await expectNothingWritten(Notice, '撤回时间不能早于发布时间', () =>
         Notice.create({ ...base, status: 'withdrawn', publishedAt: new Date('2025-10-02T02:00:00Z'), withdrawnAt: new Date('2025-10-01T02:00:00Z') }));
       expect((await Notice.create(base)).status).to.equal('draft');
     });
@@ -217,32 +205,14 @@ describe('front-desk demo data', () => {
     this.timeout(60_000);
     const departments: Record<string, Department> = {};
     for (const name of ['客户中心', '工程部', '保安部', '保洁部', '财务部', '管理处']) departments[name] = await department(name);
-    const engineer = await staff('engineering_supervisor', { supervises: departments['工程部'] });
-    const accounts = {
-      reception: await staff('receptionist'),
-      coordinator: await staff('coordinator'),
-      cashier: await staff('cashier'),
-      cashier2: await staff('cashier'),
-      assistant: await staff('assistant'),
-      director: await staff('director'),
-      engineer,
-      garage: await staff('garage_keeper'),
-      it: await staff('system_admin'),
-    };
-    ctx = {
-      scale: 1,
+    const accounts = await demoAccounts({ engineer: await staff('engineering_supervisor', { supervises: departments['工程部'] }) });
+    ctx = demoContext({
       rng: new Rng(4242),
       now,
       staff: accounts,
       otherStaff: [await staff('technician'), await staff('technician'), await staff('technician', { departmentName: '保安部' })],
       departments,
-      positions: {},
-      communities: [],
-      buildings: [],
-      units: [],
-      owners: [],
-      progress: () => undefined,
-    };
+    });
     registrarIds = [accounts.reception, accounts.coordinator, accounts.cashier, accounts.cashier2, accounts.assistant].map((s) => s.id);
     await seedPropertyDemo(ctx);
     await seedFrontDeskDemo(ctx);

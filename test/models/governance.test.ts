@@ -2,17 +2,7 @@ import { expect } from 'chai';
 import { ValidationError } from 'sequelize';
 import { AuditLog, AuthorityRule, DecisionLog, RuleVersion, sequelize, type JsonValue, type RuleConditions, type Staff } from '../../src/models/index.js';
 import { staff } from '../support/factories.js';
-
-async function expectRefused(attempt: () => Promise<unknown>, message: string) {
-  try {
-    await attempt();
-  } catch (e) {
-    expect(e, String(e)).to.be.instanceOf(ValidationError);
-    expect((e as ValidationError).errors.map((i) => i.message)).to.include(message);
-    return;
-  }
-  expect.fail(`should have been refused with "${message}"`);
-}
+import { expectRefused } from '../support/refusals.js';
 
 let counter = 0;
 const ruleName = (label: string) => `测试规则-${label}-${++counter}`;

@@ -10,22 +10,12 @@ import {
   WorkPlanItem,
   type Staff,
 } from '../../src/models/index.js';
-import type { DemoAccountKey, DemoContext } from '../../src/seed/demo/context.js';
+import type { DemoContext } from '../../src/seed/demo/context.js';
 import { Rng } from '../../src/seed/demo/fake.js';
 import { seedOfficeDemo } from '../../src/seed/demo/office.js';
+import { demoAccounts, demoContext } from '../support/demo.js';
 import { staff } from '../support/factories.js';
-
-/** Runs `attempt`, expects a Sequelize validation refusal carrying `message`. */
-async function expectRefused(attempt: () => Promise<unknown>, message: string) {
-  try {
-    await attempt();
-  } catch (e) {
-    expect(e, String(e)).to.be.instanceOf(ValidationError);
-    expect((e as ValidationError).errors.map((i) => i.message)).to.include(message);
-    return;
-  }
-  expect.fail(`should have been refused with "${message}"`);
-}
+import { expectRefused } from '../support/refusals.js';
 
 async function surveyWithQuestions(organiser: Staff) {
   const survey = await Survey.create({ title: '测试满意度调查', ownerStaffId: organiser.id, status: 'running', startedAt: new Date() });
@@ -182,39 +172,14 @@ describe('office models', () => {
   });
 
   describe('demo data', () => {
-    const ACCOUNT_POSITIONS: Record<DemoAccountKey, string> = {
-      reception: 'receptionist',
-      coordinator: 'coordinator',
-      cashier: 'cashier',
-      cashier2: 'cashier',
-      assistant: 'assistant',
-      director: 'director',
-      engineer: 'engineering_supervisor',
-      garage: 'garage_keeper',
-      it: 'system_admin',
-    };
     let ctx: DemoContext;
     let accountIds: number[];
 
     before(async function () {
       this.timeout(60_000);
-      const accounts = {} as Record<DemoAccountKey, Staff>;
-      for (const [key, code] of Object.entries(ACCOUNT_POSITIONS)) accounts[key as DemoAccountKey] = await staff(code);
+      const accounts = await demoAccounts();
       accountIds = Object.values(accounts).map((s) => s.id);
-      ctx = {
-        scale: 1,
-        rng: new Rng(7),
-        now: new Date('2026-11-27T10:00:00+08:00'),
-        staff: accounts,
-        otherStaff: [],
-        departments: {},
-        positions: {},
-        communities: [],
-        buildings: [],
-        units: [],
-        owners: [],
-        progress: () => undefined,
-      };
+      ctx = demoContext({ rng: new Rng(7), now: new Date('2026-11-27T10:00:00+08:00'), staff: accounts });
       await seedOfficeDemo(ctx);
     });
 

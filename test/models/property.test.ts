@@ -1,27 +1,16 @@
 import { expect } from 'chai';
-import { Op, ValidationError } from 'sequelize';
+import { Op } from 'sequelize';
 import { Building, Community, Owner, Unit } from '../../src/models/index.js';
-import type { DemoContext } from '../../src/seed/demo/context.js';
-import { Rng, shanghaiDate } from '../../src/seed/demo/fake.js';
+import { shanghaiDay } from '../../src/domain/shanghai.js';
+import { Rng } from '../../src/seed/demo/fake.js';
 import { seedPropertyDemo } from '../../src/seed/demo/property.js';
-
-async function expectRefused(model: { count(): Promise<number> }, message: string, create: () => Promise<unknown>) {
-  const before = await model.count();
-  let error: unknown;
-  try {
-    await create();
-  } catch (e) {
-    error = e;
-  }
-  expect(error, 'should have been refused').to.be.instanceOf(ValidationError);
-  expect((error as ValidationError).errors.map((e) => e.message)).to.include(message);
-  expect(await model.count()).to.equal(before);
-}
+import { demoContext } from '../support/demo.js';
+import { expectNothingWritten } from '../support/refusals.js';
 
 describe('property models', () => {
   it('refuses an owner with a malformed phone, and one reviewed before moving in', async () => {
-    await expectRefused(Owner, '电话号码格式不正确', () => Owner.create({ name: '陈静', phone: '138-0013-abc' }));
-    await expectRefused(Owner, '档案清理日期不能早于入住日期', () => Owner.create({ name: '陈静', moveInDate: '2024-05-01', lastReviewedOn: '2024-04-30' }));
+    await expectNothingWritten(Owner, '电话号码格式不正确', () => Owner.create({ name: '陈静', phone: '138-0013-abc' }));
+    await expectNothingWritten(Owner, '档案清理日期不能早于入住日期', () => Owner.create({ name: '陈静', moveInDate: '2024-05-01', lastReviewedOn: '2024-04-30' }));
     const owner = await Owner.create({ name: '陈静', phone: '0755-86001234', moveInDate: '2024-05-01', lastReviewedOn: '2025-05-01' });
     expect(owner.phone).to.equal('0755-86001234');
   });
@@ -29,16 +18,14 @@ describe('property models', () => {
   it('refuses a unit without a number, or with an area under 1 m²', async () => {
     const community = await Community.create({ name: `物业测试小区${Date.now().toString(36)}` });
     const building = await Building.create({ communityId: community.id, name: '1栋' });
-    await expectRefused(Unit, '房号不能为空', () => Unit.create({ buildingId: building.id, number: '', label: `${community.name} 1栋`, area: 88 }));
-    await expectRefused(Unit, '面积必须大于 1 平方米', () => Unit.create({ buildingId: building.id, number: '101', label: `${community.name} 1栋 101`, area: 0.5 }));
+    await expectNothingWritten(Unit, '房号不能为空', () => Unit.create({ buildingId: building.id, number: '', label: `${community.name} 1栋`, area: 88 }));
+    await expectNothingWritten(Unit, '面积必须大于 1 平方米', () => Unit.create({ buildingId: building.id, number: '101', label: `${community.name} 1栋 101`, area: 0.5 }));
   });
 });
 
 describe('property demo data', () => {
   const now = new Date('2026-11-27T04:00:00Z');
-  const ctx = {
-    scale: 1, rng: new Rng(777), now, communities: [], buildings: [], units: [], owners: [], progress: () => undefined,
-  } as unknown as DemoContext;
+  const ctx = demoContext({ rng: new Rng(777), now });
 
   before(async function () {
     this.timeout(60_000);
@@ -69,7 +56,7 @@ describe('property demo data', () => {
     expect(owners.length).to.be.at.least(100);
     expect(owners.every((o) => /^[\u4e00-\u9fa5]{2,4}$/.test(o.name))).to.equal(true);
     expect(owners.every((o) => o.moveInDate && o.lastReviewedOn && o.lastReviewedOn >= o.moveInDate)).to.equal(true);
-    const yearAgo = shanghaiDate(new Date(now.getTime() - 365 * 86_400_000));
+    const yearAgo = shanghaiDay(new Date(now.getTime() - 365 * 86_400_000));
     expect(owners.filter((o) => o.lastReviewedOn! < yearAgo).length).to.be.at.least(5);
     expect(owners.filter((o) => !o.phone).length).to.be.at.least(2);
     expect(owners.filter((o) => o.phone).every((o) => /^1[3-9]\d{9}$/.test(o.phone!))).to.equal(true);

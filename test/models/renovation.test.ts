@@ -1,24 +1,14 @@
 import { expect } from 'chai';
-import { Op, ValidationError } from 'sequelize';
+import { Op } from 'sequelize';
 import { Payment, RenovationApplication, RenovationDeposit } from '../../src/models/index.js';
-import { shanghaiYear } from '../../src/domain/receipts.js';
+import { shanghaiYear } from '../../src/domain/shanghai.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
 import { Rng } from '../../src/seed/demo/fake.js';
 import { seedRenovationDemo } from '../../src/seed/demo/renovation.js';
+import { demoAccounts, demoContext, estateContext } from '../support/demo.js';
+import { smallEstate, type SmallEstate } from '../support/estate.js';
 import { department, staff } from '../support/factories.js';
-import { smallEstate, type SmallEstate } from './estate-fixture.js';
-
-/** Runs `write`, expects a ValidationError carrying `message`. */
-async function refused(write: () => Promise<unknown>, message: string) {
-  try {
-    await write();
-  } catch (e) {
-    expect(e).to.be.instanceOf(ValidationError);
-    expect((e as ValidationError).errors.map((item) => item.message)).to.include(message);
-    return;
-  }
-  expect.fail(`should have been refused with "${message}"`);
-}
+import { expectRefused } from '../support/refusals.js';
 
 function applicationFor(estate: SmallEstate, i = 0) {
   return {
@@ -49,27 +39,27 @@ describe('renovation models', () => {
 
   it('refuses an end date before the start date and writes nothing', async () => {
     const before = await RenovationApplication.count();
-    await refused(() => RenovationApplication.create({ ...applicationFor(estate), startDate: '2026-06-01', endDate: '2026-05-31' }), '结束日期不能早于开始日期');
+    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), startDate: '2026-06-01', endDate: '2026-05-31' }), '结束日期不能早于开始日期');
     expect(await RenovationApplication.count()).to.equal(before);
   });
 
   it('refuses an unknown status and writes nothing', async () => {
     const before = await RenovationApplication.count();
-    await refused(() => RenovationApplication.create({ ...applicationFor(estate), status: 'finished' as 'submitted' }), '状态不正确');
+    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), status: 'finished' as 'submitted' }), '状态不正确');
     expect(await RenovationApplication.count()).to.equal(before);
   });
 
   it('refuses an inspected application without an inspection result, and a result before inspection', async () => {
     const before = await RenovationApplication.count();
-    await refused(() => RenovationApplication.create({ ...applicationFor(estate), status: 'inspected' }), '验收后必须填写验收结果');
-    await refused(() => RenovationApplication.create({ ...applicationFor(estate), status: 'approved', inspectionResult: 'passed' }), '尚未验收的申请不能有验收结果');
+    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), status: 'inspected' }), '验收后必须填写验收结果');
+    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), status: 'approved', inspectionResult: 'passed' }), '尚未验收的申请不能有验收结果');
     expect(await RenovationApplication.count()).to.equal(before);
     const inspected = await RenovationApplication.create({ ...applicationFor(estate), status: 'inspected', inspectionResult: 'failed' });
     expect(inspected.inspectionResult).to.equal('failed');
   });
 
   it('refuses a malformed contractor phone', async () => {
-    await refused(() => RenovationApplication.create({ ...applicationFor(estate), contractorPhone: '12345' }), '电话号码格式不正确');
+    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), contractorPhone: '12345' }), '电话号码格式不正确');
   });
 
   describe('deposits', () => {
@@ -88,18 +78,18 @@ describe('renovation models', () => {
     });
 
     it('refuses a negative or zero deposit and writes nothing', async () => {
-      await refused(() => RenovationDeposit.create({ applicationId: application.id, amount: -200_000 }), '押金金额必须大于零');
-      await refused(() => RenovationDeposit.create({ applicationId: application.id, amount: 0 }), '押金金额必须大于零');
-      await refused(() => RenovationDeposit.create({ applicationId: application.id, amount: 100.5 }), '押金金额必须是以分为单位的整数');
+      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: -200_000 }), '押金金额必须大于零');
+      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: 0 }), '押金金额必须大于零');
+      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: 100.5 }), '押金金额必须是以分为单位的整数');
       expect(await RenovationDeposit.count({ where: { applicationId: application.id } })).to.equal(0);
     });
 
     it('refuses a refund whose refunded amount and deduction do not add up to the deposit, and writes nothing', async () => {
-      await refused(
+      await expectRefused(
         () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'refunded', refundedAmount: 250_000, deduction: 30_000 }),
         '退还金额与扣款金额之和必须等于押金金额',
       );
-      await refused(
+      await expectRefused(
         () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'refunded', refundedAmount: 300_000, deduction: -1 }),
         '扣款金额不能为负数',
       );
@@ -108,7 +98,7 @@ describe('renovation models', () => {
 
     it('refuses a refund on an existing deposit that does not add up, leaving the row as it was', async () => {
       const deposit = await RenovationDeposit.create({ applicationId: application.id, amount: 300_000 });
-      await refused(() => deposit.update({ status: 'refunded', refundedAmount: 300_000, deduction: 50_000, refundedAt: new Date() }), '退还金额与扣款金额之和必须等于押金金额');
+      await expectRefused(() => deposit.update({ status: 'refunded', refundedAmount: 300_000, deduction: 50_000, refundedAt: new Date() }), '退还金额与扣款金额之和必须等于押金金额');
       await deposit.reload();
       expect(deposit.status).to.equal('held');
       expect(deposit.refundedAmount).to.equal(0);
@@ -117,16 +107,16 @@ describe('renovation models', () => {
     });
 
     it('refuses a refund without its refund receipt, and a forfeit or a held deposit carrying a refund', async () => {
-      await refused(
+      await expectRefused(
         () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'refunded', refundedAmount: 270_000, deduction: 30_000 }),
         '退还押金必须有退款收据',
       );
-      await refused(
+      await expectRefused(
         () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'forfeited', refundedAmount: 300_000 }),
         '已没收的押金不能有退款',
       );
-      await refused(() => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, deduction: 10_000 }), '押金尚未退还，不能有退款或扣款');
-      await refused(() => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'lost' as 'held' }), '状态不正确');
+      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, deduction: 10_000 }), '押金尚未退还，不能有退款或扣款');
+      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'lost' as 'held' }), '状态不正确');
       expect(await RenovationDeposit.count({ where: { applicationId: application.id } })).to.equal(0);
     });
   });
@@ -141,32 +131,14 @@ describe('renovation demo data', function () {
 
   before(async () => {
     estate = await smallEstate(12);
-    const cashier = await staff('cashier');
-    const accounts: DemoContext['staff'] = {
-      reception: await staff('receptionist'),
-      coordinator: await staff('coordinator'),
-      cashier,
-      cashier2: await staff('cashier'),
-      assistant: await staff('assistant'),
-      director: await staff('director'),
-      engineer: await staff('engineering_supervisor', { supervises: await department('工程部') }),
-      garage: await staff('garage_keeper'),
-      it: await staff('system_admin'),
-    };
-    ctx = {
-      scale: 1,
+    const accounts = await demoAccounts({ engineer: await staff('engineering_supervisor', { supervises: await department('工程部') }) });
+    ctx = demoContext({
       rng: new Rng(7),
       now: new Date(),
       staff: accounts,
-      otherStaff: [],
       departments: { 客户中心: await department('客户中心'), 工程部: await department('工程部') },
-      positions: {},
-      communities: [estate.community],
-      buildings: [estate.building],
-      units: estate.units,
-      owners: estate.owners,
-      progress: () => undefined,
-    };
+      ...estateContext(estate),
+    });
     await seedRenovationDemo(ctx);
     const unitIds = estate.units.map((u) => u.id);
     applications = await RenovationApplication.findAll({ where: { unitId: unitIds } });

@@ -3,8 +3,8 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { DunningPlan, DunningRecord, DunningTarget } from '../../models/index.js';
 import { navigation } from '../navigation.js';
+import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
-import { writableFields } from './renovation.js';
 
 const PLAN_FIELDS = ['title', 'minMonthsInArrears', 'note'] as const;
 const TARGET_FIELDS = ['planId', 'ownerId', 'unitId', 'note'] as const;
@@ -30,8 +30,8 @@ export const dunningResources: ResourceWithOptions[] = [
         closedAt: readOnly(),
       },
       actions: {
-        new: { before: [writableFields(PLAN_FIELDS, 'createdById')] },
-        edit: { before: [writableFields(PLAN_FIELDS)] },
+        new: { before: [limitPayload(PLAN_FIELDS, { force: ['createdById'] })] },
+        edit: { before: [limitPayload(PLAN_FIELDS)] },
       },
       sort: { sortBy: 'createdAt', direction: 'desc' },
     },
@@ -52,8 +52,8 @@ export const dunningResources: ResourceWithOptions[] = [
         monthsInArrears: readOnly(),
       },
       actions: {
-        new: { before: [writableFields(TARGET_FIELDS)] },
-        edit: { before: [writableFields(TARGET_FIELDS)] },
+        new: { before: [limitPayload(TARGET_FIELDS)] },
+        edit: { before: [limitPayload(TARGET_FIELDS)] },
       },
       sort: { sortBy: 'createdAt', direction: 'desc' },
     },
@@ -71,8 +71,8 @@ export const dunningResources: ResourceWithOptions[] = [
         staffId: readOnly(),
       },
       actions: {
-        new: { before: [writableFields(RECORD_FIELDS, 'staffId')] },
-        edit: { before: [writableFields(RECORD_FIELDS)] },
+        new: { before: [limitPayload(RECORD_FIELDS, { force: ['staffId'] })] },
+        edit: { before: [limitPayload(RECORD_FIELDS)] },
       },
       sort: { sortBy: 'contactedAt', direction: 'desc' },
     },

@@ -4,25 +4,13 @@
 // refuse, in words, an edit that tries to change a locked one. Receipts and cash reports are never deleted.
 import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
 import { Bill, CashReport, ClubhouseCharge, ParkingRental, Payment } from '../../models/index.js';
-import { actorOf } from '../access.js';
 import { navigation } from '../navigation.js';
+import { limitPayload } from '../payload.js';
+import { createThrough } from '../use-case.js';
+import { recordPayment } from '../../domain/payments.js';
 import { money, readOnly } from '../properties.js';
 
 type Hook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
-
-/** Keeps only `fields` of a POSTed payload; on `new`, `actorField` becomes the signed-in staff member. */
-function onlyFields(fields: readonly string[], actorField?: string): Hook {
-  return async (request, context) => {
-    if (request.method !== 'post' || !request.payload) return request;
-    const payload: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(request.payload)) {
-      if (fields.includes(key.split('.')[0])) payload[key] = value;
-    }
-    const actor = actorOf(context.currentAdmin);
-    if (actorField && actor) payload[actorField] = actor.id;
-    return { ...request, payload };
-  };
-}
 
 /** Refuses an edit whose payload changes one of `locked` (label → reason), instead of ignoring it silently. */
 function refuseChanges(locked: Record<string, string>): Hook {
@@ -96,7 +84,7 @@ export const feesResources: ResourceWithOptions[] = [
         billingKey: readOnly(),
       },
       actions: {
-        new: { before: [onlyFields(BILL_NEW_FIELDS)] },
+        new: { before: [limitPayload(BILL_NEW_FIELDS)] },
         edit: {
           before: [
             refuseChanges({
@@ -106,7 +94,7 @@ export const feesResources: ResourceWithOptions[] = [
               period: '账期不能修改',
               feeKind: '收费项目不能修改',
             }),
-            onlyFields(BILL_EDIT_FIELDS),
+            limitPayload(BILL_EDIT_FIELDS),
           ],
         },
       },
@@ -140,7 +128,11 @@ export const feesResources: ResourceWithOptions[] = [
         voidReason: readOnly({ type: 'textarea' }),
       },
       actions: {
-        new: { before: [noDepositReceipts, onlyFields(PAYMENT_NEW_FIELDS, 'cashierId')] },
+        // 收款 settles the bill and issues the receipt in one transaction (src/domain/payments.ts).
+        new: {
+          before: [noDepositReceipts, limitPayload(PAYMENT_NEW_FIELDS)],
+          handler: createThrough(recordPayment, (payment) => `已收款，收据号 ${payment.receiptNumber}`),
+        },
         // A receipt is never changed or deleted: a wrong one is voided (Payment.void) and a new one issued.
         edit: off,
         delete: off,
@@ -178,8 +170,8 @@ export const feesResources: ResourceWithOptions[] = [
         reconciledAt: readOnly(),
       },
       actions: {
-        new: { before: [onlyFields(CASH_REPORT_NEW_FIELDS, 'cashierId')] },
-        edit: { before: [refuseChanges({ reportDate: '报表日期不能修改' }), onlyFields(['note'])] },
+        new: { before: [limitPayload(CASH_REPORT_NEW_FIELDS, { force: ['cashierId'] })] },
+        edit: { before: [refuseChanges({ reportDate: '报表日期不能修改' }), limitPayload(['note'])] },
         delete: off,
         bulkDelete: off,
       },
@@ -207,8 +199,8 @@ export const feesResources: ResourceWithOptions[] = [
         reviewNote: readOnly({ type: 'textarea' }),
       },
       actions: {
-        new: { before: [onlyFields(PARKING_FIELDS, 'registeredById')] },
-        edit: { before: [onlyFields(PARKING_FIELDS)] },
+        new: { before: [limitPayload(PARKING_FIELDS, { force: ['registeredById'] })] },
+        edit: { before: [limitPayload(PARKING_FIELDS)] },
       },
       sort: newestFirst,
     },
@@ -236,8 +228,8 @@ export const feesResources: ResourceWithOptions[] = [
         note: { type: 'textarea' },
       },
       actions: {
-        new: { before: [onlyFields(CLUBHOUSE_FIELDS, 'recordedById'), clubhouseAmount] },
-        edit: { before: [onlyFields(CLUBHOUSE_FIELDS), clubhouseAmount] },
+        new: { before: [limitPayload(CLUBHOUSE_FIELDS, { force: ['recordedById'] }), clubhouseAmount] },
+        edit: { before: [limitPayload(CLUBHOUSE_FIELDS), clubhouseAmount] },
       },
       sort: { sortBy: 'chargeDate', direction: 'desc' },
     },

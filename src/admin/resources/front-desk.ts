@@ -1,34 +1,11 @@
 // 前台服务: tickets and their dispatches and return visits, correspondence, notices.
 // Workflow fields (status, its timestamps, who approved/archived, the spot-check link) change only through the
 // use cases; the built-in forms write only the registration fields below (trap 17), whatever the payload holds.
-import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ResourceWithOptions } from 'adminjs';
 import { Correspondence, Notice, ReturnVisit, Ticket, WorkOrder } from '../../models/index.js';
-import { actorOf } from '../access.js';
 import { navigation } from '../navigation.js';
+import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
-
-type FieldsOf = readonly string[] | ((context: ActionContext) => readonly string[]);
-
-/**
- * A before hook for the built-in new/edit: the payload keeps only `fields` (a crafted POST cannot set a status),
- * and the signed-in staff member fills `actorFields`: always for `force`, otherwise only when left empty.
- */
-export function limitPayload(fields: FieldsOf, actorFields: { force?: readonly string[]; fallback?: readonly string[] } = {}) {
-  return async (request: ActionRequest, context: ActionContext) => {
-    if (request.method !== 'post' || !request.payload) return request;
-    const allowed = typeof fields === 'function' ? fields(context) : fields;
-    const payload: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(request.payload)) {
-      if (allowed.includes(key.split('.')[0])) payload[key] = value;
-    }
-    const actorId = actorOf(context.currentAdmin)?.id ?? (context.currentAdmin as { id?: number | string } | undefined)?.id;
-    if (actorId !== undefined && actorId !== null) {
-      for (const field of actorFields.force ?? []) payload[field] = actorId;
-      for (const field of actorFields.fallback ?? []) if (payload[field] === undefined || payload[field] === '') payload[field] = actorId;
-    }
-    return { ...request, payload };
-  };
-}
 
 const TICKET_FIELDS = ['channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId', 'departmentId', 'dueAt'] as const;
 /** Once dispatched, the handling department changes only by reassigning (its supervisor approves the ticket). */

@@ -4,8 +4,8 @@ import type { ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adm
 import type { Model, ModelStatic } from 'sequelize';
 import { AuditLog, AuthorityRule, DecisionLog, RuleVersion } from '../../models/index.js';
 import { navigation } from '../navigation.js';
+import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
-import { limitPayload } from './front-desk.js';
 
 function asText(value: unknown, compact: boolean): string {
   if (value === null || value === undefined) return '';

@@ -6,8 +6,8 @@ import type { ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adm
 import type { Model, ModelStatic } from 'sequelize';
 import { ArchiveDocument, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem } from '../../models/index.js';
 import { navigation } from '../navigation.js';
+import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
-import { limitPayload } from './front-desk.js';
 import { jsonAsText } from './governance.js';
 
 const SURVEY_FIELDS = ['title', 'period', 'description', 'plannedStart', 'plannedEnd', 'ownerStaffId'] as const;

@@ -3,8 +3,8 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { Building, Community, Owner, Unit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
+import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
-import { limitPayload } from './front-desk.js';
 
 const COMMUNITY_FIELDS = ['name', 'address'] as const;
 const BUILDING_FIELDS = ['communityId', 'name', 'floors'] as const;

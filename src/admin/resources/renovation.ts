@@ -2,26 +2,9 @@
 // Workflow fields (status, who decided, inspection, refund amounts) change only through the use cases (trap 17).
 import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
 import { RenovationApplication, RenovationDeposit } from '../../models/index.js';
-import { actorOf } from '../access.js';
 import { navigation } from '../navigation.js';
+import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
-
-/**
- * A before hook for the built-in new/edit: the payload keeps only `fields` (anything else a crafted POST sends
- * is dropped), and on `new` the signed-in staff member is written into `actorField` (e.g. registeredById).
- */
-export function writableFields(fields: readonly string[], actorField?: string) {
-  return async (request: ActionRequest, context: ActionContext) => {
-    if (request.method !== 'post' || !request.payload) return request;
-    const payload: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(request.payload)) {
-      if (fields.includes(key.split('.')[0])) payload[key] = value;
-    }
-    const actor = actorOf(context.currentAdmin);
-    if (actorField && actor) payload[actorField] = actor.id;
-    return { ...request, payload };
-  };
-}
 
 /** On edit a deposit's application and amount stay as collected; a changed value is refused in words. */
 async function depositKeepsAmount(request: ActionRequest, context: ActionContext) {
@@ -35,7 +18,7 @@ async function depositKeepsAmount(request: ActionRequest, context: ActionContext
     errors.applicationId = { message: '押金所属的装修申请不能修改' };
   }
   if (Object.keys(errors).length) throw new ValidationError(errors, { message: '押金金额和所属申请不能修改' });
-  return writableFields(['note'])(request, context);
+  return limitPayload(['note'])(request, context);
 }
 
 const APPLICATION_FIELDS = ['unitId', 'ownerId', 'contractor', 'contractorPhone', 'scope', 'startDate', 'endDate'] as const;
@@ -70,8 +53,8 @@ export const renovationResources: ResourceWithOptions[] = [
         registeredById: readOnly(),
       },
       actions: {
-        new: { before: [writableFields(APPLICATION_FIELDS, 'registeredById')] },
-        edit: { before: [writableFields(APPLICATION_FIELDS)] },
+        new: { before: [limitPayload(APPLICATION_FIELDS, { force: ['registeredById'] })] },
+        edit: { before: [limitPayload(APPLICATION_FIELDS)] },
       },
       sort: { sortBy: 'createdAt', direction: 'desc' },
     },
@@ -106,7 +89,7 @@ export const renovationResources: ResourceWithOptions[] = [
         ownerId: readOnly(),
       },
       actions: {
-        new: { before: [writableFields(['applicationId', 'amount', 'note'])] },
+        new: { before: [limitPayload(['applicationId', 'amount', 'note'])] },
         edit: { before: [depositKeepsAmount] },
       },
       sort: { sortBy: 'createdAt', direction: 'desc' },

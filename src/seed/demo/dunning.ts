@@ -5,8 +5,9 @@ import {
   Bill, DunningPlan, DunningRecord, DunningTarget, sequelize, unitLabelled,
   type DunningMethod, type DunningPlanStatus, type DunningResult, type Staff,
 } from '../../models/index.js';
+import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../domain/shanghai.js';
 import type { DemoContext } from './context.js';
-import { daysAgo, shanghaiDate, type Rng } from './fake.js';
+import { daysAgo, type Rng } from './fake.js';
 
 const CHUNK = 500;
 const MAX_TARGETS_PER_PLAN = 6000;
@@ -83,9 +84,7 @@ function planNote(spec: PlanSpec): string {
 
 /** "2026年11月" for the month of `date`, or of the month after it. */
 function monthTitle(date: Date, monthsAhead = 0): string {
-  const [year, month] = shanghaiDate(date).split('-').map(Number);
-  const index = year * 12 + month - 1 + monthsAhead;
-  return `${Math.floor(index / 12)}年${(index % 12) + 1}月`;
+  return monthLabel(addMonths(shanghaiMonth(date), monthsAhead));
 }
 
 /** The contacts with one target: earlier tries fail or promise, the last one may settle it. */
@@ -99,7 +98,7 @@ function contactResults(rng: Rng, count: number): DunningResult[] {
 
 export async function seedDunningDemo(ctx: DemoContext): Promise<void> {
   const { rng, now, staff } = ctx;
-  const today = shanghaiDate(now);
+  const today = shanghaiDay(now);
   const arrears = await ownersInArrears(today);
   if (arrears.length === 0) {
     ctx.progress('催缴：没有欠费业主（缴费期限已过且未缴清的账单），不生成催缴计划');
@@ -214,7 +213,7 @@ export async function seedDunningDemo(ctx: DemoContext): Promise<void> {
 }
 
 function recordRow(rng: Rng, planId: number, target: DunningTarget, by: Staff, contactedAt: Date, result: DunningResult): CreationAttributes<DunningRecord> {
-  const promisedDate = result === 'promised' ? shanghaiDate(new Date(contactedAt.getTime() + rng.int(3, 15) * 86_400_000)) : null;
+  const promisedDate = result === 'promised' ? shanghaiDay(new Date(contactedAt.getTime() + rng.int(3, 15) * 86_400_000)) : null;
   const method: DunningMethod = result === 'unreachable' && rng.chance(0.5) ? 'phone' : rng.pick(METHODS);
   return {
     planId,

@@ -9,7 +9,8 @@ import {
   type BillFeeKind, type CashReportStatus, type ParkingRentalStatus, type PaymentKind, type PaymentMethod,
 } from '../../models/index.js';
 import { computeCashReportTotals } from '../../domain/cash-report-totals.js';
-import { formatReceiptNumber, nextReceiptSequence, shanghaiYear } from '../../domain/receipts.js';
+import { formatReceiptNumber, nextReceiptSequence } from '../../domain/receipts.js';
+import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth, shanghaiYear } from '../../domain/shanghai.js';
 import type { DemoContext } from './context.js';
 import { mobile, personName, plateNumber, type Rng } from './fake.js';
 
@@ -37,44 +38,6 @@ const CLUBHOUSE_PRICES: Array<[string, number]> = [['游泳', 3000], ['健身', 
 const VOID_REASONS = ['金额录入错误，作废重开', '交款人姓名写错，作废重开', '收款方式选错，作废重开', '重复开票，作废'];
 const RENTAL_MIX: Array<[ParkingRentalStatus, number]> = [['approved', 75], ['pending', 12], ['rejected', 13]];
 const REJECT_NOTES = ['该车位已租出，请另选车位', '车牌号与行驶证不符，请核实后重新登记', '业主物业费欠缴，缴清后再办理'];
-
-// ---------------------------------------------------------------------------------------------------------------
-// Days and times in Asia/Shanghai
-
-/**
- * YYYY-MM-DD of a moment in Asia/Shanghai. Shanghai is UTC+8 all year (no daylight saving), and plain arithmetic
- * is much cheaper than Intl for the hundred thousand receipts of a large demo.
- */
-function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** The YYYY-MM-DD `days` before `day`. */
-function dayBefore(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
-}
-
-/** The moment `hh:mm` of a Shanghai day. */
-function at(day: string, hour: number, minute = 0): Date {
-  return new Date(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
-}
-
-/** The period 'YYYY-MM' `back` months before the one of `day`. */
-function periodBefore(day: string, back: number): string {
-  const [y, m] = day.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 - back, 1));
-  return d.toISOString().slice(0, 7);
-}
-
-function periodLabel(period: string): string {
-  return `${period.slice(0, 4)}年${Number(period.slice(5))}月`;
-}
-
-function lastDayOf(period: string): string {
-  const [y, m] = period.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
 
 /** Rows are built valid; the model validators double-check them at ordinary sizes and are skipped for bulk volume. */
 function validateRows(ctx: DemoContext): boolean {
@@ -123,7 +86,7 @@ class FeesPlan {
   private methodTurn = 0;
 
   constructor(readonly ctx: DemoContext) {
-    this.today = shanghaiDate(ctx.now);
+    this.today = shanghaiDay(ctx.now);
   }
 
   get rng() {
@@ -136,15 +99,15 @@ class FeesPlan {
 
   /** A moment during office hours of `day` that is not after "now". */
   moment(day: string): Date {
-    const wanted = at(day, this.rng.int(8, 17), this.rng.int(0, 59));
+    const wanted = shanghaiMoment(day, this.rng.int(8, 17), this.rng.int(0, 59));
     if (wanted.getTime() <= this.ctx.now.getTime()) return wanted;
-    const start = at(day, 0, 0).getTime();
+    const start = shanghaiMoment(day, 0, 0).getTime();
     return new Date(Math.max(start, this.ctx.now.getTime() - this.rng.int(1, 90) * 60_000));
   }
 
   /** A payment day `offset` days into `period`, or null when that day is still to come. */
   payDay(period: string, offset: number): string | null {
-    const day = dayBefore(`${period}-01`, -offset);
+    const day = addDays(`${period}-01`, offset);
     return day <= this.today ? day : null;
   }
 
@@ -186,7 +149,7 @@ class FeesPlan {
     const owed = bill.row.amount - (bill.row.paidAmount ?? 0);
     if (owed <= 0) return;
     const who = { kind, payerName, ownerId: bill.row.ownerId ?? null, unitId: bill.row.unitId };
-    const later = dayBefore(day, -this.rng.int(3, 12));
+    const later = addDays(day, this.rng.int(3, 12));
     if (owed >= 2000 && later <= this.today && this.rng.chance(0.08)) {
       const first = Math.round(owed / 2);
       this.pay(bill, first, day, who);
@@ -242,7 +205,7 @@ function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[])
         ownerId: unit.ownerId,
         period,
         feeKind: 'management',
-        description: `${periodLabel(period)}物业管理费（${unit.label}）`,
+        description: `${monthLabel(period)}物业管理费（${unit.label}）`,
         amount,
         dueDate: `${period}-20`,
         billingKey: billingKeyFor('management', unit.id, period),
@@ -275,9 +238,9 @@ function oneOffBills(plan: FeesPlan, units: BilledUnit[], periods: string[], kin
       ownerId: unit.ownerId,
       period,
       feeKind: kind,
-      description: `${item}（${unit.label}，${periodLabel(period)}）`,
+      description: `${item}（${unit.label}，${monthLabel(period)}）`,
       amount: price,
-      dueDate: lastDayOf(period),
+      dueDate: lastDayOfMonth(period),
     });
     // The first two of each kind stay unpaid, the next two are paid; the rest by chance.
     const paid = i < 2 ? false : i < 4 ? true : rng.chance(paidShare);
@@ -318,7 +281,7 @@ function serviceBills(plan: FeesPlan, services: PaidService[], units: BilledUnit
   const { rng } = plan;
   const names = new Map(units.map((u) => [u.id, u.ownerName]));
   services.forEach((service, i) => {
-    const done = service.completedAt ? shanghaiDate(new Date(service.completedAt)) : plan.today;
+    const done = service.completedAt ? shanghaiDay(new Date(service.completedAt)) : plan.today;
     const period = done.slice(0, 7);
     const bill = plan.addBill({
       unitId: Number(service.unitId),
@@ -327,12 +290,12 @@ function serviceBills(plan: FeesPlan, services: PaidService[], units: BilledUnit
       feeKind: 'service',
       description: `有偿服务费（派工单 ${service.number ?? service.id}）`,
       amount: Number(service.feeAmount),
-      dueDate: dayBefore(done, -15),
+      dueDate: addDays(done, 15),
       workOrderId: Number(service.id),
       billingKey: billingKeyFor('service', Number(service.id), period),
     });
     if (i >= 2 && rng.chance(0.7)) {
-      const day = dayBefore(done, -rng.int(0, 6));
+      const day = addDays(done, rng.int(0, 6));
       if (day <= plan.today) plan.settle(bill, day, names.get(Number(service.unitId)) ?? '业主', 'fee');
     }
   });
@@ -348,8 +311,8 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
     const status = i < 2 ? 'pending' : i < 4 ? 'rejected' : i < 6 ? 'approved' : weighted(rng, RENTAL_MIX);
     const unit = owned.length > 0 && rng.chance(0.85) ? rng.pick(owned) : null;
     const registeredDaysAgo = status === 'approved' ? rng.int(20, 330) : status === 'pending' ? rng.int(0, 4) : rng.int(5, 60);
-    const registered = plan.moment(dayBefore(today, registeredDaysAgo));
-    const startDate = dayBefore(shanghaiDate(registered), -rng.int(1, 7));
+    const registered = plan.moment(addDays(today, -registeredDaysAgo));
+    const startDate = addDays(shanghaiDay(registered), rng.int(1, 7));
     const months = rng.pick([6, 12, 12, 12, 24]);
     const [y, m, d] = startDate.split('-').map(Number);
     const endDate = new Date(Date.UTC(y, m - 1 + months, d - 1)).toISOString().slice(0, 10);
@@ -384,7 +347,7 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
     if (rental.status !== 'approved') continue;
     const owes = rng.chance(0.2) ? rng.int(1, 2) : 0;
     periods.forEach((period, p) => {
-      if (rental.startDate > lastDayOf(period) || rental.endDate < `${period}-01`) return;
+      if (rental.startDate > lastDayOfMonth(period) || rental.endDate < `${period}-01`) return;
       const payDay = plan.payDay(period, rng.int(0, 15));
       const unpaid = periods.length - p <= owes;
       if (rental.unitId == null) {
@@ -396,7 +359,7 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
         ownerId: rental.ownerId,
         period,
         feeKind: 'parking',
-        description: `${periodLabel(period)}车位租金（${rental.spaceNumber} ${rental.plateNumber}，${labels.get(rental.unitId) ?? ''}）`,
+        description: `${monthLabel(period)}车位租金（${rental.spaceNumber} ${rental.plateNumber}，${labels.get(rental.unitId) ?? ''}）`,
         amount: rental.monthlyRent,
         dueDate: `${period}-20`,
         billingKey: billingKeyFor('parking', rental.id, period),
@@ -409,7 +372,7 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
 function walkIns(plan: FeesPlan): void {
   const { ctx, rng, today } = plan;
   for (let d = WALK_IN_DAYS - 1; d >= 0; d--) {
-    const day = dayBefore(today, d);
+    const day = addDays(today, -d);
     for (const cashier of [ctx.staff.cashier, ctx.staff.cashier2]) {
       for (let k = rng.int(1, 3); k > 0; k--) {
         const [kind, , amount] = rng.pick(WALK_INS);
@@ -427,13 +390,13 @@ async function seedClubhouseCharges(plan: FeesPlan, units: BilledUnit[]): Promis
   const rows: CreationAttributes<ClubhouseCharge>[] = [];
   for (let i = 0; i < count; i++) {
     const daysBack = i < 2 ? 0 : i < 4 ? rng.int(2, 20) : rng.int(0, 20);
-    const chargeDate = dayBefore(today, daysBack);
+    const chargeDate = addDays(today, -daysBack);
     const [item, unitPrice] = rng.pick(CLUBHOUSE_PRICES);
     const quantity = item === '场地租用' ? 1 : rng.int(1, 4);
     const owner = owned.length > 0 && rng.chance(0.7) ? rng.pick(owned) : null;
     const verified = daysBack >= 2;
     const verifier = rng.chance(0.5) ? ctx.staff.cashier : ctx.staff.cashier2;
-    const verifiedAt = verified ? plan.moment(dayBefore(chargeDate, -1)) : null;
+    const verifiedAt = verified ? plan.moment(addDays(chargeDate, 1)) : null;
     const customerName = owner?.ownerName ?? personName(rng);
     rows.push({
       item,
@@ -451,7 +414,7 @@ async function seedClubhouseCharges(plan: FeesPlan, units: BilledUnit[]): Promis
       createdAt: plan.moment(chargeDate),
     });
     if (verified && verifiedAt) {
-      plan.pay(null, quantity * unitPrice, shanghaiDate(verifiedAt), {
+      plan.pay(null, quantity * unitPrice, shanghaiDay(verifiedAt), {
         kind: 'clubhouse', payerName: customerName, ownerId: owner?.ownerId ?? null, method: rng.pick(['cash', 'wechat', 'alipay'] as PaymentMethod[]), cashierId: verifier.id,
       });
     }
@@ -464,19 +427,19 @@ async function seedClubhouseCharges(plan: FeesPlan, units: BilledUnit[]): Promis
 /** A few recent receipts were first written wrongly: the wrong one is voided by its cashier, then reissued. */
 function voidedReceipts(plan: FeesPlan): void {
   const { rng, today } = plan;
-  const recent = plan.payments.filter((p) => shanghaiDate(p.row.paidAt as Date) >= dayBefore(today, 3));
+  const recent = plan.payments.filter((p) => shanghaiDay(p.row.paidAt as Date) >= addDays(today, -3));
   const count = Math.min(recent.length, Math.max(2, Math.min(200, Math.round(plan.payments.length * 0.003))));
   const chosen = new Set<PlannedPayment>();
   // Each cashier has one in today's open report, so both can see a voided receipt where they can still void.
   for (const cashierId of [plan.ctx.staff.cashier.id, plan.ctx.staff.cashier2.id]) {
-    const todays = recent.find((p) => p.row.cashierId === cashierId && shanghaiDate(p.row.paidAt as Date) === today);
+    const todays = recent.find((p) => p.row.cashierId === cashierId && shanghaiDay(p.row.paidAt as Date) === today);
     if (todays) chosen.add(todays);
   }
   while (chosen.size < count) chosen.add(rng.pick(recent));
   let i = 0;
   for (const good of chosen) {
     const paidAt = good.row.paidAt as Date;
-    const wrongAt = new Date(Math.max(at(shanghaiDate(paidAt), 0, 0).getTime(), paidAt.getTime() - 3 * 60_000));
+    const wrongAt = new Date(Math.max(shanghaiMoment(shanghaiDay(paidAt), 0, 0).getTime(), paidAt.getTime() - 3 * 60_000));
     // Points at the same bill as the good receipt but, being voided, pays nothing on it (not added through pay()).
     plan.payments.push({
       bill: good.bill,
@@ -497,7 +460,7 @@ function voidedReceipts(plan: FeesPlan): void {
 
 export async function seedFeesDemo(ctx: DemoContext): Promise<void> {
   const plan = new FeesPlan(ctx);
-  const periods = Array.from({ length: MONTHS }, (_, i) => periodBefore(plan.today, MONTHS - 1 - i));
+  const periods = Array.from({ length: MONTHS }, (_, i) => addMonths(shanghaiMonth(ctx.now), -(MONTHS - 1 - i)));
   const units = await billedUnits(ctx);
   ctx.progress(`收费：${units.length} 套房屋、${periods.length} 个月的账单`);
 
@@ -565,7 +528,7 @@ interface DayGroup {
  * receipts and has its totals recomputed.
  */
 export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
-  const today = shanghaiDate(ctx.now);
+  const today = shanghaiDay(ctx.now);
   const groups = new Map<string, DayGroup>();
   let lastId = 0;
   for (;;) {
@@ -577,7 +540,7 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
     });
     if (page.length === 0) break;
     for (const payment of page) {
-      const day = shanghaiDate(new Date(payment.paidAt));
+      const day = shanghaiDay(new Date(payment.paidAt));
       const key = `${payment.cashierId}|${day}`;
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { cashierId: payment.cashierId, day, paymentIds: [] }));
@@ -602,8 +565,8 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
     const key = `${group.cashierId}|${group.day}`;
     if (existing.has(key)) continue;
     const status = statuses.get(group)!;
-    const submittedAt = status === 'open' ? null : clampNow(at(group.day, 17, ctx.rng.int(30, 59)), ctx.now);
-    const reconciledAt = status === 'reconciled' && submittedAt ? new Date(Math.max(submittedAt.getTime(), clampNow(at(dayBefore(group.day, -1), 9, ctx.rng.int(30, 59)), ctx.now).getTime())) : null;
+    const submittedAt = status === 'open' ? null : clampNow(shanghaiMoment(group.day, 17, ctx.rng.int(30, 59)), ctx.now);
+    const reconciledAt = status === 'reconciled' && submittedAt ? new Date(Math.max(submittedAt.getTime(), clampNow(shanghaiMoment(addDays(group.day, 1), 9, ctx.rng.int(30, 59)), ctx.now).getTime())) : null;
     rows.push({
       title: `${group.day} ${names.get(group.cashierId) ?? ''} 现金日报`.replace('  ', ' '),
       cashierId: group.cashierId,
@@ -613,7 +576,7 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
       reconciledById: status === 'reconciled' ? (group.cashierId === cashier.id ? cashier2.id : cashier.id) : null,
       reconciledAt,
       note: status === 'reconciled' ? '收据与款项核对无误' : null,
-      createdAt: at(group.day, 8, 0),
+      createdAt: shanghaiMoment(group.day, 8, 0),
     });
     fresh.push(group);
   }
@@ -650,7 +613,7 @@ function reportStatuses(groups: DayGroup[], today: string): Map<DayGroup, CashRe
   const result = new Map<DayGroup, CashReportStatus>();
   const older = groups.filter((g) => g.day < today).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.cashierId - b.cashierId));
   for (const g of groups) if (g.day >= today) result.set(g, 'open');
-  const recentLimit = dayBefore(today, 2);
+  const recentLimit = addDays(today, -2);
   let submitted = older.filter((g) => g.day >= recentLimit).length;
   submitted = Math.max(submitted, Math.min(2, older.length));
   submitted = Math.min(submitted, Math.max(Math.min(2, older.length), older.length - 2));

@@ -5,11 +5,12 @@ import type { CreationAttributes, Model, ModelStatic, Transaction } from 'sequel
 import {
   Correspondence, Notice, ReturnVisit, Ticket, WorkOrder, sequelize,
   CORRESPONDENCE_KINDS, TICKET_DUE_HOURS, TICKET_NUMBER_PREFIX, TICKET_STATUSES, WORK_ORDER_NUMBER_PREFIX,
-  defaultTicketDueAt, formatDailyNumber, nextDailyNumber, returnVisitLabel, shanghaiDayKey,
+  defaultTicketDueAt, formatDailyNumber, nextDailyNumber, returnVisitLabel,
   type CorrespondenceKind, type Department, type NoticeStatus, type Owner, type Staff, type TicketCategory, type TicketChannel, type TicketStatus, type Unit,
 } from '../../models/index.js';
+import { shanghaiDay, shanghaiDayKey } from '../../domain/shanghai.js';
 import type { DemoContext } from './context.js';
-import { daysAgo, landline, mobile, personName, shanghaiDate, type Rng } from './fake.js';
+import { daysAgo, landline, mobile, personName, type Rng } from './fake.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -451,7 +452,7 @@ async function seedCorrespondence(ctx: DemoContext): Promise<void> {
         subject: template.subject,
         content: template.content,
         handlerId: weighted(rng, handlers).id,
-        occurredOn: shanghaiDate(daysAgo(now, rng.int(0, 90))),
+        occurredOn: shanghaiDay(daysAgo(now, rng.int(0, 90))),
         result: template.result,
         ownerId: owner?.id ?? null,
       });

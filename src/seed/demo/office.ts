@@ -18,11 +18,11 @@ import {
   type SurveyStatus,
   type WorkPlanItemStatus,
 } from '../../models/index.js';
+import { addDays, addMonths, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth } from '../../domain/shanghai.js';
 import type { DemoContext } from './context.js';
-import { daysAgo, personName, shanghaiDate, type Rng } from './fake.js';
+import { daysAgo, personName, type Rng } from './fake.js';
 
 const CHUNK = 500;
-const DAY = 86_400_000;
 
 async function insertInChunks<T extends object>(rows: T[], insert: (chunk: T[], transaction: Transaction) => Promise<unknown>, onChunk?: (done: number) => void) {
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -38,27 +38,11 @@ const CN_DIGITS = '〇一二三四五六七八九';
 // ---------- dates (Asia/Shanghai) ----------
 
 function ymd(date: Date) {
-  const [y, m, d] = shanghaiDate(date).split('-').map(Number);
+  const [y, m, d] = shanghaiDay(date).split('-').map(Number);
   return { y, m, d };
-}
-/** A Date for a Shanghai day at a given hour. */
-function shanghaiAt(day: string, hour: number): Date {
-  return new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
-}
-function addDays(day: string, days: number): string {
-  return shanghaiDate(new Date(shanghaiAt(day, 12).getTime() + days * DAY));
 }
 function monthKey(y: number, m: number): string {
   return `${y}-${String(m).padStart(2, '0')}`;
-}
-function shiftMonth(key: string, delta: number): string {
-  const [y, m] = key.split('-').map(Number);
-  const index = y * 12 + (m - 1) + delta;
-  return monthKey(Math.floor(index / 12), (index % 12) + 1);
-}
-function monthLabel(key: string): string {
-  const [y, m] = key.split('-').map(Number);
-  return `${y}年${m}月`;
 }
 /** Quarter `delta` quarters from the one holding `now`: its label and first day. */
 function quarter(now: Date, delta: number) {
@@ -132,7 +116,7 @@ interface SurveyDef {
 }
 
 function surveyPlans(now: Date): SurveyDef[] {
-  const today = shanghaiDate(now);
+  const today = shanghaiDay(now);
   const plans: SurveyDef[] = [];
   for (const delta of [-2, -1]) {
     const q = quarter(now, delta);
@@ -145,8 +129,8 @@ function surveyPlans(now: Date): SurveyDef[] {
       status: 'closed',
       plannedStart,
       plannedEnd,
-      startedAt: shanghaiAt(plannedStart, 9),
-      closedAt: shanghaiAt(plannedEnd, 18),
+      startedAt: shanghaiMoment(plannedStart, 9),
+      closedAt: shanghaiMoment(plannedEnd, 18),
       questions: OWNER_QUESTIONS,
       responses: 30,
       mean: delta === -2 ? 3.6 : 3.95,
@@ -160,7 +144,7 @@ function surveyPlans(now: Date): SurveyDef[] {
     status: 'running',
     plannedStart: addDays(today, -15),
     plannedEnd: addDays(today, 15),
-    startedAt: shanghaiAt(addDays(today, -15), 9),
+    startedAt: shanghaiMoment(addDays(today, -15), 9),
     closedAt: null,
     questions: OWNER_QUESTIONS,
     responses: 12,
@@ -174,7 +158,7 @@ function surveyPlans(now: Date): SurveyDef[] {
     status: 'running',
     plannedStart: addDays(today, -8),
     plannedEnd: addDays(today, 22),
-    startedAt: shanghaiAt(addDays(today, -8), 9),
+    startedAt: shanghaiMoment(addDays(today, -8), 9),
     closedAt: null,
     questions: RENOVATION_QUESTIONS,
     responses: 8,
@@ -196,7 +180,7 @@ function surveyPlans(now: Date): SurveyDef[] {
   });
   plans.push({
     title: '停车场与会所服务满意度调查',
-    period: monthLabel(shiftMonth(today.slice(0, 7), 1)),
+    period: monthLabel(addMonths(today.slice(0, 7), 1)),
     description: '了解车位租赁办理、车库秩序和会所收费的满意度，供收费员与车库管理员改进工作。',
     status: 'draft',
     plannedStart: addDays(today, 20),
@@ -444,7 +428,7 @@ function planItems(rng: Rng, work: string[], offset: number): { week: number; co
 
 async function seedWorkPlans(ctx: DemoContext) {
   const { rng } = ctx;
-  const thisMonth = shanghaiDate(ctx.now).slice(0, 7);
+  const thisMonth = shanghaiMonth(ctx.now);
   const currentWeek = clamp(Math.ceil(ymd(ctx.now).d / 7), 1, 5);
   // Earlier months only for bigger demos: a year or two of finished plans.
   const historyMonths = Math.min(24, ctx.scale - 1);
@@ -460,7 +444,7 @@ async function seedWorkPlans(ctx: DemoContext) {
       );
 
     for (let back = historyMonths + 1; back >= 2; back--) {
-      const month = shiftMonth(thisMonth, -back);
+      const month = addMonths(thisMonth, -back);
       for (const { staff, work } of planners) {
         if (taken.has(`${staff.id}:${month}`)) continue;
         const plan = await makePlan(staff, month);
@@ -469,7 +453,7 @@ async function seedWorkPlans(ctx: DemoContext) {
       }
     }
 
-    const lastMonth = shiftMonth(thisMonth, -1);
+    const lastMonth = addMonths(thisMonth, -1);
     for (const { staff, work } of planners) {
       let carried: WorkPlanItem[] = [];
       if (!taken.has(`${staff.id}:${lastMonth}`)) {
@@ -551,7 +535,7 @@ async function seedDocuments(ctx: DemoContext) {
   const perType = 3 * ctx.scale;
   for (const docType of ARCHIVE_DOC_TYPES) {
     for (let i = 0; i < perType; i++) {
-      const day = shanghaiDate(daysAgo(ctx.now, rng.int(1, 730)));
+      const day = shanghaiDay(daysAgo(ctx.now, rng.int(1, 730)));
       rows.push({
         title: documentTitle(rng, docType, day, i + 1),
         docType,

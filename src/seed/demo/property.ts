@@ -3,8 +3,9 @@
 // with ctx.scale; a top-up run on an existing database adds buildings after the ones already there.
 import type { CreationAttributes, Transaction } from 'sequelize';
 import { Building, Community, Owner, Unit, sequelize } from '../../models/index.js';
+import { shanghaiDay } from '../../domain/shanghai.js';
 import type { DemoContext } from './context.js';
-import { daysAgo, landline, mobile, personName, shanghaiDate, type Rng } from './fake.js';
+import { daysAgo, landline, mobile, personName, type Rng } from './fake.js';
 
 interface CommunityPlan {
   name: string;
@@ -54,7 +55,7 @@ function dayBefore(ctx: DemoContext, days: number): string {
   let cache = dayStrings.get(ctx);
   if (!cache) dayStrings.set(ctx, (cache = new Map()));
   let day = cache.get(days);
-  if (day === undefined) cache.set(days, (day = shanghaiDate(daysAgo(ctx.now, days))));
+  if (day === undefined) cache.set(days, (day = shanghaiDay(daysAgo(ctx.now, days))));
   return day;
 }
 

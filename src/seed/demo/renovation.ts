@@ -1,13 +1,14 @@
 // Demo 装修: applications in every state, deposits collected for the approved ones (each with its receipt),
 // then held, refunded (in full or less a deduction, each with one refund receipt) or forfeited.
 import type { Transaction } from 'sequelize';
-import { formatReceiptNumber, nextReceiptSequence, shanghaiYear } from '../../domain/receipts.js';
+import { formatReceiptNumber, nextReceiptSequence } from '../../domain/receipts.js';
+import { shanghaiDay, shanghaiYear } from '../../domain/shanghai.js';
 import {
   Payment, RenovationApplication, RenovationDeposit, depositNumberFor, formatRenovationNumber, nextRenovationSequence, sequelize,
   type InspectionResult, type PaymentMethod, type RenovationStatus, type Staff, type Unit,
 } from '../../models/index.js';
 import type { DemoContext } from './context.js';
-import { contractorName, landline, mobile, shanghaiDate, type Rng } from './fake.js';
+import { contractorName, daysAgo, landline, mobile, type Rng } from './fake.js';
 
 const CHUNK = 500;
 const DAY = 86_400_000;
@@ -75,9 +76,7 @@ const DEPOSIT_METHODS: PaymentMethod[] = ['cash', 'card', 'wechat', 'alipay', 't
 
 /** A moment `days` after `base`, at `hour` o'clock in Asia/Shanghai. */
 function after(base: Date, days: number, hour: number): Date {
-  const d = new Date(base.getTime() + days * DAY);
-  d.setUTCHours(hour - 8, 0, 0, 0);
-  return d;
+  return daysAgo(base, -days, hour);
 }
 
 function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
@@ -220,8 +219,8 @@ function story(rng: Rng, now: Date, bucket: Bucket, unit: Unit, ownerName: strin
   }
   const startDate = plannedStart;
   const endDate = new Date(startDate.getTime() + rng.int(20, 60) * DAY);
-  application.startDate = shanghaiDate(startDate);
-  application.endDate = shanghaiDate(endDate);
+  application.startDate = shanghaiDay(startDate);
+  application.endDate = shanghaiDay(endDate);
 
   if (bucket.status === 'inspected') {
     const inspectedAt = after(endDate, rng.int(1, 5), rng.int(9, 16));

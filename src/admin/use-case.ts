@@ -1,0 +1,42 @@
+// Built-in actions whose work is a domain use case: the admin only translates the outcome for AdminJS.
+import { ForbiddenError, NotFoundError, ValidationError, type ActionContext, type ActionHandler, type ActionRequest, type RecordActionResponse } from 'adminjs';
+import type { Model } from 'sequelize';
+import { AppError, ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
+import type { Actor } from '../rules/actor.js';
+import { actorOf } from './access.js';
+
+/** Domain errors become the AdminJS errors its UI shows on the form or as a notice. */
+export function toAdminError(error: unknown): unknown {
+  if (error instanceof ForbiddenByRule) return new ForbiddenError(error.message);
+  if (error instanceof NotFound) return new NotFoundError(error.message, 'use case');
+  if (error instanceof ValidationFailed) {
+    const fields = Object.fromEntries(Object.entries(error.details).map(([field, message]) => [field, { message, type: 'validation' }]));
+    return new ValidationError(fields, { message: error.message, type: 'validation' });
+  }
+  if (error instanceof AppError) return new ValidationError({}, { message: error.message, type: error.code });
+  return error;
+}
+
+/** A `new` action performed by `create(actor, payload)`; shows the created record with `notice(row)`. */
+export function createThrough<T extends Model>(
+  create: (actor: Actor | null, payload: Record<string, unknown>) => Promise<T>,
+  notice: (row: T) => string,
+): ActionHandler<RecordActionResponse> {
+  return async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+    if (request.method !== 'post') throw new Error('new action can be invoked only via `post` http method');
+    const { resource, h, currentAdmin } = context;
+    let row: T;
+    try {
+      row = await create(actorOf(currentAdmin), request.payload ?? {});
+    } catch (error) {
+      throw toAdminError(error);
+    }
+    const id = String(row.get('id'));
+    const record = await resource.findOne(id, context);
+    return {
+      redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: id, actionName: 'show' }),
+      notice: { message: notice(row), type: 'success' },
+      record: record!.toJSON(currentAdmin),
+    };
+  };
+}

@@ -1,0 +1,124 @@
+// 收款: a cashier takes a payment against a bill (or a sundry charge) and issues the next receipt of the year.
+import { Op, type Transaction } from 'sequelize';
+import { AuditLog, Bill, CashReport, Owner, Payment, billStatusFor, PAYMENT_METHODS } from '../models/index.js';
+import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
+import { decide } from '../rules/decide.js';
+import type { Actor } from '../rules/actor.js';
+import { computeCashReportTotals } from './cash-report-totals.js';
+import { inTransaction } from './transaction.js';
+import { shanghaiDay } from './shanghai.js';
+
+/** Kinds a cashier records here; deposits are collected and refunded on the renovation deposit screen. */
+export const RECORDABLE_KINDS = ['fee', 'parking', 'clubhouse', 'other'] as const;
+
+export interface PaymentInput {
+  kind?: unknown;
+  method?: unknown;
+  amount?: unknown;
+  billId?: unknown;
+  ownerId?: unknown;
+  unitId?: unknown;
+  payerName?: unknown;
+}
+
+const isBlank = (v: unknown) => v === undefined || v === null || v === '';
+const INTEGER = /^\d+$/;
+const formatYuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+function parseInput(input: PaymentInput) {
+  const errors: Record<string, string> = {};
+  const kind = isBlank(input.kind) ? (isBlank(input.billId) ? 'other' : 'fee') : String(input.kind);
+  if (!(RECORDABLE_KINDS as readonly string[]).includes(kind)) errors.kind = `收款类别不正确：${kind}`;
+  const method = String(input.method ?? '');
+  if (!(PAYMENT_METHODS as readonly string[]).includes(method)) errors.method = isBlank(input.method) ? '请选择收款方式' : `收款方式不正确：${method}`;
+  const amountText = String(input.amount ?? '').trim();
+  const amount = Number(amountText);
+  if (amountText === '') errors.amount = '收款金额不能为空';
+  else if (!/^-?\d+$/.test(amountText)) errors.amount = '收款金额必须是以分为单位的整数';
+  else if (amount <= 0) errors.amount = '收款金额必须大于零';
+  for (const field of ['billId', 'ownerId', 'unitId'] as const) {
+    if (!isBlank(input[field]) && !INTEGER.test(String(input[field]))) errors[field] = '必须是记录编号';
+  }
+  if (kind !== 'fee' && kind !== 'other' && isBlank(input.payerName)) errors.payerName = '请填写交款人';
+  if (kind === 'fee' && isBlank(input.billId)) errors.billId = '物业费等收费须选择账单';
+  if (Object.keys(errors).length) throw new ValidationFailed(Object.values(errors)[0], errors);
+  return {
+    kind: kind as (typeof RECORDABLE_KINDS)[number],
+    method: method as (typeof PAYMENT_METHODS)[number],
+    amount,
+    billId: isBlank(input.billId) ? null : Number(input.billId),
+    ownerId: isBlank(input.ownerId) ? null : Number(input.ownerId),
+    unitId: isBlank(input.unitId) ? null : Number(input.unitId),
+    payerName: isBlank(input.payerName) ? null : String(input.payerName).trim(),
+  };
+}
+
+/** Settles `amount` on the bill, only if it is still outstanding: concurrent payments cannot overpay it. */
+async function settleBill(billId: number, amount: number, transaction: Transaction): Promise<{ bill: Bill; before: number }> {
+  const bill = await Bill.findByPk(billId, { transaction, lock: transaction.LOCK.UPDATE });
+  if (!bill) throw new NotFound('账单不存在');
+  const outstanding = bill.amount - bill.paidAmount;
+  if (outstanding <= 0) throw new ValidationFailed('该账单已缴清，不能重复收款', { billId: '该账单已缴清' });
+  if (amount > outstanding) throw new ValidationFailed(`收款金额超过未缴金额 ${formatYuan(outstanding)}`, { amount: `不能超过未缴金额 ${formatYuan(outstanding)}` });
+  const paidAmount = bill.paidAmount + amount;
+  const [updated] = await Bill.update(
+    { paidAmount, status: billStatusFor(bill.amount, paidAmount) },
+    { where: { id: bill.id, paidAmount: bill.paidAmount }, transaction, hooks: false },
+  );
+  if (updated !== 1) throw new ValidationFailed('账单刚被其他收款更新，请刷新后重试');
+  const before = bill.paidAmount;
+  bill.set({ paidAmount, status: billStatusFor(bill.amount, paidAmount) });
+  return { bill, before };
+}
+
+/** The cashier's report of the day must still be open; an open one takes the receipt and its totals follow. */
+async function cashReportFor(cashierId: number, at: Date, transaction: Transaction): Promise<CashReport | null> {
+  const report = await CashReport.findOne({ where: { cashierId, reportDate: shanghaiDay(at) }, transaction, lock: transaction.LOCK.UPDATE });
+  if (report && report.status !== 'open') throw new ValidationFailed('今天的现金日报表已提交，不能再开收据');
+  return report;
+}
+
+export async function recordPayment(actor: Actor | null, input: PaymentInput, now = new Date()): Promise<Payment> {
+  const decision = decide(actor, 'Payment.new');
+  if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+  const data = parseInput(input);
+  return inTransaction(async (transaction) => {
+    const settled = data.billId === null ? null : await settleBill(data.billId, data.amount, transaction);
+    const bill = settled?.bill ?? null;
+    const ownerId = data.ownerId ?? bill?.ownerId ?? null;
+    const owner = ownerId === null ? null : await Owner.findByPk(ownerId, { transaction });
+    const report = await cashReportFor(actor.id, now, transaction);
+    const payment = await Payment.create(
+      {
+        kind: data.kind,
+        method: data.method,
+        amount: data.amount,
+        billId: bill?.id ?? null,
+        ownerId,
+        unitId: data.unitId ?? bill?.unitId ?? null,
+        payerName: data.payerName ?? owner?.name ?? '散客',
+        cashierId: actor.id,
+        cashReportId: report?.id ?? null,
+        paidAt: now,
+        status: 'valid',
+      },
+      { transaction },
+    );
+    if (report) {
+      const receipts = await Payment.findAll({ where: { cashReportId: report.id, status: { [Op.ne]: 'voided' } }, transaction });
+      await report.update(computeCashReportTotals(receipts.map((p) => p.get({ plain: true }))), { transaction });
+    }
+    await AuditLog.create(
+      {
+        staffId: actor.id,
+        action: 'Payment.new',
+        resource: 'Payment',
+        recordId: String(payment.id),
+        changes: settled ? { billPaidAmount: [settled.before, settled.bill.paidAmount] } : {},
+        note: `收款 ${formatYuan(data.amount)}，收据 ${payment.receiptNumber}`,
+      },
+      { transaction },
+    );
+    return payment;
+  });
+}

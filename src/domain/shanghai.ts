@@ -1,0 +1,66 @@
+// The Asia/Shanghai calendar: days ('YYYY-MM-DD'), months ('YYYY-MM') and years of moments, and moments of days.
+// Shanghai has been UTC+8 all year since 1991 (no daylight saving), so shifting by eight hours and reading the UTC
+// fields is exact for every date this office deals with, and far cheaper than Intl.DateTimeFormat (demo data at
+// large scale formats hundreds of thousands of moments).
+
+const OFFSET_MS = 8 * 3_600_000;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The moment moved eight hours on, so its UTC fields read as Shanghai wall-clock fields. */
+function wallClock(at: Date): Date {
+  const time = at.getTime();
+  // Intl.DateTimeFormat throws on an invalid date; so do these helpers, rather than return 'NaN' text.
+  if (Number.isNaN(time)) throw new RangeError('Invalid time value');
+  return new Date(time + OFFSET_MS);
+}
+
+/** 'YYYY-MM-DD' of a moment in Asia/Shanghai (2025-12-31T16:30Z is 2026-01-01). */
+export function shanghaiDay(at: Date): string {
+  return wallClock(at).toISOString().slice(0, 10);
+}
+
+/** 'YYYYMMDD' of a moment in Asia/Shanghai, for daily numbers such as BS20261127-0001. */
+export function shanghaiDayKey(at: Date): string {
+  return shanghaiDay(at).replaceAll('-', '');
+}
+
+/** 'YYYY-MM' of a moment in Asia/Shanghai. */
+export function shanghaiMonth(at: Date): string {
+  return shanghaiDay(at).slice(0, 7);
+}
+
+/** The year of a moment in Asia/Shanghai (2025-12-31T16:30Z is already 2026). */
+export function shanghaiYear(at: Date): number {
+  return wallClock(at).getUTCFullYear();
+}
+
+/** The moment `hour:minute` of a Shanghai day 'YYYY-MM-DD'. */
+export function shanghaiMoment(day: string, hour: number, minute = 0): Date {
+  return new Date(`${day}T${pad2(hour)}:${pad2(minute)}:00+08:00`);
+}
+
+/** The day 'YYYY-MM-DD' `days` after `day` (negative: before). */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The month 'YYYY-MM' `months` after `month` (negative: before). */
+export function addMonths(month: string, months: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
+}
+
+/** The last day 'YYYY-MM-DD' of a month 'YYYY-MM'. */
+export function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** '2026年11月' for '2026-11'. */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${y}年${m}月`;
+}
