@@ -16,6 +16,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: LogLevel;
   uploadDir: string;
+  /** Where AdminJS writes the bundle of the product's components (its ADMIN_JS_TMP_DIR). */
+  adminBundleDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
     logLevel,
     uploadDir: env.UPLOAD_DIR && env.UPLOAD_DIR !== '' ? path.resolve(env.UPLOAD_DIR) : path.join(projectRoot, 'data', 'uploads'),
+    adminBundleDir: path.resolve(env.ADMIN_JS_TMP_DIR || '.adminjs'),
   };
 }
 

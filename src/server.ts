@@ -1,5 +1,6 @@
 // Builds the Express app (admin, decision API, health) and starts/stops it; tests call these in-process.
 import type { Server } from 'node:http';
+import fs from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
@@ -49,6 +50,9 @@ async function attachActor(req: Request, _res: Response, next: NextFunction) {
 }
 
 export async function createApp() {
+  // In development AdminJS bundles the product's components on the first page load and then reuses the file,
+  // even when the components changed since: start from a fresh bundle.
+  if (config.nodeEnv !== 'production') fs.rmSync(path.join(config.adminBundleDir, 'bundle.js'), { force: true });
   const app = express();
   app.disable('x-powered-by');
   if (config.nodeEnv === 'production') app.set('trust proxy', 1);

@@ -46,6 +46,9 @@ async function asAccount(email: string, expectations: (page: import('playwright-
     await page.fill('input[name=password]', config.demoPassword);
     await Promise.all([page.waitForURL(/\/admin(?!\/login)/), page.click('form button')]);
     await expectations(page);
+  } catch (error) {
+    await page.screenshot({ path: path.join(screenshots, `${email.split('@')[0]}-failure.png`), fullPage: true }).catch(() => undefined);
+    throw error;
   } finally {
     await context.close();
   }
@@ -59,7 +62,9 @@ console.log('browser smoke test');
 for (const email of ['reception@demo.local', 'cashier@demo.local']) {
   await check(`${email} signs in and sees the ticket list in Chinese with demo rows`, () =>
     asAccount(email, async (page) => {
-      await page.waitForSelector('text=我的工作台', { timeout: 30_000 });
+      // The first page load also bundles the product's components (development mode), so allow for it.
+      await page.waitForSelector('text=我的工作台', { timeout: 60_000 });
+      await page.waitForSelector('text=您好', { timeout: 30_000 });
       await page.screenshot({ path: path.join(screenshots, `${email.split('@')[0]}-dashboard.png`), fullPage: true });
       await page.goto(`${server.url}/admin/resources/Ticket`);
       await page.waitForSelector('table tbody tr', { timeout: 30_000 });

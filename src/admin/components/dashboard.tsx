@@ -17,6 +17,9 @@ const Dashboard: React.FC = () => {
   return (
     <Box variant="grey" padding="xl">
       <Box bg="white" padding="xl" mb="xl" boxShadow="card">
+        <Text color="grey60" mb="sm">
+          我的工作台
+        </Text>
         <H2>{data?.greeting ?? `您好，${currentAdmin?.title ?? ''}`}</H2>
         <Text color="grey60">{data ? `${data.position} · ${data.today}` : '正在加载…'}</Text>
       </Box>
