@@ -1,16 +1,17 @@
 import React, { useState } from 'react';
 import { FormGroup, FormMessage, Input, Label } from '@adminjs/design-system';
-import type { EditPropertyProps } from 'adminjs';
+import { useTranslation, type EditPropertyProps } from 'adminjs';
 import { yuanToFen } from './money-format.js';
 
 const toYuanText = (value: unknown) => (value === null || value === undefined || value === '' || !Number.isFinite(Number(value)) ? '' : (Number(value) / 100).toFixed(2));
 
 const MoneyEdit: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
+  const { translateProperty, translateMessage } = useTranslation();
   const [text, setText] = useState(toYuanText(record?.params?.[property.path]));
   const error = record?.errors?.[property.path];
   return (
     <FormGroup error={Boolean(error)}>
-      <Label required={property.isRequired}>{property.label}（元）</Label>
+      <Label required={property.isRequired}>{translateProperty(property.label, property.resourceId)}（元）</Label>
       <Input
         value={text}
         inputMode="decimal"
@@ -20,7 +21,7 @@ const MoneyEdit: React.FC<EditPropertyProps> = ({ property, record, onChange }) 
           onChange(property.path, yuanToFen(event.target.value));
         }}
       />
-      <FormMessage>{error?.message}</FormMessage>
+      <FormMessage>{error ? translateMessage(error.message, property.resourceId) : null}</FormMessage>
     </FormGroup>
   );
 };

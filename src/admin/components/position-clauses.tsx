@@ -15,7 +15,11 @@ const PositionClauses: React.FC<BasePropertyProps> = ({ record }) => {
   useEffect(() => {
     if (!record?.id) return;
     api
-      .resourceAction({ resourceId: 'PositionClause', actionName: 'list', query: `filters.positionId=${record.id}&perPage=200&sortBy=number&direction=asc` })
+      .resourceAction({
+        resourceId: 'PositionClause',
+        actionName: 'list',
+        params: { 'filters.positionId': record.id, perPage: 200, sortBy: 'number', direction: 'asc' },
+      })
       .then((response) => setClauses((response.data as { records: RecordJSON[] }).records))
       .catch(() => setClauses([]));
   }, [record?.id]);

@@ -1,7 +1,9 @@
 // 催缴管理: plans drawn up from owners in arrears, their targets, and each contact's record.
 // Status, who started/closed and the arrears figures change only through the use cases (trap 17).
-import type { ResourceWithOptions } from 'adminjs';
+import type { ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
+import { shanghaiDay } from '../../domain/shanghai.js';
 import { DunningPlan, DunningRecord, DunningTarget } from '../../models/index.js';
+import { fieldLabel } from '../locale/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
@@ -9,6 +11,18 @@ import { money, readOnly } from '../properties.js';
 const PLAN_FIELDS = ['title', 'minMonthsInArrears', 'note'] as const;
 const TARGET_FIELDS = ['planId', 'ownerId', 'unitId', 'note'] as const;
 const RECORD_FIELDS = ['planId', 'targetId', 'ownerId', 'contactedAt', 'method', 'result', 'promisedDate', 'note'] as const;
+
+
+/** A contact has no name of its own: it is shown as "业主 · 日期 结果" (e.g. "王伟 · 2026-11-20 承诺缴费"). */
+async function titleRecords(response: ActionResponse): Promise<ActionResponse> {
+  const records: RecordJSON[] = response.records ?? (response.record ? [response.record] : []);
+  for (const record of records) {
+    const owner = record.populated?.ownerId?.title ?? '';
+    const at = record.params.contactedAt ? shanghaiDay(new Date(record.params.contactedAt)) : '';
+    record.title = [owner, `${at} ${fieldLabel('DunningRecord', `result.${record.params.result}`)}`.trim()].filter(Boolean).join(' · ');
+  }
+  return response;
+}
 
 export const dunningResources: ResourceWithOptions[] = [
   {
@@ -73,6 +87,8 @@ export const dunningResources: ResourceWithOptions[] = [
       actions: {
         new: { before: [limitPayload(RECORD_FIELDS, { force: ['staffId'] })] },
         edit: { before: [limitPayload(RECORD_FIELDS)] },
+        list: { after: [titleRecords] },
+        show: { after: [titleRecords] },
       },
       sort: { sortBy: 'contactedAt', direction: 'desc' },
     },
