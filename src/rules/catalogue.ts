@@ -26,11 +26,11 @@ export const RESOURCE_LABELS: Record<ResourceId, string> = {
 };
 
 export const BUILT_IN_ACTIONS = {
-  list: '查看列表',
-  show: '查看详情',
-  new: '新建',
-  edit: '编辑',
-  delete: '删除',
+  list: (thing: string) => `查看${thing}列表`,
+  show: (thing: string) => `查看${thing}详情`,
+  new: (thing: string) => `新建${thing}`,
+  edit: (thing: string) => `编辑${thing}`,
+  delete: (thing: string) => `删除${thing}`,
 } as const;
 export type BuiltInAction = keyof typeof BUILT_IN_ACTIONS;
 
@@ -74,7 +74,7 @@ export function builtInActionName(resource: string, action: BuiltInAction): stri
 }
 
 export const ACTION_LABELS: Record<string, string> = Object.fromEntries([
-  ...RESOURCES.flatMap((r) => (Object.keys(BUILT_IN_ACTIONS) as BuiltInAction[]).map((a) => [`${r}.${a}`, `${BUILT_IN_ACTIONS[a]}${RESOURCE_LABELS[r]}`] as const)),
+  ...RESOURCES.flatMap((r) => (Object.keys(BUILT_IN_ACTIONS) as BuiltInAction[]).map((a) => [`${r}.${a}`, BUILT_IN_ACTIONS[a](RESOURCE_LABELS[r])] as const)),
   ...Object.entries(WORKFLOW_ACTIONS).map(([action, label]) => [action, `${label}（${RESOURCE_LABELS[action.split('.')[0] as ResourceId]}）`] as const),
 ]);
 
