@@ -6,6 +6,7 @@ import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import { computeCashReportTotals } from './cash-report-totals.js';
 import { inTransaction } from './transaction.js';
+import { formatFen } from './money.js';
 import { shanghaiDay } from './shanghai.js';
 
 /** Kinds a cashier records here; deposits are collected and refunded on the renovation deposit screen. */
@@ -23,7 +24,6 @@ export interface PaymentInput {
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '';
 const INTEGER = /^\d+$/;
-const formatYuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 function parseInput(input: PaymentInput) {
   const errors: Record<string, string> = {};
@@ -59,7 +59,7 @@ async function settleBill(billId: number, amount: number, transaction: Transacti
   if (!bill) throw new NotFound('账单不存在');
   const outstanding = bill.amount - bill.paidAmount;
   if (outstanding <= 0) throw new ValidationFailed('该账单已缴清，不能重复收款', { billId: '该账单已缴清' });
-  if (amount > outstanding) throw new ValidationFailed(`收款金额超过未缴金额 ${formatYuan(outstanding)}`, { amount: `不能超过未缴金额 ${formatYuan(outstanding)}` });
+  if (amount > outstanding) throw new ValidationFailed(`收款金额超过未缴金额 ${formatFen(outstanding)}`, { amount: `不能超过未缴金额 ${formatFen(outstanding)}` });
   const paidAmount = bill.paidAmount + amount;
   const [updated] = await Bill.update(
     { paidAmount, status: billStatusFor(bill.amount, paidAmount) },
@@ -72,10 +72,16 @@ async function settleBill(billId: number, amount: number, transaction: Transacti
 }
 
 /** The cashier's report of the day must still be open; an open one takes the receipt and its totals follow. */
-async function cashReportFor(cashierId: number, at: Date, transaction: Transaction): Promise<CashReport | null> {
+export async function cashReportFor(cashierId: number, at: Date, transaction: Transaction): Promise<CashReport | null> {
   const report = await CashReport.findOne({ where: { cashierId, reportDate: shanghaiDay(at) }, transaction, lock: transaction.LOCK.UPDATE });
   if (report && report.status !== 'open') throw new ValidationFailed('今天的现金日报表已提交，不能再开收据');
   return report;
+}
+
+/** Brings an open cash report's totals back in line with its receipts. */
+export async function retotal(report: CashReport, transaction: Transaction): Promise<void> {
+  const receipts = await Payment.findAll({ where: { cashReportId: report.id, status: { [Op.ne]: 'voided' } }, transaction });
+  await report.update(computeCashReportTotals(receipts.map((p) => p.get({ plain: true }))), { transaction });
 }
 
 export async function recordPayment(actor: Actor | null, input: PaymentInput, now = new Date()): Promise<Payment> {
@@ -104,10 +110,7 @@ export async function recordPayment(actor: Actor | null, input: PaymentInput, no
       },
       { transaction },
     );
-    if (report) {
-      const receipts = await Payment.findAll({ where: { cashReportId: report.id, status: { [Op.ne]: 'voided' } }, transaction });
-      await report.update(computeCashReportTotals(receipts.map((p) => p.get({ plain: true }))), { transaction });
-    }
+    if (report) await retotal(report, transaction);
     await AuditLog.create(
       {
         staffId: actor.id,
@@ -115,7 +118,7 @@ export async function recordPayment(actor: Actor | null, input: PaymentInput, no
         resource: 'Payment',
         recordId: String(payment.id),
         changes: settled ? { billPaidAmount: [settled.before, settled.bill.paidAmount] } : {},
-        note: `收款 ${formatYuan(data.amount)}，收据 ${payment.receiptNumber}`,
+        note: `收款 ${formatFen(data.amount)}，收据 ${payment.receiptNumber}`,
       },
       { transaction },
     );

@@ -11,10 +11,20 @@ function isTransient(error: unknown): boolean {
   return /SQLITE_BUSY|could not serialize|deadlock detected/i.test(String((error as Error)?.message ?? ''));
 }
 
+// SQLite has one writer at a time. Writers of this process queue here instead of in SQLite's busy handler, whose
+// waits sleep inside node-sqlite3's few worker threads and can starve the very transaction they wait for.
+let sqliteWriters: Promise<unknown> = Promise.resolve();
+function oneWriterAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = sqliteWriters.then(work, work);
+  sqliteWriters = turn.catch(() => undefined);
+  return turn;
+}
+
 export async function inTransaction<T>(work: (transaction: Transaction) => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await sequelize.transaction(isPostgres ? {} : { type: Transaction.TYPES.IMMEDIATE }, work);
+      if (isPostgres) return await sequelize.transaction(work);
+      return await oneWriterAtATime(() => sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, work));
     } catch (error) {
       if (!isTransient(error)) throw error;
       if (attempt >= attempts) throw new Conflict('系统繁忙，请稍后重试');

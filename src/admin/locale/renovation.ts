@@ -25,6 +25,7 @@ export const renovationZh = {
   RenovationDeposit: {
     properties: {
       ...common,
+      method: '收款方式', 'method.cash': '现金', 'method.card': '刷卡', 'method.wechat': '微信', 'method.alipay': '支付宝', 'method.transfer': '银行转账',
       number: '押金编号', applicationId: '装修申请', unitId: '房屋', ownerId: '业主', amount: '押金金额', status: '状态', inspectionResult: '验收结果',
       receiptPaymentId: '收款收据', refundedAmount: '退还金额', deduction: '扣款金额', refundPaymentId: '退款收据',
       refundedAt: '退还时间', refundedById: '退还经办人', forfeitedAt: '没收时间', forfeitedById: '没收经办人', note: '备注',
@@ -53,6 +54,7 @@ export const renovationEn = {
   RenovationDeposit: {
     properties: {
       ...commonEn,
+      method: 'Method', 'method.cash': 'Cash', 'method.card': 'Card', 'method.wechat': 'WeChat Pay', 'method.alipay': 'Alipay', 'method.transfer': 'Bank transfer',
       number: 'Deposit no.', applicationId: 'Application', unitId: 'Unit', ownerId: 'Owner', amount: 'Deposit', status: 'Status', inspectionResult: 'Inspection result',
       receiptPaymentId: 'Receipt', refundedAmount: 'Refunded', deduction: 'Deduction', refundPaymentId: 'Refund receipt',
       refundedAt: 'Refunded at', refundedById: 'Refunded by', forfeitedAt: 'Forfeited at', forfeitedById: 'Forfeited by', note: 'Note',

@@ -1,8 +1,10 @@
 // 装修管理: applications (front desk → engineering review → assistant's decision → inspection) and deposits.
 // Workflow fields (status, who decided, inspection, refund amounts) change only through the use cases (trap 17).
 import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
-import { RenovationApplication, RenovationDeposit } from '../../models/index.js';
+import { PAYMENT_METHODS, RenovationApplication, RenovationDeposit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
+import { createThrough } from '../use-case.js';
+import { collectDeposit } from '../../domain/deposits.js';
 import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
 
@@ -70,7 +72,7 @@ export const renovationResources: ResourceWithOptions[] = [
         'refundedAmount', 'deduction', 'refundPaymentId', 'refundedAt', 'refundedById', 'forfeitedAt', 'forfeitedById', 'note', 'updatedAt',
       ],
       // `new` is the cashier's collection: the use case also writes the receipt (Payment kind `deposit`).
-      editProperties: ['applicationId', 'amount', 'note'],
+      editProperties: ['applicationId', 'amount', 'method', 'note'],
       properties: {
         number: { isTitle: true },
         amount: money(),
@@ -87,9 +89,19 @@ export const renovationResources: ResourceWithOptions[] = [
         forfeitedById: readOnly(),
         unitId: readOnly(),
         ownerId: readOnly(),
+        // Not a column: how the deposit was paid, written on its receipt.
+        method: {
+          type: 'string',
+          availableValues: PAYMENT_METHODS.map((value) => ({ value, label: value })),
+          isVisible: { list: false, filter: false, show: false, edit: true },
+        },
       },
       actions: {
-        new: { before: [limitPayload(['applicationId', 'amount', 'note'])] },
+        // 收押金 writes the deposit and its receipt in one transaction (src/domain/deposits.ts).
+        new: {
+          before: [limitPayload(['applicationId', 'amount', 'method', 'note'])],
+          handler: createThrough(collectDeposit, (deposit) => `已收取押金 ${deposit.number}`),
+        },
         edit: { before: [depositKeepsAmount] },
       },
       sort: { sortBy: 'createdAt', direction: 'desc' },

@@ -1,0 +1,87 @@
+// 收押金: the cashier collects an approved renovation's deposit and issues its receipt, in one transaction.
+import { AuditLog, Owner, Payment, RenovationApplication, RenovationDeposit, PAYMENT_METHODS } from '../models/index.js';
+import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
+import { decide } from '../rules/decide.js';
+import type { Actor } from '../rules/actor.js';
+import { formatFen } from './money.js';
+import { cashReportFor, retotal } from './payments.js';
+import { inTransaction } from './transaction.js';
+
+export interface DepositInput {
+  applicationId?: unknown;
+  amount?: unknown;
+  method?: unknown;
+  note?: unknown;
+}
+
+const isBlank = (v: unknown) => v === undefined || v === null || v === '';
+
+function parseInput(input: DepositInput) {
+  const errors: Record<string, string> = {};
+  if (isBlank(input.applicationId)) errors.applicationId = '请选择装修申请';
+  else if (!/^\d+$/.test(String(input.applicationId))) errors.applicationId = '装修申请必须是记录编号';
+  const amountText = String(input.amount ?? '').trim();
+  if (amountText === '') errors.amount = '押金金额不能为空';
+  else if (!/^-?\d+$/.test(amountText)) errors.amount = '押金金额必须是以分为单位的整数';
+  else if (Number(amountText) <= 0) errors.amount = '押金金额必须大于零';
+  const method = isBlank(input.method) ? 'cash' : String(input.method);
+  if (!(PAYMENT_METHODS as readonly string[]).includes(method)) errors.method = `收款方式不正确：${method}`;
+  if (Object.keys(errors).length) throw new ValidationFailed(Object.values(errors)[0], errors);
+  return {
+    applicationId: Number(input.applicationId),
+    amount: Number(amountText),
+    method: method as (typeof PAYMENT_METHODS)[number],
+    note: isBlank(input.note) ? null : String(input.note),
+  };
+}
+
+export async function collectDeposit(actor: Actor | null, input: DepositInput, now = new Date()): Promise<RenovationDeposit> {
+  const decision = decide(actor, 'RenovationDeposit.new');
+  if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+  const data = parseInput(input);
+  return inTransaction(async (transaction) => {
+    const application = await RenovationApplication.findByPk(data.applicationId, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!application) throw new NotFound('装修申请不存在');
+    if (application.status !== 'approved') {
+      throw new ValidationFailed('只有已核批的装修申请才能收取押金', { applicationId: '该申请尚未核批或已验收' });
+    }
+    const existing = await RenovationDeposit.findOne({ where: { applicationId: application.id }, transaction });
+    if (existing) throw new ValidationFailed(`该申请已收取押金（${existing.number}），不能重复收取`, { applicationId: '该申请已收取押金' });
+    const deposit = await RenovationDeposit.create(
+      { applicationId: application.id, unitId: application.unitId, ownerId: application.ownerId, amount: data.amount, status: 'held', note: data.note },
+      { transaction },
+    );
+    const owner = await Owner.findByPk(application.ownerId, { transaction });
+    const report = await cashReportFor(actor.id, now, transaction);
+    const receipt = await Payment.create(
+      {
+        kind: 'deposit',
+        method: data.method,
+        amount: data.amount,
+        depositId: deposit.id,
+        ownerId: application.ownerId,
+        unitId: application.unitId,
+        payerName: owner?.name ?? '业主',
+        cashierId: actor.id,
+        cashReportId: report?.id ?? null,
+        paidAt: now,
+        status: 'valid',
+      },
+      { transaction },
+    );
+    await deposit.update({ receiptPaymentId: receipt.id }, { transaction });
+    if (report) await retotal(report, transaction);
+    await AuditLog.create(
+      {
+        staffId: actor.id,
+        action: 'RenovationDeposit.new',
+        resource: 'RenovationDeposit',
+        recordId: String(deposit.id),
+        changes: { status: [null, 'held'] },
+        note: `收取装修押金 ${formatFen(data.amount)}，收据 ${receipt.receiptNumber}`,
+      },
+      { transaction },
+    );
+    return deposit;
+  });
+}
