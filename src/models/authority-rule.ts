@@ -1,58 +1,27 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { isPlainObject, jsonTextSetter, type JsonValue } from './json-field.js';
+import { actionsProblem, conditionsProblem, MAX_PRIORITY } from '../rules/validate.js';
+import { jsonTextSetter, type JsonValue } from './json-field.js';
 
 /** allow 允许 / deny 拒绝; a deny beats any allow, and nothing is allowed that no rule allows. */
 export const RULE_EFFECTS = ['allow', 'deny'] as const;
 export type RuleEffect = (typeof RULE_EFFECTS)[number];
 
-/** 'Resource.action' as in the action catalogue (`RenovationDeposit.refund`); `Staff.*` covers a resource. */
-export const ACTION_PATTERN = /^[A-Z][A-Za-z0-9]*\.(\*|[a-z][A-Za-z0-9]*)$/;
+export { ACTION_PATTERN } from '../rules/validate.js';
 
 /** json-rules-engine's TopLevelCondition: `{ all: [...] }`, `{ any: [...] }` or `{ not: {...} }`. */
 export type RuleConditions = { [key: string]: JsonValue };
 
+/** Catalogued `Resource.action` names, distinct, at least one (src/rules/validate.ts says what is wrong). */
 export function checkRuleActions(value: unknown): void {
-  if (!Array.isArray(value)) throw new Error('动作必须是数组，如 ["Ticket.new", "Ticket.dispatch"]');
-  if (value.length === 0) throw new Error('至少要有一个动作');
-  for (const action of value) {
-    if (typeof action !== 'string' || !ACTION_PATTERN.test(action)) {
-      throw new Error(`动作“${String(action)}”格式不正确，应为“资源.动作”，如 Ticket.dispatch`);
-    }
-  }
-  if (new Set(value).size !== value.length) throw new Error('动作不能重复');
+  const problem = actionsProblem(value);
+  if (problem) throw new Error(problem);
 }
 
-const MAX_CONDITION_DEPTH = 20;
-
-function checkConditionNode(node: unknown, depth: number): void {
-  if (depth > MAX_CONDITION_DEPTH) throw new Error(`条件嵌套不能超过 ${MAX_CONDITION_DEPTH} 层`);
-  if (!isPlainObject(node)) throw new Error('每个条件都必须是 JSON 对象');
-  const groups = ['all', 'any', 'not'].filter((key) => key in node);
-  if (groups.length > 1) throw new Error('一个条件组只能用 all、any、not 中的一个');
-  if ('all' in node || 'any' in node) {
-    const list = node.all ?? node.any;
-    if (!Array.isArray(list)) throw new Error('all / any 后面必须是条件数组');
-    for (const child of list) checkConditionNode(child, depth + 1);
-    return;
-  }
-  if ('not' in node) return checkConditionNode(node.not, depth + 1);
-  // A reference to a shared condition registered with the engine.
-  if ('condition' in node) {
-    if (typeof node.condition !== 'string' || node.condition === '') throw new Error('引用的共享条件名称不正确');
-    return;
-  }
-  if (typeof node.fact !== 'string' || node.fact === '') throw new Error('条件缺少事实名称 fact');
-  if (typeof node.operator !== 'string' || node.operator === '') throw new Error(`条件“${node.fact}”缺少比较运算 operator`);
-  if (!('value' in node)) throw new Error(`条件“${node.fact}”缺少比较值 value`);
-}
-
-/** Refuses anything json-rules-engine would not take as a rule's conditions. */
+/** Catalogued facts and paths, json-rules-engine's default operators, values that fit, and the engine accepts it. */
 export function checkRuleConditions(value: unknown): void {
-  if (!isPlainObject(value) || !['all', 'any', 'not'].some((key) => key in value)) {
-    throw new Error('条件必须是 JSON 对象，顶层为 all、any 或 not，如 {"all": []}');
-  }
-  checkConditionNode(value, 1);
+  const problem = conditionsProblem(value);
+  if (problem) throw new Error(problem);
 }
 
 /** 权限规则: one json-rules-engine rule implementing a 职权/职责 clause. */
@@ -113,7 +82,7 @@ AuthorityRule.init(
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 1,
-      validate: { notNull: { msg: '优先级不能为空' }, isInt: { msg: '优先级必须是不小于 1 的整数' }, min: { args: [1], msg: '优先级必须是不小于 1 的整数' } },
+      validate: { notNull: { msg: '优先级不能为空' }, isInt: { msg: '优先级必须是不小于 1 的整数' }, min: { args: [1], msg: '优先级必须是不小于 1 的整数' }, max: { args: [MAX_PRIORITY], msg: `优先级不能超过 ${MAX_PRIORITY}` } },
     },
     enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     clause: { type: DataTypes.TEXT, allowNull: true },

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { ValidationError } from 'sequelize';
 import { AuditLog, AuthorityRule, DecisionLog, RuleVersion, sequelize, type JsonValue, type RuleConditions, type Staff } from '../../src/models/index.js';
+import { FACTS } from '../../src/rules/facts.js';
 import { staff } from '../support/factories.js';
 import { expectRefused } from '../support/refusals.js';
 
@@ -46,9 +47,9 @@ describe('governance models', () => {
       const base = { name: ruleName('conditions'), actions: ['Notice.edit'] };
       await expectRefused(() => AuthorityRule.create({ ...base, conditions: [] as never }), '条件必须是 JSON 对象，顶层为 all、any 或 not，如 {"all": []}');
       await expectRefused(() => AuthorityRule.create({ ...base, conditions: { fact: 'record', operator: 'equal', value: 1 } as never }), '条件必须是 JSON 对象，顶层为 all、any 或 not，如 {"all": []}');
-      await expectRefused(() => AuthorityRule.create({ ...base, conditions: { all: [{ fact: 'record', value: 'draft' }] } }), '条件“record”缺少比较运算 operator');
-      await expectRefused(() => AuthorityRule.create({ ...base, conditions: { any: { fact: 'record' } } }), 'all / any 后面必须是条件数组');
-      await expectRefused(() => AuthorityRule.create({ ...base, conditions: '{"all": [' as never }), '条件必须是 JSON 对象，顶层为 all、any 或 not，如 {"all": []}');
+      await expectRefused(() => AuthorityRule.create({ ...base, conditions: { all: [{ fact: 'record', value: 'draft' }] } }), `第 1 个条件：事实 record 缺少路径 path（可用：${Object.keys(FACTS.record).join('、')}）`);
+      await expectRefused(() => AuthorityRule.create({ ...base, conditions: { any: { fact: 'record' } } }), '条件顶层：any 后面必须是条件数组，如 {"any": [{"fact": "record", "path": "status", "operator": "equal", "value": "held"}]}');
+      await expectRefused(() => AuthorityRule.create({ ...base, conditions: '{"all": [' as never }), '条件不是合法的 JSON：内容不完整，缺少右括号、右方括号或引号');
       expect(await AuthorityRule.count()).to.equal(before);
     });
 
@@ -85,7 +86,7 @@ describe('governance models', () => {
       expect(reloaded!.actions).to.deep.equal(['Notice.edit', 'Notice.publish']);
       expect(reloaded!.conditions).to.deep.equal(CONDITIONS);
       // A typo in the text leaves the stored rule as it was.
-      await expectRefused(() => reloaded!.update({ conditions: '{"all": [}' as never }), '条件必须是 JSON 对象，顶层为 all、any 或 not，如 {"all": []}');
+      await expectRefused(() => reloaded!.update({ conditions: '{"all": [}' as never }), '条件不是合法的 JSON：第 1 行第 10 列：出现了意外的字符“}”');
       expect((await AuthorityRule.findByPk(created.id))!.conditions).to.deep.equal(CONDITIONS);
     });
 

@@ -1,0 +1,203 @@
+// A rule in plain Chinese for managers who don't program:
+// 允许 客户服务收费员 退押金（装修押金），条件：记录状态 为「在押」，且 验收结果 为「验收合格」
+// Labels come from the fact catalogue, the action catalogue and the admin's zh translations (plain objects,
+// imported file by file so that AdminJS itself is not loaded).
+import { dunningZh } from '../admin/locale/dunning.js';
+import { feesZh } from '../admin/locale/fees.js';
+import { frontDeskZh } from '../admin/locale/front-desk.js';
+import { governanceZh } from '../admin/locale/governance.js';
+import { officeZh } from '../admin/locale/office.js';
+import { organisationZh } from '../admin/locale/organisation.js';
+import { propertyZh } from '../admin/locale/property.js';
+import { renovationZh } from '../admin/locale/renovation.js';
+import { RESOURCE_LABELS, WORKFLOW_ACTIONS, actionLabel, type ResourceId } from './catalogue.js';
+import { factPath } from './facts.js';
+
+/** Names of the position codes rules compare `actor.positionCode` with. */
+const POSITION_LABELS: Record<string, string> = {
+  receptionist: '客户接待员',
+  coordinator: '客户服务协调员',
+  cashier: '客户服务收费员',
+  assistant: '客户服务助理',
+  director: '管理处主任',
+  engineering_supervisor: '工程部主管',
+  garage_keeper: '车库管理员',
+  system_admin: '系统管理员',
+  technician: '维修工',
+  guard: '保安员',
+  cleaner: '保洁员',
+};
+
+const OPERATOR_WORDS: Record<string, string> = {
+  equal: '为',
+  notEqual: '不是',
+  in: '是以下之一：',
+  notIn: '不是以下任何一个：',
+  contains: '包含',
+  doesNotContain: '不包含',
+  lessThan: '小于',
+  lessThanInclusive: '小于或等于',
+  greaterThan: '大于',
+  greaterThanInclusive: '大于或等于',
+};
+
+type Translations = Record<string, { properties?: Record<string, string> }>;
+const TRANSLATIONS: Translations = Object.assign(
+  {},
+  organisationZh, propertyZh, frontDeskZh, feesZh, renovationZh, dunningZh, officeZh, governanceZh,
+) as Translations;
+
+/** What a stored code of a record field is called: per resource first, then wherever it means one thing. */
+function valueLabel(field: string, code: string, resources: readonly string[]): string | undefined {
+  const key = `${field}.${code}`;
+  for (const resource of resources) {
+    const label = TRANSLATIONS[resource]?.properties?.[key];
+    if (label) return label;
+  }
+  const everywhere = new Set(Object.values(TRANSLATIONS).map((t) => t.properties?.[key]).filter((label): label is string => Boolean(label)));
+  return everywhere.size === 1 ? [...everywhere][0] : undefined;
+}
+
+export interface ExplainOptions {
+  /** Resources the rule acts on (from its actions): a status code reads in that resource's words. */
+  resources?: readonly string[];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const plainPath = (path: unknown) => (typeof path === 'string' ? (path === '$' ? '' : path.startsWith('$.') ? path.slice(2) : path) : '');
+const quote = (text: string) => `「${text}」`;
+const resourceLabel = (resource: string) => RESOURCE_LABELS[resource as ResourceId] ?? resource;
+
+/** The subject of a leaf: 记录状态, 操作人编号 … */
+function factLabel(fact: unknown, path: unknown): string {
+  const p = plainPath(path);
+  // Values of positionCode read as position names, so the subject reads as the position too.
+  if (fact === 'actor' && p === 'positionCode') return factPath('actor', 'positionName')?.label ?? '操作人岗位';
+  return factPath(String(fact), fact === 'action' ? '' : p)?.label ?? (p ? `${String(fact)}.${p}` : String(fact));
+}
+
+function literal(fact: unknown, path: string, value: unknown, resources: readonly string[]): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return quote(value ? '是' : '否');
+  if (typeof value !== 'string') return quote(JSON.stringify(value));
+  if (fact === 'action') return quote(actionLabel(value));
+  if (fact === 'actor' && path === 'positionCode') return quote(POSITION_LABELS[value] ?? value);
+  if (fact === 'record') return quote(valueLabel(path, value, resources) ?? value);
+  return quote(value);
+}
+
+function valueText(fact: unknown, path: string, value: unknown, resources: readonly string[]): string {
+  if (isObject(value) && 'fact' in value) return quote(factLabel(value.fact, value.path));
+  if (Array.isArray(value)) return value.map((item) => literal(fact, path, item, resources)).join('、');
+  return literal(fact, path, value, resources);
+}
+
+function leafText(node: Record<string, unknown>, resources: readonly string[]): string {
+  const path = plainPath(node.path);
+  const subject = factLabel(node.fact, node.path);
+  // "an id field is set" (id > 0, the guard before comparing ids: brief, trap 19)
+  if (node.operator === 'greaterThan' && node.value === 0 && (path === 'id' || path.endsWith('Id'))) return `${subject} 已填写`;
+  let operator = String(node.operator);
+  // One value in a list reads as plain equality.
+  if ((operator === 'in' || operator === 'notIn') && Array.isArray(node.value) && node.value.length === 1) operator = operator === 'in' ? 'equal' : 'notEqual';
+  const word = OPERATOR_WORDS[operator] ?? operator;
+  const value = valueText(node.fact, path, node.value, resources);
+  const separator = word.endsWith('：') || value.startsWith('「') ? '' : ' ';
+  return `${subject} ${word}${separator}${value}`;
+}
+
+function nodeText(node: unknown, resources: readonly string[], nested: boolean): string {
+  if (!isObject(node)) return JSON.stringify(node);
+  if (Array.isArray(node.all) || Array.isArray(node.any)) {
+    const all = Array.isArray(node.all);
+    const children = (all ? node.all : node.any) as unknown[];
+    if (children.length === 0) return '无条件';
+    const word = all ? '，且' : '，或';
+    const text = children
+      .map((child) => nodeText(child, resources, true))
+      .map((part, i) => (i === 0 ? part : `${word}${part.startsWith('（') ? '' : ' '}${part}`))
+      .join('');
+    return nested && children.length > 1 ? `（${text}）` : text;
+  }
+  if ('not' in node) return `并非（${nodeText(node.not, resources, false)}）`;
+  if ('fact' in node) return leafText(node, resources);
+  return JSON.stringify(node);
+}
+
+/** The condition part of a rule alone: 记录状态 为「在押」，且 验收结果 为「验收合格」. */
+export function explainConditions(conditions: unknown, options: ExplainOptions = {}): string {
+  let value = conditions;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return value as string;
+    }
+  }
+  return nodeText(value, options.resources ?? [], false);
+}
+
+/** 新建报事单、派工（报事单）; workflow actions of one resource share their resource's name: 主管审核、退回重办（报事单）. */
+function actionsText(actions: readonly string[]): string {
+  type Group = { resource: string; verbs: string[] };
+  const parts: (string | Group)[] = [];
+  for (const action of actions) {
+    const [resource, verb] = action.split('.');
+    const workflow = WORKFLOW_ACTIONS[action];
+    const last = parts[parts.length - 1];
+    if (workflow && typeof last === 'object' && last.resource === resource) last.verbs.push(workflow);
+    else if (workflow) parts.push({ resource, verbs: [workflow] });
+    else parts.push(verb === '*' ? `${resourceLabel(resource)}的全部操作` : actionLabel(action));
+  }
+  return parts.map((part) => (typeof part === 'string' ? part : `${part.verbs.join('、')}（${resourceLabel(part.resource)}）`)).join('、');
+}
+
+export interface ExplainableRule {
+  effect: string;
+  actions: readonly string[] | unknown;
+  conditions: unknown;
+  enabled?: boolean | null;
+}
+
+/** Whom a top-level `all` names by position (actor.positionCode in/equal …), and the conditions left to say. */
+function splitWho(conditions: unknown): { who: string | null; rest: unknown } {
+  if (!isObject(conditions) || !Array.isArray(conditions.all)) return { who: null, rest: conditions };
+  const index = conditions.all.findIndex(
+    (leaf) => isObject(leaf) && leaf.fact === 'actor' && plainPath(leaf.path) === 'positionCode' && (leaf.operator === 'in' || leaf.operator === 'equal')
+      && (Array.isArray(leaf.value) ? leaf.value.every((code) => typeof code === 'string') : typeof leaf.value === 'string'),
+  );
+  if (index < 0) return { who: null, rest: conditions };
+  const leaf = conditions.all[index] as { value: string | string[] };
+  const codes = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+  return {
+    who: codes.map((code) => POSITION_LABELS[code] ?? code).join('、'),
+    rest: { ...conditions, all: conditions.all.filter((_, i) => i !== index) },
+  };
+}
+
+/** A whole rule: 允许 客户服务收费员 退押金（装修押金），条件：记录状态 为「在押」，且 验收结果 为「验收合格」. */
+export function explainRule(rule: ExplainableRule): string {
+  let actions: unknown = rule.actions;
+  if (typeof actions === 'string') {
+    try {
+      actions = JSON.parse(actions);
+    } catch {
+      actions = [actions];
+    }
+  }
+  const list = Array.isArray(actions) ? actions.map(String) : [];
+  let conditions = rule.conditions;
+  if (typeof conditions === 'string') {
+    try {
+      conditions = JSON.parse(conditions);
+    } catch {
+      // left as text: explainConditions shows it as typed
+    }
+  }
+  const resources = [...new Set(list.map((action) => action.split('.')[0]))];
+  const { who, rest } = splitWho(conditions);
+  const condition = explainConditions(rest, { resources });
+  const effect = rule.effect === 'deny' ? '拒绝' : '允许';
+  const sentence = `${effect} ${who ?? '任何人'} ${actionsText(list)}${condition === '无条件' ? '' : `，条件：${condition}`}`;
+  return rule.enabled === false ? `${sentence}（已停用）` : sentence;
+}
