@@ -1,0 +1,102 @@
+// The document's default authorities (default-authorities.ts) as stored json-rules-engine rules: what the seed
+// writes into AuthorityRule, and what RuleSet decides with until the director edits them.
+import type { RuleConditions } from '../models/authority-rule.js';
+import type { JsonValue } from '../models/json-field.js';
+import { actionLabel } from './catalogue.js';
+import { DEFAULT_AUTHORITIES, DEPARTMENT_AUTHORITIES, type DefaultAuthority, type RecordCondition } from './default-authorities.js';
+import { FACTS } from './facts.js';
+
+/** One rule as the seed stores it; `key` is stable across releases so re-seeding finds the rule it made. */
+export interface RuleDefinition {
+  key: string;
+  name: string;
+  description: string;
+  actions: string[];
+  effect: 'allow' | 'deny';
+  priority: number;
+  enabled: boolean;
+  clause: string;
+  conditions: RuleConditions;
+}
+
+/** Display names of the position codes the defaults use (the seed's Position rows carry the same names). */
+export const POSITION_NAMES: Record<string, string> = {
+  receptionist: '客户接待员',
+  coordinator: '客户服务协调员',
+  cashier: '客户服务收费员',
+  assistant: '客户服务助理',
+  director: '管理处主任',
+  engineering_supervisor: '工程部主管',
+  garage_keeper: '车库管理员',
+  system_admin: '系统管理员',
+};
+
+type Leaf = { fact: string; path: string; operator: string; value: JsonValue };
+
+const recordField = (field: string) => FACTS.record[field]?.label ?? field;
+
+/**
+ * A record field holding a staff or department id is "present" when it is a positive number: json-rules-engine's
+ * `equal` is ===, so without this guard a missing field would equal a missing actor id (brief, trap 19), and
+ * `notEqual` would let a record with no such person pass as "someone else's".
+ */
+const present = (field: string): Leaf => ({ fact: 'record', path: field, operator: 'greaterThan', value: 0 });
+
+/** The json-rules-engine leaves of a record condition, in a fixed order. */
+export function recordConditionLeaves(when: RecordCondition | undefined): Leaf[] {
+  if (!when) return [];
+  const leaves: Leaf[] = [];
+  if (when.status) leaves.push({ fact: 'record', path: 'status', operator: 'in', value: [...when.status] });
+  if (when.ownField) {
+    leaves.push(present(when.ownField), { fact: 'record', path: when.ownField, operator: 'equal', value: { fact: 'actor', path: 'id' } });
+  }
+  if (when.notOwnField) {
+    leaves.push(present(when.notOwnField), { fact: 'record', path: when.notOwnField, operator: 'notEqual', value: { fact: 'actor', path: 'id' } });
+  }
+  if (when.supervisedDepartmentField) {
+    leaves.push({ fact: 'actor', path: 'supervisesDepartmentIds', operator: 'contains', value: { fact: 'record', path: when.supervisedDepartmentField } });
+  }
+  if (when.memberDepartmentField) {
+    leaves.push(present(when.memberDepartmentField), {
+      fact: 'record', path: when.memberDepartmentField, operator: 'equal', value: { fact: 'actor', path: 'departmentId' },
+    });
+  }
+  if (when.fieldIn) leaves.push({ fact: 'record', path: when.fieldIn.field, operator: 'in', value: [...when.fieldIn.values] });
+  return leaves;
+}
+
+function describeWhen(when: RecordCondition | undefined): string {
+  if (!when) return '';
+  const parts: string[] = [];
+  if (when.status) parts.push(`记录状态为 ${when.status.join(' 或 ')}`);
+  if (when.ownField) parts.push(`${recordField(when.ownField)}是本人`);
+  if (when.notOwnField) parts.push(`${recordField(when.notOwnField)}是他人`);
+  if (when.supervisedDepartmentField) parts.push(`本人主管${recordField(when.supervisedDepartmentField)}`);
+  if (when.memberDepartmentField) parts.push(`本人属于${recordField(when.memberDepartmentField)}`);
+  if (when.fieldIn) parts.push(`${recordField(when.fieldIn.field)}为 ${when.fieldIn.values.join(' 或 ')}`);
+  return parts.join('，');
+}
+
+function definition(authority: Omit<DefaultAuthority, 'positions'> & { positions?: string[] }): RuleDefinition {
+  const all: Leaf[] = [];
+  if (authority.positions) all.push({ fact: 'actor', path: 'positionCode', operator: 'in', value: [...authority.positions] });
+  all.push(...recordConditionLeaves(authority.when));
+  const who = authority.positions ? authority.positions.map((code) => POSITION_NAMES[code] ?? code).join('、') : '处理部门的员工或主管';
+  const condition = describeWhen(authority.when);
+  return {
+    key: `default:${authority.name}`,
+    name: authority.name,
+    description: `允许${who}：${authority.actions.map(actionLabel).join('、')}${condition ? `（条件：${condition}）` : ''}。`,
+    actions: [...authority.actions],
+    effect: 'allow',
+    priority: 1,
+    enabled: true,
+    clause: authority.clause,
+    conditions: { all },
+  };
+}
+
+/** The brief's default authorities as rule definitions (fresh objects on every call). */
+export function defaultRuleDefinitions(): RuleDefinition[] {
+  return [...DEFAULT_AUTHORITIES.map(definition), ...DEPARTMENT_AUTHORITIES.map(definition)];
+}
