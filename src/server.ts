@@ -14,6 +14,7 @@ import { signIn } from './auth/authenticate.js';
 import { createSessionStore, sessionOptions, SESSION_COOKIE } from './auth/session.js';
 import { authorityRouter } from './api/authority.js';
 import type { Actor } from './rules/actor.js';
+import { loadRules, startRuleRefresh, stopRuleRefresh } from './rules/store.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -108,6 +109,8 @@ export interface RunningServer {
 }
 
 export async function startServer(port = config.port): Promise<RunningServer> {
+  await loadRules();
+  startRuleRefresh();
   const app = await createApp();
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, () => resolve(s));
@@ -118,6 +121,10 @@ export async function startServer(port = config.port): Promise<RunningServer> {
     server,
     port: actualPort,
     url: `http://localhost:${actualPort}`,
-    stop: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    stop: () =>
+      new Promise((resolve, reject) => {
+        stopRuleRefresh();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
   };
 }

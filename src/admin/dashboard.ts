@@ -29,7 +29,7 @@ const QUEUES: Queue[] = [
   { label: '待验收的装修', resource: 'RenovationApplication', action: 'RenovationApplication.inspect', where: () => ({ status: 'approved' }), sample: () => ({ status: 'approved' }), filter: { status: 'approved' } },
   { label: '可退还的装修押金', resource: 'RenovationDeposit', action: 'RenovationDeposit.refund', where: () => ({ status: 'held', inspectionResult: 'passed' }), sample: () => ({ status: 'held', inspectionResult: 'passed' }), filter: { status: 'held', inspectionResult: 'passed' } },
   { label: '待决定的催缴计划', resource: 'DunningPlan', action: 'DunningPlan.start', where: () => ({ status: 'draft' }), sample: () => ({ status: 'draft' }), filter: { status: 'draft' } },
-  { label: '待核对的现金日报', resource: 'CashReport', action: 'CashReport.reconcile', where: (a) => ({ status: 'submitted', cashierId: { [Op.ne]: a.id } }), sample: () => ({ status: 'submitted', cashierId: 0 }), filter: { status: 'submitted' } },
+  { label: '待核对的现金日报', resource: 'CashReport', action: 'CashReport.reconcile', where: (a) => ({ status: 'submitted', cashierId: { [Op.ne]: a.id } }), sample: () => ({ status: 'submitted', cashierId: Number.MAX_SAFE_INTEGER }), filter: { status: 'submitted' } },
   { label: '待审核的车位租赁', resource: 'ParkingRental', action: 'ParkingRental.review', where: () => ({ status: 'pending' }), sample: () => ({ status: 'pending' }), filter: { status: 'pending' } },
   { label: '待校核的会所收费', resource: 'ClubhouseCharge', action: 'ClubhouseCharge.verify', where: () => ({ status: 'pending' }), sample: () => ({ status: 'pending' }), filter: { status: 'pending' } },
 ];

@@ -1,4 +1,4 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import { DataTypes, Model, type Transaction, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
 import { actionsProblem, conditionsProblem, MAX_PRIORITY } from '../rules/validate.js';
 import { jsonTextSetter, type JsonValue } from './json-field.js';
@@ -104,5 +104,28 @@ AuthorityRule.init(
     tableName: 'AuthorityRule',
     modelName: 'AuthorityRule',
     indexes: [{ fields: ['effect'] }, { fields: ['enabled'] }, { fields: ['positionClauseId'] }],
+    hooks: {
+      // Every version of a rule is kept (RuleVersion), so any change can be read back and undone.
+      async afterCreate(rule, options) {
+        await snapshot(rule, options.transaction ?? null, '新建');
+      },
+      beforeUpdate(rule) {
+        if (RULE_CONTENT.some((field) => rule.changed(field))) rule.version = (rule.previous('version') ?? rule.version ?? 1) + 1;
+      },
+      async afterUpdate(rule, options) {
+        if (rule.changed('version')) await snapshot(rule, options.transaction ?? null, '修改');
+      },
+    },
   },
 );
+
+/** The fields whose change makes a new version of the rule. */
+const RULE_CONTENT = ['name', 'description', 'actions', 'effect', 'conditions', 'priority', 'enabled', 'clause'] as const;
+
+async function snapshot(rule: AuthorityRule, transaction: Transaction | null, changeNote: string) {
+  // Looked up by name: rule-version.ts is wired to this model in models/index.ts.
+  await rule.sequelize.models.RuleVersion.create(
+    { ruleId: rule.id, version: rule.version, snapshot: rule.toJSON(), changedById: rule.updatedById ?? null, changedAt: new Date(), changeNote },
+    { transaction },
+  );
+}

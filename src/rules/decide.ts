@@ -1,83 +1,27 @@
 // decide(actor, action, record) — the one synchronous question every admin action asks.
-// Guard clauses in a fixed order: no actor → disabled → unknown action → system administrator → rules.
+// Guard clauses in a fixed order: no actor → disabled → unknown action → system administrator → the rules.
 import type { Actor } from './actor.js';
 import { actionLabel, isCatalogued } from './catalogue.js';
-import type { Decision, DecidingRule } from './decision.js';
-import { DEFAULT_AUTHORITIES, DEPARTMENT_AUTHORITIES, type RecordCondition } from './default-authorities.js';
+import type { Decision } from './decision.js';
+import { ruleSet } from './store.js';
 
 export type RecordFacts = Record<string, unknown>;
 
 /** Resources the system administrator manages; every other action is hard-denied to that account. */
 const ADMINISTRATION_RESOURCES = new Set(['Staff', 'Department', 'Position', 'PositionClause']);
 
-interface CompiledRule extends DecidingRule {
-  positions: Set<string> | null;
-  when?: RecordCondition;
-}
-
-const rulesByAction = new Map<string, CompiledRule[]>();
-function index(rule: CompiledRule, actions: string[]) {
-  for (const action of actions) {
-    const list = rulesByAction.get(action) ?? [];
-    list.push(rule);
-    rulesByAction.set(action, list);
-  }
-}
-DEFAULT_AUTHORITIES.forEach((a, i) => index({ id: `default-${i + 1}`, name: a.name, clause: a.clause, positions: new Set(a.positions), when: a.when }, a.actions));
-DEPARTMENT_AUTHORITIES.forEach((a, i) => index({ id: `department-${i + 1}`, name: a.name, clause: a.clause, positions: null, when: a.when }, a.actions));
-
-const sameId = (a: unknown, b: unknown) => a !== null && a !== undefined && a !== '' && String(a) === String(b);
-
-function matches(when: RecordCondition | undefined, actor: Actor, record: RecordFacts | undefined): boolean {
-  if (!when) return true;
-  const r = record ?? {};
-  if (when.status && !when.status.includes(String(r.status))) return false;
-  if (when.ownField && !sameId(r[when.ownField], actor.id)) return false;
-  if (when.notOwnField && (r[when.notOwnField] === undefined || sameId(r[when.notOwnField], actor.id))) return false;
-  if (when.supervisedDepartmentField && !actor.supervisesDepartmentIds.some((d) => sameId(r[when.supervisedDepartmentField!], d))) return false;
-  if (when.memberDepartmentField && !sameId(r[when.memberDepartmentField], actor.departmentId)) return false;
-  if (when.fieldIn && !when.fieldIn.values.map(String).includes(String(r[when.fieldIn.field]))) return false;
-  return true;
-}
-
-const deny = (reason: string, effect: Decision['effect'] = 'default-deny', rules: DecidingRule[] = []): Decision => ({ allowed: false, effect, rules, reason });
+const deny = (reason: string, effect: Decision['effect'] = 'default-deny', rules: Decision['rules'] = []): Decision => ({ allowed: false, effect, rules, reason });
 
 export function decide(actor: Actor | null | undefined, action: string, record?: RecordFacts): Decision {
   try {
     if (!actor) return deny('未登录，请先登录');
     if (!actor.enabled) return deny('该账号已停用');
     if (!isCatalogued(action)) return deny(`未知的操作「${action}」`);
-    const label = actionLabel(action);
-    const resource = action.split('.')[0];
-    if (actor.isSystemAdmin && !ADMINISTRATION_RESOURCES.has(resource)) {
-      return deny(`系统管理员只管理账号与部门，不能执行业务操作「${label}」`, 'deny', [{ id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' }]);
+    if (actor.isSystemAdmin && !ADMINISTRATION_RESOURCES.has(action.split('.')[0])) {
+      return deny(`系统管理员只管理账号与部门，不能执行业务操作「${actionLabel(action)}」`, 'deny', [{ id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' }]);
     }
-    const candidates = rulesByAction.get(action) ?? [];
-    const byPosition = candidates.filter((rule) => rule.positions === null || (actor.positionCode !== null && rule.positions.has(actor.positionCode)));
-    const allowing = byPosition.filter((rule) => matches(rule.when, actor, record));
-    if (allowing.length > 0) {
-      const rules = allowing.map(({ id, name, clause }) => ({ id, name, clause }));
-      return { allowed: true, effect: 'allow', rules, reason: `依据「${rules[0].name}」（${rules[0].clause}）允许${label}` };
-    }
-    const who = actor.positionName ?? actor.name;
-    if (byPosition.length > 0) {
-      const rule = byPosition[0];
-      return deny(`规则「${rule.name}」允许${who}${label}，但这条记录不符合条件（${describe(rule.when)}）`);
-    }
-    return deny(`没有任何规则允许${who}执行「${label}」`);
+    return ruleSet().decide(actor, action, record);
   } catch {
     return deny('权限判断出错，已按拒绝处理');
   }
-}
-
-function describe(when: RecordCondition | undefined): string {
-  if (!when) return '无';
-  const parts: string[] = [];
-  if (when.status) parts.push(`状态须为 ${when.status.join(' 或 ')}`);
-  if (when.ownField) parts.push('只能处理本人的记录');
-  if (when.notOwnField) parts.push('只能处理他人的记录');
-  if (when.supervisedDepartmentField) parts.push('须为处理部门的主管');
-  if (when.memberDepartmentField) parts.push('须为处理部门的员工');
-  if (when.fieldIn) parts.push(`${when.fieldIn.field} 须为 ${when.fieldIn.values.join(' 或 ')}`);
-  return parts.join('；');
 }

@@ -1,4 +1,5 @@
 // `npm run seed -- …`: thin — parse the arguments, call the seed functions, print, exit 0 or 1.
+import { seedDefaultRules } from '../rules/seed.js';
 import path from 'node:path';
 import { sequelize } from '../db.js';
 import { migrate } from '../models/migrate.js';
@@ -80,7 +81,10 @@ async function run(command: SeedCommand): Promise<void> {
     case 'default':
       console.log(describe('岗位职务说明书 / job descriptions', await seedJobDescriptions()));
       console.log(describe('内置组织架构 / built-in organisation', await ensureBuiltInOrganisation()));
-      // authority rules are seeded by src/rules/seed.ts
+      {
+        const rules = await seedDefaultRules();
+        console.log(`权限规则 / authority rules: 新增 created ${rules.created}，更新 updated ${rules.updated}，不变 unchanged ${rules.unchanged}，保留主任修改 kept edited ${rules.keptEdited}`);
+      }
       break;
     case 'jd': {
       const file = path.resolve(command.file);

@@ -7,6 +7,7 @@ import { isPostgres } from '../db.js';
 import { Conflict, ValidationFailed } from '../errors.js';
 import { Department, Position, Staff, sequelize } from '../models/index.js';
 import type { DemoSeedOptions, DemoSeedResult } from './demo/index.js';
+import { seedDefaultRules, type RuleSeedReport } from '../rules/seed.js';
 import {
   SHIPPED_JOB_DESCRIPTIONS,
   ensureBuiltInOrganisation,
@@ -35,6 +36,7 @@ export interface SeedIfEmptyResult {
   seeded: boolean;
   jobDescriptions?: ImportReport;
   organisation?: ImportReport;
+  rules?: RuleSeedReport;
   demo?: DemoSeedResult;
 }
 
@@ -48,11 +50,10 @@ export async function seedIfEmpty(options: { progress?: (message: string) => voi
     if ((await Position.count({ transaction })) > 0) return null;
     const jobDescriptions = await seedJobDescriptions(SHIPPED_JOB_DESCRIPTIONS, { transaction });
     const organisation = await ensureBuiltInOrganisation({ transaction });
-    return { jobDescriptions, organisation };
+    const rules = await seedDefaultRules({ transaction });
+    return { jobDescriptions, organisation, rules };
   });
   if (!base) return { seeded: false };
-
-  // authority rules are seeded by src/rules/seed.ts
 
   const result: SeedIfEmptyResult = { seeded: true, ...base };
   if (config.seedDemo) result.demo = await seedDemoData({ scale: 1, progress: options.progress });

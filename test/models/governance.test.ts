@@ -104,21 +104,28 @@ describe('governance models', () => {
   });
 
   describe('RuleVersion', () => {
-    it('keeps snapshots by version, one per number, and outlives its deleted rule', async () => {
-      const rule = await AuthorityRule.create({ name: ruleName('versions'), actions: ['Survey.start'], conditions: CONDITIONS });
+    it('keeps a snapshot of every version, one per number, and outlives its deleted rule', async () => {
+      const rule = await AuthorityRule.create({ name: ruleName('versions'), actions: ['Survey.start'], conditions: CONDITIONS, updatedById: director.id });
+      const [first] = await RuleVersion.findAll({ where: { ruleId: rule.id } });
+      expect(first.version).to.equal(1);
+      expect(first.snapshot).to.include({ name: rule.name, effect: 'allow' });
+      expect(first.changedById).to.equal(director.id);
       const snapshot: { [key: string]: JsonValue } = { name: rule.name, actions: rule.actions, effect: 'allow', conditions: CONDITIONS, priority: 1, enabled: true };
-      await RuleVersion.create({ ruleId: rule.id, version: 1, snapshot, changedById: director.id, changeNote: '初始版本' });
       try {
         await RuleVersion.create({ ruleId: rule.id, version: 1, snapshot });
         expect.fail('should have been refused');
       } catch (e) {
         expect((e as ValidationError).errors[0].message).to.equal('该规则已有此版本号');
       }
-      await expectRefused(() => RuleVersion.create({ ruleId: rule.id, version: 2, snapshot: ['not', 'a', 'rule'] as never }), '规则快照必须是 JSON 对象');
+      await expectRefused(() => RuleVersion.create({ ruleId: rule.id, version: 9, snapshot: ['not', 'a', 'rule'] as never }), '规则快照必须是 JSON 对象');
+      await rule.update({ priority: 5 });
+      expect(rule.version).to.equal(2);
+      await rule.update({ updatedById: director.id });
+      expect(rule.version, 'a change of who touched it last is not a new version').to.equal(2);
       await rule.destroy();
-      const versions = await RuleVersion.findAll({ where: { ruleId: rule.id } });
-      expect(versions).to.have.length(1);
-      expect(versions[0].snapshot).to.deep.equal(snapshot);
+      const versions = await RuleVersion.findAll({ where: { ruleId: rule.id }, order: [['version', 'ASC']] });
+      expect(versions.map((v) => v.version)).to.deep.equal([1, 2]);
+      expect(versions[1].snapshot).to.include({ priority: 5 });
       expect(versions[0].changedAt).to.be.instanceOf(Date);
     });
   });

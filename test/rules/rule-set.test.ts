@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Actor } from '../../src/rules/actor.js';
 import { ACTION_LABELS } from '../../src/rules/catalogue.js';
-import { decide } from '../../src/rules/decide.js';
+import { referenceDecide as decide } from '../support/reference-decide.js';
 import { DEFAULT_AUTHORITIES } from '../../src/rules/default-authorities.js';
 import { defaultRuleDefinitions } from '../../src/rules/default-rules.js';
 import { RuleSet, toFacts, type StoredRule } from '../../src/rules/rule-set.js';
@@ -44,7 +44,7 @@ const ACTORS: Actor[] = POSITIONS.flatMap((code) => [
 ]);
 
 describe('RuleSet (the compiled authority rules)', () => {
-  it('decides exactly like decide() over every action × position × record of the default authorities', function () {
+  it('decides exactly like the reference reading of the default-authority table over every action × position × record of the default authorities', function () {
     this.timeout(120_000);
     const rules = new RuleSet(defaultRules());
     expect(rules.problems).to.deep.equal([]);

@@ -1,6 +1,8 @@
 import { sequelize, isPostgres } from '../../src/db.js';
 import { migrate } from '../../src/models/migrate.js';
 import '../../src/models/index.js';
+import { seedDefaultRules } from '../../src/rules/seed.js';
+import { loadRules } from '../../src/rules/store.js';
 
 /** A fresh schema for the run: PostgreSQL's public schema is dropped and recreated, SQLite's file is new. */
 export async function prepareTestDatabase() {
@@ -9,4 +11,6 @@ export async function prepareTestDatabase() {
     await sequelize.query('CREATE SCHEMA public');
   }
   await migrate();
+  await seedDefaultRules();
+  await loadRules();
 }

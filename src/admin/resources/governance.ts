@@ -1,6 +1,6 @@
 // 组织与权限: the authority rules, their versions, and the decision and audit logs (read-only).
 // JSON columns are shown and edited as JSON text until the rules editor exists; the models parse the text.
-import type { ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
+import type { ActionRequest, ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
 import type { Model, ModelStatic } from 'sequelize';
 import { AuditLog, AuthorityRule, DecisionLog, RuleVersion } from '../../models/index.js';
 import { navigation } from '../navigation.js';
@@ -54,6 +54,12 @@ const auditJson = jsonAsText(AuditLog as unknown as ModelStatic<Model>, ['change
 
 const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
 
+/** A rule edited in the admin is the director's: re-seeding the defaults never overwrites it. */
+async function markEditedByDirector(request: ActionRequest): Promise<ActionRequest> {
+  if (request.method !== 'post' || !request.payload) return request;
+  return { ...request, payload: { ...request.payload, editedByDirector: true } };
+}
+
 export const governanceResources: ResourceWithOptions[] = [
   {
     resource: AuthorityRule,
@@ -81,7 +87,7 @@ export const governanceResources: ResourceWithOptions[] = [
         list: { after: [ruleJson] },
         show: { after: [ruleJson] },
         new: { before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] })], after: [ruleJson] },
-        edit: { before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] })], after: [ruleJson] },
+        edit: { before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] }), markEditedByDirector], after: [ruleJson] },
       },
       sort: { sortBy: 'name', direction: 'asc' },
     },

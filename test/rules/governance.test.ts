@@ -1,0 +1,91 @@
+import { expect } from 'chai';
+import { AuthorityRule, RuleVersion, sequelize } from '../../src/models/index.js';
+import { seedDefaultRules } from '../../src/rules/seed.js';
+import { refreshRules } from '../../src/rules/store.js';
+import { signedInClient } from '../support/http.js';
+import { staff, TEST_PASSWORD } from '../support/factories.js';
+
+const REFUND_RULE = '退还装修押金';
+const refundable = { status: 'held', inspectionResult: 'passed' };
+
+/** Restores a default rule exactly as seeded, whatever a test did to it. */
+async function restoreDefaults() {
+  await AuthorityRule.update({ editedByDirector: false }, { where: { name: REFUND_RULE } });
+  await AuthorityRule.destroy({ where: { name: 'test: 押金冻结' } });
+  await seedDefaultRules();
+}
+
+describe('authority rules in the database govern the decisions', () => {
+  afterEach(restoreDefaults);
+
+  it('the seeded default rules cite their clause and start at version 1 with a snapshot', async () => {
+    const rule = await AuthorityRule.findOne({ where: { name: REFUND_RULE } });
+    expect(rule).to.include({ effect: 'allow', enabled: true });
+    expect(rule!.clause).to.include('收费员 职权1');
+    expect(await RuleVersion.count({ where: { ruleId: rule!.id } })).to.be.greaterThan(0);
+  });
+
+  it('the director disables the refund rule in the admin, and the cashier is refused at the next decision', async () => {
+    const director = await staff('director');
+    const cashier = await staff('cashier');
+    const directorClient = await signedInClient(director.email, TEST_PASSWORD);
+    const cashierClient = await signedInClient(cashier.email, TEST_PASSWORD);
+    const { decide } = await import('../../src/rules/decide.js');
+    const { loadActor } = await import('../../src/auth/actor.js');
+    const actor = (await loadActor(cashier.id))!;
+    expect(decide(actor, 'RenovationDeposit.refund', refundable).allowed).to.equal(true);
+
+    const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
+    const { body } = await directorClient.json('POST', `/admin/api/resources/AuthorityRule/records/${rule.id}/edit`, { enabled: false });
+    expect(body.notice.type).to.equal('success');
+    await rule.reload();
+    expect(rule).to.include({ enabled: false, editedByDirector: true, updatedById: director.id });
+    expect(rule.version).to.be.greaterThan(1);
+
+    const refused = decide(actor, 'RenovationDeposit.refund', refundable);
+    expect(refused).to.include({ allowed: false, effect: 'default-deny' });
+    const api = await cashierClient.json('GET', `/api/authority/decide?action=RenovationDeposit.refund`);
+    expect(api.body.allowed).to.equal(false);
+  });
+
+  it('re-seeding never overwrites a rule the director edited', async () => {
+    const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
+    await rule.update({ priority: 7, editedByDirector: true });
+    const report = await seedDefaultRules();
+    expect(report.keptEdited).to.be.greaterThan(0);
+    await rule.reload();
+    expect(rule.priority).to.equal(7);
+  });
+
+  it('a deny rule beats the allow rule, with the deny named in the decision', async () => {
+    const cashier = await staff('cashier');
+    const { decide } = await import('../../src/rules/decide.js');
+    const { loadActor } = await import('../../src/auth/actor.js');
+    const actor = (await loadActor(cashier.id))!;
+    await AuthorityRule.create({
+      name: 'test: 押金冻结', actions: ['RenovationDeposit.refund'], effect: 'deny', priority: 1, enabled: true, clause: '测试',
+      conditions: { all: [{ fact: 'actor', path: 'positionCode', operator: 'in', value: ['cashier'] }] },
+    });
+    const decision = decide(actor, 'RenovationDeposit.refund', refundable);
+    expect(decision).to.include({ allowed: false, effect: 'deny' });
+    expect(decision.rules.map((r) => r.name)).to.deep.equal(['test: 押金冻结']);
+  });
+
+  it('another process\'s change is picked up by the periodic refresh', async () => {
+    const cashier = await staff('cashier');
+    const { decide } = await import('../../src/rules/decide.js');
+    const { loadActor } = await import('../../src/auth/actor.js');
+    const actor = (await loadActor(cashier.id))!;
+    // Written behind this process's back, as another instance would.
+    await sequelize.query(`UPDATE "AuthorityRule" SET "enabled" = false, "version" = "version" + 1, "updatedAt" = :now WHERE "name" = :name`, {
+      replacements: { name: REFUND_RULE, now: new Date() },
+    });
+    expect(decide(actor, 'RenovationDeposit.refund', refundable).allowed, 'not yet refreshed').to.equal(true);
+    expect(await refreshRules()).to.equal(true);
+    expect(decide(actor, 'RenovationDeposit.refund', refundable).allowed).to.equal(false);
+    await sequelize.query(`UPDATE "AuthorityRule" SET "enabled" = true, "version" = "version" + 1, "updatedAt" = :now WHERE "name" = :name`, {
+      replacements: { name: REFUND_RULE, now: new Date(Date.now() + 1000) },
+    });
+    await refreshRules();
+  });
+});
