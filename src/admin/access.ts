@@ -5,6 +5,7 @@ import { ForbiddenError, type ActionContext, type ActionRequest, type ResourceWi
 import { decide, type RecordFacts } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import type { Decision } from '../rules/decision.js';
+import { logDecision } from '../rules/decision-log.js';
 
 /** AdminJS action → catalogue action (search feeds reference pickers, so it reads like the list). */
 const BUILT_IN: Record<string, string> = { list: 'list', search: 'list', show: 'show', new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
@@ -25,8 +26,11 @@ function guard(resourceId: string, actionName: string) {
   const catalogued = `${resourceId}.${BUILT_IN[actionName] ?? actionName}`;
   return async (request: ActionRequest, context: ActionContext) => {
     const targets = context.records?.length ? context.records : [context.record];
+    const actor = actorOf(context.currentAdmin);
     for (const target of targets) {
       const decision = decideFor(context.currentAdmin, catalogued, target ?? undefined);
+      // Reference pickers search as you type: those lookups are reads, not actions worth a log line each.
+      if (actionName !== 'search') await logDecision(actor, catalogued, target?.id?.() ?? null, decision);
       if (!decision.allowed) throw new ForbiddenError(decision.reason);
     }
     return request;

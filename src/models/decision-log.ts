@@ -8,7 +8,8 @@ export type DecisionEffect = (typeof DECISION_EFFECTS)[number];
 
 /** A rule that decided, as the decision API reports it. */
 export interface DecidingRule {
-  id: number;
+  /** The rule id, or a built-in guard such as "system-admin". */
+  id: number | string;
   name: string;
   clause: string | null;
 }

@@ -89,3 +89,24 @@ describe('authority rules in the database govern the decisions', () => {
     await refreshRules();
   });
 });
+
+describe('the decision log', () => {
+  it('logs a refused action with its reason, and an executed one with its deciding rules and their versions', async () => {
+    const { DecisionLog } = await import('../../src/models/index.js');
+    const reception = await staff('receptionist');
+    const director = await staff('director');
+    const receptionClient = await signedInClient(reception.email, TEST_PASSWORD);
+    await receptionClient.json('POST', '/admin/api/resources/Department/actions/new', { name: '日志测试部' });
+    const refused = await DecisionLog.findOne({ where: { staffId: reception.id, action: 'Department.new' }, order: [['id', 'DESC']] });
+    expect(refused).to.include({ allowed: false, effect: 'default-deny', resource: 'Department' });
+    expect(refused!.reason).to.include('没有任何规则允许客户接待员');
+
+    const directorClient = await signedInClient(director.email, TEST_PASSWORD);
+    const rule = (await AuthorityRule.findOne({ where: { name: '主任查阅' } }))!;
+    await directorClient.get('/admin/api/resources/Ticket/actions/list');
+    const allowed = await DecisionLog.findOne({ where: { staffId: director.id, action: 'Ticket.list' }, order: [['id', 'DESC']] });
+    expect(allowed).to.include({ allowed: true, effect: 'allow' });
+    expect(allowed!.rules.map((r) => r.name)).to.include('主任查阅');
+    expect(allowed!.ruleVersions).to.deep.include({ [String(rule.id)]: rule.version });
+  });
+});
