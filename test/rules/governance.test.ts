@@ -110,3 +110,28 @@ describe('the decision log', () => {
     expect(allowed!.ruleVersions).to.deep.include({ [String(rule.id)]: rule.version });
   });
 });
+
+describe('the Position screen', () => {
+  before(async () => {
+    const { seedJobDescriptions } = await import('../../src/seed/index.js');
+    await seedJobDescriptions();
+  });
+
+  it('lists each 职权 with the rules that implement it, and marks the ones no rule implements', async () => {
+    const { Position } = await import('../../src/models/index.js');
+    const director = await staff('director');
+    const client = await signedInClient(director.email, TEST_PASSWORD);
+    const cashierPosition = (await Position.findOne({ where: { name: '客户服务收费员' } }))!;
+    const { body } = await client.json('GET', `/admin/api/resources/Position/records/${cashierPosition.id}/show`);
+    const coverage = JSON.parse(body.record.params.authorityCoverage) as { number: number; rules: { name: string }[] }[];
+    expect(coverage.map((c) => c.number)).to.deep.equal([1, 2, 3, 4, 5, 6]);
+    expect(coverage[0].rules.map((r) => r.name)).to.include.members(['退还装修押金', '没收装修押金']);
+    expect(coverage[1].rules.map((r) => r.name)).to.include('决定催缴');
+    expect(coverage[5].rules, '职权6 制定个人月工作计划 is cited as 各岗位, not by number').to.deep.equal([]);
+
+    const receptionPosition = (await Position.findOne({ where: { name: '客户接待员' } }))!;
+    const reception = await client.json('GET', `/admin/api/resources/Position/records/${receptionPosition.id}/show`);
+    const receptionCoverage = JSON.parse(reception.body.record.params.authorityCoverage) as { number: number; rules: unknown[] }[];
+    expect(receptionCoverage.find((c) => c.number === 4)!.rules, '职权4 月统计表 comes with the reports').to.deep.equal([]);
+  });
+});

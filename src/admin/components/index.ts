@@ -15,4 +15,5 @@ export const Components = {
   MoneyFilter: add('MoneyFilter', 'money-filter.tsx'),
   Dashboard: add('Dashboard', 'dashboard.tsx'),
   PositionClauses: add('PositionClauses', 'position-clauses.tsx'),
+  AuthorityCoverage: add('AuthorityCoverage', 'authority-coverage.tsx'),
 };

@@ -9,7 +9,7 @@ export const organisationZh = {
   Position: {
     properties: {
       ...common, name: '岗位名称', code: '岗位代码', departmentId: '所属部门', departmentText: '所属部门（原文）', grade: '职务等级',
-      supervisorText: '直接主管（原文）', supervisorPositionId: '直接主管岗位', source: '来源', clauses: '岗位条款',
+      supervisorText: '直接主管（原文）', supervisorPositionId: '直接主管岗位', source: '来源', clauses: '岗位条款', authorityCoverage: '职权与实施规则',
     },
   },
   PositionClause: {
@@ -31,7 +31,7 @@ export const organisationEn = {
   Position: {
     properties: {
       ...commonEn, name: 'Name', code: 'Code', departmentId: 'Department', departmentText: 'Department (as written)', grade: 'Grade',
-      supervisorText: 'Supervisor (as written)', supervisorPositionId: 'Supervisor position', source: 'Source', clauses: 'Clauses',
+      supervisorText: 'Supervisor (as written)', supervisorPositionId: 'Supervisor position', source: 'Source', clauses: 'Clauses', authorityCoverage: 'Authorities and their rules',
     },
   },
   PositionClause: {

@@ -1,4 +1,5 @@
-import { ValidationError, type ActionRequest, type ResourceWithOptions } from 'adminjs';
+import { ValidationError, type ActionRequest, type RecordActionResponse, type ResourceWithOptions } from 'adminjs';
+import { authorityCoverage } from '../../domain/authority-coverage.js';
 import { Department, Position, PositionClause, Staff } from '../../models/index.js';
 import { hashPassword, passwordProblem } from '../../auth/password.js';
 import { navigation } from '../navigation.js';
@@ -21,6 +22,14 @@ function hashPasswordField(required: boolean) {
   };
 }
 
+/** The Position screen shows each 职权 with the rules implementing it (computed, not stored). */
+async function withAuthorityCoverage(response: RecordActionResponse): Promise<RecordActionResponse> {
+  if (response.record?.id) {
+    response.record.params.authorityCoverage = JSON.stringify(await authorityCoverage(Number(response.record.id)));
+  }
+  return response;
+}
+
 export const organisationResources: ResourceWithOptions[] = [
   {
     resource: Department,
@@ -37,12 +46,14 @@ export const organisationResources: ResourceWithOptions[] = [
       navigation: navigation.organisation,
       listProperties: ['name', 'departmentId', 'supervisorText', 'supervisorPositionId', 'grade', 'source'],
       filterProperties: ['name', 'departmentId'],
-      showProperties: ['name', 'departmentId', 'departmentText', 'grade', 'supervisorText', 'supervisorPositionId', 'source', 'clauses'],
+      showProperties: ['name', 'departmentId', 'departmentText', 'grade', 'supervisorText', 'supervisorPositionId', 'source', 'clauses', 'authorityCoverage'],
       editProperties: ['name', 'code', 'departmentId', 'departmentText', 'grade', 'supervisorText', 'supervisorPositionId'],
       properties: {
         name: { isTitle: true },
         clauses: { type: 'string', isVisible: { show: true, list: false, edit: false, filter: false }, components: { show: Components.PositionClauses } },
+        authorityCoverage: { type: 'string', isVisible: { show: true, list: false, edit: false, filter: false }, components: { show: Components.AuthorityCoverage } },
       },
+      actions: { show: { after: [withAuthorityCoverage] } },
     },
   },
   {
