@@ -80,9 +80,9 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   { name: '录入调查答卷', actions: ['SurveyResponse.new'], positions: ['assistant', 'coordinator'], clause: '协调员 职责7' },
   { name: '调查分析报告', actions: ['Survey.report'], positions: ['assistant', 'coordinator'], clause: '助理 职权6、协调员 职权5' },
   // 工作计划
-  { name: '制定月工作计划', actions: ['WorkPlan.new', 'WorkPlanItem.new'], positions: [...FRONT_FOUR, 'director'], clause: '各岗位：制定月工作计划（五周滚动计划）' },
-  { name: '修改本人工作计划', actions: ['WorkPlan.edit', 'WorkPlan.carryForward'], positions: [...FRONT_FOUR, 'director'], when: { ownField: 'staffId' }, clause: '各岗位：制定月工作计划（五周滚动计划）' },
-  { name: '修改工作计划事项', actions: ['WorkPlanItem.edit', 'WorkPlanItem.delete'], positions: [...FRONT_FOUR, 'director'], when: { ownField: 'planStaffId' }, clause: '各岗位：制定月工作计划（五周滚动计划）' },
+  { name: '制定月工作计划', actions: ['WorkPlan.new', 'WorkPlanItem.new'], positions: [...FRONT_FOUR, 'director'], clause: '接待员 职权5、协调员 职权6、收费员 职权6：各岗位制定月工作计划（五周滚动计划）' },
+  { name: '修改本人工作计划', actions: ['WorkPlan.edit', 'WorkPlan.carryForward'], positions: [...FRONT_FOUR, 'director'], when: { ownField: 'staffId' }, clause: '接待员 职权5、协调员 职权6、收费员 职权6：各岗位制定月工作计划（五周滚动计划）' },
+  { name: '修改工作计划事项', actions: ['WorkPlanItem.edit', 'WorkPlanItem.delete'], positions: [...FRONT_FOUR, 'director'], when: { ownField: 'planStaffId' }, clause: '接待员 职权5、协调员 职权6、收费员 职权6：各岗位制定月工作计划（五周滚动计划）' },
   // 资料归档
   { name: '整理培训、会议与ISO资料', actions: ['ArchiveDocument.new', 'ArchiveDocument.edit'], positions: ['coordinator'], clause: '协调员 职责2' },
   { name: '保管财务资料', actions: ['ArchiveDocument.new'], positions: ['cashier'], clause: '收费员 职责5' },

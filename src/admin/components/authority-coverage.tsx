@@ -23,7 +23,7 @@ const AuthorityCoverage: React.FC<BasePropertyProps> = ({ record }) => {
           </Text>
           <Text color="grey60" ml="lg">
             {clause.rules.length === 0 ? (
-              <Badge variant="secondary" outline size="sm">尚无规则实施（随报表功能提供）</Badge>
+              <Badge variant="secondary" outline size="sm">尚无规则实施</Badge>
             ) : (
               clause.rules.map((rule) => (
                 <Badge key={rule.id} size="sm" mr="sm" variant={rule.enabled ? 'success' : 'secondary'} outline={!rule.enabled}>
