@@ -58,8 +58,10 @@ export function factPath(fact: string, path: string | undefined): FactPath | und
 /** The one path resolver of both decision paths: plain dotted paths, no JSONPath. */
 export function resolvePath(value: unknown, path: string | undefined): unknown {
   if (!path) return value;
+  // "$.status" (json-rules-engine's JSONPath habit) means the same as "status".
+  const plain = path.startsWith('$.') ? path.slice(2) : path;
   let current: unknown = value;
-  for (const key of path.split('.')) {
+  for (const key of plain.split('.')) {
     if (current === null || current === undefined || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }

@@ -135,3 +135,38 @@ describe('the Position screen', () => {
     expect(receptionCoverage.find((c) => c.number === 4)!.rules, '职权4 月统计表 comes with the reports').to.deep.equal([]);
   });
 });
+
+describe('editing rules in the admin', () => {
+  const bad: [string, Record<string, string>, string][] = [
+    ['an uncatalogued action', { actions: '["Ticket.teleport"]' }, 'actions'],
+    ['conditions that are not JSON', { conditions: '{"all": [' }, 'conditions'],
+    ['an unknown fact path', { conditions: '{"all":[{"fact":"record","path":"statuss","operator":"equal","value":"held"}]}' }, 'conditions'],
+    ['an unknown operator', { conditions: '{"all":[{"fact":"record","path":"status","operator":"like","value":"held"}]}' }, 'conditions'],
+    ['a priority of zero', { priority: '0' }, 'priority'],
+    ['an unknown effect', { effect: 'maybe' }, 'effect'],
+  ];
+  for (const [label, fields, field] of bad) {
+    it(`管理处主任 saving a rule with ${label} is refused in Chinese on that field, and nothing changes`, async () => {
+      const director = await staff('director');
+      const client = await signedInClient(director.email, TEST_PASSWORD);
+      const before = await AuthorityRule.count();
+      const { body } = await client.json('POST', '/admin/api/resources/AuthorityRule/actions/new', {
+        name: `test: 坏规则 ${label}`, actions: '["Ticket.urge"]', effect: 'allow', priority: '1', enabled: 'true', clause: '测试',
+        conditions: '{"all":[{"fact":"actor","path":"positionCode","operator":"in","value":["receptionist"]}]}',
+        ...fields,
+      });
+      expect(body.record.errors[field]?.message, JSON.stringify(body.record.errors)).to.match(/[\u4e00-\u9fff]/);
+      expect(await AuthorityRule.count()).to.equal(before);
+    });
+  }
+
+  it('客户接待员 may not edit a rule', async () => {
+    const reception = await staff('receptionist');
+    const client = await signedInClient(reception.email, TEST_PASSWORD);
+    const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
+    const { body } = await client.json('POST', `/admin/api/resources/AuthorityRule/records/${rule.id}/edit`, { enabled: 'false' });
+    expect(body.record.baseError.type).to.equal('ForbiddenError');
+    await rule.reload();
+    expect(rule.enabled).to.equal(true);
+  });
+});
