@@ -46,7 +46,9 @@ function chain<T>(first: T, existing: T | T[] | undefined): T[] {
 export function withAccess(entry: ResourceWithOptions, resourceId: string, customActions: string[] = []): ResourceWithOptions {
   const options: ResourceOptions = entry.options ?? {};
   const actions: Record<string, Partial<Action<ActionResponse>>> = { ...(options.actions ?? {}) } as Record<string, Partial<Action<ActionResponse>>>;
-  for (const name of [...Object.keys(BUILT_IN), ...customActions]) {
+  // Every action the resource has, built-in or its own workflow actions, is decided the same way.
+  const names = new Set([...Object.keys(BUILT_IN), ...Object.keys(actions), ...customActions]);
+  for (const name of names) {
     const existing = actions[name] ?? {};
     // A resource may switch an action off for everyone (e.g. logs cannot be edited); rules never switch it back on.
     if (existing.isAccessible === false) continue;

@@ -40,3 +40,30 @@ export function createThrough<T extends Model>(
     };
   };
 }
+
+/**
+ * A workflow action on one record, performed by `perform(actor, id, payload)`. Only POST performs it: AdminJS
+ * opens actions with GET (trap 3), which just shows the record and its form.
+ */
+export function performThrough<T extends Model>(
+  perform: (actor: Actor | null, id: number, payload: Record<string, unknown>) => Promise<T>,
+  notice: (row: T) => string,
+): ActionHandler<RecordActionResponse> {
+  return async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+    const { resource, record, h, currentAdmin } = context;
+    if (!record) throw new NotFoundError('记录不存在', 'use case');
+    if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
+    let row: T;
+    try {
+      row = await perform(actorOf(currentAdmin), Number(record.id()), request.payload ?? {});
+    } catch (error) {
+      throw toAdminError(error);
+    }
+    const fresh = await resource.findOne(String(record.id()), context);
+    return {
+      redirectUrl: h.recordActionUrl({ resourceId: resource.id(), recordId: String(record.id()), actionName: 'show' }),
+      notice: { message: notice(row), type: 'success' },
+      record: fresh!.toJSON(currentAdmin),
+    };
+  };
+}

@@ -85,3 +85,97 @@ export async function collectDeposit(actor: Actor | null, input: DepositInput, n
     return deposit;
   });
 }
+
+export interface RefundInput {
+  deduction?: unknown;
+  method?: unknown;
+  note?: unknown;
+}
+
+async function lockedDeposit(id: number, transaction: import('sequelize').Transaction) {
+  const deposit = await RenovationDeposit.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+  if (!deposit) throw new NotFound('装修押金不存在');
+  return deposit;
+}
+
+function settledAlready(deposit: RenovationDeposit): ValidationFailed | null {
+  if (deposit.status === 'refunded') return new ValidationFailed('该押金已退还，不能重复退还');
+  if (deposit.status === 'forfeited') return new ValidationFailed('该押金已没收，不能再办理');
+  return null;
+}
+
+/**
+ * 退押金: after the renovation passed inspection, the cashier refunds the deposit (less a deduction for damage),
+ * writing exactly one `deposit_refund` receipt for the amount paid back. Left out, the deduction is zero.
+ */
+export async function refundDeposit(actor: Actor | null, depositId: number, input: RefundInput, now = new Date()): Promise<RenovationDeposit> {
+  return inTransaction(async (transaction) => {
+    const deposit = await lockedDeposit(depositId, transaction);
+    // Exactly once: a second request finds the deposit settled, whoever sends it.
+    const settled = settledAlready(deposit);
+    if (settled) throw settled;
+    const decision = decide(actor, 'RenovationDeposit.refund', deposit.get({ plain: true }));
+    if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+    if (deposit.inspectionResult !== 'passed') throw new ValidationFailed('装修验收合格后才能退还押金');
+    const deductionText = isBlank(input.deduction) ? '0' : String(input.deduction).trim();
+    if (!/^-?\d+$/.test(deductionText)) throw new ValidationFailed('扣款金额必须是以分为单位的整数', { deduction: '扣款金额必须是以分为单位的整数' });
+    const deduction = Number(deductionText);
+    if (deduction < 0) throw new ValidationFailed('扣款金额不能为负数', { deduction: '扣款金额不能为负数' });
+    if (deduction > deposit.amount) throw new ValidationFailed(`扣款不能超过押金 ${formatFen(deposit.amount)}`, { deduction: `不能超过押金 ${formatFen(deposit.amount)}` });
+    const method = isBlank(input.method) ? 'cash' : String(input.method);
+    if (!(PAYMENT_METHODS as readonly string[]).includes(method)) throw new ValidationFailed(`退款方式不正确：${method}`, { method: `退款方式不正确：${method}` });
+    const refundedAmount = deposit.amount - deduction;
+    const owner = await Owner.findByPk(deposit.ownerId, { transaction });
+    const report = refundedAmount > 0 ? await cashReportFor(actor.id, now, transaction) : null;
+    const receipt =
+      refundedAmount > 0
+        ? await Payment.create(
+            {
+              kind: 'deposit_refund', method: method as (typeof PAYMENT_METHODS)[number], amount: refundedAmount, depositId: deposit.id,
+              ownerId: deposit.ownerId, unitId: deposit.unitId, payerName: owner?.name ?? '业主', cashierId: actor.id,
+              cashReportId: report?.id ?? null, paidAt: now, status: 'valid',
+            },
+            { transaction },
+          )
+        : null;
+    await deposit.update(
+      {
+        status: 'refunded', refundedAmount, deduction, refundPaymentId: receipt?.id ?? null, refundedAt: now, refundedById: actor.id,
+        note: isBlank(input.note) ? deposit.note : String(input.note),
+      },
+      { transaction },
+    );
+    if (report) await retotal(report, transaction);
+    await AuditLog.create(
+      {
+        staffId: actor.id, action: 'RenovationDeposit.refund', resource: 'RenovationDeposit', recordId: String(deposit.id),
+        changes: { status: ['held', 'refunded'], refundedAmount: [0, refundedAmount], deduction: [0, deduction] },
+        note: `退还押金 ${formatFen(refundedAmount)}${deduction ? `，扣款 ${formatFen(deduction)}` : ''}${receipt ? `，收据 ${receipt.receiptNumber}` : ''}`,
+      },
+      { transaction },
+    );
+    return deposit;
+  });
+}
+
+/** 没收押金: the renovation failed inspection; the deposit is kept, no money moves. */
+export async function forfeitDeposit(actor: Actor | null, depositId: number, input: { note?: unknown }, now = new Date()): Promise<RenovationDeposit> {
+  return inTransaction(async (transaction) => {
+    const deposit = await lockedDeposit(depositId, transaction);
+    // Exactly once: a second request finds the deposit settled, whoever sends it.
+    const settled = settledAlready(deposit);
+    if (settled) throw settled;
+    const decision = decide(actor, 'RenovationDeposit.forfeit', deposit.get({ plain: true }));
+    if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+    if (deposit.inspectionResult !== 'failed') throw new ValidationFailed('只有验收不合格的装修才能没收押金');
+    await deposit.update({ status: 'forfeited', forfeitedAt: now, forfeitedById: actor.id, note: isBlank(input.note) ? deposit.note : String(input.note) }, { transaction });
+    await AuditLog.create(
+      {
+        staffId: actor.id, action: 'RenovationDeposit.forfeit', resource: 'RenovationDeposit', recordId: String(deposit.id),
+        changes: { status: ['held', 'forfeited'] }, note: `没收押金 ${formatFen(deposit.amount)}`,
+      },
+      { transaction },
+    );
+    return deposit;
+  });
+}

@@ -7,9 +7,9 @@
 // The system administrator's hard deny and the other account guards belong to decide() in decide.ts.
 import type { Actor } from './actor.js';
 import { ACTION_LABELS, actionLabel, isCatalogued } from './catalogue.js';
+import { explainConditions } from './explain.js';
 import { compileConditions, type CompiledConditions, type RuleFacts } from './compile.js';
 import type { Decision, DecidingRule } from './decision.js';
-import { factPath } from './facts.js';
 import { shanghaiDay } from '../domain/shanghai.js';
 
 export type { RuleFacts } from './compile.js';
@@ -83,61 +83,10 @@ export function toFacts(actor: Actor, action: string, record: Record<string, unk
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Plain-language descriptions of conditions, for "这条记录不符合条件（…）".
+// Helpers for the "这条记录不符合条件（…）" explanation (worded by explain.ts).
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function factLabel(fact: unknown, path: unknown): string {
-  if (fact === 'action') return '操作';
-  const p = typeof path === 'string' ? path : '';
-  if (fact === 'actor' && p === 'id') return '本人';
-  if (fact === 'actor' && p === 'departmentId') return '本人所在部门';
-  return factPath(String(fact), p)?.label ?? (p ? `${String(fact)}.${p}` : String(fact));
-}
-
-function valueText(value: unknown): string {
-  if (isObject(value) && Object.prototype.hasOwnProperty.call(value, 'fact')) return factLabel(value.fact, value.path);
-  if (Array.isArray(value)) return value.length === 0 ? '（空）' : value.map((v) => valueText(v)).join(' 或 ');
-  if (value === null) return '空';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value) ?? String(value);
-}
-
-function describeLeaf(leaf: Json): string {
-  const left = factLabel(leaf.fact, leaf.path);
-  const right = valueText(leaf.value);
-  const path = typeof leaf.path === 'string' ? leaf.path : '';
-  switch (leaf.operator) {
-    case 'equal': return `${left}须为${right}`;
-    case 'notEqual': return `${left}不能是${right}`;
-    case 'in': return Array.isArray(leaf.value) ? `${left}须为 ${right}` : `${left}须包含于${right}`;
-    case 'notIn': return Array.isArray(leaf.value) ? `${left}不能为 ${right}` : `${left}不能包含于${right}`;
-    case 'contains': return `${right}须在${left}之中`;
-    case 'doesNotContain': return `${right}不能在${left}之中`;
-    case 'greaterThan':
-      if (leaf.fact === 'record' && leaf.value === 0 && path.endsWith('Id')) return `须有${left}`;
-      return `${left}须大于 ${right}`;
-    case 'greaterThanInclusive': return `${left}须不小于 ${right}`;
-    case 'lessThan': return `${left}须小于 ${right}`;
-    case 'lessThanInclusive': return `${left}须不大于 ${right}`;
-    default: return `${left} ${String(leaf.operator)} ${right}`;
-  }
-}
-
-function describeNode(node: unknown): string {
-  if (!isObject(node)) return '';
-  if (Array.isArray(node.any)) {
-    const parts = node.any.map(describeNode).filter(Boolean);
-    return parts.length === 0 ? '无条件' : parts.length === 1 ? parts[0] : `（${parts.join(' 或 ')}）`;
-  }
-  if (Array.isArray(node.all)) {
-    const parts = node.all.map(describeNode).filter(Boolean);
-    return parts.length === 0 ? '无条件' : parts.join('；');
-  }
-  if (isObject(node.not)) return `不满足「${describeNode(node.not)}」`;
-  return describeLeaf(node);
-}
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -419,7 +368,7 @@ export class RuleSet {
       }
       if (!forThisActor) continue;
       if (entry.failedWho[i] !== who) {
-        rule.recordText ??= describeRecordConditions(rule.conditions);
+        rule.recordText ??= describeRecordConditions(rule.conditions, [entry.action.split(".")[0]]);
         entry.failedReason[i] = `规则「${rule.ref.name}」允许${who}${entry.label}，但这条记录不符合条件（${rule.recordText}）`;
         entry.failedWho[i] = who;
       }
@@ -477,10 +426,10 @@ function isActorOnlyLeaf(node: unknown): boolean {
   return !(isObject(value) && Object.prototype.hasOwnProperty.call(value, 'fact') && value.fact !== 'actor');
 }
 
-function describeRecordConditions(conditions: unknown): string {
+function describeRecordConditions(conditions: unknown, resources: string[]): string {
   if (isObject(conditions) && !Object.prototype.hasOwnProperty.call(conditions, 'any') && Array.isArray(conditions.all)) {
     const rest = conditions.all.filter((c) => !isActorOnlyLeaf(c));
-    return rest.length === 0 ? '无' : describeNode({ all: rest });
+    return rest.length === 0 ? '无' : explainConditions({ all: rest }, { resources });
   }
-  return describeNode(conditions);
+  return explainConditions(conditions, { resources });
 }

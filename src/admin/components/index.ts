@@ -16,4 +16,5 @@ export const Components = {
   Dashboard: add('Dashboard', 'dashboard.tsx'),
   PositionClauses: add('PositionClauses', 'position-clauses.tsx'),
   AuthorityCoverage: add('AuthorityCoverage', 'authority-coverage.tsx'),
+  RecordActionForm: add('RecordActionForm', 'record-action-form.tsx'),
 };

@@ -3,8 +3,11 @@
 import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
 import { PAYMENT_METHODS, RenovationApplication, RenovationDeposit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
-import { createThrough } from '../use-case.js';
-import { collectDeposit } from '../../domain/deposits.js';
+import { fieldLabel } from '../locale/index.js';
+import { createThrough, performThrough } from '../use-case.js';
+import { collectDeposit, forfeitDeposit, refundDeposit } from '../../domain/deposits.js';
+import { formatFen } from '../../domain/money.js';
+import { Components } from '../components/index.js';
 import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
 
@@ -24,6 +27,8 @@ async function depositKeepsAmount(request: ActionRequest, context: ActionContext
 }
 
 const APPLICATION_FIELDS = ['unitId', 'ownerId', 'contractor', 'contractorPhone', 'scope', 'startDate', 'endDate'] as const;
+
+const PAYMENT_METHOD_OPTIONS = PAYMENT_METHODS.map((value) => ({ value, label: fieldLabel('Payment', `method.${value}`) }));
 
 export const renovationResources: ResourceWithOptions[] = [
   {
@@ -101,6 +106,28 @@ export const renovationResources: ResourceWithOptions[] = [
         new: {
           before: [limitPayload(['applicationId', 'amount', 'method', 'note'])],
           handler: createThrough(collectDeposit, (deposit) => `已收取押金 ${deposit.number}`),
+        },
+        refund: {
+          actionType: 'record',
+          icon: 'RotateCcw',
+          component: Components.RecordActionForm,
+          handler: performThrough(refundDeposit, (deposit) => `已退还押金 ${formatFen(deposit.refundedAmount)}${deposit.deduction ? `（扣款 ${formatFen(deposit.deduction)}）` : ''}`),
+          custom: {
+            fields: [
+              { name: 'deduction', label: '扣款金额', type: 'money', hint: '押金 {amount}；不填则全额退还' },
+              { name: 'method', label: '退款方式', type: 'select', options: PAYMENT_METHOD_OPTIONS },
+              { name: 'note', label: '备注（扣款原因等）', type: 'textarea' },
+            ],
+            submit: '确认退还',
+          },
+        },
+        forfeit: {
+          actionType: 'record',
+          icon: 'Slash',
+          variant: 'danger',
+          component: Components.RecordActionForm,
+          handler: performThrough(forfeitDeposit, (deposit) => `已没收押金 ${deposit.number}`),
+          custom: { fields: [{ name: 'note', label: '没收原因', type: 'textarea' }], confirm: '验收不合格，押金将不予退还。', submit: '确认没收' },
         },
         edit: { before: [depositKeepsAmount] },
       },

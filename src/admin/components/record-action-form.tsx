@@ -1,0 +1,71 @@
+import React, { useState } from 'react';
+import { Box, Button, FormGroup, FormMessage, Input, Label, Select, Text, TextArea } from '@adminjs/design-system';
+import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
+import { useNavigate } from 'react-router';
+import { formatFen, yuanToFen } from './money-format.js';
+
+type Field = { name: string; label: string; type: 'money' | 'text' | 'textarea' | 'select'; options?: { value: string; label: string }[]; hint?: string };
+type Custom = { fields?: Field[]; confirm?: string; submit?: string };
+
+const api = new ApiClient();
+
+/** The form of a workflow action: its few inputs and one button that performs it (POST); opening it changes nothing. */
+const RecordActionForm: React.FC<ActionProps> = ({ action, resource, record }) => {
+  const custom = (action.custom ?? {}) as Custom;
+  const [values, setValues] = useState<Record<string, string | number>>({});
+  const [errors, setErrors] = useState<Record<string, { message: string }>>({});
+  const [busy, setBusy] = useState(false);
+  const addNotice = useNotice();
+  const navigate = useNavigate();
+  const { translateMessage } = useTranslation();
+  if (!record) return null;
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const response = await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: values });
+      const data = response.data as { notice?: { message: string; type: 'success' | 'error' }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
+      if (data.notice) addNotice({ message: translateMessage(data.notice.message, resource.id), type: data.notice.type });
+      setErrors(data.record?.errors ?? {});
+      if (data.notice?.type === 'success' && data.redirectUrl) navigate(data.redirectUrl);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box variant="container" padding="xl">
+      <Text mb="xl">{record.title}</Text>
+      {(custom.fields ?? []).map((field) => (
+        <FormGroup key={field.name} error={Boolean(errors[field.name])}>
+          <Label>{field.type === 'money' ? `${field.label}（元）` : field.label}</Label>
+          {field.type === 'select' ? (
+            <Select
+              options={field.options}
+              value={field.options?.find((o) => o.value === values[field.name]) ?? null}
+              onChange={(selected: { value: string } | null) => setValues({ ...values, [field.name]: selected?.value ?? '' })}
+            />
+          ) : field.type === 'textarea' ? (
+            <TextArea width="100%" onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setValues({ ...values, [field.name]: e.target.value })} />
+          ) : (
+            <Input
+              width="100%"
+              inputMode={field.type === 'money' ? 'decimal' : undefined}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+                setValues({ ...values, [field.name]: field.type === 'money' ? yuanToFen(e.target.value) : e.target.value })
+              }
+            />
+          )}
+          {field.hint ? <Text color="grey60" fontSize="sm">{field.hint.replace('{amount}', formatFen(record.params.amount))}</Text> : null}
+          <FormMessage>{errors[field.name]?.message}</FormMessage>
+        </FormGroup>
+      ))}
+      {custom.confirm ? <Text mb="lg">{custom.confirm}</Text> : null}
+      <Button variant="contained" disabled={busy} onClick={submit}>
+        {custom.submit ?? action.label}
+      </Button>
+    </Box>
+  );
+};
+
+export default RecordActionForm;
