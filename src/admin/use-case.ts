@@ -4,6 +4,7 @@ import type { Model } from 'sequelize';
 import { AppError, ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { actorOf } from './access.js';
+import { Components } from './components/index.js';
 
 /** Domain errors become the AdminJS errors its UI shows on the form or as a notice. */
 export function toAdminError(error: unknown): unknown {
@@ -65,5 +66,30 @@ export function performThrough<T extends Model>(
       notice: { message: notice(row), type: 'success' },
       record: fresh!.toJSON(currentAdmin),
     };
+  };
+}
+
+export interface WorkflowActionOptions {
+  /** The notice after success, e.g. "已发布". */
+  done: string;
+  icon: string;
+  variant?: 'default' | 'primary' | 'danger' | 'success' | 'info';
+  fields?: { name: string; label: string; type: 'money' | 'text' | 'textarea' | 'select'; options?: { value: string; label: string }[]; hint?: string }[];
+  confirm?: string;
+  submit: string;
+}
+
+/** A record action performed by a use case, opened as a small form (RecordActionForm). */
+export function workflowAction<T extends Model>(
+  perform: (actor: Actor | null, id: number, payload: Record<string, unknown>) => Promise<T>,
+  options: WorkflowActionOptions,
+) {
+  return {
+    actionType: 'record' as const,
+    icon: options.icon,
+    variant: options.variant,
+    component: Components.RecordActionForm,
+    handler: performThrough(perform, () => options.done),
+    custom: { fields: options.fields ?? [], confirm: options.confirm, submit: options.submit },
   };
 }

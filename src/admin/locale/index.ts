@@ -1,6 +1,7 @@
 // zh-CN is the default language, English the other; each resource group brings its own labels.
 import type { LocaleTranslations } from 'adminjs';
 import { navigation } from '../navigation.js';
+import { WORKFLOW_ACTIONS } from '../../rules/catalogue.js';
 import { organisationEn, organisationResourceNamesEn, organisationResourceNamesZh, organisationZh } from './organisation.js';
 import { propertyEn, propertyResourceNamesEn, propertyResourceNamesZh, propertyZh } from './property.js';
 import { frontDeskEn, frontDeskResourceNamesEn, frontDeskResourceNamesZh, frontDeskZh } from './front-desk.js';
@@ -25,6 +26,16 @@ function withValueLabels(groups: ResourceTranslations[]): ResourceTranslations {
   return merged;
 }
 
+/** Workflow actions are named in Chinese by the action catalogue, unless a group names them itself. */
+function withWorkflowActionNames(resources: ResourceTranslations): ResourceTranslations {
+  for (const [action, label] of Object.entries(WORKFLOW_ACTIONS)) {
+    const [resource, name] = action.split('.');
+    const entry = (resources[resource] ??= {});
+    entry.actions = { [name]: label, ...(entry.actions ?? {}) };
+  }
+  return resources;
+}
+
 const groupsZh: ResourceTranslations[] = [organisationZh, propertyZh, frontDeskZh, feesZh, renovationZh, dunningZh, officeZh, governanceZh];
 const groupsEn: ResourceTranslations[] = [organisationEn, propertyEn, frontDeskEn, feesEn, renovationEn, dunningEn, officeEn, governanceEn];
 const namesZh: Record<string, string>[] = [organisationResourceNamesZh, propertyResourceNamesZh, frontDeskResourceNamesZh, feesResourceNamesZh, renovationResourceNamesZh, dunningResourceNamesZh, officeResourceNamesZh, governanceResourceNamesZh];
@@ -43,7 +54,7 @@ const navigationEn: Record<string, string> = {
 
 const zh: LocaleTranslations = {
   labels: { ...Object.assign({}, ...namesZh), navigation: '导航', dashboard: '我的工作台', loginWelcome: '客户中心' },
-  resources: withValueLabels(groupsZh),
+  resources: withWorkflowActionNames(withValueLabels(groupsZh)),
   buttons: { save: '保存', filter: '筛选', applyChanges: '应用', resetFilter: '重置', logout: '退出登录', login: '登录', cancel: '取消', confirm: '确认', addNewItem: '新增一项', createFirstRecord: '新建第一条记录' },
   messages: {
     invalidCredentials: '邮箱或密码错误',

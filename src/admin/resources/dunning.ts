@@ -7,6 +7,8 @@ import { fieldLabel } from '../locale/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
+import { workflowAction } from '../use-case.js';
+import { closeDunningPlan, startDunningPlan } from '../../domain/office-transitions.js';
 
 const PLAN_FIELDS = ['title', 'minMonthsInArrears', 'note'] as const;
 const TARGET_FIELDS = ['planId', 'ownerId', 'unitId', 'note'] as const;
@@ -44,6 +46,8 @@ export const dunningResources: ResourceWithOptions[] = [
         closedAt: readOnly(),
       },
       actions: {
+        start: workflowAction(startDunningPlan, { done: '已决定催缴，计划开始执行', icon: 'Play', submit: '决定催缴', confirm: '开始后即可按计划联系业主并记录结果。' }),
+        close: workflowAction(closeDunningPlan, { done: '催缴计划已结束', icon: 'Square', submit: '结束催缴' }),
         new: { before: [limitPayload(PLAN_FIELDS, { force: ['createdById'] })] },
         edit: { before: [limitPayload(PLAN_FIELDS)] },
       },

@@ -9,6 +9,8 @@ import { limitPayload } from '../payload.js';
 import { createThrough } from '../use-case.js';
 import { recordPayment } from '../../domain/payments.js';
 import { money, readOnly } from '../properties.js';
+import { workflowAction } from '../use-case.js';
+import { reviewParkingRental, verifyClubhouseCharge } from '../../domain/office-transitions.js';
 
 type Hook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
 
@@ -199,6 +201,13 @@ export const feesResources: ResourceWithOptions[] = [
         reviewNote: readOnly({ type: 'textarea' }),
       },
       actions: {
+        review: workflowAction(reviewParkingRental, {
+          done: '已审核', icon: 'CheckSquare', submit: '提交审核结果',
+          fields: [
+            { name: 'decision', label: '审核结果', type: 'select', options: [{ value: 'approved', label: '通过' }, { value: 'rejected', label: '不通过' }] },
+            { name: 'reviewNote', label: '审核意见（不通过时必填）', type: 'textarea' },
+          ],
+        }),
         new: { before: [limitPayload(PARKING_FIELDS, { force: ['registeredById'] })] },
         edit: { before: [limitPayload(PARKING_FIELDS)] },
       },
@@ -228,6 +237,7 @@ export const feesResources: ResourceWithOptions[] = [
         note: { type: 'textarea' },
       },
       actions: {
+        verify: workflowAction(verifyClubhouseCharge, { done: '已校核', icon: 'CheckSquare', submit: '确认校核', fields: [{ name: 'note', label: '备注', type: 'textarea' }] }),
         new: { before: [limitPayload(CLUBHOUSE_FIELDS, { force: ['recordedById'] }), clubhouseAmount] },
         edit: { before: [limitPayload(CLUBHOUSE_FIELDS), clubhouseAmount] },
       },

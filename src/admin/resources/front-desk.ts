@@ -6,6 +6,8 @@ import { Correspondence, Notice, ReturnVisit, Ticket, WorkOrder } from '../../mo
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
+import { workflowAction } from '../use-case.js';
+import { publishNotice, withdrawNotice } from '../../domain/office-transitions.js';
 
 const TICKET_FIELDS = ['channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId', 'departmentId', 'dueAt'] as const;
 /** Once dispatched, the handling department changes only by reassigning (its supervisor approves the ticket). */
@@ -153,6 +155,8 @@ export const frontDeskResources: ResourceWithOptions[] = [
         withdrawnAt: readOnly(),
       },
       actions: {
+        publish: workflowAction(publishNotice, { done: '已发布', icon: 'Send', submit: '确认发布', confirm: '发布后所有人可见。' }),
+        withdraw: workflowAction(withdrawNotice, { done: '已撤回', icon: 'CornerUpLeft', variant: 'danger', submit: '确认撤回' }),
         new: { before: [limitPayload(NOTICE_FIELDS, { force: ['authorId'] })] },
         edit: { before: [limitPayload(NOTICE_FIELDS)] },
       },

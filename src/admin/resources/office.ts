@@ -9,6 +9,8 @@ import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
 import { jsonAsText } from './governance.js';
+import { workflowAction } from '../use-case.js';
+import { closeSurvey, startSurvey } from '../../domain/office-transitions.js';
 
 const SURVEY_FIELDS = ['title', 'period', 'description', 'plannedStart', 'plannedEnd', 'ownerStaffId'] as const;
 const QUESTION_FIELDS = ['surveyId', 'number', 'kind', 'text'] as const;
@@ -60,6 +62,8 @@ export const officeResources: ResourceWithOptions[] = [
         closedAt: readOnly(),
       },
       actions: {
+        start: workflowAction(startSurvey, { done: '调查已开始', icon: 'Play', submit: '开始调查' }),
+        close: workflowAction(closeSurvey, { done: '调查已结束', icon: 'Square', submit: '结束调查' }),
         new: { before: [limitPayload(SURVEY_FIELDS, { fallback: ['ownerStaffId'] })] },
         edit: { before: [limitPayload(SURVEY_FIELDS)] },
       },

@@ -1,0 +1,61 @@
+// A workflow step that only moves a record from one state to the next (and stamps who and when): checked
+// against the state, decided by the authority core on the locked row, written once, audited.
+import type { Model, ModelStatic, Transaction } from 'sequelize';
+import { AuditLog, type JsonValue } from '../models/index.js';
+import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
+import { decide } from '../rules/decide.js';
+import { actionLabel } from '../rules/catalogue.js';
+import type { Actor } from '../rules/actor.js';
+import { inTransaction } from './transaction.js';
+
+export interface Transition<M extends Model> {
+  /** The catalogued action, e.g. 'Notice.publish'. */
+  action: string;
+  model: ModelStatic<M>;
+  /** The states it starts from. */
+  from: readonly string[];
+  /** The new values (status included), or a Chinese message when the input is not acceptable. */
+  changes(row: M, actor: Actor, input: Record<string, unknown>, now: Date): Record<string, unknown>;
+  /** A further condition on the record (e.g. a plan must have targets): a Chinese message when it fails. */
+  check?(row: M, transaction: Transaction): Promise<string | null>;
+}
+
+export function transitionTo<M extends Model>(transition: Transition<M>) {
+  return (actor: Actor | null, id: number, input: Record<string, unknown>, now = new Date()): Promise<M> =>
+    inTransaction(async (transaction) => {
+      const row = await transition.model.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
+      if (!row) throw new NotFound();
+      const label = actionLabel(transition.action);
+      const status = String(row.get('status'));
+      if (!transition.from.includes(status)) throw new ValidationFailed(`这条记录当前的状态不能${label}`);
+      const decision = decide(actor, transition.action, row.get({ plain: true }) as Record<string, unknown>);
+      if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+      const problem = transition.check ? await transition.check(row, transaction) : null;
+      if (problem) throw new ValidationFailed(problem);
+      const changes = transition.changes(row, actor, input, now);
+      const before = Object.fromEntries(Object.keys(changes).map((key) => [key, row.get(key) ?? null]));
+      await row.update(changes, { transaction });
+      await AuditLog.create(
+        {
+          staffId: actor.id,
+          action: transition.action,
+          resource: transition.action.split('.')[0],
+          recordId: String(id),
+          changes: Object.fromEntries(
+            Object.entries(changes).map(([key, value]) => [key, [jsonOf(before[key]), jsonOf(value)] as [JsonValue, JsonValue]]),
+          ),
+          note: label,
+        },
+        { transaction },
+      );
+      return row;
+    });
+}
+
+const jsonOf = (value: unknown): JsonValue => (value instanceof Date ? value.toISOString() : ((value ?? null) as JsonValue));
+
+export function requiredText(input: Record<string, unknown>, field: string, message: string): string {
+  const value = String(input[field] ?? '').trim();
+  if (value === '') throw new ValidationFailed(message, { [field]: message });
+  return value;
+}
