@@ -47,7 +47,9 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   // 档案与前台
   { name: '管理业主档案', actions: ['Owner.new', 'Owner.edit', 'Owner.review'], positions: ['coordinator', 'assistant'], clause: '协调员 职责1：业主档案的管理' },
   { name: '登记函件与外联电话', actions: ['Correspondence.new', 'Correspondence.edit'], positions: ['receptionist', 'coordinator'], clause: '接待员 职责2' },
-  { name: '起草通知', actions: ['Notice.new', 'Notice.publish', 'Notice.withdraw'], positions: ['receptionist', 'assistant'], clause: '接待员 职责3' },
+  { name: '起草通知', actions: ['Notice.new'], positions: ['receptionist', 'assistant'], clause: '接待员 职责3' },
+  { name: '发布通知', actions: ['Notice.publish'], positions: ['receptionist', 'assistant'], when: { status: ['draft'] }, clause: '接待员 职责3' },
+  { name: '撤回通知', actions: ['Notice.withdraw'], positions: ['receptionist', 'assistant'], when: { status: ['published'] }, clause: '接待员 职责3' },
   { name: '修改草稿通知', actions: ['Notice.edit'], positions: ['receptionist', 'assistant'], when: { status: ['draft'] }, clause: '接待员 职责3' },
   // 收费
   { name: '收取费用', actions: ['Bill.generate', 'Payment.new'], positions: ['cashier'], clause: '收费员 职责1' },
@@ -74,7 +76,9 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   { name: '审核车位租赁', actions: ['ParkingRental.review'], positions: ['cashier'], when: { status: ['pending'] }, clause: '收费员 职权4' },
   { name: '校核会所收费', actions: ['ClubhouseCharge.verify'], positions: ['cashier'], when: { status: ['pending'] }, clause: '收费员 职权5' },
   // 满意度调查
-  { name: '制定满意度调查', actions: ['Survey.new', 'Survey.start', 'Survey.close', 'SurveyQuestion.new'], positions: ['assistant'], clause: '助理 职责1、职权6' },
+  { name: '制定满意度调查', actions: ['Survey.new', 'SurveyQuestion.new'], positions: ['assistant'], clause: '助理 职责1、职权6' },
+  { name: '开始满意度调查', actions: ['Survey.start'], positions: ['assistant'], when: { status: ['draft'] }, clause: '助理 职责2、职权6' },
+  { name: '结束满意度调查', actions: ['Survey.close'], positions: ['assistant'], when: { status: ['running'] }, clause: '助理 职责2、职权6' },
   { name: '修改草稿调查', actions: ['Survey.edit'], positions: ['assistant'], when: { status: ['draft'] }, clause: '助理 职责1、职权6' },
   { name: '修改草稿调查的问题', actions: ['SurveyQuestion.edit'], positions: ['assistant'], when: { fieldIn: { field: 'surveyStatus', values: ['draft'] } }, clause: '助理 职责1、职权6' },
   { name: '录入调查答卷', actions: ['SurveyResponse.new'], positions: ['assistant', 'coordinator'], clause: '协调员 职责7' },

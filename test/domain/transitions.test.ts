@@ -110,3 +110,16 @@ describe('workflow actions that move a record to its next state', () => {
     expect(rental.status).to.equal('pending');
   });
 });
+
+describe('a record offers only the workflow actions its state allows', () => {
+  it('a draft notice offers 发布 but not 撤回; a published one the other way round', async () => {
+    const reception = await staff('receptionist');
+    const client = await signedInClient(reception.email, TEST_PASSWORD);
+    const draft = await Notice.create({ title: '草稿通知', content: '内容', authorId: reception.id } as never);
+    const published = await Notice.create({ title: '已发布通知', content: '内容', authorId: reception.id, status: 'published', publishedAt: new Date() } as never);
+    const actions = async (id: number) =>
+      (await client.json('GET', `/admin/api/resources/Notice/records/${id}/show`)).body.record.recordActions.map((a: { name: string }) => a.name);
+    expect(await actions(draft.id)).to.include('publish').and.not.include('withdraw');
+    expect(await actions(published.id)).to.include('withdraw').and.not.include('publish');
+  });
+});
