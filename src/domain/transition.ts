@@ -18,6 +18,8 @@ export interface Transition<M extends Model> {
   changes(row: M, actor: Actor, input: Record<string, unknown>, now: Date): Record<string, unknown>;
   /** A further condition on the record (e.g. a plan must have targets): a Chinese message when it fails. */
   check?(row: M, transaction: Transaction): Promise<string | null>;
+  /** What else the step writes, in the same transaction (e.g. the inspection result onto the deposit). */
+  after?(row: M, transaction: Transaction): Promise<void>;
 }
 
 export function transitionTo<M extends Model>(transition: Transition<M>) {
@@ -35,6 +37,7 @@ export function transitionTo<M extends Model>(transition: Transition<M>) {
       const changes = transition.changes(row, actor, input, now);
       const before = Object.fromEntries(Object.keys(changes).map((key) => [key, row.get(key) ?? null]));
       await row.update(changes, { transaction });
+      if (transition.after) await transition.after(row, transaction);
       await AuditLog.create(
         {
           staffId: actor.id,

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Model } from 'sequelize';
-import { AuditLog, ClubhouseCharge, DunningPlan, DunningTarget, Notice, ParkingRental, Survey } from '../../src/models/index.js';
+import { AuditLog, ClubhouseCharge, DunningPlan, DunningTarget, Notice, ParkingRental, RenovationApplication, RenovationDeposit, Survey, Ticket } from '../../src/models/index.js';
+import { department } from '../support/factories.js';
 import { publishNotice, startDunningPlan } from '../../src/domain/office-transitions.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
@@ -27,6 +28,12 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  { resource: 'Ticket', action: 'archive', may: 'receptionist', mayNot: 'coordinator', becomes: 'archived', make: () => ticket('approved') },
+  { resource: 'Ticket', action: 'cancel', may: 'coordinator', mayNot: 'cashier', becomes: 'cancelled', fields: { cancelReason: '业主已自行修好' }, make: () => ticket('reported') },
+  { resource: 'RenovationApplication', action: 'review', may: 'engineering_supervisor', mayNot: 'assistant', becomes: 'reviewed', fields: { reviewOpinion: '不涉及承重结构，同意施工' }, make: () => application('submitted') },
+  { resource: 'RenovationApplication', action: 'approve', may: 'assistant', mayNot: 'engineering_supervisor', becomes: 'approved', make: () => application('reviewed') },
+  { resource: 'RenovationApplication', action: 'reject', may: 'assistant', mayNot: 'receptionist', becomes: 'rejected', fields: { decisionNote: '施工时间与邻户冲突' }, make: () => application('reviewed') },
+  { resource: 'RenovationApplication', action: 'inspect', may: 'engineering_supervisor', mayNot: 'cashier', becomes: 'inspected', fields: { inspectionResult: 'passed' }, make: () => application('approved') },
   { resource: 'Notice', action: 'publish', may: 'receptionist', mayNot: 'cashier', becomes: 'published',
     make: async () => Notice.create({ title: '停水通知', content: '12月3日9:00—17:00 3栋停水检修', authorId: (await someone()).id } as never) },
   { resource: 'Notice', action: 'withdraw', may: 'assistant', mayNot: 'coordinator', becomes: 'withdrawn',
@@ -43,7 +50,29 @@ const CASES: Case[] = [
     make: async () => Survey.create({ title: '2026年第三季度满意度调查', ownerStaffId: (await staff('assistant')).id, status: 'running', startedAt: new Date() } as never) },
 ];
 
+async function ticket(status: 'reported' | 'visited' | 'approved') {
+  const engineering = await department('工程部');
+  const hour = 3_600_000;
+  const reportedAt = new Date(Date.now() - 48 * hour);
+  const stamps: Record<string, Date> = {};
+  if (status !== 'reported') Object.assign(stamps, { dispatchedAt: new Date(Date.now() - 40 * hour), completedAt: new Date(Date.now() - 30 * hour), visitedAt: new Date(Date.now() - 20 * hour) });
+  if (status === 'approved') Object.assign(stamps, { approvedAt: new Date(Date.now() - 10 * hour) });
+  return Ticket.create({
+    channel: 'phone', category: 'repair', title: '卫生间漏水', reporterName: '王建国', reporterPhone: '13800138000',
+    departmentId: engineering.id, registeredById: (await someone()).id, status, reportedAt, dueAt: new Date(Date.now() + 24 * hour), ...stamps,
+  } as never);
+}
+
+async function application(status: 'submitted' | 'reviewed' | 'approved') {
+  const { units, owners } = await smallEstate(1);
+  return RenovationApplication.create({
+    unitId: units[0].id, ownerId: owners[0].id, contractor: '南山美家装饰工程有限公司', contractorPhone: '13600136000', scope: '客厅地面翻新',
+    startDate: '2026-12-01', endDate: '2027-01-10', status, registeredById: (await someone()).id,
+  } as never);
+}
+
 const NAMES: Record<string, string> = {
+  engineering_supervisor: '工程部主管',
   receptionist: '客户接待员', coordinator: '客户服务协调员', cashier: '客户服务收费员', assistant: '客户服务助理', garage_keeper: '车库管理员',
 };
 
@@ -108,6 +137,32 @@ describe('workflow actions that move a record to its next state', () => {
     expect(body.record.errors.reviewNote.message).to.equal('不通过时请写明原因');
     await rental.reload();
     expect(rental.status).to.equal('pending');
+  });
+});
+
+describe('the supervisor of the handling department approves a visited ticket', () => {
+  it('工程部主管 may approve a ticket 工程部 handled; 客户服务助理 may not', async () => {
+    const engineering = await department('工程部');
+    const supervisor = await staff('engineering_supervisor', { supervises: engineering });
+    const row = await ticket('visited');
+    const assistantClient = await signedInClient((await staff('assistant')).email, TEST_PASSWORD);
+    const refused = await assistantClient.json('POST', `/admin/api/resources/Ticket/records/${row.id}/supervisorApprove`);
+    expect(refused.body.record.baseError.type).to.equal('ForbiddenError');
+    const client = await signedInClient(supervisor.email, TEST_PASSWORD);
+    const { body } = await client.json('POST', `/admin/api/resources/Ticket/records/${row.id}/supervisorApprove`);
+    expect(body.notice.type).to.equal('success');
+    await row.reload();
+    expect(row).to.include({ status: 'approved', approvedById: supervisor.id });
+  });
+
+  it('an inspection result is carried onto the held deposit, so the refund rule can read it', async () => {
+    const app = await application('approved');
+    const deposit = await RenovationDeposit.create({ applicationId: app.id, amount: 200_000 } as never);
+    const engineer = await staff('engineering_supervisor');
+    const client = await signedInClient(engineer.email, TEST_PASSWORD);
+    await client.json('POST', `/admin/api/resources/RenovationApplication/records/${app.id}/inspect`, { inspectionResult: 'failed', inspectionNote: '擅自改动燃气管道' });
+    await deposit.reload();
+    expect(deposit.inspectionResult).to.equal('failed');
   });
 });
 

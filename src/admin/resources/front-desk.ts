@@ -8,6 +8,7 @@ import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
 import { workflowAction } from '../use-case.js';
 import { publishNotice, withdrawNotice } from '../../domain/office-transitions.js';
+import { approveTicket, archiveTicket, cancelTicket } from '../../domain/ticket-transitions.js';
 
 const TICKET_FIELDS = ['channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId', 'departmentId', 'dueAt'] as const;
 /** Once dispatched, the handling department changes only by reassigning (its supervisor approves the ticket). */
@@ -56,6 +57,12 @@ export const frontDeskResources: ResourceWithOptions[] = [
         satisfaction: readOnly(),
       },
       actions: {
+        supervisorApprove: workflowAction(approveTicket, { done: '已审核通过', icon: 'CheckCircle', submit: '审核通过' }),
+        archive: workflowAction(archiveTicket, { done: '已归档', icon: 'Archive', submit: '确认归档' }),
+        cancel: workflowAction(cancelTicket, {
+          done: '报事已取消', icon: 'XCircle', variant: 'danger', submit: '确认取消',
+          fields: [{ name: 'cancelReason', label: '取消原因', type: 'textarea' }],
+        }),
         new: { before: [limitPayload(TICKET_FIELDS, { force: ['registeredById'] })] },
         edit: { before: [limitPayload(ticketEditFields)] },
       },

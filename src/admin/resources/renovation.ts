@@ -4,12 +4,13 @@ import { ValidationError, type ActionContext, type ActionRequest, type ResourceW
 import { PAYMENT_METHODS, RenovationApplication, RenovationDeposit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { fieldLabel } from '../locale/index.js';
-import { createThrough, performThrough } from '../use-case.js';
+import { createThrough, performThrough, workflowAction } from '../use-case.js';
 import { collectDeposit, forfeitDeposit, refundDeposit } from '../../domain/deposits.js';
 import { formatFen } from '../../domain/money.js';
 import { Components } from '../components/index.js';
 import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
+import { approveRenovation, inspectRenovation, rejectRenovation, reviewRenovation } from '../../domain/renovation-transitions.js';
 
 /** On edit a deposit's application and amount stay as collected; a changed value is refused in words. */
 async function depositKeepsAmount(request: ActionRequest, context: ActionContext) {
@@ -60,6 +61,22 @@ export const renovationResources: ResourceWithOptions[] = [
         registeredById: readOnly(),
       },
       actions: {
+        review: workflowAction(reviewRenovation, {
+          done: '工程审核已完成', icon: 'Tool', submit: '提交审核意见', fields: [{ name: 'reviewOpinion', label: '工程审核意见', type: 'textarea' }],
+        }),
+        approve: workflowAction(approveRenovation, {
+          done: '已核批', icon: 'CheckCircle', submit: '核批', fields: [{ name: 'decisionNote', label: '核批意见', type: 'textarea' }],
+        }),
+        reject: workflowAction(rejectRenovation, {
+          done: '已驳回', icon: 'XCircle', variant: 'danger', submit: '驳回', fields: [{ name: 'decisionNote', label: '驳回原因', type: 'textarea' }],
+        }),
+        inspect: workflowAction(inspectRenovation, {
+          done: '验收结果已登记', icon: 'ClipboardCheck', submit: '登记验收结果',
+          fields: [
+            { name: 'inspectionResult', label: '验收结果', type: 'select', options: [{ value: 'passed', label: '验收合格' }, { value: 'failed', label: '验收不合格' }] },
+            { name: 'inspectionNote', label: '验收记录', type: 'textarea' },
+          ],
+        }),
         new: { before: [limitPayload(APPLICATION_FIELDS, { force: ['registeredById'] })] },
         edit: { before: [limitPayload(APPLICATION_FIELDS)] },
       },
