@@ -11,6 +11,7 @@ import { recordPayment } from '../../domain/payments.js';
 import { money, readOnly } from '../properties.js';
 import { workflowAction } from '../use-case.js';
 import { reviewParkingRental, verifyClubhouseCharge } from '../../domain/office-transitions.js';
+import { reconcileCashReport, submitCashReport, voidPayment } from '../../domain/cash-reports.js';
 
 type Hook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
 
@@ -130,6 +131,10 @@ export const feesResources: ResourceWithOptions[] = [
         voidReason: readOnly({ type: 'textarea' }),
       },
       actions: {
+        void: workflowAction(voidPayment, {
+          done: '收据已作废', icon: 'Slash', variant: 'danger', submit: '确认作废',
+          fields: [{ name: 'voidReason', label: '作废原因', type: 'textarea' }], confirm: '作废后收据保留，账单恢复为未缴。',
+        }),
         // 收款 settles the bill and issues the receipt in one transaction (src/domain/payments.ts).
         new: {
           before: [noDepositReceipts, limitPayload(PAYMENT_NEW_FIELDS)],
@@ -172,6 +177,8 @@ export const feesResources: ResourceWithOptions[] = [
         reconciledAt: readOnly(),
       },
       actions: {
+        submit: workflowAction(submitCashReport, { done: '日报表已提交', icon: 'Send', submit: '提交日报', confirm: '提交后当天不能再开收据或作废收据。' }),
+        reconcile: workflowAction(reconcileCashReport, { done: '日报表已核对', icon: 'CheckSquare', submit: '核对无误' }),
         new: { before: [limitPayload(CASH_REPORT_NEW_FIELDS, { force: ['cashierId'] })] },
         edit: { before: [refuseChanges({ reportDate: '报表日期不能修改' }), limitPayload(['note'])] },
         delete: off,
