@@ -42,12 +42,12 @@ function chain<T>(first: T, existing: T | T[] | undefined): T[] {
   return [first, ...(Array.isArray(existing) ? existing : [existing])];
 }
 
-/** Returns the resource with every built-in action (and any custom ones named in `custom`) decided by rules. */
-export function withAccess(entry: ResourceWithOptions, resourceId: string, customActions: string[] = []): ResourceWithOptions {
+/** Returns the resource with every action it has, built-in and its own, decided by the rules. */
+export function withAccess(entry: ResourceWithOptions, resourceId: string): ResourceWithOptions {
   const options: ResourceOptions = entry.options ?? {};
   const actions: Record<string, Partial<Action<ActionResponse>>> = { ...(options.actions ?? {}) } as Record<string, Partial<Action<ActionResponse>>>;
   // Every action the resource has, built-in or its own workflow actions, is decided the same way.
-  const names = new Set([...Object.keys(BUILT_IN), ...Object.keys(actions), ...customActions]);
+  const names = new Set([...Object.keys(BUILT_IN), ...Object.keys(actions)]);
   for (const name of names) {
     const existing = actions[name] ?? {};
     // A resource may switch an action off for everyone (e.g. logs cannot be edited); rules never switch it back on.

@@ -4,6 +4,7 @@ import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import { formatFen } from './money.js';
+import { isBlank, isRecordId, parseFen } from './input.js';
 import { cashReportFor, retotal } from './payments.js';
 import { inTransaction } from './transaction.js';
 
@@ -14,22 +15,19 @@ export interface DepositInput {
   note?: unknown;
 }
 
-const isBlank = (v: unknown) => v === undefined || v === null || v === '';
 
 function parseInput(input: DepositInput) {
   const errors: Record<string, string> = {};
   if (isBlank(input.applicationId)) errors.applicationId = '请选择装修申请';
-  else if (!/^\d+$/.test(String(input.applicationId))) errors.applicationId = '装修申请必须是记录编号';
-  const amountText = String(input.amount ?? '').trim();
-  if (amountText === '') errors.amount = '押金金额不能为空';
-  else if (!/^-?\d+$/.test(amountText)) errors.amount = '押金金额必须是以分为单位的整数';
-  else if (Number(amountText) <= 0) errors.amount = '押金金额必须大于零';
+  else if (!isRecordId(input.applicationId)) errors.applicationId = '装修申请必须是记录编号';
+  const amount = parseFen(input.amount, '押金金额', 1);
+  if (amount.problem) errors.amount = amount.problem;
   const method = isBlank(input.method) ? 'cash' : String(input.method);
   if (!(PAYMENT_METHODS as readonly string[]).includes(method)) errors.method = `收款方式不正确：${method}`;
   if (Object.keys(errors).length) throw new ValidationFailed(Object.values(errors)[0], errors);
   return {
     applicationId: Number(input.applicationId),
-    amount: Number(amountText),
+    amount: amount.fen!,
     method: method as (typeof PAYMENT_METHODS)[number],
     note: isBlank(input.note) ? null : String(input.note),
   };
@@ -117,10 +115,9 @@ export async function refundDeposit(actor: Actor | null, depositId: number, inpu
     const decision = decide(actor, 'RenovationDeposit.refund', deposit.get({ plain: true }));
     if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
     if (deposit.inspectionResult !== 'passed') throw new ValidationFailed('装修验收合格后才能退还押金');
-    const deductionText = isBlank(input.deduction) ? '0' : String(input.deduction).trim();
-    if (!/^-?\d+$/.test(deductionText)) throw new ValidationFailed('扣款金额必须是以分为单位的整数', { deduction: '扣款金额必须是以分为单位的整数' });
-    const deduction = Number(deductionText);
-    if (deduction < 0) throw new ValidationFailed('扣款金额不能为负数', { deduction: '扣款金额不能为负数' });
+    const parsed = parseFen(isBlank(input.deduction) ? 0 : input.deduction, '扣款金额', 0);
+    if (parsed.problem) throw new ValidationFailed(parsed.problem, { deduction: parsed.problem });
+    const deduction = parsed.fen!;
     if (deduction > deposit.amount) throw new ValidationFailed(`扣款不能超过押金 ${formatFen(deposit.amount)}`, { deduction: `不能超过押金 ${formatFen(deposit.amount)}` });
     const method = isBlank(input.method) ? 'cash' : String(input.method);
     if (!(PAYMENT_METHODS as readonly string[]).includes(method)) throw new ValidationFailed(`退款方式不正确：${method}`, { method: `退款方式不正确：${method}` });

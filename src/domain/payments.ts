@@ -7,6 +7,7 @@ import type { Actor } from '../rules/actor.js';
 import { computeCashReportTotals } from './cash-report-totals.js';
 import { inTransaction } from './transaction.js';
 import { formatFen } from './money.js';
+import { isBlank, isRecordId, parseFen } from './input.js';
 import { shanghaiDay } from './shanghai.js';
 
 /** Kinds a cashier records here; deposits are collected and refunded on the renovation deposit screen. */
@@ -22,22 +23,18 @@ export interface PaymentInput {
   payerName?: unknown;
 }
 
-const isBlank = (v: unknown) => v === undefined || v === null || v === '';
-const INTEGER = /^\d+$/;
 
 function parseInput(input: PaymentInput) {
   const errors: Record<string, string> = {};
   const kind = isBlank(input.kind) ? (isBlank(input.billId) ? 'other' : 'fee') : String(input.kind);
-  if (!(RECORDABLE_KINDS as readonly string[]).includes(kind)) errors.kind = `收款类别不正确：${kind}`;
+  if (kind === 'deposit' || kind === 'deposit_refund') errors.kind = '装修押金的收取与退还请在“装修押金”中办理';
+  else if (!(RECORDABLE_KINDS as readonly string[]).includes(kind)) errors.kind = `收款类别不正确：${kind}`;
   const method = String(input.method ?? '');
   if (!(PAYMENT_METHODS as readonly string[]).includes(method)) errors.method = isBlank(input.method) ? '请选择收款方式' : `收款方式不正确：${method}`;
-  const amountText = String(input.amount ?? '').trim();
-  const amount = Number(amountText);
-  if (amountText === '') errors.amount = '收款金额不能为空';
-  else if (!/^-?\d+$/.test(amountText)) errors.amount = '收款金额必须是以分为单位的整数';
-  else if (amount <= 0) errors.amount = '收款金额必须大于零';
+  const amount = parseFen(input.amount, '收款金额', 1);
+  if (amount.problem) errors.amount = amount.problem;
   for (const field of ['billId', 'ownerId', 'unitId'] as const) {
-    if (!isBlank(input[field]) && !INTEGER.test(String(input[field]))) errors[field] = '必须是记录编号';
+    if (!isBlank(input[field]) && !isRecordId(input[field])) errors[field] = '必须是记录编号';
   }
   if (kind !== 'fee' && kind !== 'other' && isBlank(input.payerName)) errors.payerName = '请填写交款人';
   if (kind === 'fee' && isBlank(input.billId)) errors.billId = '物业费等收费须选择账单';
@@ -45,7 +42,7 @@ function parseInput(input: PaymentInput) {
   return {
     kind: kind as (typeof RECORDABLE_KINDS)[number],
     method: method as (typeof PAYMENT_METHODS)[number],
-    amount,
+    amount: amount.fen!,
     billId: isBlank(input.billId) ? null : Number(input.billId),
     ownerId: isBlank(input.ownerId) ? null : Number(input.ownerId),
     unitId: isBlank(input.unitId) ? null : Number(input.unitId),

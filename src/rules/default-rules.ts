@@ -1,5 +1,6 @@
 // The document's default authorities (default-authorities.ts) as stored json-rules-engine rules: what the seed
 // writes into AuthorityRule, and what RuleSet decides with until the director edits them.
+import { POSITION_NAMES } from './positions.js';
 import type { RuleConditions } from '../models/authority-rule.js';
 import type { JsonValue } from '../models/json-field.js';
 import { actionLabel } from './catalogue.js';
@@ -19,17 +20,6 @@ export interface RuleDefinition {
   conditions: RuleConditions;
 }
 
-/** Display names of the position codes the defaults use (the seed's Position rows carry the same names). */
-export const POSITION_NAMES: Record<string, string> = {
-  receptionist: '客户接待员',
-  coordinator: '客户服务协调员',
-  cashier: '客户服务收费员',
-  assistant: '客户服务助理',
-  director: '管理处主任',
-  engineering_supervisor: '工程部主管',
-  garage_keeper: '车库管理员',
-  system_admin: '系统管理员',
-};
 
 type Leaf = { fact: string; path: string; operator: string; value: JsonValue };
 

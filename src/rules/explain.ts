@@ -12,21 +12,8 @@ import { propertyZh } from '../admin/locale/property.js';
 import { renovationZh } from '../admin/locale/renovation.js';
 import { RESOURCE_LABELS, WORKFLOW_ACTIONS, actionLabel, type ResourceId } from './catalogue.js';
 import { factPath } from './facts.js';
+import { POSITION_NAMES } from './positions.js';
 
-/** Names of the position codes rules compare `actor.positionCode` with. */
-const POSITION_LABELS: Record<string, string> = {
-  receptionist: '客户接待员',
-  coordinator: '客户服务协调员',
-  cashier: '客户服务收费员',
-  assistant: '客户服务助理',
-  director: '管理处主任',
-  engineering_supervisor: '工程部主管',
-  garage_keeper: '车库管理员',
-  system_admin: '系统管理员',
-  technician: '维修工',
-  guard: '保安员',
-  cleaner: '保洁员',
-};
 
 const OPERATOR_WORDS: Record<string, string> = {
   equal: '为',
@@ -81,7 +68,7 @@ function literal(fact: unknown, path: string, value: unknown, resources: readonl
   if (typeof value === 'boolean') return quote(value ? '是' : '否');
   if (typeof value !== 'string') return quote(JSON.stringify(value));
   if (fact === 'action') return quote(actionLabel(value));
-  if (fact === 'actor' && path === 'positionCode') return quote(POSITION_LABELS[value] ?? value);
+  if (fact === 'actor' && path === 'positionCode') return quote(POSITION_NAMES[value] ?? value);
   if (fact === 'record') return quote(valueLabel(path, value, resources) ?? value);
   return quote(value);
 }
@@ -170,7 +157,7 @@ function splitWho(conditions: unknown): { who: string | null; rest: unknown } {
   const leaf = conditions.all[index] as { value: string | string[] };
   const codes = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
   return {
-    who: codes.map((code) => POSITION_LABELS[code] ?? code).join('、'),
+    who: codes.map((code) => POSITION_NAMES[code] ?? code).join('、'),
     rest: { ...conditions, all: conditions.all.filter((_, i) => i !== index) },
   };
 }

@@ -50,6 +50,7 @@ describe('收款 (Payment.new through the admin)', () => {
     ['an amount that is not a number', { amount: 'abc', method: 'cash' }, 'amount', '收款金额必须是以分为单位的整数'],
     ['an unknown method', { amount: 100, method: 'bitcoin' }, 'method', '收款方式不正确：bitcoin'],
     ['an amount above what is owed', { amount: 25_001, method: 'cash' }, 'amount', '不能超过未缴金额 ¥250.00'],
+    ['a deposit receipt (taken on the deposit screen)', { amount: 100, method: 'cash', kind: 'deposit' }, 'kind', '装修押金的收取与退还请在“装修押金”中办理'],
   ] as const) {
     it(`refuses ${label} in Chinese and changes nothing`, async () => {
       const bill = await unpaidBill(25_000);

@@ -32,15 +32,6 @@ function refuseChanges(locked: Record<string, string>): Hook {
   };
 }
 
-/** Deposits are collected and refunded on the RenovationDeposit screen, which writes their receipts. */
-const noDepositReceipts: Hook = async (request) => {
-  if (request.method !== 'post' || !request.payload) return request;
-  const kind = request.payload.kind;
-  if (kind === 'deposit' || kind === 'deposit_refund') {
-    throw new ValidationError({ kind: { message: '装修押金的收取与退还请在“装修押金”中办理' } }, { message: '装修押金的收取与退还请在“装修押金”中办理' });
-  }
-  return request;
-};
 
 /** The form never sends the clubhouse amount: it is quantity × unit price, written with them. */
 const clubhouseAmount: Hook = async (request) => {
@@ -137,7 +128,7 @@ export const feesResources: ResourceWithOptions[] = [
         }),
         // 收款 settles the bill and issues the receipt in one transaction (src/domain/payments.ts).
         new: {
-          before: [noDepositReceipts, limitPayload(PAYMENT_NEW_FIELDS)],
+          before: [limitPayload(PAYMENT_NEW_FIELDS)],
           handler: createThrough(recordPayment, (payment) => `已收款，收据号 ${payment.receiptNumber}`),
         },
         // A receipt is never changed or deleted: a wrong one is voided (Payment.void) and a new one issued.

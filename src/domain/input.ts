@@ -1,0 +1,18 @@
+// Reading form input in use cases: blanks, record ids and money in fen, with the Chinese message for each problem.
+
+export const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
+
+export const isRecordId = (value: unknown): boolean => /^\d+$/.test(String(value));
+
+/**
+ * An amount of money in integer fen, or the problem with it ("收款金额必须大于零").
+ * `min` is 1 for amounts that must be positive, 0 for ones that may be zero (a deduction).
+ */
+export function parseFen(value: unknown, label: string, min: 0 | 1): { fen: number; problem?: undefined } | { fen?: undefined; problem: string } {
+  const text = String(value ?? '').trim();
+  if (text === '') return { problem: `${label}不能为空` };
+  if (!/^-?\d+$/.test(text)) return { problem: `${label}必须是以分为单位的整数` };
+  const fen = Number(text);
+  if (fen < min) return { problem: min === 1 ? `${label}必须大于零` : `${label}不能为负数` };
+  return { fen };
+}
