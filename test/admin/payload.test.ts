@@ -10,7 +10,12 @@ const post = (payload: Record<string, unknown>) => ({ method: 'post', payload, p
 function hook(resources: ResourceWithOptions[], resource: string, action: 'new' | 'edit') {
   const entry = resources.find((r) => (r.resource as { name: string }).name === resource)!;
   const before = (entry.options?.actions?.[action] as { before: Array<(r: ActionRequest, c: ActionContext) => Promise<ActionRequest>> }).before;
-  return before[0];
+  // Runs the action's before hooks in order, as AdminJS does.
+  return async (request: ActionRequest, ctx: ActionContext) => {
+    let current = request;
+    for (const step of before) current = await step(current, ctx);
+    return current;
+  };
 }
 
 describe('renovation and dunning admin forms', () => {

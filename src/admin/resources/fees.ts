@@ -5,7 +5,7 @@
 import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
 import { Bill, CashReport, ClubhouseCharge, ParkingRental, Payment } from '../../models/index.js';
 import { navigation } from '../navigation.js';
-import { limitPayload } from '../payload.js';
+import { limitPayload, refuseChanges } from '../payload.js';
 import { createThrough } from '../use-case.js';
 import { recordPayment } from '../../domain/payments.js';
 import { money, readOnly } from '../properties.js';
@@ -15,22 +15,6 @@ import { reconcileCashReport, submitCashReport, voidPayment } from '../../domain
 
 type Hook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
 
-/** Refuses an edit whose payload changes one of `locked` (label → reason), instead of ignoring it silently. */
-function refuseChanges(locked: Record<string, string>): Hook {
-  return async (request, context) => {
-    if (request.method !== 'post' || !request.payload || !context.record) return request;
-    const current = context.record.params as Record<string, unknown>;
-    const errors: Record<string, { message: string }> = {};
-    for (const [field, message] of Object.entries(locked)) {
-      if (!(field in request.payload)) continue;
-      const sent = request.payload[field];
-      const stored = current[field];
-      if (String(sent ?? '') !== String(stored ?? '')) errors[field] = { message };
-    }
-    if (Object.keys(errors).length) throw new ValidationError(errors, { message: Object.values(errors)[0].message });
-    return request;
-  };
-}
 
 
 /** The form never sends the clubhouse amount: it is quantity × unit price, written with them. */

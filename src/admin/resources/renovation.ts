@@ -8,24 +8,10 @@ import { createThrough, performThrough, workflowAction } from '../use-case.js';
 import { collectDeposit, forfeitDeposit, refundDeposit } from '../../domain/deposits.js';
 import { formatFen } from '../../domain/money.js';
 import { Components } from '../components/index.js';
-import { limitPayload } from '../payload.js';
+import { limitPayload, refuseChanges } from '../payload.js';
 import { money, readOnly } from '../properties.js';
 import { approveRenovation, inspectRenovation, rejectRenovation, reviewRenovation } from '../../domain/renovation-transitions.js';
 
-/** On edit a deposit's application and amount stay as collected; a changed value is refused in words. */
-async function depositKeepsAmount(request: ActionRequest, context: ActionContext) {
-  if (request.method !== 'post' || !request.payload || !context.record) return request;
-  const current = context.record.params;
-  const errors: Record<string, { message: string }> = {};
-  if (request.payload.amount !== undefined && Number(request.payload.amount) !== Number(current.amount)) {
-    errors.amount = { message: '押金金额在收取时确定，不能修改' };
-  }
-  if (request.payload.applicationId !== undefined && String(request.payload.applicationId) !== String(current.applicationId)) {
-    errors.applicationId = { message: '押金所属的装修申请不能修改' };
-  }
-  if (Object.keys(errors).length) throw new ValidationError(errors, { message: '押金金额和所属申请不能修改' });
-  return limitPayload(['note'])(request, context);
-}
 
 const APPLICATION_FIELDS = ['unitId', 'ownerId', 'contractor', 'contractorPhone', 'scope', 'startDate', 'endDate'] as const;
 
@@ -146,7 +132,12 @@ export const renovationResources: ResourceWithOptions[] = [
           handler: performThrough(forfeitDeposit, (deposit) => `已没收押金 ${deposit.number}`),
           custom: { fields: [{ name: 'note', label: '没收原因', type: 'textarea' }], confirm: '验收不合格，押金将不予退还。', submit: '确认没收' },
         },
-        edit: { before: [depositKeepsAmount] },
+        edit: {
+          before: [
+            refuseChanges({ amount: '押金金额在收取时确定，不能修改', applicationId: '押金所属的装修申请不能修改' }),
+            limitPayload(['note']),
+          ],
+        },
       },
       sort: { sortBy: 'createdAt', direction: 'desc' },
     },
