@@ -42,6 +42,7 @@ const RecordActionForm: React.FC<ActionProps> = ({ action, resource, record }) =
           {field.type === 'select' ? (
             <Select
               options={field.options}
+              placeholder="请选择…"
               value={field.options?.find((o) => o.value === values[field.name]) ?? null}
               onChange={(selected: { value: string } | null) => setValues({ ...values, [field.name]: selected?.value ?? '' })}
             />
