@@ -1,5 +1,5 @@
 // Built-in actions whose work is a domain use case: the admin only translates the outcome for AdminJS.
-import { ForbiddenError, NotFoundError, ValidationError, type ActionContext, type ActionHandler, type ActionRequest, type RecordActionResponse } from 'adminjs';
+import { ForbiddenError, NotFoundError, ValidationError, type ActionContext, type ActionHandler, type ActionRequest, type ActionResponse, type RecordActionResponse } from 'adminjs';
 import type { Model } from 'sequelize';
 import { AppError, ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
@@ -69,12 +69,24 @@ export function performThrough<T extends Model>(
   };
 }
 
+/** One input of a workflow action's form; `reference` offers the titles of another resource, `prefill` starts from the record's value. */
+export interface FormField {
+  name: string;
+  label: string;
+  type: 'money' | 'text' | 'textarea' | 'select' | 'reference';
+  options?: { value: string; label: string }[];
+  reference?: string;
+  prefill?: boolean;
+  placeholder?: string;
+  hint?: string;
+}
+
 export interface WorkflowActionOptions {
   /** The notice after success, e.g. "已发布". */
   done: string;
   icon: string;
   variant?: 'default' | 'primary' | 'danger' | 'success' | 'info';
-  fields?: { name: string; label: string; type: 'money' | 'text' | 'textarea' | 'select'; options?: { value: string; label: string }[]; hint?: string }[];
+  fields?: FormField[];
   confirm?: string;
   submit: string;
 }
@@ -90,6 +102,34 @@ export function workflowAction<T extends Model>(
     variant: options.variant,
     component: Components.RecordActionForm,
     handler: performThrough(perform, () => options.done),
+    custom: { fields: options.fields ?? [], confirm: options.confirm, submit: options.submit },
+  };
+}
+
+/**
+ * An action on a whole resource (no record), e.g. the monthly billing run, performed by `run(actor, payload)`
+ * and opened as the same small form. Only POST performs it; its notice is the message `run` returns.
+ */
+export function resourceWorkflowAction(
+  run: (actor: Actor | null, payload: Record<string, unknown>) => Promise<string>,
+  options: Omit<WorkflowActionOptions, 'done'>,
+) {
+  return {
+    actionType: 'resource' as const,
+    icon: options.icon,
+    variant: options.variant,
+    component: Components.RecordActionForm,
+    handler: (async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+      const { resource, h, currentAdmin } = context;
+      if (request.method !== 'post') return {};
+      let message: string;
+      try {
+        message = await run(actorOf(currentAdmin), request.payload ?? {});
+      } catch (error) {
+        throw toAdminError(error);
+      }
+      return { redirectUrl: h.resourceUrl({ resourceId: resource.id() }), notice: { message, type: 'success' } };
+    }) as ActionHandler<ActionResponse>,
     custom: { fields: options.fields ?? [], confirm: options.confirm, submit: options.submit },
   };
 }

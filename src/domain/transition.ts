@@ -12,14 +12,24 @@ export interface Transition<M extends Model> {
   /** The catalogued action, e.g. 'Notice.publish'. */
   action: string;
   model: ModelStatic<M>;
-  /** The states it starts from. */
-  from: readonly string[];
+  /** The states it starts from; a record without a workflow state (an owner, a visit) leaves it out. */
+  from?: readonly string[];
   /** The new values (status included), or a Chinese message when the input is not acceptable. */
   changes(row: M, actor: Actor, input: Record<string, unknown>, now: Date): Record<string, unknown>;
   /** A further condition on the record (e.g. a plan must have targets): a Chinese message when it fails. */
   check?(row: M, transaction: Transaction): Promise<string | null>;
   /** What else the step writes, in the same transaction (e.g. the inspection result onto the deposit). */
-  after?(row: M, transaction: Transaction): Promise<void>;
+  after?(row: M, transaction: Transaction, step: Step): Promise<void>;
+  /** What the audit log says beyond the action's name (e.g. what the front desk urged). */
+  note?(input: Record<string, unknown>): string | null;
+}
+
+/** The step being taken, for `after`: who, with what input, when, and the values the changes replaced. */
+export interface Step {
+  actor: Actor;
+  input: Record<string, unknown>;
+  now: Date;
+  before: Record<string, unknown>;
 }
 
 export function transitionTo<M extends Model>(transition: Transition<M>) {
@@ -29,7 +39,7 @@ export function transitionTo<M extends Model>(transition: Transition<M>) {
       if (!row) throw new NotFound();
       const label = actionLabel(transition.action);
       const status = String(row.get('status'));
-      if (!transition.from.includes(status)) throw new ValidationFailed(`这条记录当前的状态不能${label}`);
+      if (transition.from && !transition.from.includes(status)) throw new ValidationFailed(`这条记录当前的状态不能${label}`);
       const decision = decide(actor, transition.action, row.get({ plain: true }) as Record<string, unknown>);
       if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
       const problem = transition.check ? await transition.check(row, transaction) : null;
@@ -37,7 +47,8 @@ export function transitionTo<M extends Model>(transition: Transition<M>) {
       const changes = transition.changes(row, actor, input, now);
       const before = Object.fromEntries(Object.keys(changes).map((key) => [key, row.get(key) ?? null]));
       await row.update(changes, { transaction });
-      if (transition.after) await transition.after(row, transaction);
+      if (transition.after) await transition.after(row, transaction, { actor, input, now, before });
+      const extra = transition.note?.(input);
       await AuditLog.create(
         {
           staffId: actor.id,
@@ -47,7 +58,7 @@ export function transitionTo<M extends Model>(transition: Transition<M>) {
           changes: Object.fromEntries(
             Object.entries(changes).map(([key, value]) => [key, [jsonOf(before[key]), jsonOf(value)] as [JsonValue, JsonValue]]),
           ),
-          note: label,
+          note: extra ? `${label}：${extra}` : label,
         },
         { transaction },
       );
