@@ -17,7 +17,7 @@ export interface Transition<M extends Model> {
   /** The new values (status included), or a Chinese message when the input is not acceptable. */
   changes(row: M, actor: Actor, input: Record<string, unknown>, now: Date): Record<string, unknown>;
   /** A further condition on the record (e.g. a plan must have targets): a Chinese message when it fails. */
-  check?(row: M, transaction: Transaction): Promise<string | null>;
+  check?(row: M, transaction: Transaction, input: Record<string, unknown>): Promise<string | null>;
   /** What else the step writes, in the same transaction (e.g. the inspection result onto the deposit). */
   after?(row: M, transaction: Transaction, step: Step): Promise<void>;
   /** What the audit log says beyond the action's name (e.g. what the front desk urged). */
@@ -42,7 +42,7 @@ export function transitionTo<M extends Model>(transition: Transition<M>) {
       if (transition.from && !transition.from.includes(status)) throw new ValidationFailed(`这条记录当前的状态不能${label}`);
       const decision = decide(actor, transition.action, row.get({ plain: true }) as Record<string, unknown>);
       if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
-      const problem = transition.check ? await transition.check(row, transaction) : null;
+      const problem = transition.check ? await transition.check(row, transaction, input) : null;
       if (problem) throw new ValidationFailed(problem);
       const changes = transition.changes(row, actor, input, now);
       const before = Object.fromEntries(Object.keys(changes).map((key) => [key, row.get(key) ?? null]));

@@ -9,6 +9,8 @@ import { money, readOnly } from '../properties.js';
 import { workflowAction } from '../use-case.js';
 import { publishNotice, withdrawNotice } from '../../domain/office-transitions.js';
 import { approveTicket, archiveTicket, cancelTicket } from '../../domain/ticket-transitions.js';
+import { completeTicket, dispatchTicket, reassignTicket, returnVisitTicket, sendBackTicket, spotCheckVisit, urgeTicket } from '../../domain/ticket-work.js';
+import type { FormField } from '../use-case.js';
 
 const TICKET_FIELDS = ['channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId', 'departmentId', 'dueAt'] as const;
 /** Once dispatched, the handling department changes only by reassigning (its supervisor approves the ticket). */
@@ -20,6 +22,13 @@ const WORK_ORDER_EDIT_FIELDS = ['assigneeId', 'dueAt', 'isPaidService', 'feeAmou
 const RETURN_VISIT_FIELDS = ['ticketId', 'method', 'satisfaction', 'feedback'] as const;
 const CORRESPONDENCE_FIELDS = ['kind', 'direction', 'occurredOn', 'party', 'subject', 'content', 'result', 'ownerId', 'handlerId'] as const;
 const NOTICE_FIELDS = ['title', 'audience', 'content'] as const;
+
+const DUE_AT: FormField = { name: 'dueAt', label: '要求完成时间', type: 'text', placeholder: '例如 2026-11-28 17:00（留空按报事单的时限）' };
+const SATISFACTION: FormField = {
+  name: 'satisfaction', label: '满意度', type: 'select',
+  options: [['5', '5 非常满意'], ['4', '4 满意'], ['3', '3 一般'], ['2', '2 不满意'], ['1', '1 非常不满意']].map(([value, label]) => ({ value, label })),
+};
+const METHOD: FormField = { name: 'method', label: '回访方式', type: 'select', options: [{ value: 'phone', label: '电话' }, { value: 'visit', label: '上门' }] };
 
 const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
 
@@ -57,6 +66,31 @@ export const frontDeskResources: ResourceWithOptions[] = [
         satisfaction: readOnly(),
       },
       actions: {
+        dispatch: workflowAction(dispatchTicket, {
+          done: '已派工', icon: 'Send', submit: '派工',
+          fields: [
+            { name: 'departmentId', label: '处理部门', type: 'reference', reference: 'Department', prefill: true },
+            DUE_AT,
+            { name: 'isPaidService', label: '有偿服务', type: 'select', options: [{ value: 'false', label: '否' }, { value: 'true', label: '是（完成后向房屋收取服务费）' }] },
+            { name: 'feeAmount', label: '服务费', type: 'money' },
+            { name: 'note', label: '派工说明', type: 'textarea' },
+          ],
+        }),
+        urge: workflowAction(urgeTicket, { done: '已督促', icon: 'Bell', submit: '记录督促', fields: [{ name: 'note', label: '督促内容', type: 'textarea' }] }),
+        reassign: workflowAction(reassignTicket, {
+          done: '已改派', icon: 'Shuffle', submit: '改派',
+          fields: [{ name: 'departmentId', label: '新的处理部门', type: 'reference', reference: 'Department', prefill: true }, DUE_AT, { name: 'reason', label: '改派原因', type: 'textarea' }],
+        }),
+        complete: workflowAction(completeTicket, {
+          done: '已完成处理', icon: 'CheckSquare', submit: '完成处理',
+          fields: [{ name: 'result', label: '处理结果', type: 'textarea' }, { name: 'feeAmount', label: '服务费（有偿服务；留空按派工单）', type: 'money' }],
+        }),
+        returnVisit: workflowAction(returnVisitTicket, {
+          done: '回访已记录', icon: 'PhoneCall', submit: '记录回访', fields: [METHOD, SATISFACTION, { name: 'feedback', label: '业主意见', type: 'textarea' }],
+        }),
+        sendBack: workflowAction(sendBackTicket, {
+          done: '已退回重办', icon: 'CornerUpLeft', variant: 'danger', submit: '退回重办', fields: [{ name: 'reason', label: '退回原因', type: 'textarea' }],
+        }),
         supervisorApprove: workflowAction(approveTicket, { done: '已审核通过', icon: 'CheckCircle', submit: '审核通过' }),
         archive: workflowAction(archiveTicket, { done: '已归档', icon: 'Archive', submit: '确认归档' }),
         cancel: workflowAction(cancelTicket, {
@@ -118,6 +152,10 @@ export const frontDeskResources: ResourceWithOptions[] = [
         finding: readOnly({ type: 'textarea' }),
       },
       actions: {
+        spotCheck: workflowAction(spotCheckVisit, {
+          done: '抽查已记录', icon: 'Search', submit: '记录抽查',
+          fields: [METHOD, SATISFACTION, { name: 'finding', label: '抽查结果', type: 'textarea' }, { name: 'feedback', label: '业主意见', type: 'textarea' }],
+        }),
         new: { before: [limitPayload(RETURN_VISIT_FIELDS, { force: ['visitorId'] })] },
         // A visit's ticket is fixed once recorded.
         edit: { before: [limitPayload(RETURN_VISIT_FIELDS.filter((f) => f !== 'ticketId'))] },
