@@ -69,6 +69,7 @@ export const officeEn = {
       plannedEnd: 'Planned end', ownerStaffId: 'Organiser', startedAt: 'Started at', closedAt: 'Closed at', reportSummary: 'Analysis report',
       ...surveyStatusEn,
     },
+    actions: { report: 'Analysis report' },
   },
   SurveyQuestion: {
     properties: {
@@ -85,6 +86,7 @@ export const officeEn = {
   },
   WorkPlan: {
     properties: { ...commonEn, staffId: 'Staff member', month: 'Month', title: 'Title', note: 'Note' },
+    actions: { carryForward: 'Carry unfinished items forward' },
   },
   WorkPlanItem: {
     properties: {

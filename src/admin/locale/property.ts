@@ -29,5 +29,6 @@ export const propertyEn = {
       ...commonEn, name: 'Name', phone: 'Phone', altPhone: 'Alternative phone', email: 'Email', moveInDate: 'Moved in on',
       lastReviewedOn: 'Last reviewed on', notes: 'Notes',
     },
+    actions: { review: 'Review file' },
   },
 };

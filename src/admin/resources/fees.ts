@@ -9,7 +9,8 @@ import { limitPayload, refuseChanges } from '../payload.js';
 import { createThrough } from '../use-case.js';
 import { recordPayment } from '../../domain/payments.js';
 import { money, readOnly } from '../properties.js';
-import { workflowAction } from '../use-case.js';
+import { resourceWorkflowAction, workflowAction } from '../use-case.js';
+import { generateMonthlyBills } from '../../domain/billing-run.js';
 import { reviewParkingRental, verifyClubhouseCharge } from '../../domain/office-transitions.js';
 import { reconcileCashReport, submitCashReport, voidPayment } from '../../domain/cash-reports.js';
 
@@ -62,6 +63,10 @@ export const feesResources: ResourceWithOptions[] = [
         billingKey: readOnly(),
       },
       actions: {
+        generate: resourceWorkflowAction(generateMonthlyBills, {
+          icon: 'FilePlus', submit: '生成账单',
+          fields: [{ name: 'period', label: '账期', type: 'text', placeholder: '例如 2026-12（留空为本月）' }],
+        }),
         new: { before: [limitPayload(BILL_NEW_FIELDS)] },
         edit: {
           before: [

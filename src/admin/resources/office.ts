@@ -11,6 +11,8 @@ import { readOnly } from '../properties.js';
 import { jsonAsText } from './governance.js';
 import { workflowAction } from '../use-case.js';
 import { closeSurvey, startSurvey } from '../../domain/office-transitions.js';
+import { reportSurvey } from '../../domain/survey-report.js';
+import { carryForwardWorkPlan } from '../../domain/work-plans.js';
 
 const SURVEY_FIELDS = ['title', 'period', 'description', 'plannedStart', 'plannedEnd', 'ownerStaffId'] as const;
 const QUESTION_FIELDS = ['surveyId', 'number', 'kind', 'text'] as const;
@@ -64,6 +66,7 @@ export const officeResources: ResourceWithOptions[] = [
       actions: {
         start: workflowAction(startSurvey, { done: '调查已开始', icon: 'Play', submit: '开始调查' }),
         close: workflowAction(closeSurvey, { done: '调查已结束', icon: 'Square', submit: '结束调查' }),
+        report: workflowAction(reportSurvey, { done: '分析报告已生成', icon: 'BarChart2', submit: '生成分析报告' }),
         new: { before: [limitPayload(SURVEY_FIELDS, { fallback: ['ownerStaffId'] })] },
         edit: { before: [limitPayload(SURVEY_FIELDS)] },
       },
@@ -117,6 +120,9 @@ export const officeResources: ResourceWithOptions[] = [
       editProperties: [...PLAN_FIELDS],
       properties: { title: { isTitle: true }, note: { type: 'textarea' }, staffId: readOnly() },
       actions: {
+        carryForward: workflowAction(carryForwardWorkPlan, {
+          done: '未完成事项已转入下月计划', icon: 'CornerDownRight', submit: '结转到下月', confirm: '未开始和进行中的事项将标记为“已转下月”，并复制到下月计划的第 1 周。',
+        }),
         // Always the signed-in staff member's own plan.
         new: { before: [limitPayload(PLAN_FIELDS, { force: ['staffId'] })] },
         edit: { before: [limitPayload(PLAN_FIELDS)] },

@@ -5,6 +5,8 @@ import { Building, Community, Owner, Unit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
+import { workflowAction } from '../use-case.js';
+import { reviewOwner } from '../../domain/owner-review.js';
 
 const COMMUNITY_FIELDS = ['name', 'address'] as const;
 const BUILDING_FIELDS = ['communityId', 'name', 'floors'] as const;
@@ -62,7 +64,13 @@ export const propertyResources: ResourceWithOptions[] = [
         notes: { type: 'textarea' },
         lastReviewedOn: readOnly(),
       },
-      actions: { new: { before: [limitPayload(OWNER_FIELDS)] }, edit: { before: [limitPayload(OWNER_FIELDS)] } },
+      actions: {
+        review: workflowAction(reviewOwner, {
+          done: '档案已核对', icon: 'UserCheck', submit: '确认已核对', fields: [{ name: 'note', label: '核对说明', type: 'textarea' }],
+        }),
+        new: { before: [limitPayload(OWNER_FIELDS)] },
+        edit: { before: [limitPayload(OWNER_FIELDS)] },
+      },
       sort: { sortBy: 'createdAt', direction: 'desc' },
     },
   },

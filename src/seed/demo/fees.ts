@@ -8,6 +8,7 @@ import {
   billStatusFor, billingKeyFor, managementFeeFen,
   type BillFeeKind, type CashReportStatus, type ParkingRentalStatus, type PaymentKind, type PaymentMethod,
 } from '../../models/index.js';
+import { billingDueDate, managementBillDescription, parkingBillDescription } from '../../domain/billing-run.js';
 import { computeCashReportTotals } from '../../domain/cash-report-totals.js';
 import { formatReceiptNumber, nextReceiptSequence } from '../../domain/receipts.js';
 import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth, shanghaiYear } from '../../domain/shanghai.js';
@@ -205,9 +206,9 @@ function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[])
         ownerId: unit.ownerId,
         period,
         feeKind: 'management',
-        description: `${monthLabel(period)}物业管理费（${unit.label}）`,
+        description: managementBillDescription(period, unit.label),
         amount,
-        dueDate: `${period}-20`,
+        dueDate: billingDueDate(period),
         billingKey: billingKeyFor('management', unit.id, period),
       });
       const fromEnd = periods.length - p;
@@ -359,9 +360,9 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
         ownerId: rental.ownerId,
         period,
         feeKind: 'parking',
-        description: `${monthLabel(period)}车位租金（${rental.spaceNumber} ${rental.plateNumber}，${labels.get(rental.unitId) ?? ''}）`,
+        description: parkingBillDescription(period, rental, labels.get(rental.unitId) ?? ''),
         amount: rental.monthlyRent,
-        dueDate: `${period}-20`,
+        dueDate: billingDueDate(period),
         billingKey: billingKeyFor('parking', rental.id, period),
       });
       if (payDay && !unpaid) plan.settle(bill, payDay, rental.renterName, 'parking');

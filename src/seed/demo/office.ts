@@ -19,6 +19,7 @@ import {
   type WorkPlanItemStatus,
 } from '../../models/index.js';
 import { addDays, addMonths, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth } from '../../domain/shanghai.js';
+import { WORK_PLAN_NOTE, workPlanTitle } from '../../domain/work-plans.js';
 import type { DemoContext } from './context.js';
 import { daysAgo, personName, type Rng } from './fake.js';
 
@@ -439,7 +440,7 @@ async function seedWorkPlans(ctx: DemoContext) {
   await sequelize.transaction(async (transaction) => {
     const makePlan = (staff: Staff, month: string) =>
       WorkPlan.create(
-        { staffId: staff.id, month, title: `${staff.name} ${monthLabel(month)}工作计划`, note: '五周滚动计划：按周安排，月末未完成的事项转入下月。' },
+        { staffId: staff.id, month, title: workPlanTitle(staff.name, month), note: WORK_PLAN_NOTE },
         { transaction },
       );
 
