@@ -1,29 +1,18 @@
-// Loaded by mocha before any test file: points the app at a fresh database for this run.
-// SQLite: a new file in the temp folder. PostgreSQL: TEST_DATABASE_URL, emptied first.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
-process.env.NODE_ENV = 'test';
-process.env.LOG_LEVEL ??= 'warn';
-if (process.env.TEST_DATABASE_URL) {
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
-} else {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'customer-centre-test-'));
-  process.env.DATABASE_URL = `sqlite:${path.join(dir, 'test.sqlite')}`;
-}
-process.env.UPLOAD_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'customer-centre-uploads-'));
+// Loaded by mocha before any test file. The imports are static, so the hooks and the tests share one instance of
+// every product module (the rules in force above all) however mocha loads the files; env.js comes first so the
+// configuration sees the test database.
+import './env.js';
+import { prepareTestDatabase } from './database.js';
+import { stopTestServer } from './http.js';
+import { sequelize } from '../../src/db.js';
 
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
     this.timeout(120_000);
-    const { prepareTestDatabase } = await import('./database.js');
     await prepareTestDatabase();
   },
   async afterAll() {
-    const { stopTestServer } = await import('./http.js');
     await stopTestServer();
-    const { sequelize } = await import('../../src/db.js');
     await sequelize.close();
   },
 };
