@@ -4,6 +4,7 @@ import AdminJS, { NotFoundError, ValidationError, flat, type PropertyErrors, typ
 import { Database, Resource as SequelizeResource } from '@adminjs/sequelize';
 import { DataTypes, ValidationError as SequelizeValidationError, type ModelStatic, type Model } from 'sequelize';
 import { fieldLabel } from './locale/index.js';
+import { AppError } from '../errors.js';
 
 type Attribute = { type: { key?: string; values?: string[] } ; allowNull?: boolean };
 
@@ -76,6 +77,7 @@ export class Resource extends SequelizeResource {
       for (const [field, e] of Object.entries(error.propertyErrors)) errors[field] = { ...e, message: chineseMessage(e.message, this.label(field)) };
       return new ValidationError(errors, { message: Object.values(errors)[0]?.message ?? '输入有误，请按提示修改', type: 'validation' });
     }
+    if (error instanceof AppError) return new ValidationError({}, { message: error.message, type: error.code });
     const name = (error as Error)?.name ?? '';
     if (name === 'SequelizeForeignKeyConstraintError') {
       return new ValidationError({}, { message: '关联的记录不存在，或这条记录仍被其他记录引用', type: 'foreign_key' });

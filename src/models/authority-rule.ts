@@ -2,6 +2,7 @@ import { DataTypes, Model, type Transaction, type CreationOptional, type InferAt
 import { sequelize } from '../db.js';
 import { actionsProblem, conditionsProblem, MAX_PRIORITY } from '../rules/validate.js';
 import { jsonTextSetter, type JsonValue } from './json-field.js';
+import { Conflict } from '../errors.js';
 
 /** allow 允许 / deny 拒绝; a deny beats any allow, and nothing is allowed that no rule allows. */
 export const RULE_EFFECTS = ['allow', 'deny'] as const;
@@ -114,6 +115,9 @@ AuthorityRule.init(
       },
       async afterUpdate(rule, options) {
         if (rule.changed('version')) await snapshot(rule, options.transaction ?? null, '修改');
+      },
+      beforeDestroy(rule) {
+        if (rule.builtIn) throw new Conflict(`系统内置的「${rule.name}」不能删除；可以修改或停用，系统管理员可随时把它恢复为默认`);
       },
     },
   },

@@ -67,6 +67,7 @@ export const WORKFLOW_ACTIONS: Record<string, string> = {
   'Survey.close': '结束调查',
   'Survey.report': '分析报告',
   'WorkPlan.carryForward': '结转未完成事项',
+  'AuthorityRule.restore': '恢复主任的规则管理权',
 };
 
 export function builtInActionName(resource: string, action: BuiltInAction): string {

@@ -1,5 +1,6 @@
 // decide(actor, action, record) — the one synchronous question every admin action asks.
-// Guard clauses in a fixed order: no actor → disabled → unknown action → system administrator → the rules.
+// Guard clauses in a fixed order: no actor → disabled → unknown action → system administrator (the built-in restore,
+// else only staff and departments) → the rules.
 import type { Actor } from './actor.js';
 import { actionLabel, isCatalogued } from './catalogue.js';
 import type { Decision } from './decision.js';
@@ -10,6 +11,13 @@ export type RecordFacts = Record<string, unknown>;
 /** Resources the system administrator manages; every other action is hard-denied to that account. */
 const ADMINISTRATION_RESOURCES = new Set(['Staff', 'Department', 'Position', 'PositionClause']);
 
+/**
+ * The one rule action the system administrator may take, built in so that no edit of the rules can take it away:
+ * giving 管理处主任 back the rule that lets them manage rules.
+ */
+export const RESTORE_ACTION = 'AuthorityRule.restore';
+const RESTORE_RULE = { id: 'system-admin-restore', name: '系统管理员恢复主任的规则管理权', clause: '系统内置' };
+
 const deny = (reason: string, effect: Decision['effect'] = 'default-deny', rules: Decision['rules'] = []): Decision => ({ allowed: false, effect, rules, reason });
 
 export function decide(actor: Actor | null | undefined, action: string, record?: RecordFacts): Decision {
@@ -17,6 +25,9 @@ export function decide(actor: Actor | null | undefined, action: string, record?:
     if (!actor) return deny('未登录，请先登录');
     if (!actor.enabled) return deny('该账号已停用');
     if (!isCatalogued(action)) return deny(`未知的操作「${action}」`);
+    if (actor.isSystemAdmin && action === RESTORE_ACTION) {
+      return { allowed: true, effect: 'allow', rules: [RESTORE_RULE], reason: `系统内置：${RESTORE_RULE.name}` };
+    }
     if (actor.isSystemAdmin && !ADMINISTRATION_RESOURCES.has(action.split('.')[0])) {
       return deny(`系统管理员只管理账号与部门，不能执行业务操作「${actionLabel(action)}」`, 'deny', [{ id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' }]);
     }

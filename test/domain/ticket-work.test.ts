@@ -32,7 +32,7 @@ async function ticket(stage: Stage, options: { paidFee?: number } = {}) {
   return row;
 }
 
-async function post(code: string, id: number, action: string, fields: Record<string, unknown> = {}, resource = 'Ticket', member?: { email: string }) {
+async function post(code: string, id: number, action: string, fields: Record<string, string | number | boolean> = {}, resource = 'Ticket', member?: { email: string }) {
   const client = await signedInClient((member ?? (await staff(code))).email, TEST_PASSWORD);
   return (await client.json('POST', `/admin/api/resources/${resource}/records/${id}/${action}`, fields)).body;
 }
@@ -68,7 +68,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
 
     it('bad dispatch input gets a Chinese field error and changes nothing', async () => {
       const row = await ticket('reported');
-      const cases: Array<[Record<string, unknown>, string, string]> = [
+      const cases: Array<[Record<string, string | number>, string, string]> = [
         [{ departmentId: 999_999 }, 'departmentId', '处理部门不存在'],
         [{ departmentId: 'abc' }, 'departmentId', '处理部门不正确'],
         [{ dueAt: '明天下午' }, 'dueAt', '要求完成时间格式应为 YYYY-MM-DD HH:mm，例如 2026-11-28 17:00'],

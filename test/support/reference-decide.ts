@@ -50,6 +50,10 @@ export function referenceDecide(actor: Actor | null | undefined, action: string,
     if (!isCatalogued(action)) return deny(`未知的操作「${action}」`);
     const label = actionLabel(action);
     const resource = action.split('.')[0];
+    if (actor.isSystemAdmin && action === 'AuthorityRule.restore') {
+      const rule = { id: 'system-admin-restore', name: '系统管理员恢复主任的规则管理权', clause: '系统内置' };
+      return { allowed: true, effect: 'allow', rules: [rule], reason: `系统内置：${rule.name}` };
+    }
     if (actor.isSystemAdmin && !ADMINISTRATION_RESOURCES.has(resource)) {
       return deny(`系统管理员只管理账号与部门，不能执行业务操作「${label}」`, 'deny', [{ id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' }]);
     }

@@ -6,6 +6,10 @@ import { AuditLog, AuthorityRule, DecisionLog, RuleVersion } from '../../models/
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
+import { resourceWorkflowAction } from '../use-case.js';
+import { decideFor } from '../access.js';
+import { restoreRuleManagement } from '../../rules/restore.js';
+import { RESTORE_ACTION } from '../../rules/decide.js';
 
 function asText(value: unknown, compact: boolean): string {
   if (value === null || value === undefined) return '';
@@ -83,7 +87,15 @@ export const governanceResources: ResourceWithOptions[] = [
         version: readOnly(),
         updatedById: readOnly(),
       },
+      // The system administrator cannot list rules: their menu entry opens the restore form instead.
+      href: ({ currentAdmin, h }) =>
+        decideFor(currentAdmin, 'AuthorityRule.list').allowed ? h.resourceUrl({ resourceId: 'AuthorityRule' })
+          : decideFor(currentAdmin, RESTORE_ACTION).allowed ? h.resourceActionUrl({ resourceId: 'AuthorityRule', actionName: 'restore' }) : '',
       actions: {
+        restore: resourceWorkflowAction(restoreRuleManagement, {
+          icon: 'RotateCcw', submit: '恢复',
+          confirm: '把「管理权限规则」恢复为默认：管理处主任可以新建、修改、删除权限规则；挡住它的拒绝规则会被停用。其他规则不变。',
+        }),
         list: { after: [ruleJson] },
         show: { after: [ruleJson] },
         new: { before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] })], after: [ruleJson] },
