@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError, ValidationError, type ActionContext, typ
 import type { Model } from 'sequelize';
 import { AppError, ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
-import { actorOf } from './access.js';
+import { actorOf, decideFor } from './access.js';
 import { Components } from './components/index.js';
 
 /** Domain errors become the AdminJS errors its UI shows on the form or as a notice. */
@@ -128,7 +128,10 @@ export function resourceWorkflowAction(
       } catch (error) {
         throw toAdminError(error);
       }
-      return { redirectUrl: h.resourceUrl({ resourceId: resource.id() }), notice: { message, type: 'success' } };
+      // Back to the list when the person may read it (the billing run); else stay on the form (the administrator's restore).
+      const listed = decideFor(currentAdmin, `${resource.id()}.list`).allowed;
+      const redirectUrl = listed ? h.resourceUrl({ resourceId: resource.id() }) : h.resourceActionUrl({ resourceId: resource.id(), actionName: request.params.action });
+      return { redirectUrl, notice: { message, type: 'success' } };
     }) as ActionHandler<ActionResponse>,
     custom: { fields: options.fields ?? [], confirm: options.confirm, submit: options.submit },
   };

@@ -40,7 +40,7 @@ async function existingKeys(period: string, transaction: Transaction): Promise<S
 
 async function managementBills(period: string, transaction: Transaction): Promise<CreationAttributes<Bill>[]> {
   const units = await Unit.findAll({ attributes: ['id', 'label', 'area', 'ownerId'], where: { ownerId: { [Op.ne]: null } }, order: [['id', 'ASC']], raw: true, transaction });
-  return units.map((unit) => ({
+  return units.filter((unit) => managementFeeFen(Number(unit.area)) > 0).map((unit) => ({
     unitId: unit.id,
     ownerId: unit.ownerId,
     period,

@@ -39,7 +39,7 @@ const RecordActionForm: React.FC<ActionProps> = ({ action, resource, record }) =
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
   const navigate = useNavigate();
-  const { translateMessage } = useTranslation();
+  const { translateMessage, translateLabel } = useTranslation();
   const referenceOptions = useReferenceOptions(fields);
 
   const submit = async () => {
@@ -59,7 +59,7 @@ const RecordActionForm: React.FC<ActionProps> = ({ action, resource, record }) =
 
   return (
     <Box variant="container" padding="xl">
-      <Text mb="xl">{record ? record.title : action.label}</Text>
+      <Text mb="xl">{record ? record.title : translateLabel(resource.name, resource.id)}</Text>
       {fields.map((field) => (
         <FormGroup key={field.name} error={Boolean(errors[field.name])}>
           <Label>{field.type === 'money' ? `${field.label}（元）` : field.label}</Label>

@@ -36,6 +36,20 @@ function withWorkflowActionNames(resources: ResourceTranslations): ResourceTrans
   return resources;
 }
 
+/**
+ * The breadcrumb names an action without its resource, so workflow actions need a global name too: the
+ * catalogue's own when every resource calls it the same, else a plain word that fits them all.
+ */
+const SHARED_ACTION_NAMES: Record<string, string> = { review: '审核', start: '开始', close: '结束' };
+function globalWorkflowActionNames(): Record<string, string> {
+  const byName = new Map<string, Set<string>>();
+  for (const [action, label] of Object.entries(WORKFLOW_ACTIONS)) {
+    const name = action.split('.')[1];
+    byName.set(name, (byName.get(name) ?? new Set()).add(label));
+  }
+  return Object.fromEntries([...byName].map(([name, labels]) => [name, labels.size === 1 ? [...labels][0] : (SHARED_ACTION_NAMES[name] ?? [...labels][0])]));
+}
+
 const groupsZh: ResourceTranslations[] = [organisationZh, propertyZh, frontDeskZh, feesZh, renovationZh, dunningZh, officeZh, governanceZh];
 const groupsEn: ResourceTranslations[] = [organisationEn, propertyEn, frontDeskEn, feesEn, renovationEn, dunningEn, officeEn, governanceEn];
 const namesZh: Record<string, string>[] = [organisationResourceNamesZh, propertyResourceNamesZh, frontDeskResourceNamesZh, feesResourceNamesZh, renovationResourceNamesZh, dunningResourceNamesZh, officeResourceNamesZh, governanceResourceNamesZh];
@@ -55,6 +69,7 @@ const navigationEn: Record<string, string> = {
 const zh: LocaleTranslations = {
   labels: { ...Object.assign({}, ...namesZh), navigation: '导航', dashboard: '我的工作台', loginWelcome: '客户中心' },
   resources: withWorkflowActionNames(withValueLabels(groupsZh)),
+  actions: globalWorkflowActionNames(),
   buttons: { save: '保存', filter: '筛选', applyChanges: '应用', resetFilter: '重置', logout: '退出登录', login: '登录', cancel: '取消', confirm: '确认', addNewItem: '新增一项', createFirstRecord: '新建第一条记录' },
   messages: {
     invalidCredentials: '邮箱或密码错误',
