@@ -59,7 +59,9 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   { name: '核对他人日报', actions: ['CashReport.reconcile'], positions: ['cashier'], when: { notOwnField: 'cashierId', status: ['submitted'] }, clause: '收费员 职权3' },
   // 催缴
   { name: '制定催缴计划', actions: ['DunningPlan.new'], positions: ['coordinator', 'assistant'], clause: '协调员 职权3、助理 职权5' },
-  { name: '修改草稿催缴计划', actions: ['DunningPlan.edit', 'DunningTarget.new', 'DunningTarget.edit', 'DunningTarget.delete'], positions: ['coordinator', 'assistant'], when: { status: ['draft'] }, clause: '协调员 职权3、助理 职权5' },
+  { name: '修改草稿催缴计划', actions: ['DunningPlan.edit'], positions: ['coordinator', 'assistant'], when: { status: ['draft'] }, clause: '协调员 职权3、助理 职权5' },
+  // A target has no state of its own: the form refuses changes once its plan has started (domain/parent-checks.ts).
+  { name: '编排催缴对象', actions: ['DunningTarget.new', 'DunningTarget.edit', 'DunningTarget.delete'], positions: ['coordinator', 'assistant'], clause: '协调员 职权3、助理 职权5' },
   { name: '决定催缴', actions: ['DunningPlan.start'], positions: ['cashier'], when: { status: ['draft'] }, clause: '收费员 职权2' },
   { name: '记录催缴', actions: ['DunningRecord.new'], positions: FRONT_FOUR, clause: '接待员 职责5、协调员 职责6、收费员 职责6、助理 职权5' },
   { name: '结束催缴', actions: ['DunningPlan.close'], positions: ['cashier', 'assistant'], when: { status: ['started'] }, clause: '收费员 职责6' },
@@ -88,7 +90,9 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   { name: '修改本人工作计划', actions: ['WorkPlan.edit', 'WorkPlan.carryForward'], positions: [...FRONT_FOUR, 'director'], when: { ownField: 'staffId' }, clause: '接待员 职权5、协调员 职权6、收费员 职权6：各岗位制定月工作计划（五周滚动计划）' },
   { name: '修改工作计划事项', actions: ['WorkPlanItem.edit', 'WorkPlanItem.delete'], positions: [...FRONT_FOUR, 'director'], when: { ownField: 'planStaffId' }, clause: '接待员 职权5、协调员 职权6、收费员 职权6：各岗位制定月工作计划（五周滚动计划）' },
   // 资料归档
-  { name: '整理培训、会议与ISO资料', actions: ['ArchiveDocument.new', 'ArchiveDocument.edit'], positions: ['coordinator'], clause: '协调员 职责2' },
+  // A new document must be one its author may edit (admin/payload.ts newMustBeEditable), so the kinds are set by the edit rules.
+  { name: '登记培训、会议与ISO资料', actions: ['ArchiveDocument.new'], positions: ['coordinator'], clause: '协调员 职责2' },
+  { name: '整理培训、会议与ISO资料', actions: ['ArchiveDocument.edit'], positions: ['coordinator'], when: { fieldIn: { field: 'docType', values: ['training', 'minutes', 'iso9002', 'iso14000', 'mail', 'other'] } }, clause: '协调员 职责2：培训记录、会议记要、ISO9002、14000资料、部门邮件及电脑资料' },
   { name: '保管财务资料', actions: ['ArchiveDocument.new'], positions: ['cashier'], clause: '收费员 职责5' },
   { name: '修改财务资料', actions: ['ArchiveDocument.edit'], positions: ['cashier'], when: { fieldIn: { field: 'docType', values: ['finance'] } }, clause: '收费员 职责5' },
   // 管理

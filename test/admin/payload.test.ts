@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
 import { dunningResources } from '../../src/admin/resources/dunning.js';
 import { renovationResources } from '../../src/admin/resources/renovation.js';
+import { DunningPlan } from '../../src/models/index.js';
+import { staff } from '../support/factories.js';
 
 const context = (actorId: number, params: Record<string, unknown> = {}) =>
   ({ currentAdmin: { email: 'x@demo.local', actor: { id: actorId } }, record: { params } }) as unknown as ActionContext;
@@ -43,8 +45,10 @@ describe('renovation and dunning admin forms', () => {
   it('a dunning plan is drawn up by the signed-in staff member, a contact recorded by them', async () => {
     const plan = await hook(dunningResources, 'DunningPlan', 'new')(post({ title: '11月催缴', status: 'closed', createdById: '3' }), context(8));
     expect(plan.payload).to.deep.equal({ title: '11月催缴', createdById: 8 });
-    const record = await hook(dunningResources, 'DunningRecord', 'new')(post({ planId: '1', result: 'paid', staffId: '3' }), context(8));
-    expect(record.payload).to.deep.equal({ planId: '1', result: 'paid', staffId: 8 });
+    // A contact is recorded on a started plan (the parent check runs after the payload is limited).
+    const started = await DunningPlan.create({ title: '已开始的催缴', status: 'started', createdById: (await staff('coordinator')).id } as never);
+    const record = await hook(dunningResources, 'DunningRecord', 'new')(post({ planId: String(started.id), result: 'paid', staffId: '3' }), context(8));
+    expect(record.payload).to.deep.equal({ planId: String(started.id), result: 'paid', staffId: 8 });
     const target = await hook(dunningResources, 'DunningTarget', 'edit')(post({ note: '已联系', arrearsAmount: '0' }), context(8));
     expect(target.payload).to.deep.equal({ note: '已联系' });
   });

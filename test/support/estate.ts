@@ -28,7 +28,7 @@ export async function smallEstate(count = 6, options: SmallEstateOptions = {}): 
   const owners: Owner[] = [];
   const units: Unit[] = [];
   for (let i = 0; i < count; i++) {
-    const owner = i >= count - vacant ? null : await Owner.create({ name: OWNER_NAMES[i % OWNER_NAMES.length], phone: `1380013${String(counter).padStart(2, '0')}${String(i).padStart(2, '0')}` });
+    const owner = i >= count - vacant ? null : await Owner.create({ name: OWNER_NAMES[i % OWNER_NAMES.length], phone: `138${String(counter % 10_000).padStart(4, '0')}${String(i % 10_000).padStart(4, '0')}` });
     if (owner) owners.push(owner);
     const number = `${Math.floor(i / 4) + 3}0${(i % 4) + 1}`;
     units.push(await Unit.create({ buildingId: building.id, number, label: `${community.name} ${building.name} ${number}`, area: 89.45 + i * areaStep, ownerId: owner?.id ?? null }));

@@ -5,7 +5,8 @@ import { shanghaiDay } from '../../domain/shanghai.js';
 import { DunningPlan, DunningRecord, DunningTarget } from '../../models/index.js';
 import { fieldLabel } from '../locale/index.js';
 import { navigation } from '../navigation.js';
-import { limitPayload } from '../payload.js';
+import { checkParent, limitPayload } from '../payload.js';
+import { recordPlanIsStarted, targetPlanIsDraft } from '../../domain/parent-checks.js';
 import { money, readOnly } from '../properties.js';
 import { workflowAction } from '../use-case.js';
 import { closeDunningPlan, startDunningPlan } from '../../domain/office-transitions.js';
@@ -70,8 +71,10 @@ export const dunningResources: ResourceWithOptions[] = [
         monthsInArrears: readOnly(),
       },
       actions: {
-        new: { before: [limitPayload(TARGET_FIELDS)] },
-        edit: { before: [limitPayload(TARGET_FIELDS)] },
+        new: { before: [limitPayload(TARGET_FIELDS), checkParent('planId', targetPlanIsDraft)] },
+        edit: { before: [limitPayload(TARGET_FIELDS), checkParent('planId', targetPlanIsDraft)] },
+        delete: { before: [checkParent('planId', targetPlanIsDraft)] },
+        bulkDelete: { before: [checkParent('planId', targetPlanIsDraft)] },
       },
       sort: { sortBy: 'createdAt', direction: 'desc' },
     },
@@ -89,7 +92,7 @@ export const dunningResources: ResourceWithOptions[] = [
         staffId: readOnly(),
       },
       actions: {
-        new: { before: [limitPayload(RECORD_FIELDS, { force: ['staffId'] })] },
+        new: { before: [limitPayload(RECORD_FIELDS, { force: ['staffId'] }), checkParent('planId', recordPlanIsStarted)] },
         edit: { before: [limitPayload(RECORD_FIELDS)] },
         list: { after: [titleRecords] },
         show: { after: [titleRecords] },

@@ -6,7 +6,8 @@ import type { ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adm
 import type { Model, ModelStatic } from 'sequelize';
 import { ArchiveDocument, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem } from '../../models/index.js';
 import { navigation } from '../navigation.js';
-import { limitPayload } from '../payload.js';
+import { checkParent, limitPayload, newMustBeEditable } from '../payload.js';
+import { itemPlanIsOwn } from '../../domain/parent-checks.js';
 import { readOnly } from '../properties.js';
 import { jsonAsText } from './governance.js';
 import { workflowAction } from '../use-case.js';
@@ -140,7 +141,7 @@ export const officeResources: ResourceWithOptions[] = [
       editProperties: [...ITEM_FIELDS],
       properties: { content: { type: 'textarea', isTitle: true }, planStaffId: readOnly(), carriedFromId: readOnly() },
       actions: {
-        new: { before: [limitPayload(ITEM_FIELDS)] },
+        new: { before: [limitPayload(ITEM_FIELDS), checkParent('planId', itemPlanIsOwn)] },
         edit: { before: [limitPayload(ITEM_FIELDS)] },
       },
       sort: { sortBy: 'week', direction: 'asc' },
@@ -166,7 +167,7 @@ export const officeResources: ResourceWithOptions[] = [
         attachmentMime: readOnly(),
       },
       actions: {
-        new: { before: [limitPayload(DOCUMENT_FIELDS, { fallback: ['keeperId'] })] },
+        new: { before: [limitPayload(DOCUMENT_FIELDS, { fallback: ['keeperId'] }), newMustBeEditable('ArchiveDocument.edit')] },
         edit: { before: [limitPayload(DOCUMENT_FIELDS)] },
       },
       sort: { sortBy: 'docDate', direction: 'desc' },
