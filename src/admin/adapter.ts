@@ -1,8 +1,8 @@
 // The Sequelize adapter, with bad input refused in Chinese before it reaches the database: a wrong type, an
 // unknown option or a duplicate value becomes a form error on the field, never a 500 or a partial write.
-import AdminJS, { NotFoundError, ValidationError, flat, type PropertyErrors, type ParamsType } from 'adminjs';
+import AdminJS, { NotFoundError, ValidationError, flat, type BaseRecord, type Filter, type PropertyErrors, type ParamsType } from 'adminjs';
 import { Database, Resource as SequelizeResource } from '@adminjs/sequelize';
-import { DataTypes, ValidationError as SequelizeValidationError, type ModelStatic, type Model } from 'sequelize';
+import { DataTypes, ValidationError as SequelizeValidationError, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import { fieldLabel } from './locale/index.js';
 import { AppError } from '../errors.js';
 
@@ -49,9 +49,50 @@ export function checkTypes(model: ModelStatic<Model>, params: ParamsType, label:
   return errors;
 }
 
+/**
+ * A list filter that is a condition, not a column (逾期 = open and past its due time; 待清理 = not reviewed for a
+ * year): the filter's value → the condition, or null for no condition. The resource declares a virtual property
+ * of that name so AdminJS draws the filter.
+ */
+export type ConditionFilter = (value: string, now: Date) => WhereOptions | null;
+const CONDITION_FILTERS = new Map<string, Record<string, ConditionFilter>>();
+
+export function registerConditionFilters(resourceId: string, filters: Record<string, ConditionFilter>): void {
+  CONDITION_FILTERS.set(resourceId, { ...(CONDITION_FILTERS.get(resourceId) ?? {}), ...filters });
+}
+
 export class Resource extends SequelizeResource {
   private get model(): ModelStatic<Model> {
     return (this as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel;
+  }
+
+  /**
+   * Runs `query` with the condition filters taken out of `filter` (the Sequelize adapter knows only columns) and
+   * applied as a scope, on a per-call view of this resource (the resource itself is shared by all requests).
+   */
+  private async withConditions<T>(filter: Filter, query: (resource: this) => Promise<T>): Promise<T> {
+    const conditions = CONDITION_FILTERS.get(this.id()) ?? {};
+    const taken = Object.keys(filter.filters ?? {}).filter((path) => conditions[path]);
+    if (taken.length === 0) return query(this);
+    const saved = { ...filter.filters };
+    const now = new Date();
+    const wheres = taken.map((path) => conditions[path](String(saved[path].value), now)).filter((w): w is WhereOptions => w !== null);
+    for (const path of taken) delete filter.filters[path];
+    const view = Object.create(this) as this;
+    (view as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel = wheres.length ? this.model.scope(wheres.map((where) => ({ where })) as never) : this.model;
+    try {
+      return await query(view);
+    } finally {
+      filter.filters = saved;
+    }
+  }
+
+  async find(filter: Filter, options: Parameters<SequelizeResource['find']>[1]): Promise<BaseRecord[]> {
+    return this.withConditions(filter, (resource) => SequelizeResource.prototype.find.call(resource, filter, options));
+  }
+
+  async count(filter: Filter): Promise<number> {
+    return this.withConditions(filter, (resource) => SequelizeResource.prototype.count.call(resource, filter));
   }
 
   private label(field: string): string {

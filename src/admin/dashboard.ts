@@ -6,6 +6,9 @@ import { sequelize } from '../db.js';
 import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import { actorOf } from './access.js';
+import { overdueTicketWhere } from '../models/ticket.js';
+import { shanghaiDay, shanghaiMoment } from '../domain/shanghai.js';
+import { formatFen } from '../domain/money.js';
 
 interface Queue {
   label: string;
@@ -23,7 +26,7 @@ const QUEUES: Queue[] = [
   { label: '待回访', resource: 'Ticket', action: 'Ticket.returnVisit', where: () => ({ status: 'completed' }), sample: () => ({ status: 'completed' }), filter: { status: 'completed' } },
   { label: '待主管审核', resource: 'Ticket', action: 'Ticket.supervisorApprove', where: (a) => ({ status: 'visited', departmentId: { [Op.in]: a.supervisesDepartmentIds } }), sample: (a) => ({ status: 'visited', departmentId: a.supervisesDepartmentIds[0] }), filter: { status: 'visited' } },
   { label: '待归档', resource: 'Ticket', action: 'Ticket.archive', where: () => ({ status: 'approved' }), sample: () => ({ status: 'approved' }), filter: { status: 'approved' } },
-  { label: '逾期未完成的报事', resource: 'Ticket', action: 'Ticket.list', where: (_a, now) => ({ status: { [Op.in]: ['reported', 'dispatched'] }, dueAt: { [Op.lt]: now } }), sample: () => ({}), filter: { status: 'dispatched' } },
+  { label: '逾期未完成的报事', resource: 'Ticket', action: 'Ticket.list', where: (_a, now) => overdueTicketWhere(now), sample: () => ({}), filter: { overdue: 'true' } },
   { label: '待工程审核的装修申请', resource: 'RenovationApplication', action: 'RenovationApplication.review', where: () => ({ status: 'submitted' }), sample: () => ({ status: 'submitted' }), filter: { status: 'submitted' } },
   { label: '待核批的装修申请', resource: 'RenovationApplication', action: 'RenovationApplication.approve', where: () => ({ status: 'reviewed' }), sample: () => ({ status: 'reviewed' }), filter: { status: 'reviewed' } },
   { label: '待验收的装修', resource: 'RenovationApplication', action: 'RenovationApplication.inspect', where: () => ({ status: 'approved' }), sample: () => ({ status: 'approved' }), filter: { status: 'approved' } },
@@ -41,7 +44,7 @@ function listHref(resource: string, filter: Record<string, string>): string {
 
 export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now = new Date()) {
   const actor = actorOf(currentAdmin);
-  if (!actor) return { greeting: '请先登录', position: '', tiles: [], today: '' };
+  if (!actor) return { greeting: '请先登录', position: '', tiles: [], figures: [], today: '' };
   const tiles = [];
   for (const queue of QUEUES) {
     const model = sequelize.models[queue.resource];
@@ -49,5 +52,23 @@ export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now 
     tiles.push({ label: queue.label, count: await model.count({ where: queue.where(actor, now) }), href: listHref(queue.resource, queue.filter) });
   }
   const today = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'full' }).format(now);
-  return { greeting: `您好，${actor.name}`, position: actor.positionName ?? '', tiles, today };
+  return { greeting: `您好，${actor.name}`, position: actor.positionName ?? '', tiles, figures: await officeFigures(actor, now), today };
+}
+
+/** Today's office figures, each shown only to someone who may read what it counts. */
+async function officeFigures(actor: Actor, now: Date): Promise<{ label: string; value: string; href?: string }[]> {
+  const day = shanghaiDay(now);
+  const since = shanghaiMoment(day, 0);
+  const figures: { label: string; value: string; href?: string }[] = [];
+  const { Ticket, Payment } = sequelize.models;
+  if (decide(actor, 'Ticket.list').allowed) {
+    figures.push({ label: '今日新报事', value: String(await Ticket.count({ where: { reportedAt: { [Op.gte]: since } } })), href: listHref('Ticket', { 'reportedAt~~from': day }) });
+    figures.push({ label: '逾期未完成', value: String(await Ticket.count({ where: overdueTicketWhere(now) })), href: listHref('Ticket', { overdue: 'true' }) });
+  }
+  if (decide(actor, 'Payment.list').allowed) {
+    const where = { status: 'valid', paidAt: { [Op.gte]: since }, kind: { [Op.ne]: 'deposit_refund' } };
+    const [count, sum] = await Promise.all([Payment.count({ where }), Payment.sum('amount', { where })]);
+    figures.push({ label: '今日收款', value: `${count} 笔 · ${formatFen(Number(sum ?? 0))}`, href: listHref('Payment', { 'paidAt~~from': day }) });
+  }
+  return figures;
 }

@@ -3,7 +3,8 @@ import { Box, H2, H5, Text, Link as DsLink } from '@adminjs/design-system';
 import { ApiClient, useCurrentAdmin } from 'adminjs';
 
 type Tile = { label: string; count: number; href: string };
-type DashboardData = { greeting: string; position: string; tiles: Tile[]; today: string };
+type Figure = { label: string; value: string; href?: string };
+type DashboardData = { greeting: string; position: string; tiles: Tile[]; figures: Figure[]; today: string };
 
 const api = new ApiClient();
 
@@ -22,6 +23,16 @@ const Dashboard: React.FC = () => {
         </Text>
         <H2>{data?.greeting ?? `您好，${currentAdmin?.title ?? ''}`}</H2>
         <Text color="grey60">{data ? `${data.position} · ${data.today}` : '正在加载…'}</Text>
+        {data?.figures?.length ? (
+          <Box flex mt="lg" style={{ gap: 32 }}>
+            {data.figures.map((figure) => (
+              <Box key={figure.label}>
+                <Text color="grey60" fontSize="sm">{figure.label}</Text>
+                {figure.href ? <DsLink href={figure.href} style={{ fontSize: 20, fontWeight: 600 }}>{figure.value}</DsLink> : <Text fontSize="lg">{figure.value}</Text>}
+              </Box>
+            ))}
+          </Box>
+        ) : null}
       </Box>
       <Box flex flexWrap="wrap" style={{ gap: 16 }}>
         {(data?.tiles ?? []).map((tile) => (

@@ -1,6 +1,11 @@
 // 客户档案: communities, buildings, units and owners. An owner's periodic review (定期清理) is its own action,
 // so lastReviewedOn is not written by the built-in forms.
-import type { ResourceWithOptions } from 'adminjs';
+import type { ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
+import { Op, col, fn, literal } from 'sequelize';
+import { isPostgres, sequelize } from '../../db.js';
+import { registerConditionFilters } from '../adapter.js';
+import { archiveGaps, incompleteOwnerWhere, isReviewDue, reviewDueWhere } from '../../domain/owner-archive.js';
+import { shanghaiDay } from '../../domain/shanghai.js';
 import { Building, Community, Owner, Unit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
@@ -12,6 +17,53 @@ const COMMUNITY_FIELDS = ['name', 'address'] as const;
 const BUILDING_FIELDS = ['communityId', 'name', 'floors'] as const;
 const UNIT_FIELDS = ['buildingId', 'number', 'label', 'floor', 'area', 'ownerId'] as const;
 const OWNER_FIELDS = ['name', 'phone', 'altPhone', 'email', 'moveInDate', 'notes'] as const;
+
+const like = () => (isPostgres ? Op.iLike : Op.like);
+const likeSql = isPostgres ? 'ILIKE' : 'LIKE';
+const yes = (value: string) => value === 'true';
+const contains = (value: string) => `%${value.trim()}%`;
+
+registerConditionFilters('Owner', {
+  reviewDue: (value, now) => (yes(value) ? reviewDueWhere(shanghaiDay(now)) : { [Op.not]: reviewDueWhere(shanghaiDay(now)) }),
+  incomplete: (value) => (yes(value) ? incompleteOwnerWhere() : { [Op.not]: incompleteOwnerWhere() }),
+  // The owner picker of a ticket searches the title: a name, a phone number or a room finds the owner.
+  name: (value) => ({
+    [Op.or]: [
+      { name: { [like()]: contains(value) } }, { phone: { [like()]: contains(value) } }, { altPhone: { [like()]: contains(value) } },
+      { id: { [Op.in]: literal(`(SELECT "ownerId" FROM "Unit" WHERE "ownerId" IS NOT NULL AND "label" ${likeSql} ${sequelize.escape(contains(value))})`) } },
+    ],
+  }),
+});
+
+// The unit picker finds a unit by its label (小区 楼栋 房号) or by its owner's name.
+registerConditionFilters('Unit', {
+  label: (value) => ({
+    [Op.or]: [
+      { label: { [like()]: contains(value) } },
+      { ownerId: { [Op.in]: literal(`(SELECT "id" FROM "Owner" WHERE "name" ${likeSql} ${sequelize.escape(contains(value))})`) } },
+    ],
+  }),
+});
+
+/** Each listed owner's file gaps and whether it is due for review, worked out for the page in one query. */
+async function withArchiveState(response: ActionResponse): Promise<ActionResponse> {
+  const records = [...(response.records ?? []), ...(response.record ? [response.record] : [])] as RecordJSON[];
+  const ids = records.map((r) => Number(r.id)).filter(Number.isFinite);
+  if (ids.length === 0) return response;
+  const counts = (await Unit.findAll({ attributes: ['ownerId', [fn('COUNT', col('id')), 'units']], where: { ownerId: ids }, group: ['ownerId'], raw: true })) as unknown as { ownerId: number; units: number }[];
+  const unitsOf = new Map(counts.map((c) => [Number(c.ownerId), Number(c.units)]));
+  const today = shanghaiDay(new Date());
+  for (const record of records) {
+    const gaps = archiveGaps(record.params as { phone?: string; moveInDate?: string }, unitsOf.get(Number(record.id)) ?? 0);
+    record.params.archiveGaps = gaps.length ? `缺${gaps.join('、')}` : '完整';
+    record.params.reviewDue = isReviewDue(record.params.lastReviewedOn as string | null, today);
+  }
+  return response;
+}
+
+const virtual = (where: { list?: boolean; show?: boolean; filter?: boolean }, type: 'string' | 'boolean') => ({
+  type, isVisible: { list: !!where.list, show: !!where.show, filter: !!where.filter, edit: false },
+});
 
 export const propertyResources: ResourceWithOptions[] = [
   {
@@ -55,14 +107,17 @@ export const propertyResources: ResourceWithOptions[] = [
     resource: Owner,
     options: {
       navigation: navigation.archives,
-      listProperties: ['name', 'phone', 'altPhone', 'email', 'moveInDate', 'lastReviewedOn'],
-      filterProperties: ['name', 'phone', 'lastReviewedOn'],
-      showProperties: ['name', 'phone', 'altPhone', 'email', 'moveInDate', 'lastReviewedOn', 'notes', 'createdAt', 'updatedAt'],
+      listProperties: ['name', 'phone', 'moveInDate', 'lastReviewedOn', 'reviewDue', 'archiveGaps'],
+      filterProperties: ['name', 'phone', 'lastReviewedOn', 'reviewDue', 'incomplete'],
+      showProperties: ['name', 'phone', 'altPhone', 'email', 'moveInDate', 'lastReviewedOn', 'reviewDue', 'archiveGaps', 'notes', 'createdAt', 'updatedAt'],
       editProperties: [...OWNER_FIELDS],
       properties: {
         name: { isTitle: true },
         notes: { type: 'textarea' },
         lastReviewedOn: readOnly(),
+        reviewDue: virtual({ list: true, show: true, filter: true }, 'boolean'),
+        archiveGaps: virtual({ list: true, show: true }, 'string'),
+        incomplete: virtual({ filter: true }, 'boolean'),
       },
       actions: {
         review: workflowAction(reviewOwner, {
@@ -70,6 +125,8 @@ export const propertyResources: ResourceWithOptions[] = [
         }),
         new: { before: [limitPayload(OWNER_FIELDS)] },
         edit: { before: [limitPayload(OWNER_FIELDS)] },
+        list: { after: [withArchiveState] },
+        show: { after: [withArchiveState] },
       },
       sort: { sortBy: 'createdAt', direction: 'desc' },
     },

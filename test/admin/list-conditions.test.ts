@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import { Owner, Ticket, Unit } from '../../src/models/index.js';
+import { overdueTicketWhere } from '../../src/models/ticket.js';
+import { department, staff, TEST_PASSWORD } from '../support/factories.js';
+import { signedInClient } from '../support/http.js';
+import { smallEstate } from '../support/estate.js';
+import { addDays, shanghaiDay } from '../../src/domain/shanghai.js';
+
+const HOUR = 3_600_000;
+const ids = (body: { records: { id: string | number }[] }) => body.records.map((r) => Number(r.id));
+
+async function ticketDue(hoursFromNow: number, status: 'reported' | 'dispatched' | 'completed' = 'reported') {
+  const stamps: Record<string, Date> = {};
+  if (status !== 'reported') stamps.dispatchedAt = new Date(Date.now() - 90 * HOUR);
+  if (status === 'completed') stamps.completedAt = new Date(Date.now() - 80 * HOUR);
+  return Ticket.create({
+    channel: 'phone', category: 'repair', title: '楼道灯不亮', reporterName: '李秀英', departmentId: (await department('工程部')).id,
+    registeredById: (await staff('receptionist')).id, status, reportedAt: new Date(Date.now() - 100 * HOUR), dueAt: new Date(Date.now() + hoursFromNow * HOUR), ...stamps,
+  } as never);
+}
+
+describe('list conditions: overdue tickets, owners due for review or incomplete, pickers that find by phone or room', () => {
+  it('the ticket list filters and marks overdue tickets: open and past due, never a completed one', async () => {
+    const late = await ticketDue(-5, 'dispatched');
+    const onTime = await ticketDue(+5);
+    const doneLate = await ticketDue(-5, 'completed');
+    const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
+    const overdue = (await client.json('GET', '/admin/api/resources/Ticket/actions/list?filters.overdue=true&perPage=500')).body;
+    expect(ids(overdue)).to.include(late.id).and.not.include(onTime.id).and.not.include(doneLate.id);
+    expect(overdue.records.every((r: { params: { overdue: boolean } }) => r.params.overdue === true)).to.equal(true);
+    expect(overdue.meta.total).to.equal(await Ticket.count({ where: overdueTicketWhere(new Date()) }));
+    const notOverdue = (await client.json('GET', '/admin/api/resources/Ticket/actions/list?filters.overdue=false&perPage=500')).body;
+    expect(ids(notOverdue)).to.include(onTime.id).and.include(doneLate.id).and.not.include(late.id);
+    const combined = (await client.json('GET', `/admin/api/resources/Ticket/actions/list?filters.overdue=true&filters.status=dispatched&perPage=500`)).body;
+    expect(ids(combined)).to.include(late.id);
+    expect(combined.records.every((r: { params: { status: string } }) => r.params.status === 'dispatched')).to.equal(true);
+  });
+
+  it('owners: 待清理 (never reviewed, or a year ago) and 档案缺项 (phone, unit, move-in date) are shown and filtered', async () => {
+    const today = shanghaiDay(new Date());
+    const { owners } = await smallEstate(1);
+    const housed = await owners[0].update({ moveInDate: '2020-05-01', lastReviewedOn: addDays(today, -30) });
+    const stale = await Owner.create({ name: '孙志强', phone: '13911112222', moveInDate: '2019-03-01', lastReviewedOn: addDays(today, -400) } as never);
+    const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
+    const due = (await client.json('GET', '/admin/api/resources/Owner/actions/list?filters.reviewDue=true&perPage=500')).body;
+    expect(ids(due)).to.include(stale.id).and.not.include(housed.id);
+    const incomplete = (await client.json('GET', '/admin/api/resources/Owner/actions/list?filters.incomplete=true&perPage=500')).body;
+    expect(ids(incomplete)).to.include(stale.id).and.not.include(housed.id);
+    const shown = (await client.json('GET', `/admin/api/resources/Owner/records/${stale.id}/show`)).body.record.params;
+    expect(shown).to.include({ archiveGaps: '缺房屋', reviewDue: true });
+    const complete = (await client.json('GET', `/admin/api/resources/Owner/records/${housed.id}/show`)).body.record.params;
+    expect(complete).to.include({ archiveGaps: '完整', reviewDue: false });
+  });
+
+  it('the owner picker finds an owner by phone or room number, the unit picker a unit by its owner', async () => {
+    const { owners, units } = await smallEstate(2);
+    const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
+    const search = async (resource: string, query: string) =>
+      ids((await client.json('GET', `/admin/api/resources/${resource}/search/${encodeURIComponent(query)}`)).body);
+    expect(await search('Owner', owners[1].phone!)).to.include(owners[1].id).and.not.include(owners[0].id);
+    expect(await search('Owner', units[0].label)).to.include(owners[0].id).and.not.include(owners[1].id);
+    expect(await search('Owner', owners[0].name)).to.include(owners[0].id);
+    const owned = await Unit.findAll({ where: { ownerId: owners[1].id } });
+    expect(await search('Unit', owners[1].name)).to.include.members(owned.map((u) => u.id));
+    // A quote in the search is text, not SQL.
+    expect(await search('Owner', `' OR 1=1 --`)).to.deep.equal([]);
+  });
+
+  it('my desk links the overdue count to the overdue filter and shows today\'s figures to those who may read them', async () => {
+    const reception = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
+    const desk = (await reception.json('GET', '/admin/api/dashboard')).body;
+    const tile = desk.tiles.find((t: { label: string }) => t.label === '逾期未完成的报事');
+    expect(tile.href).to.equal('/admin/resources/Ticket?filters.overdue=true');
+    expect(desk.figures.map((f: { label: string }) => f.label)).to.deep.equal(['今日新报事', '逾期未完成']);
+    const cashier = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
+    const figures = (await cashier.json('GET', '/admin/api/dashboard')).body.figures.map((f: { label: string }) => f.label);
+    expect(figures).to.include('今日收款');
+    const garage = await signedInClient((await staff('garage_keeper')).email, TEST_PASSWORD);
+    expect((await garage.json('GET', '/admin/api/dashboard')).body.figures).to.deep.equal([]);
+  });
+});
