@@ -53,6 +53,7 @@ export const WORKFLOW_ACTIONS: Record<string, string> = {
   'Payment.void': '作废收据',
   'CashReport.submit': '提交日报',
   'CashReport.reconcile': '核对日报',
+  'DunningPlan.fillTargets': '按欠费生成催缴对象',
   'DunningPlan.start': '决定催缴',
   'DunningPlan.close': '结束催缴',
   'RenovationApplication.review': '工程审核',

@@ -60,6 +60,7 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   // 催缴
   { name: '制定催缴计划', actions: ['DunningPlan.new'], positions: ['coordinator', 'assistant'], clause: '协调员 职权3、助理 职权5' },
   { name: '修改草稿催缴计划', actions: ['DunningPlan.edit'], positions: ['coordinator', 'assistant'], when: { status: ['draft'] }, clause: '协调员 职权3、助理 职权5' },
+  { name: '按欠费生成催缴对象', actions: ['DunningPlan.fillTargets'], positions: ['coordinator', 'assistant'], when: { status: ['draft'] }, clause: '协调员 职权3、助理 职权5' },
   // A target has no state of its own: the form refuses changes once its plan has started (domain/parent-checks.ts).
   { name: '编排催缴对象', actions: ['DunningTarget.new', 'DunningTarget.edit', 'DunningTarget.delete'], positions: ['coordinator', 'assistant'], clause: '协调员 职权3、助理 职权5' },
   { name: '决定催缴', actions: ['DunningPlan.start'], positions: ['cashier'], when: { status: ['draft'] }, clause: '收费员 职权2' },

@@ -10,9 +10,15 @@ export const dunningZh = {
       ...common,
       title: '计划名称', status: '状态', minMonthsInArrears: '最少欠费月数', createdById: '制定人', startedById: '决定催缴人', startedAt: '启动时间',
       closedById: '结束人', closedAt: '结束时间', note: '备注',
+      targetCount: '催缴对象数', arrearsTotal: '催缴总额', recoveredAmount: '已收回', collectionRate: '回收率',
       'status.draft': '草稿', 'status.started': '催缴中', 'status.closed': '已结束',
     },
     actions: { new: '制定催缴计划', start: '决定催缴', close: '结束催缴' },
+    messages: {
+      recoveredDefinition:
+        '每个催缴对象列入时的欠费金额，减去该业主在计划启动日之前到期的账单至今仍未缴清的金额（不低于 0），再合计。计划启动后到期的新账单不计入；计划未启动时为 0。',
+      collectionRateDefinition: '回收率 = 已收回 ÷ 催缴总额（催缴对象列入时的欠费合计），保留一位小数；计划未启动或催缴总额为 0 时显示“—”。',
+    },
   },
   DunningTarget: {
     properties: {
@@ -38,9 +44,15 @@ export const dunningEn = {
       ...commonEn,
       title: 'Title', status: 'Status', minMonthsInArrears: 'Min. months in arrears', createdById: 'Drawn up by', startedById: 'Started by', startedAt: 'Started at',
       closedById: 'Closed by', closedAt: 'Closed at', note: 'Note',
+      targetCount: 'Targets', arrearsTotal: 'Arrears listed', recoveredAmount: 'Recovered', collectionRate: 'Collection rate',
       'status.draft': 'Draft', 'status.started': 'Started', 'status.closed': 'Closed',
     },
-    actions: { new: 'Draw up a plan', start: 'Start dunning', close: 'Close' },
+    actions: { new: 'Draw up a plan', fillTargets: 'Add owners in arrears', start: 'Start dunning', close: 'Close' },
+    messages: {
+      recoveredDefinition:
+        "Per target, the arrears listed less what the owner still owes on bills due before the plan's start day (never below 0), summed. Bills due after the start do not count; 0 before the plan starts.",
+      collectionRateDefinition: 'Recovered ÷ arrears listed, one decimal; "—" before the plan starts or when nothing is listed.',
+    },
   },
   DunningTarget: {
     properties: {

@@ -1,64 +1,19 @@
 // Demo 催缴: plans drawn up from the owners whose bills are overdue, in every state, with the customer
 // centre's contacts under the started and closed ones.
-import { Op, type CreationAttributes, type Transaction } from 'sequelize';
+import type { CreationAttributes } from 'sequelize';
 import {
-  Bill, DunningPlan, DunningRecord, DunningTarget, sequelize, unitLabelled,
+  DunningPlan, DunningRecord, DunningTarget, sequelize, unitLabelled,
   type DunningMethod, type DunningPlanStatus, type DunningResult, type Staff,
 } from '../../models/index.js';
 import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../domain/shanghai.js';
+import { ownersInArrears } from '../../domain/dunning-arrears.js';
 import type { DemoContext } from './context.js';
 import { daysAgo, type Rng } from './fake.js';
 
 const CHUNK = 500;
 const MAX_TARGETS_PER_PLAN = 6000;
 
-export interface OwnerArrears {
-  ownerId: number;
-  /** The unit owing the most, shown with the owner. */
-  unitId: number;
-  /** Unpaid total of the overdue bills, in fen. */
-  arrearsAmount: number;
-  /** Distinct overdue billing periods. */
-  monthsInArrears: number;
-}
-
-/**
- * Owners in arrears on `asOf` (YYYY-MM-DD): bills unpaid or partly paid whose due date has passed, summed per
- * owner, with the number of distinct periods (months) overdue. Largest arrears first.
- */
-export async function ownersInArrears(asOf: string, transaction?: Transaction): Promise<OwnerArrears[]> {
-  const where = { status: { [Op.in]: ['unpaid', 'partial'] }, dueDate: { [Op.lt]: asOf }, ownerId: { [Op.ne]: null } };
-  const owed = sequelize.fn('SUM', sequelize.literal('"amount" - "paidAmount"'));
-  const perOwner = (await Bill.findAll({
-    attributes: ['ownerId', [owed, 'arrears'], [sequelize.fn('COUNT', sequelize.fn('DISTINCT', sequelize.col('period'))), 'months']],
-    where,
-    group: ['ownerId'],
-    raw: true,
-    transaction,
-  })) as unknown as Array<{ ownerId: number; arrears: string | number; months: string | number }>;
-  const perUnit = (await Bill.findAll({
-    attributes: ['ownerId', 'unitId', [owed, 'arrears']],
-    where,
-    group: ['ownerId', 'unitId'],
-    raw: true,
-    transaction,
-  })) as unknown as Array<{ ownerId: number; unitId: number; arrears: string | number }>;
-  const mainUnit = new Map<number, { unitId: number; arrears: number }>();
-  for (const row of perUnit) {
-    const current = mainUnit.get(row.ownerId);
-    const arrears = Number(row.arrears);
-    if (!current || arrears > current.arrears || (arrears === current.arrears && row.unitId < current.unitId)) mainUnit.set(row.ownerId, { unitId: row.unitId, arrears });
-  }
-  return perOwner
-    .map((row) => ({
-      ownerId: Number(row.ownerId),
-      unitId: mainUnit.get(row.ownerId)!.unitId,
-      arrearsAmount: Number(row.arrears),
-      monthsInArrears: Number(row.months),
-    }))
-    .filter((row) => row.arrearsAmount > 0)
-    .sort((a, b) => b.arrearsAmount - a.arrearsAmount || a.ownerId - b.ownerId);
-}
+export { ownersInArrears, type OwnerArrears } from '../../domain/dunning-arrears.js';
 
 interface PlanSpec {
   status: DunningPlanStatus;
