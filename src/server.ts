@@ -13,6 +13,7 @@ import { loadActor } from './auth/actor.js';
 import { signIn } from './auth/authenticate.js';
 import { createSessionStore, sessionOptions, SESSION_COOKIE } from './auth/session.js';
 import { authorityRouter } from './api/authority.js';
+import { attachmentRouter } from './admin/attachment-download.js';
 import type { Actor } from './rules/actor.js';
 import { loadRules, startRuleRefresh, stopRuleRefresh } from './rules/store.js';
 
@@ -74,6 +75,7 @@ export async function createApp() {
 
   app.use(sessions, attachActor);
   app.use('/api/authority', authorityRouter());
+  app.use(`${ROOT_PATH}/attachments`, attachmentRouter());
 
   const admin = buildAdmin();
   const adminRouter = AdminJSExpress.buildAuthenticatedRouter(

@@ -17,4 +17,7 @@ export const Components = {
   PositionClauses: add('PositionClauses', 'position-clauses.tsx'),
   AuthorityCoverage: add('AuthorityCoverage', 'authority-coverage.tsx'),
   RecordActionForm: add('RecordActionForm', 'record-action-form.tsx'),
+  AttachmentEdit: add('AttachmentEdit', 'attachment-edit.tsx'),
+  AttachmentShow: add('AttachmentShow', 'attachment-show.tsx'),
+  AttachmentList: add('AttachmentList', 'attachment-list.tsx'),
 };

@@ -55,7 +55,7 @@ export const officeZh = {
   ArchiveDocument: {
     properties: {
       ...common, title: '资料名称', docType: '资料类别', docDate: '资料日期', keeperId: '保管人', location: '存放位置',
-      attachmentPath: '附件存储路径', attachmentName: '附件文件名', attachmentSize: '附件大小（字节）', attachmentMime: '附件类型', note: '备注',
+      attachment: '附件', attachmentPath: '附件存储路径', attachmentName: '附件文件名', attachmentSize: '附件大小（字节）', attachmentMime: '附件类型', note: '备注',
       'docType.training': '培训记录', 'docType.minutes': '会议记要', 'docType.iso9002': 'ISO9002 资料', 'docType.iso14000': 'ISO14000 资料',
       'docType.finance': '财务资料', 'docType.mail': '部门邮件', 'docType.other': '其他',
     },
@@ -97,7 +97,7 @@ export const officeEn = {
   ArchiveDocument: {
     properties: {
       ...commonEn, title: 'Title', docType: 'Type', docDate: 'Date', keeperId: 'Keeper', location: 'Location',
-      attachmentPath: 'Attachment path', attachmentName: 'Attachment', attachmentSize: 'Attachment size (bytes)', attachmentMime: 'Attachment type', note: 'Note',
+      attachment: 'Attachment', attachmentPath: 'Attachment path', attachmentName: 'Attachment name', attachmentSize: 'Attachment size (bytes)', attachmentMime: 'Attachment type', note: 'Note',
       'docType.training': 'Training record', 'docType.minutes': 'Meeting minutes', 'docType.iso9002': 'ISO9002 document', 'docType.iso14000': 'ISO14000 document',
       'docType.finance': 'Finance document', 'docType.mail': 'Department mail', 'docType.other': 'Other',
     },

@@ -14,6 +14,7 @@ import { workflowAction } from '../use-case.js';
 import { closeSurvey, startSurvey } from '../../domain/office-transitions.js';
 import { reportSurvey } from '../../domain/survey-report.js';
 import { carryForwardWorkPlan } from '../../domain/work-plans.js';
+import { attachmentProperty, attachmentUpload, keepingAttachment, removeDeletedAttachments } from '../attachment-upload.js';
 
 const SURVEY_FIELDS = ['title', 'period', 'description', 'plannedStart', 'plannedEnd', 'ownerStaffId'] as const;
 const QUESTION_FIELDS = ['surveyId', 'number', 'kind', 'text'] as const;
@@ -151,24 +152,28 @@ export const officeResources: ResourceWithOptions[] = [
     resource: ArchiveDocument,
     options: {
       navigation: navigation.documents,
-      listProperties: ['title', 'docType', 'docDate', 'keeperId', 'location', 'attachmentName'],
+      listProperties: ['title', 'docType', 'docDate', 'keeperId', 'location', 'attachment'],
       filterProperties: ['title', 'docType', 'docDate', 'keeperId'],
-      showProperties: [
-        'title', 'docType', 'docDate', 'keeperId', 'location', 'note', 'attachmentName', 'attachmentMime', 'attachmentSize', 'attachmentPath',
-        'createdAt', 'updatedAt',
-      ],
-      editProperties: [...DOCUMENT_FIELDS],
+      showProperties: ['title', 'docType', 'docDate', 'keeperId', 'location', 'note', 'attachment', 'createdAt', 'updatedAt'],
+      editProperties: [...DOCUMENT_FIELDS, 'attachment'],
       properties: {
         title: { isTitle: true },
         note: { type: 'textarea' },
+        attachment: attachmentProperty(),
         attachmentPath: readOnly(),
         attachmentName: readOnly(),
         attachmentSize: readOnly(),
         attachmentMime: readOnly(),
       },
       actions: {
-        new: { before: [limitPayload(DOCUMENT_FIELDS, { fallback: ['keeperId'] }), newMustBeEditable('ArchiveDocument.edit')] },
-        edit: { before: [limitPayload(DOCUMENT_FIELDS)] },
+        // The uploaded file passes the payload limit only to be checked, stored and replaced by its fields.
+        new: {
+          before: [limitPayload([...DOCUMENT_FIELDS, 'attachment'], { fallback: ['keeperId'] }), newMustBeEditable('ArchiveDocument.edit'), attachmentUpload()],
+          handler: keepingAttachment('new'),
+        },
+        edit: { before: [limitPayload([...DOCUMENT_FIELDS, 'attachment']), attachmentUpload()], handler: keepingAttachment('edit') },
+        delete: { after: [removeDeletedAttachments] },
+        bulkDelete: { after: [removeDeletedAttachments] },
       },
       sort: { sortBy: 'docDate', direction: 'desc' },
     },
