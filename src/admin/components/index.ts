@@ -17,6 +17,7 @@ export const Components = {
   PositionClauses: add('PositionClauses', 'position-clauses.tsx'),
   AuthorityCoverage: add('AuthorityCoverage', 'authority-coverage.tsx'),
   RecordActionForm: add('RecordActionForm', 'record-action-form.tsx'),
+  SurveyAnalysis: add('SurveyAnalysis', 'survey-analysis.tsx'),
   AttachmentEdit: add('AttachmentEdit', 'attachment-edit.tsx'),
   AttachmentShow: add('AttachmentShow', 'attachment-show.tsx'),
   AttachmentList: add('AttachmentList', 'attachment-list.tsx'),

@@ -2,7 +2,7 @@
 // Workflow fields (a survey's status, start/close times and report; a question's copied survey status; an item's
 // plan owner and carried-from link) change only through the use cases and hooks: the forms write only the
 // fields listed here, whatever the payload holds (trap 17).
-import type { ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
+import { NotFoundError, type ActionHandler, type ActionResponse, type After, type RecordActionResponse, type RecordJSON, type ResourceWithOptions } from 'adminjs';
 import type { Model, ModelStatic } from 'sequelize';
 import { ArchiveDocument, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem } from '../../models/index.js';
 import { navigation } from '../navigation.js';
@@ -10,9 +10,11 @@ import { checkParent, limitPayload, newMustBeEditable } from '../payload.js';
 import { itemPlanIsOwn } from '../../domain/parent-checks.js';
 import { readOnly } from '../properties.js';
 import { jsonAsText } from './governance.js';
-import { workflowAction } from '../use-case.js';
+import { performThrough, toAdminError, workflowAction } from '../use-case.js';
+import { actorOf } from '../access.js';
+import { Components } from '../components/index.js';
 import { closeSurvey, startSurvey } from '../../domain/office-transitions.js';
-import { reportSurvey } from '../../domain/survey-report.js';
+import { reportSurvey, surveyAnalysisFor } from '../../domain/survey-report.js';
 import { carryForwardWorkPlan } from '../../domain/work-plans.js';
 import { attachmentProperty, attachmentUpload, keepingAttachment, removeDeletedAttachments } from '../attachment-upload.js';
 
@@ -43,6 +45,26 @@ const answersReadable: After<ActionResponse> = async (response) => {
   return response;
 };
 
+const writeSurveyReport = performThrough(reportSurvey, () => '分析报告已生成');
+
+/**
+ * 调查分析: opening it (GET) shows the analysis, carried to the page as record.params.analysis (JSON) because
+ * AdminJS hands the action's component only the record; its button (POST) writes the report onto the survey.
+ */
+const surveyAnalysis: ActionHandler<RecordActionResponse> = async (request, response, context) => {
+  if (request.method === 'post') return writeSurveyReport(request, response, context);
+  const { record, currentAdmin } = context;
+  if (!record) throw new NotFoundError('记录不存在', 'use case');
+  let analysis;
+  try {
+    analysis = await surveyAnalysisFor(actorOf(currentAdmin), Number(record.id()));
+  } catch (error) {
+    throw toAdminError(error);
+  }
+  const json = record.toJSON(currentAdmin);
+  return { record: { ...json, params: { ...json.params, analysis: JSON.stringify(analysis) } } };
+};
+
 const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
 
 export const officeResources: ResourceWithOptions[] = [
@@ -68,7 +90,7 @@ export const officeResources: ResourceWithOptions[] = [
       actions: {
         start: workflowAction(startSurvey, { done: '调查已开始', icon: 'Play', submit: '开始调查' }),
         close: workflowAction(closeSurvey, { done: '调查已结束', icon: 'Square', submit: '结束调查' }),
-        report: workflowAction(reportSurvey, { done: '分析报告已生成', icon: 'BarChart2', submit: '生成分析报告' }),
+        report: { actionType: 'record', icon: 'BarChart2', component: Components.SurveyAnalysis, handler: surveyAnalysis },
         new: { before: [limitPayload(SURVEY_FIELDS, { fallback: ['ownerStaffId'] })] },
         edit: { before: [limitPayload(SURVEY_FIELDS)] },
       },
