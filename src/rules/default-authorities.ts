@@ -103,6 +103,7 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   // 阅读：各岗位按职责查阅
   { name: '查阅组织与岗位', actions: read('Department', 'Position', 'PositionClause'), positions: [...FRONT_FOUR, 'director', 'engineering_supervisor', 'garage_keeper', 'system_admin'], clause: '岗位职务说明书' },
   { name: '主任与助理查阅员工', actions: read('Staff'), positions: ['director', 'assistant'], clause: '管理处：人员' },
+  { name: '派工时查阅员工', actions: read('Staff'), positions: ['receptionist', 'coordinator', 'cashier'], clause: '接待员 职责1、协调员 职责8、收费员 职责7：派工（派给处理人）' },
   { name: '前台查阅', actions: read('Community', 'Building', 'Unit', 'Owner', 'Ticket', 'WorkOrder', 'ReturnVisit', 'Correspondence', 'Notice', 'Bill', 'DunningPlan', 'DunningTarget', 'DunningRecord', 'RenovationApplication', 'Survey', 'SurveyQuestion', 'SurveyResponse', 'WorkPlan', 'WorkPlanItem', 'ArchiveDocument'), positions: FRONT_DESK, clause: '接待员、协调员、助理 职责：前台服务' },
   { name: '收费员查阅', actions: read('Community', 'Building', 'Unit', 'Owner', 'Ticket', 'WorkOrder', 'Notice', 'Bill', 'Payment', 'CashReport', 'ParkingRental', 'ClubhouseCharge', 'RenovationApplication', 'RenovationDeposit', 'DunningPlan', 'DunningTarget', 'DunningRecord', 'WorkPlan', 'WorkPlanItem', 'ArchiveDocument'), positions: ['cashier'], clause: '收费员 职责1—7' },
   { name: '助理查阅收费与装修', actions: read('Payment', 'CashReport', 'RenovationDeposit', 'ParkingRental', 'ClubhouseCharge'), positions: ['assistant'], clause: '助理 职责5：沟通、协调管理处下属各专业部门的内部事务' },

@@ -348,7 +348,7 @@ const CASES: Case[] = [
   { kind: 'list', action: 'AuthorityRule.list', may: ['assistant', 'director'], mayNot: ['cashier', 'receptionist'] },
   { kind: 'list', action: 'DecisionLog.list', may: ['director', 'assistant'], mayNot: ['receptionist', 'coordinator'] },
   { kind: 'list', action: 'AuditLog.list', may: ['director', 'assistant'], mayNot: ['receptionist', 'cashier'] },
-  { kind: 'list', action: 'Staff.list', may: ['director', 'assistant', 'system_admin'], mayNot: ['receptionist', 'cashier'] },
+  { kind: 'list', action: 'Staff.list', may: ['director', 'assistant', 'system_admin', 'receptionist', 'cashier'], mayNot: ['garage_keeper', 'engineering_supervisor'] },
   {
     kind: 'new', action: 'Staff.new', may: 'system_admin', mayNot: ['director', 'assistant'], model: Staff as AnyModel,
     form: async ({ tag }) => ({ name: `新员工${tag}`.slice(0, 40), email: `new.${tag.replace(/[^a-z0-9]/gi, '')}.${counter}@test.local`.toLowerCase(), password: 'abc12345x' }),

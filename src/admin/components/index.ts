@@ -21,4 +21,5 @@ export const Components = {
   AttachmentEdit: add('AttachmentEdit', 'attachment-edit.tsx'),
   AttachmentShow: add('AttachmentShow', 'attachment-show.tsx'),
   AttachmentList: add('AttachmentList', 'attachment-list.tsx'),
+  OverdueBadge: add('OverdueBadge', 'overdue-badge.tsx'),
 };

@@ -61,7 +61,7 @@ const RecordActionForm: React.FC<ActionProps> = ({ action, resource, record }) =
     <Box variant="container" padding="xl">
       <Text mb="xl">{record ? record.title : translateLabel(resource.name, resource.id)}</Text>
       {fields.map((field) => (
-        <FormGroup key={field.name} error={Boolean(errors[field.name])}>
+        <FormGroup key={field.name} error={Boolean(errors[field.name])} data-testid={`action-field-${field.name}`}>
           <Label>{field.type === 'money' ? `${field.label}（元）` : field.label}</Label>
           {field.type === 'select' || field.type === 'reference' ? (
             <Select

@@ -1,7 +1,11 @@
 // 前台服务: tickets and their dispatches and return visits, correspondence, notices.
 // Workflow fields (status, its timestamps, who approved/archived, the spot-check link) change only through the
 // use cases; the built-in forms write only the registration fields below (trap 17), whatever the payload holds.
-import type { ActionContext, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
+import { Op } from 'sequelize';
+import { isTicketOverdue, overdueTicketWhere } from '../../models/ticket.js';
+import { registerConditionFilters } from '../adapter.js';
+import { Components } from '../components/index.js';
 import { Correspondence, Notice, ReturnVisit, Ticket, WorkOrder } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
@@ -30,6 +34,29 @@ const SATISFACTION: FormField = {
 };
 const METHOD: FormField = { name: 'method', label: '回访方式', type: 'select', options: [{ value: 'phone', label: '电话' }, { value: 'visit', label: '上门' }] };
 
+registerConditionFilters('Ticket', {
+  overdue: (value, now) => (value === 'true' ? overdueTicketWhere(now) : { [Op.not]: overdueTicketWhere(now) }),
+});
+
+/** A registered ticket opens on its own page, where the next step (派工) is one click away. */
+async function showRegistered(response: ActionResponse, request: { method: string }, context: ActionContext): Promise<ActionResponse> {
+  const id = response.record?.id;
+  if (request.method === 'post' && id && !Object.keys(response.record?.errors ?? {}).length) {
+    response.redirectUrl = context.h.recordActionUrl({ resourceId: 'Ticket', recordId: String(id), actionName: 'show' });
+  }
+  return response;
+}
+
+/** 逾期 on each listed or shown ticket (open and past its due time). */
+async function markOverdue(response: ActionResponse): Promise<ActionResponse> {
+  const now = new Date();
+  for (const record of [...(response.records ?? []), ...(response.record ? [response.record] : [])] as RecordJSON[]) {
+    const { status, dueAt } = record.params as { status: never; dueAt: Date };
+    record.params.overdue = Boolean(dueAt) && isTicketOverdue({ status, dueAt }, now);
+  }
+  return response;
+}
+
 const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
 
 export const frontDeskResources: ResourceWithOptions[] = [
@@ -37,10 +64,10 @@ export const frontDeskResources: ResourceWithOptions[] = [
     resource: Ticket,
     options: {
       navigation: navigation.frontDesk,
-      listProperties: ['number', 'category', 'title', 'unitId', 'departmentId', 'status', 'dueAt'],
-      filterProperties: ['number', 'status', 'category', 'departmentId', 'unitId', 'ownerId', 'dueAt', 'reportedAt'],
+      listProperties: ['number', 'category', 'title', 'unitId', 'departmentId', 'status', 'dueAt', 'overdue'],
+      filterProperties: ['number', 'status', 'overdue', 'category', 'departmentId', 'unitId', 'ownerId', 'dueAt', 'reportedAt'],
       showProperties: [
-        'number', 'status', 'channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId',
+        'number', 'status', 'overdue', 'channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId',
         'departmentId', 'assigneeId', 'registeredById', 'reportedAt', 'dueAt', 'dispatchedAt', 'completedAt', 'result',
         'visitedAt', 'satisfaction', 'approvedAt', 'approvedById', 'archivedAt', 'archivedById', 'cancelledAt', 'cancelReason',
         'createdAt', 'updatedAt',
@@ -64,12 +91,14 @@ export const frontDeskResources: ResourceWithOptions[] = [
         cancelReason: readOnly(),
         result: readOnly({ type: 'textarea' }),
         satisfaction: readOnly(),
+        overdue: { type: 'boolean', isVisible: { list: true, show: true, filter: true, edit: false }, components: { list: Components.OverdueBadge, show: Components.OverdueBadge } },
       },
       actions: {
         dispatch: workflowAction(dispatchTicket, {
           done: '已派工', icon: 'Send', submit: '派工',
           fields: [
             { name: 'departmentId', label: '处理部门', type: 'reference', reference: 'Department', prefill: true },
+            { name: 'assigneeId', label: '处理人（可不填，由部门安排）', type: 'reference', reference: 'Staff' },
             DUE_AT,
             { name: 'isPaidService', label: '有偿服务', type: 'select', options: [{ value: 'false', label: '否' }, { value: 'true', label: '是（完成后向房屋收取服务费）' }] },
             { name: 'feeAmount', label: '服务费', type: 'money' },
@@ -79,7 +108,11 @@ export const frontDeskResources: ResourceWithOptions[] = [
         urge: workflowAction(urgeTicket, { done: '已督促', icon: 'Bell', submit: '记录督促', fields: [{ name: 'note', label: '督促内容', type: 'textarea' }] }),
         reassign: workflowAction(reassignTicket, {
           done: '已改派', icon: 'Shuffle', submit: '改派',
-          fields: [{ name: 'departmentId', label: '新的处理部门', type: 'reference', reference: 'Department', prefill: true }, DUE_AT, { name: 'reason', label: '改派原因', type: 'textarea' }],
+          fields: [
+            { name: 'departmentId', label: '新的处理部门', type: 'reference', reference: 'Department', prefill: true },
+            { name: 'assigneeId', label: '新的处理人（可不填）', type: 'reference', reference: 'Staff' },
+            DUE_AT, { name: 'reason', label: '改派原因', type: 'textarea' },
+          ],
         }),
         complete: workflowAction(completeTicket, {
           done: '已完成处理', icon: 'CheckSquare', submit: '完成处理',
@@ -97,8 +130,10 @@ export const frontDeskResources: ResourceWithOptions[] = [
           done: '报事已取消', icon: 'XCircle', variant: 'danger', submit: '确认取消',
           fields: [{ name: 'cancelReason', label: '取消原因', type: 'textarea' }],
         }),
-        new: { before: [limitPayload(TICKET_FIELDS, { force: ['registeredById'] })] },
+        new: { before: [limitPayload(TICKET_FIELDS, { force: ['registeredById'] })], after: [showRegistered] },
         edit: { before: [limitPayload(ticketEditFields)] },
+        list: { after: [markOverdue] },
+        show: { after: [markOverdue] },
       },
       sort: sortNewestFirst,
     },
