@@ -1,7 +1,7 @@
 // zh-CN is the default language, English the other; each resource group brings its own labels.
 import type { LocaleTranslations } from 'adminjs';
 import { navigation } from '../navigation.js';
-import { WORKFLOW_ACTIONS } from '../../rules/catalogue.js';
+import { RESOURCE_LABELS, RESOURCES, WORKFLOW_ACTIONS } from '../../rules/catalogue.js';
 import { organisationEn, organisationResourceNamesEn, organisationResourceNamesZh, organisationZh } from './organisation.js';
 import { propertyEn, propertyResourceNamesEn, propertyResourceNamesZh, propertyZh } from './property.js';
 import { frontDeskEn, frontDeskResourceNamesEn, frontDeskResourceNamesZh, frontDeskZh } from './front-desk.js';
@@ -32,6 +32,11 @@ function withWorkflowActionNames(resources: ResourceTranslations): ResourceTrans
     const [resource, name] = action.split('.');
     const entry = (resources[resource] ??= {});
     entry.actions = { [name]: label, ...(entry.actions ?? {}) };
+  }
+  // A list page is headed by what it lists (报事单), not by AdminJS's generic 列表.
+  for (const resource of RESOURCES) {
+    const entry = (resources[resource] ??= {});
+    entry.actions = { list: RESOURCE_LABELS[resource], ...(entry.actions ?? {}) };
   }
   return resources;
 }
@@ -69,7 +74,7 @@ const navigationEn: Record<string, string> = {
 const zh: LocaleTranslations = {
   labels: { ...Object.assign({}, ...namesZh), navigation: '导航', dashboard: '我的工作台', loginWelcome: '客户中心' },
   resources: withWorkflowActionNames(withValueLabels(groupsZh)),
-  actions: globalWorkflowActionNames(),
+  actions: { ...globalWorkflowActionNames(), show: '详情', new: '新建', edit: '编辑', delete: '删除', bulkDelete: '批量删除', list: '列表' },
   buttons: { save: '保存', filter: '筛选', applyChanges: '应用', resetFilter: '重置', logout: '退出登录', login: '登录', cancel: '取消', confirm: '确认', addNewItem: '新增一项', createFirstRecord: '新建第一条记录' },
   messages: {
     invalidCredentials: '邮箱或密码错误',
