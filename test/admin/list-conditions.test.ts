@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import { Owner, Ticket, Unit } from '../../src/models/index.js';
+import { Bill, Owner, Ticket, Unit } from '../../src/models/index.js';
 import { overdueTicketWhere } from '../../src/models/ticket.js';
+import { billStatusFor } from '../../src/models/bill.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { signedInClient } from '../support/http.js';
 import { smallEstate } from '../support/estate.js';
@@ -50,6 +51,19 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
     expect(shown).to.include({ archiveGaps: '缺房屋', reviewDue: true });
     const complete = (await client.json('GET', `/admin/api/resources/Owner/records/${housed.id}/show`)).body.record.params;
     expect(complete).to.include({ archiveGaps: '完整', reviewDue: false });
+  });
+
+  it("an owner's overdue arrears and months in arrears show on the list and the record", async () => {
+    const { owners, units } = await smallEstate(1);
+    const bill = (period: string, amount: number, paidAmount: number, dueDate: string) =>
+      Bill.create({ unitId: units[0].id, ownerId: owners[0].id, period, feeKind: 'management', description: `${period} 物业管理费`, amount, paidAmount, status: billStatusFor(amount, paidAmount), dueDate } as never);
+    await bill('2026-08', 25_000, 0, '2026-08-20');
+    await bill('2026-09', 25_000, 10_000, '2026-09-20');
+    await bill('2026-10', 25_000, 25_000, '2026-10-20');
+    await bill('2099-01', 25_000, 0, '2099-01-20');
+    const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
+    const shown = (await client.json('GET', `/admin/api/resources/Owner/records/${owners[0].id}/show`)).body.record.params;
+    expect(shown).to.include({ arrearsAmount: 40_000, monthsInArrears: 2 });
   });
 
   it('the owner picker finds an owner by phone or room number, the unit picker a unit by its owner', async () => {

@@ -13,7 +13,7 @@ export const propertyZh = {
   Owner: {
     properties: {
       ...common, name: '业主姓名', phone: '联系电话', altPhone: '备用电话', email: '电子邮箱', moveInDate: '入住日期',
-      lastReviewedOn: '最近清理日期', notes: '备注', reviewDue: '待清理（一年未核对）', archiveGaps: '档案缺项', incomplete: '档案不完整',
+      lastReviewedOn: '最近清理日期', notes: '备注', reviewDue: '待清理（一年未核对）', archiveGaps: '档案缺项', arrearsAmount: '逾期欠费', monthsInArrears: '欠费月数', incomplete: '档案不完整',
     },
   },
 };
@@ -27,7 +27,7 @@ export const propertyEn = {
   Owner: {
     properties: {
       ...commonEn, name: 'Name', phone: 'Phone', altPhone: 'Alternative phone', email: 'Email', moveInDate: 'Moved in on',
-      lastReviewedOn: 'Last reviewed on', notes: 'Notes', reviewDue: 'Due for review (a year)', archiveGaps: 'Missing in file', incomplete: 'Incomplete file',
+      lastReviewedOn: 'Last reviewed on', notes: 'Notes', reviewDue: 'Due for review (a year)', archiveGaps: 'Missing in file', arrearsAmount: 'Overdue arrears', monthsInArrears: 'Months in arrears', incomplete: 'Incomplete file',
     },
     actions: { review: 'Review file' },
   },

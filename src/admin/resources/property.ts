@@ -9,7 +9,8 @@ import { shanghaiDay } from '../../domain/shanghai.js';
 import { Building, Community, Owner, Unit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
-import { readOnly } from '../properties.js';
+import { money, readOnly } from '../properties.js';
+import { ownersInArrears } from '../../domain/dunning-arrears.js';
 import { workflowAction } from '../use-case.js';
 import { reviewOwner } from '../../domain/owner-review.js';
 
@@ -45,7 +46,7 @@ registerConditionFilters('Unit', {
   }),
 });
 
-/** Each listed owner's file gaps and whether it is due for review, worked out for the page in one query. */
+/** Each listed owner's arrears, file gaps and whether the file is due for review, worked out for the page in a few queries. */
 async function withArchiveState(response: ActionResponse): Promise<ActionResponse> {
   const records = [...(response.records ?? []), ...(response.record ? [response.record] : [])] as RecordJSON[];
   const ids = records.map((r) => Number(r.id)).filter(Number.isFinite);
@@ -53,7 +54,10 @@ async function withArchiveState(response: ActionResponse): Promise<ActionRespons
   const counts = (await Unit.findAll({ attributes: ['ownerId', [fn('COUNT', col('id')), 'units']], where: { ownerId: ids }, group: ['ownerId'], raw: true })) as unknown as { ownerId: number; units: number }[];
   const unitsOf = new Map(counts.map((c) => [Number(c.ownerId), Number(c.units)]));
   const today = shanghaiDay(new Date());
+  const arrears = new Map((await ownersInArrears(today, undefined, 1, ids)).map((a) => [a.ownerId, a]));
   for (const record of records) {
+    record.params.arrearsAmount = arrears.get(Number(record.id))?.arrearsAmount ?? 0;
+    record.params.monthsInArrears = arrears.get(Number(record.id))?.monthsInArrears ?? 0;
     const gaps = archiveGaps(record.params as { phone?: string; moveInDate?: string }, unitsOf.get(Number(record.id)) ?? 0);
     record.params.archiveGaps = gaps.length ? `缺${gaps.join('、')}` : '完整';
     record.params.reviewDue = isReviewDue(record.params.lastReviewedOn as string | null, today);
@@ -107,9 +111,9 @@ export const propertyResources: ResourceWithOptions[] = [
     resource: Owner,
     options: {
       navigation: navigation.archives,
-      listProperties: ['name', 'phone', 'moveInDate', 'lastReviewedOn', 'reviewDue', 'archiveGaps'],
+      listProperties: ['name', 'phone', 'arrearsAmount', 'monthsInArrears', 'lastReviewedOn', 'reviewDue', 'archiveGaps'],
       filterProperties: ['name', 'phone', 'lastReviewedOn', 'reviewDue', 'incomplete'],
-      showProperties: ['name', 'phone', 'altPhone', 'email', 'moveInDate', 'lastReviewedOn', 'reviewDue', 'archiveGaps', 'notes', 'createdAt', 'updatedAt'],
+      showProperties: ['name', 'phone', 'altPhone', 'email', 'moveInDate', 'arrearsAmount', 'monthsInArrears', 'lastReviewedOn', 'reviewDue', 'archiveGaps', 'notes', 'createdAt', 'updatedAt'],
       editProperties: [...OWNER_FIELDS],
       properties: {
         name: { isTitle: true },
@@ -118,6 +122,8 @@ export const propertyResources: ResourceWithOptions[] = [
         reviewDue: virtual({ list: true, show: true, filter: true }, 'boolean'),
         archiveGaps: virtual({ list: true, show: true }, 'string'),
         incomplete: virtual({ filter: true }, 'boolean'),
+        arrearsAmount: money({ isVisible: { list: true, show: true, filter: false, edit: false } }),
+        monthsInArrears: { type: 'number', isVisible: { list: true, show: true, filter: false, edit: false } },
       },
       actions: {
         review: workflowAction(reviewOwner, {
