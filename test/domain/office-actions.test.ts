@@ -205,11 +205,11 @@ describe('调查分析报告 (Survey.report)', () => {
 
 async function planOf(staffId: number, month: string) {
   const plan = await WorkPlan.create({ staffId, month, title: `${month} 工作计划` });
-  const items = await Promise.all(
-    (['todo', 'doing', 'done'] as const).map((status, i) =>
-      WorkPlanItem.create({ planId: plan.id, week: i + 3, content: `第${i + 1}项工作：${status}`, status } as never),
-    ),
-  );
+  // One after another, so the items' ids follow their order (the test compares by id).
+  const items: WorkPlanItem[] = [];
+  for (const [i, status] of (['todo', 'doing', 'done'] as const).entries()) {
+    items.push(await WorkPlanItem.create({ planId: plan.id, week: i + 3, content: `第${i + 1}项工作：${status}`, status } as never));
+  }
   return { plan, items };
 }
 
