@@ -2,7 +2,7 @@
 // the authority core, the product's own branding, zh-CN by default.
 import './adapter.js';
 import AdminJS, { type ResourceWithOptions } from 'adminjs';
-import type { ModelStatic, Model } from 'sequelize';
+import { DataTypes, type ModelStatic, type Model } from 'sequelize';
 import '../models/index.js';
 import { withAccess } from './access.js';
 import { Components, componentLoader } from './components/index.js';
@@ -19,10 +19,22 @@ import { governanceResources } from './resources/governance.js';
 
 export const ROOT_PATH = '/admin';
 
+/** Choice fields ask 请选择… instead of react-select's English "Select...". */
+function withChineseSelects(entry: ResourceWithOptions): ResourceWithOptions {
+  const model = entry.resource as ModelStatic<Model>;
+  const properties = { ...(entry.options?.properties ?? {}) };
+  for (const [name, attribute] of Object.entries(model.getAttributes())) {
+    if (!(attribute.type instanceof DataTypes.ENUM)) continue;
+    const existing = properties[name] ?? {};
+    properties[name] = { ...existing, props: { placeholder: '请选择…', ...(existing.props ?? {}) } };
+  }
+  return { ...entry, options: { ...entry.options, properties } };
+}
+
 export function allResources(): ResourceWithOptions[] {
   // In the order of the navigation: the front desk first, organisation and authority last.
   const groups: ResourceWithOptions[][] = [frontDeskResources, propertyResources, feesResources, renovationResources, dunningResources, officeResources, organisationResources, governanceResources];
-  return groups.flat().map((entry) => withAccess(entry, (entry.resource as ModelStatic<Model>).name));
+  return groups.flat().map((entry) => withAccess(withChineseSelects(entry), (entry.resource as ModelStatic<Model>).name));
 }
 
 export function buildAdmin(): AdminJS {
