@@ -1,28 +1,9 @@
 // Browser smoke test: a fresh SQLite database with the demo office, the real server, headless Chromium.
 // Signs in as two demo accounts, opens the ticket list, checks Chinese labels and demo rows render.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { startDemoOffice } from './office.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'customer-centre-browser-'));
-process.env.DATABASE_URL = `sqlite:${path.join(dir, 'smoke.sqlite')}`;
-process.env.LOG_LEVEL ??= 'warn';
-const screenshots = path.resolve('test-results');
-fs.mkdirSync(screenshots, { recursive: true });
-
-const { chromium } = await import('playwright-core');
-const { migrate } = await import('../../src/models/migrate.js');
-const { seedIfEmpty } = await import('../../src/seed/index.js');
-const { startServer } = await import('../../src/server.js');
-const { config } = await import('../../src/config.js');
-
-await migrate();
-await seedIfEmpty();
-const server = await startServer(0);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-});
+const { server, browser, screenshots, password } = await startDemoOffice('smoke');
 
 let passed = 0;
 let failed = 0;
@@ -43,7 +24,7 @@ async function asAccount(email: string, expectations: (page: import('playwright-
   try {
     await page.goto(`${server.url}/admin/login`);
     await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', config.demoPassword);
+    await page.fill('input[name=password]', password);
     await Promise.all([page.waitForURL(/\/admin(?!\/login)/), page.click('form button')]);
     await expectations(page);
   } catch (error) {

@@ -1,30 +1,11 @@
 // The issue's two journeys, clicked through in headless Chromium on a fresh demo office: a phone report from
 // registration to archive, and a renovation from application to the refunded deposit and the reconciled cash report.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { startDemoOffice } from './office.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'customer-centre-journeys-'));
-process.env.DATABASE_URL = `sqlite:${path.join(dir, 'journeys.sqlite')}`;
-process.env.LOG_LEVEL ??= 'warn';
-const screenshots = path.resolve('test-results');
-fs.mkdirSync(screenshots, { recursive: true });
-
-const { chromium } = await import('playwright-core');
-const { migrate } = await import('../../src/models/migrate.js');
-const { seedIfEmpty } = await import('../../src/seed/index.js');
-const { startServer } = await import('../../src/server.js');
-const { config } = await import('../../src/config.js');
+const { server, browser, screenshots, password } = await startDemoOffice('journeys');
 const { shanghaiDay, addDays } = await import('../../src/domain/shanghai.js');
-
-await migrate();
-await seedIfEmpty();
-const server = await startServer(0);
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-});
 
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
@@ -38,7 +19,7 @@ async function as(email: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${server.url}/admin/login`);
   await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', config.demoPassword);
+  await page.fill('input[name=password]', password);
   await Promise.all([page.waitForURL(/\/admin(?!\/login)/), page.click('form button')]);
   await page.waitForSelector('text=我的工作台', { timeout: 60_000 });
   pages.set(email, page);
