@@ -95,6 +95,23 @@ export class Resource extends SequelizeResource {
     return this.withConditions(filter, (resource) => SequelizeResource.prototype.count.call(resource, filter));
   }
 
+  /**
+   * A form sends every value as text; whole-number columns get numbers, so hooks that look up related rows by id
+   * (a plan item's plan, a question's survey) see the same value a use case would pass. refuseBadTypes has already
+   * refused text that is not a whole number.
+   */
+  parseParams(params: Record<string, unknown>): Record<string, unknown> {
+    const parsed = super.parseParams(params) as Record<string, unknown>;
+    const attributes = this.model.getAttributes() as Record<string, Attribute>;
+    for (const [field, value] of Object.entries(parsed)) {
+      const key = attributes[field]?.type.key;
+      if ((key === DataTypes.INTEGER.key || key === DataTypes.BIGINT.key) && typeof value === 'string' && INTEGER.test(value.trim())) {
+        parsed[field] = Number(value);
+      }
+    }
+    return parsed;
+  }
+
   private label(field: string): string {
     return fieldLabel(this.id(), field);
   }

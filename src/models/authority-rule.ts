@@ -19,9 +19,12 @@ export function checkRuleActions(value: unknown): void {
   if (problem) throw new Error(problem);
 }
 
-/** Catalogued facts and paths, json-rules-engine's default operators, values that fit, and the engine accepts it. */
-export function checkRuleConditions(value: unknown): void {
-  const problem = conditionsProblem(value);
+/**
+ * Catalogued facts and paths, json-rules-engine's default operators, values that fit, the engine accepts it, and
+ * an allow rule names at least one condition (an allow without one would let everyone in).
+ */
+export function checkRuleConditions(this: { effect?: string } | undefined, value: unknown): void {
+  const problem = conditionsProblem(value, this?.effect ?? 'allow');
   if (problem) throw new Error(problem);
 }
 

@@ -478,7 +478,11 @@ function checkNode(node: unknown, where: string, depth: number, walk: Walk): Che
   return pass(group as unknown as ConditionGroup);
 }
 
-function checkConditions(input: unknown): Checked<{ conditions: ConditionGroup; leaves: number }> {
+const ALLOW_NEEDS_A_CONDITION =
+  '允许规则必须至少有一个条件：不设条件（如 {"all": []}）会允许所有人执行这些动作；请写明谁可以，如 {"all": [{"fact": "actor", "path": "positionCode", "operator": "in", "value": ["cashier"]}]}';
+
+/** The conditions checked on their own, and, for an allow rule, that they name at least one condition. */
+function checkConditions(input: unknown, effect?: string): Checked<{ conditions: ConditionGroup; leaves: number }> {
   const parsed = fromJsonText(input, '条件');
   if (!parsed.ok) return parsed;
   const value = parsed.value;
@@ -492,11 +496,15 @@ function checkConditions(input: unknown): Checked<{ conditions: ConditionGroup; 
   if (!checked.ok) return checked;
   const refused = engineProblem(checked.value as ConditionGroup, 'allow', 1);
   if (refused) return fail(refused);
+  if (effect === 'allow' && walk.leaves === 0) return fail(ALLOW_NEEDS_A_CONDITION);
   return pass({ conditions: checked.value as ConditionGroup, leaves: walk.leaves });
 }
 
-/** The conditions' problem, or null: catalogued facts and paths, default operators, values that fit. */
-export const conditionsProblem = (value: unknown): string | null => problemOf(checkConditions(value));
+/**
+ * The conditions' problem, or null: catalogued facts and paths, default operators, values that fit, and a
+ * condition at all when the rule allows.
+ */
+export const conditionsProblem = (value: unknown, effect?: string): string | null => problemOf(checkConditions(value, effect));
 
 /** json-rules-engine's own word on the rule; the checks above should leave it nothing to refuse. */
 function engineProblem(conditions: ConditionGroup, effect: string, priority: number): string | null {
@@ -522,7 +530,7 @@ export function validateRuleInput(input: unknown): RuleValidation {
   if (!actions.ok) errors.actions = actions.message;
   const effect = checkEffect(input.effect);
   if (!effect.ok) errors.effect = effect.message;
-  const conditions = checkConditions(input.conditions);
+  const conditions = checkConditions(input.conditions, effect.ok ? effect.value : undefined);
   if (!conditions.ok) errors.conditions = conditions.message;
   const priority = checkPriority(input.priority);
   if (!priority.ok) errors.priority = priority.message;
@@ -531,10 +539,7 @@ export function validateRuleInput(input: unknown): RuleValidation {
   const clause = optionalText(input.clause, '条款');
   if (!clause.ok) errors.clause = clause.message;
 
-  if (effect.ok && conditions.ok && effect.value === 'allow' && conditions.value.leaves === 0) {
-    errors.conditions = '允许规则必须至少有一个条件：不设条件（如 {"all": []}）会允许所有人执行这些动作；请写明谁可以，如 {"all": [{"fact": "actor", "path": "positionCode", "operator": "in", "value": ["cashier"]}]}';
-  }
-  if (effect.ok && conditions.ok && priority.ok && !errors.conditions) {
+  if (effect.ok && conditions.ok && priority.ok) {
     const refused = engineProblem(conditions.value.conditions, effect.value, priority.value);
     if (refused) errors.conditions = refused;
   }

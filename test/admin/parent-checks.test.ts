@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ArchiveDocument, DunningPlan, DunningRecord, DunningTarget, WorkPlan, WorkPlanItem } from '../../src/models/index.js';
+import { ArchiveDocument, DunningPlan, DunningRecord, DunningTarget, Survey, SurveyQuestion, WorkPlan, WorkPlanItem } from '../../src/models/index.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
@@ -59,6 +59,18 @@ describe('records made under another record are checked against it', () => {
     const refused = await session.json('POST', '/admin/api/resources/WorkPlanItem/actions/new', { planId: theirs.id, week: 1, content: '替别人安排' });
     expect(refused.body.record.errors.planId.message).to.equal('只能在本人的工作计划中添加事项');
     expect(await WorkPlanItem.count({ where: { planId: theirs.id } })).to.equal(0);
+  });
+
+  it('a question added on the form carries its survey\'s state, so the assistant may go on editing it while the survey is a draft', async () => {
+    const assistant = await staff('assistant');
+    const survey = await Survey.create({ title: '表单新增问题的调查', ownerStaffId: assistant.id } as never);
+    const session = await signedInClient(assistant.email, TEST_PASSWORD);
+    const added = await session.json('POST', '/admin/api/resources/SurveyQuestion/actions/new', { surveyId: survey.id, number: 1, text: '您对保洁服务是否满意？', kind: 'score' });
+    expect(added.body.notice.type, JSON.stringify(added.body.record?.errors)).to.equal('success');
+    const question = (await SurveyQuestion.findOne({ where: { surveyId: survey.id } }))!;
+    expect(question.surveyStatus).to.equal('draft');
+    const edited = await session.json('POST', `/admin/api/resources/SurveyQuestion/records/${question.id}/edit`, { text: '您对小区保洁服务是否满意？' });
+    expect(edited.body.notice.type, JSON.stringify(edited.body.record?.baseError)).to.equal('success');
   });
 
   it('a new document must be of a kind its author may keep: the coordinator files no finance documents, the cashier nothing else', async () => {

@@ -92,9 +92,9 @@ describe('governance models', () => {
 
     it('refuses a second rule with the same name in Chinese', async () => {
       const name = ruleName('unique');
-      await AuthorityRule.create({ name, actions: ['Owner.edit'] });
+      await AuthorityRule.create({ name, actions: ['Owner.edit'], conditions: CONDITIONS });
       try {
-        await AuthorityRule.create({ name, actions: ['Owner.new'] });
+        await AuthorityRule.create({ name, actions: ['Owner.new'], conditions: CONDITIONS });
         expect.fail('should have been refused');
       } catch (e) {
         expect((e as ValidationError).errors[0].message).to.equal('规则名称已存在');

@@ -48,6 +48,22 @@ describe('authority rules in the database govern the decisions', () => {
     expect(api.body.allowed).to.equal(false);
   });
 
+  it('the director cannot save an allow rule without conditions (it would let everyone in); the rule stays as it was', async () => {
+    const director = await staff('director');
+    const client = await signedInClient(director.email, TEST_PASSWORD);
+    const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
+    const before = JSON.stringify(rule.conditions);
+    const { body } = await client.json('POST', `/admin/api/resources/AuthorityRule/records/${rule.id}/edit`, { conditions: '{"all": []}' });
+    expect(body.record.errors.conditions.message).to.match(/^允许规则必须至少有一个条件/);
+    await rule.reload();
+    expect(JSON.stringify(rule.conditions)).to.equal(before);
+    // A deny rule may have none: it then refuses everyone its actions.
+    const created = await client.json('POST', '/admin/api/resources/AuthorityRule/actions/new', {
+      name: 'test: 押金冻结', actions: '["RenovationDeposit.refund"]', effect: 'deny', conditions: '{"all": []}', priority: '10', enabled: 'false',
+    });
+    expect(created.body.notice.type, JSON.stringify(created.body.record?.errors)).to.equal('success');
+  });
+
   it('re-seeding never overwrites a rule the director edited', async () => {
     const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
     await rule.update({ priority: 7, editedByDirector: true });

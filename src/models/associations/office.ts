@@ -73,12 +73,11 @@ function keepRuleFactsOnRows() {
   );
 
   async function fillPlanStaff(items: WorkPlanItem[], transaction?: Transaction | null) {
-    const ids = [...new Set(items.map((i) => Number(i.planId)).filter(Boolean))];
+    const ids = [...new Set(items.map((i) => i.planId).filter(Boolean))];
     if (ids.length === 0) return;
     const plans = await WorkPlan.findAll({ where: { id: ids }, attributes: ['id', 'staffId'], transaction });
     const ownerOf = new Map(plans.map((p) => [p.id, p.staffId]));
-    // A form sends the plan's id as text; the map is keyed by number.
-    for (const item of items) item.planStaffId = ownerOf.get(Number(item.planId)) as number;
+    for (const item of items) item.planStaffId = ownerOf.get(item.planId) as number;
   }
   WorkPlanItem.beforeValidate((item, options) =>
     item.isNewRecord || item.changed('planId') ? fillPlanStaff([item], (options as HookOptions).transaction) : undefined,
