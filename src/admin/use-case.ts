@@ -81,9 +81,9 @@ export interface FormField {
   hint?: string;
 }
 
-export interface WorkflowActionOptions {
-  /** The notice after success, e.g. "已发布". */
-  done: string;
+export interface WorkflowActionOptions<T extends Model = Model> {
+  /** The notice after success, e.g. "已发布", or made from the record the step left. */
+  done: string | ((row: T) => string);
   icon: string;
   variant?: 'default' | 'primary' | 'danger' | 'success' | 'info';
   fields?: FormField[];
@@ -94,14 +94,15 @@ export interface WorkflowActionOptions {
 /** A record action performed by a use case, opened as a small form (RecordActionForm). */
 export function workflowAction<T extends Model>(
   perform: (actor: Actor | null, id: number, payload: Record<string, unknown>) => Promise<T>,
-  options: WorkflowActionOptions,
+  options: WorkflowActionOptions<T>,
 ) {
+  const { done } = options;
   return {
     actionType: 'record' as const,
     icon: options.icon,
     variant: options.variant,
     component: Components.RecordActionForm,
-    handler: performThrough(perform, () => options.done),
+    handler: performThrough(perform, (row) => (typeof done === 'function' ? done(row) : done)),
     custom: { fields: options.fields ?? [], confirm: options.confirm, submit: options.submit },
   };
 }

@@ -21,6 +21,14 @@ export function parkingBillDescription(period: string, rental: { spaceNumber: st
   return `${monthLabel(period)}车位租金（${rental.spaceNumber} ${rental.plateNumber}，${unitLabel}）`;
 }
 
+/** "有偿服务费（派工单 PG20261127-0001）". */
+export function serviceBillDescription(workOrderNumber: string): string {
+  return `有偿服务费（派工单 ${workOrderNumber}）`;
+}
+
+/** A paid service's bill falls due this many days after the work was done. */
+export const SERVICE_BILL_DUE_DAYS = 15;
+
 /** Bills of a billing run fall due on the 20th of their month. */
 export const billingDueDate = (period: string): string => `${period}-20`;
 

@@ -2,8 +2,9 @@
 // against the receipts, and a mismatch is refused with the difference. 作废收据 lives here too: it changes a day.
 import { Op } from 'sequelize';
 import { Bill, CashReport, Payment, billStatusFor } from '../models/index.js';
-import { computeCashReportTotals, type CashReportTotals } from './cash-report-totals.js';
+import { cashReportMatches, computeCashReportTotals } from './cash-report-totals.js';
 import { formatFen } from './money.js';
+import { addDays, shanghaiMoment } from './shanghai.js';
 import { retotal } from './payments.js';
 import { requiredText, transitionTo } from './transition.js';
 
@@ -14,8 +15,8 @@ export const submitCashReport = transitionTo({
   changes: (_row, _actor, _input, now) => ({ status: 'submitted', submittedAt: now }),
   // The day's receipts not yet on the report join it, so the submitted totals are the whole day.
   after: async (report, transaction) => {
-    const dayStart = new Date(`${report.reportDate}T00:00:00+08:00`);
-    const dayEnd = new Date(dayStart.getTime() + 86_400_000);
+    const dayStart = shanghaiMoment(report.reportDate, 0);
+    const dayEnd = shanghaiMoment(addDays(report.reportDate, 1), 0);
     await Payment.update(
       { cashReportId: report.id },
       { where: { cashierId: report.cashierId, cashReportId: null, paidAt: { [Op.gte]: dayStart, [Op.lt]: dayEnd } }, transaction, hooks: false },
@@ -24,10 +25,10 @@ export const submitCashReport = transitionTo({
   },
 });
 
-function difference(report: CashReport, expected: CashReportTotals): string | null {
+function difference(report: CashReport, receipts: Payment[]): string | null {
+  if (cashReportMatches(report, plain(receipts))) return null;
+  const expected = computeCashReportTotals(plain(receipts));
   const total = expected.totalAmount - Number(report.totalAmount);
-  const count = expected.receiptCount - Number(report.receiptCount);
-  if (total === 0 && count === 0 && (Object.keys(expected) as (keyof CashReportTotals)[]).every((k) => Number(report[k]) === expected[k])) return null;
   return `日报表与收据不符：收据合计 ${formatFen(expected.totalAmount)}（${expected.receiptCount} 张），日报表 ${formatFen(Number(report.totalAmount))}（${report.receiptCount} 张），相差 ${formatFen(total)}`;
 }
 
@@ -35,7 +36,7 @@ export const reconcileCashReport = transitionTo({
   action: 'CashReport.reconcile', model: CashReport, from: ['submitted'],
   check: async (report, transaction) => {
     const receipts = await Payment.findAll({ where: { cashReportId: report.id }, transaction });
-    return difference(report, computeCashReportTotals(plain(receipts)));
+    return difference(report, receipts);
   },
   changes: (_row, actor, _input, now) => ({ status: 'reconciled', reconciledById: actor.id, reconciledAt: now }),
 });

@@ -2,7 +2,7 @@
 // transaction, from a few set-based queries (the arrears are grouped in SQL, targets written in chunks).
 import { Op } from 'sequelize';
 import { DunningPlan, DunningTarget, Owner, Unit, unitLabelled } from '../models/index.js';
-import { ValidationFailed } from '../errors.js';
+import { refuse } from './input.js';
 import { transitionTo } from './transition.js';
 import { ownersInArrears } from './dunning-arrears.js';
 import { formatFen } from './money.js';
@@ -11,39 +11,27 @@ import { shanghaiDay } from './shanghai.js';
 const CHUNK = 500;
 const MAX_MONTHS = 120;
 
-export interface FillSummary {
+interface FillSummary {
   minMonths: number;
   added: number;
   addedArrears: number;
   alreadyListed: number;
 }
 
-export function fillSummaryText(summary: FillSummary): string {
+function fillSummaryText(summary: FillSummary): string {
   return `已加入 ${summary.added} 位欠费 ≥ ${summary.minMonths} 个月的业主（合计欠费 ${formatFen(summary.addedArrears)}）；已在计划中的 ${summary.alreadyListed} 位未重复加入`;
 }
 
 /** 最少欠费月数 from the form: left out, the plan's own; else a whole number of months from 1 to 120. */
-export function parseMinMonths(value: unknown, planDefault: number): number {
+function parseMinMonths(value: unknown, planDefault: number): number {
   const text = String(value ?? '').trim();
   if (text === '') return planDefault;
-  const fail = (message: string): never => {
-    throw new ValidationFailed(message, { minMonthsInArrears: message });
-  };
+  const fail = (message: string) => refuse('minMonthsInArrears', message);
   if (!/^[-+]?\d+$/.test(text)) fail('最少欠费月数必须是整数');
   const months = Number(text);
   if (months < 1) fail('最少欠费月数至少为 1');
   if (months > MAX_MONTHS) fail(`最少欠费月数不能超过 ${MAX_MONTHS}`);
   return months;
-}
-
-// The use case hands back the plan (the admin shows it); what was added rides alongside, keyed by the plan row and
-// by the request's input, for the notice and the audit note.
-const summaries = new WeakMap<object, FillSummary>();
-
-/** The notice for a plan just filled by fillDunningTargets. */
-export function fillNotice(plan: DunningPlan): string {
-  const summary = summaries.get(plan);
-  return summary ? fillSummaryText(summary) : '催缴对象已生成';
 }
 
 export const fillDunningTargets = transitionTo({
@@ -83,11 +71,6 @@ export const fillDunningTargets = transitionTo({
       addedArrears: fresh.reduce((sum, a) => sum + a.arrearsAmount, 0),
       alreadyListed: eligible.length - fresh.length,
     };
-    summaries.set(row, summary);
-    summaries.set(step.input, summary);
-  },
-  note: (input) => {
-    const summary = summaries.get(input);
-    return summary ? fillSummaryText(summary) : null;
+    return fillSummaryText(summary);
   },
 });

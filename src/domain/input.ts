@@ -1,4 +1,10 @@
 // Reading form input in use cases: blanks, record ids and money in fen, with the Chinese message for each problem.
+import { ValidationFailed } from '../errors.js';
+
+/** Refuses the input with `message` shown on `field`. */
+export function refuse(field: string, message: string): never {
+  throw new ValidationFailed(message, { [field]: message });
+}
 
 export const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
 

@@ -2,18 +2,13 @@
 // department's completion (a paid service becomes a bill), the front desk's return visit, the supervisor sending
 // it back, and the spot check (抽查) of another person's visit.
 import type { Transaction } from 'sequelize';
-import { Bill, Department, ReturnVisit, Staff, Ticket, TICKET_DUE_HOURS, WorkOrder, RETURN_VISIT_METHODS } from '../models/index.js';
+import { Bill, Department, ReturnVisit, Staff, Ticket, WorkOrder, RETURN_VISIT_METHODS } from '../models/index.js';
+import { defaultTicketDueAt } from '../models/ticket.js';
 import { billingKeyFor } from '../models/bill.js';
-import { ValidationFailed } from '../errors.js';
-import { isBlank, isRecordId, parseFen } from './input.js';
+import { isBlank, isRecordId, parseFen, refuse } from './input.js';
+import { SERVICE_BILL_DUE_DAYS, serviceBillDescription } from './billing-run.js';
 import { addDays, parseShanghaiMoment, shanghaiDay, shanghaiMonth } from './shanghai.js';
 import { requiredText, transitionTo } from './transition.js';
-
-const HOUR = 3_600_000;
-
-function refuse(field: string, message: string): never {
-  throw new ValidationFailed(message, { [field]: message });
-}
 
 /** The handling department chosen on the form, or the ticket's own when none is given. */
 function departmentInput(input: Record<string, unknown>, fallback: number | null): number {
@@ -45,7 +40,7 @@ function dueInput(input: Record<string, unknown>, ticket: Ticket, now: Date): Da
   }
   const own = new Date(ticket.dueAt);
   if (own.getTime() > now.getTime()) return own;
-  return new Date(now.getTime() + (TICKET_DUE_HOURS[ticket.category] ?? 24) * HOUR);
+  return defaultTicketDueAt(ticket.category, now);
 }
 
 function yesNo(value: unknown): boolean {
@@ -158,7 +153,7 @@ async function billPaidService(ticket: Ticket, order: WorkOrder, now: Date, tran
   const period = shanghaiMonth(now);
   await Bill.create({
     unitId: ticket.unitId, ownerId: ticket.ownerId ?? null, period, feeKind: 'service',
-    description: `有偿服务费（派工单 ${order.number}）`, amount: order.feeAmount, dueDate: addDays(shanghaiDay(now), 15),
+    description: serviceBillDescription(order.number), amount: order.feeAmount, dueDate: addDays(shanghaiDay(now), SERVICE_BILL_DUE_DAYS),
     workOrderId: order.id, billingKey: billingKeyFor('service', order.id, period),
   }, { transaction });
 }
@@ -197,7 +192,7 @@ export const sendBackTicket = transitionTo({
     requiredText(input, 'reason', '请写明退回原因');
     return {
       status: 'dispatched', completedAt: null, visitedAt: null, satisfaction: null, result: null,
-      dueAt: new Date(now.getTime() + (TICKET_DUE_HOURS[row.category] ?? 24) * HOUR),
+      dueAt: defaultTicketDueAt(row.category, now),
     };
   },
   note: (input) => String(input.reason).trim(),

@@ -7,6 +7,7 @@ import { decide } from '../rules/decide.js';
 import { actionLabel } from '../rules/catalogue.js';
 import type { Actor } from '../rules/actor.js';
 import { inTransaction } from './transaction.js';
+import { refuse } from './input.js';
 
 export interface Transition<M extends Model> {
   /** The catalogued action, e.g. 'Notice.publish'. */
@@ -18,18 +19,27 @@ export interface Transition<M extends Model> {
   changes(row: M, actor: Actor, input: Record<string, unknown>, now: Date): Record<string, unknown>;
   /** A further condition on the record (e.g. a plan must have targets): a Chinese message when it fails. */
   check?(row: M, transaction: Transaction, input: Record<string, unknown>): Promise<string | null>;
-  /** What else the step writes, in the same transaction (e.g. the inspection result onto the deposit). */
-  after?(row: M, transaction: Transaction, step: Step): Promise<void>;
+  /**
+   * What else the step writes, in the same transaction (e.g. the inspection result onto the deposit); it may say
+   * what it did ("已加入 12 位…"), which goes into the audit note and is kept for the person's notice (outcomeOf).
+   */
+  after?(row: M, transaction: Transaction, step: Step): Promise<string | void>;
   /** What the audit log says beyond the action's name (e.g. what the front desk urged). */
   note?(input: Record<string, unknown>): string | null;
 }
 
-/** The step being taken, for `after`: who, with what input, when, and the values the changes replaced. */
+/** The step being taken, for `after`: who, with what input, when. */
 export interface Step {
   actor: Actor;
   input: Record<string, unknown>;
   now: Date;
-  before: Record<string, unknown>;
+}
+
+const outcomes = new WeakMap<Model, string>();
+
+/** What a step's `after` said it did to this record, for the notice shown to the person who took the step. */
+export function outcomeOf(row: Model): string | undefined {
+  return outcomes.get(row);
 }
 
 export function transitionTo<M extends Model>(transition: Transition<M>) {
@@ -47,8 +57,9 @@ export function transitionTo<M extends Model>(transition: Transition<M>) {
       const changes = transition.changes(row, actor, input, now);
       const before = Object.fromEntries(Object.keys(changes).map((key) => [key, row.get(key) ?? null]));
       await row.update(changes, { transaction });
-      if (transition.after) await transition.after(row, transaction, { actor, input, now, before });
-      const extra = transition.note?.(input);
+      const outcome = transition.after ? await transition.after(row, transaction, { actor, input, now }) : undefined;
+      if (outcome) outcomes.set(row, outcome);
+      const extra = transition.note?.(input) ?? outcome;
       await AuditLog.create(
         {
           staffId: actor.id,
@@ -72,6 +83,6 @@ const jsonOf = (value: unknown): JsonValue => (value instanceof Date ? value.toI
 
 export function requiredText(input: Record<string, unknown>, field: string, message: string): string {
   const value = String(input[field] ?? '').trim();
-  if (value === '') throw new ValidationFailed(message, { [field]: message });
+  if (value === '') refuse(field, message);
   return value;
 }

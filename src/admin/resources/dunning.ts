@@ -8,9 +8,10 @@ import { navigation } from '../navigation.js';
 import { checkParent, limitPayload } from '../payload.js';
 import { recordPlanIsStarted, targetPlanIsDraft } from '../../domain/parent-checks.js';
 import { money, readOnly } from '../properties.js';
-import { performThrough, workflowAction } from '../use-case.js';
+import { workflowAction } from '../use-case.js';
 import { closeDunningPlan, startDunningPlan } from '../../domain/office-transitions.js';
-import { fillDunningTargets, fillNotice } from '../../domain/dunning-targets.js';
+import { fillDunningTargets } from '../../domain/dunning-targets.js';
+import { outcomeOf } from '../../domain/transition.js';
 import { planCollections } from '../../domain/dunning-collection.js';
 
 const PLAN_FIELDS = ['title', 'minMonthsInArrears', 'note'] as const;
@@ -67,16 +68,13 @@ export const dunningResources: ResourceWithOptions[] = [
         collectionRate: { ...computed, type: 'string', description: 'collectionRateDefinition' },
       },
       actions: {
-        fillTargets: {
-          ...workflowAction(fillDunningTargets, {
-            done: '催缴对象已生成',
-            icon: 'UserPlus',
-            submit: '生成催缴对象',
-            fields: [{ name: 'minMonthsInArrears', label: '最少欠费月数', type: 'text', prefill: true, hint: '欠费月数达到此数的业主加入本计划；已在计划中的不重复加入' }],
-          }),
+        fillTargets: workflowAction(fillDunningTargets, {
           // The notice says how many owners were added and for how much.
-          handler: performThrough(fillDunningTargets, fillNotice),
-        },
+          done: (plan) => outcomeOf(plan) ?? '催缴对象已生成',
+          icon: 'UserPlus',
+          submit: '生成催缴对象',
+          fields: [{ name: 'minMonthsInArrears', label: '最少欠费月数', type: 'text', prefill: true, hint: '欠费月数达到此数的业主加入本计划；已在计划中的不重复加入' }],
+        }),
         start: workflowAction(startDunningPlan, { done: '已决定催缴，计划开始执行', icon: 'Play', submit: '决定催缴', confirm: '开始后即可按计划联系业主并记录结果。' }),
         close: workflowAction(closeDunningPlan, { done: '催缴计划已结束', icon: 'Square', submit: '结束催缴' }),
         new: { before: [limitPayload(PLAN_FIELDS, { force: ['createdById'] })] },

@@ -4,10 +4,9 @@ import { ValidationError, type ActionContext, type ActionRequest, type ResourceW
 import { PAYMENT_METHODS, RenovationApplication, RenovationDeposit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { fieldLabel } from '../locale/index.js';
-import { createThrough, performThrough, workflowAction } from '../use-case.js';
+import { createThrough, workflowAction } from '../use-case.js';
 import { collectDeposit, forfeitDeposit, refundDeposit } from '../../domain/deposits.js';
 import { formatFen } from '../../domain/money.js';
-import { Components } from '../components/index.js';
 import { limitPayload, refuseChanges } from '../payload.js';
 import { money, readOnly } from '../properties.js';
 import { approveRenovation, inspectRenovation, rejectRenovation, reviewRenovation } from '../../domain/renovation-transitions.js';
@@ -100,7 +99,7 @@ export const renovationResources: ResourceWithOptions[] = [
         // Not a column: how the deposit was paid, written on its receipt.
         method: {
           type: 'string',
-          availableValues: PAYMENT_METHODS.map((value) => ({ value, label: value })),
+          availableValues: PAYMENT_METHOD_OPTIONS,
           isVisible: { list: false, filter: false, show: false, edit: true },
         },
       },
@@ -110,28 +109,21 @@ export const renovationResources: ResourceWithOptions[] = [
           before: [limitPayload(['applicationId', 'amount', 'method', 'note'])],
           handler: createThrough(collectDeposit, (deposit) => `已收取押金 ${deposit.number}`),
         },
-        refund: {
-          actionType: 'record',
+        refund: workflowAction(refundDeposit, {
+          done: (deposit) => `已退还押金 ${formatFen(deposit.refundedAmount)}${deposit.deduction ? `（扣款 ${formatFen(deposit.deduction)}）` : ''}`,
           icon: 'RotateCcw',
-          component: Components.RecordActionForm,
-          handler: performThrough(refundDeposit, (deposit) => `已退还押金 ${formatFen(deposit.refundedAmount)}${deposit.deduction ? `（扣款 ${formatFen(deposit.deduction)}）` : ''}`),
-          custom: {
-            fields: [
-              { name: 'deduction', label: '扣款金额', type: 'money', hint: '押金 {amount}；不填则全额退还' },
-              { name: 'method', label: '退款方式', type: 'select', options: PAYMENT_METHOD_OPTIONS },
-              { name: 'note', label: '备注（扣款原因等）', type: 'textarea' },
-            ],
-            submit: '确认退还',
-          },
-        },
-        forfeit: {
-          actionType: 'record',
-          icon: 'Slash',
-          variant: 'danger',
-          component: Components.RecordActionForm,
-          handler: performThrough(forfeitDeposit, (deposit) => `已没收押金 ${deposit.number}`),
-          custom: { fields: [{ name: 'note', label: '没收原因', type: 'textarea' }], confirm: '验收不合格，押金将不予退还。', submit: '确认没收' },
-        },
+          submit: '确认退还',
+          fields: [
+            { name: 'deduction', label: '扣款金额', type: 'money', hint: '押金 {amount}；不填则全额退还' },
+            { name: 'method', label: '退款方式', type: 'select', options: PAYMENT_METHOD_OPTIONS },
+            { name: 'note', label: '备注（扣款原因等）', type: 'textarea' },
+          ],
+        }),
+        forfeit: workflowAction(forfeitDeposit, {
+          done: (deposit) => `已没收押金 ${deposit.number}`,
+          icon: 'Slash', variant: 'danger', submit: '确认没收',
+          fields: [{ name: 'note', label: '没收原因', type: 'textarea' }], confirm: '验收不合格，押金将不予退还。',
+        }),
         edit: {
           before: [
             refuseChanges({ amount: '押金金额在收取时确定，不能修改', applicationId: '押金所属的装修申请不能修改' }),

@@ -8,7 +8,7 @@ import {
   billStatusFor, billingKeyFor, managementFeeFen,
   type BillFeeKind, type CashReportStatus, type ParkingRentalStatus, type PaymentKind, type PaymentMethod,
 } from '../../models/index.js';
-import { billingDueDate, managementBillDescription, parkingBillDescription } from '../../domain/billing-run.js';
+import { SERVICE_BILL_DUE_DAYS, billingDueDate, managementBillDescription, parkingBillDescription, serviceBillDescription } from '../../domain/billing-run.js';
 import { computeCashReportTotals } from '../../domain/cash-report-totals.js';
 import { formatReceiptNumber, nextReceiptSequence } from '../../domain/receipts.js';
 import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth, shanghaiYear } from '../../domain/shanghai.js';
@@ -289,9 +289,9 @@ function serviceBills(plan: FeesPlan, services: PaidService[], units: BilledUnit
       ownerId: service.ownerId == null ? null : Number(service.ownerId),
       period,
       feeKind: 'service',
-      description: `有偿服务费（派工单 ${service.number ?? service.id}）`,
+      description: serviceBillDescription(service.number ?? String(service.id)),
       amount: Number(service.feeAmount),
-      dueDate: addDays(done, 15),
+      dueDate: addDays(done, SERVICE_BILL_DUE_DAYS),
       workOrderId: Number(service.id),
       billingKey: billingKeyFor('service', Number(service.id), period),
     });
