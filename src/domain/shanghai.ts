@@ -20,6 +20,16 @@ export function shanghaiDay(at: Date): string {
   return wallClock(at).toISOString().slice(0, 10);
 }
 
+/** The hour (0–23) of a moment in Asia/Shanghai. */
+export function shanghaiHour(at: Date): number {
+  return wallClock(at).getUTCHours();
+}
+
+/** The weekday of a moment in Asia/Shanghai: 1 (Monday) – 7 (Sunday). */
+export function shanghaiWeekday(at: Date): number {
+  return wallClock(at).getUTCDay() || 7;
+}
+
 /** 'YYYYMMDD' of a moment in Asia/Shanghai, for daily numbers such as BS20261127-0001. */
 export function shanghaiDayKey(at: Date): string {
   return shanghaiDay(at).replaceAll('-', '');

@@ -7,9 +7,8 @@ import { actionLabel } from './catalogue.js';
 import { DEFAULT_AUTHORITIES, DEPARTMENT_AUTHORITIES, type DefaultAuthority, type RecordCondition } from './default-authorities.js';
 import { FACTS } from './facts.js';
 
-/** One rule as the seed stores it; `key` is stable across releases so re-seeding finds the rule it made. */
+/** One rule as the seed stores it; re-seeding finds the rule it made by its name. */
 export interface RuleDefinition {
-  key: string;
   name: string;
   description: string;
   actions: string[];
@@ -74,7 +73,6 @@ function definition(authority: Omit<DefaultAuthority, 'positions'> & { positions
   const who = authority.positions ? authority.positions.map((code) => POSITION_NAMES[code] ?? code).join('、') : '处理部门的员工或主管';
   const condition = describeWhen(authority.when);
   return {
-    key: `default:${authority.name}`,
     name: authority.name,
     description: `允许${who}：${authority.actions.map(actionLabel).join('、')}${condition ? `（条件：${condition}）` : ''}。`,
     actions: [...authority.actions],

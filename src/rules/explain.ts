@@ -13,6 +13,7 @@ import { renovationZh } from '../admin/locale/renovation.js';
 import { RESOURCE_LABELS, WORKFLOW_ACTIONS, actionLabel, type ResourceId } from './catalogue.js';
 import { factPath } from './facts.js';
 import { POSITION_NAMES } from './positions.js';
+import { isPlainObject } from '../models/json-field.js';
 
 
 const OPERATOR_WORDS: Record<string, string> = {
@@ -50,7 +51,7 @@ export interface ExplainOptions {
   resources?: readonly string[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = isPlainObject;
 const plainPath = (path: unknown) => (typeof path === 'string' ? (path === '$' ? '' : path.startsWith('$.') ? path.slice(2) : path) : '');
 const quote = (text: string) => `「${text}」`;
 const resourceLabel = (resource: string) => RESOURCE_LABELS[resource as ResourceId] ?? resource;

@@ -6,7 +6,7 @@ import { inTransaction } from '../domain/transaction.js';
 import type { Actor } from './actor.js';
 import { decide, RESTORE_ACTION } from './decide.js';
 import { defaultRuleDefinitions } from './default-rules.js';
-import { RULE_MANAGEMENT_RULE } from './seed.js';
+import { RULE_MANAGEMENT_RULE, ruleValues } from './seed.js';
 
 const ANY_RULE_ACTION = 'AuthorityRule.*';
 
@@ -15,11 +15,7 @@ export async function restoreRuleManagement(actor: Actor | null): Promise<string
   return inTransaction(async (transaction) => {
     const decision = decide(actor, RESTORE_ACTION);
     if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
-    const values = {
-      name: definition.name, description: definition.description, actions: definition.actions, effect: definition.effect,
-      priority: definition.priority, enabled: true, clause: definition.clause, conditions: definition.conditions,
-      builtIn: true, editedByDirector: false, updatedById: actor.id,
-    };
+    const values = { ...ruleValues(definition), enabled: true, editedByDirector: false, updatedById: actor.id };
     const existing = await AuthorityRule.findOne({ where: { name: definition.name }, transaction, lock: transaction.LOCK.UPDATE });
     const wasEnabled = existing ? existing.enabled : null;
     const rule = existing ? await existing.update(values, { transaction }) : await AuthorityRule.create({ ...values, version: 1 }, { transaction });

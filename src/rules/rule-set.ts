@@ -10,7 +10,8 @@ import { ACTION_LABELS, actionLabel, isCatalogued } from './catalogue.js';
 import { explainConditions } from './explain.js';
 import { compileConditions, type CompiledConditions, type RuleFacts } from './compile.js';
 import type { Decision, DecidingRule } from './decision.js';
-import { shanghaiDay } from '../domain/shanghai.js';
+import { shanghaiDay, shanghaiHour, shanghaiWeekday } from '../domain/shanghai.js';
+import { isPlainObject } from '../models/json-field.js';
 
 export type { RuleFacts } from './compile.js';
 
@@ -57,7 +58,6 @@ export interface NowFacts {
 }
 
 const HOUR_MS = 3_600_000;
-const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 
 export function actorFacts(actor: Actor): ActorFacts {
   return {
@@ -73,8 +73,7 @@ export function actorFacts(actor: Actor): ActorFacts {
 }
 
 export function nowFacts(at: Date): NowFacts {
-  const shifted = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  return { hour: shifted.getUTCHours(), weekday: shifted.getUTCDay() || 7, date: shanghaiDay(at) };
+  return { hour: shanghaiHour(at), weekday: shanghaiWeekday(at), date: shanghaiDay(at) };
 }
 
 /** The four facts every rule is evaluated against (record `{}` when the action has none). */
@@ -86,7 +85,7 @@ export function toFacts(actor: Actor, action: string, record: Record<string, unk
 // Helpers for the "这条记录不符合条件（…）" explanation (worded by explain.ts).
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = isPlainObject as (v: unknown) => v is Json;
 
 // ---------------------------------------------------------------------------------------------------------
 

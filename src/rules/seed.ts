@@ -20,21 +20,17 @@ function differs(rule: AuthorityRule, definition: RuleDefinition): boolean {
   return RULE_FIELDS.some((field) => JSON.stringify(rule.get(field)) !== JSON.stringify(definition[field]));
 }
 
+/** The row a default rule is stored as (the seed writes it; the administrator's restore puts it back). */
+export function ruleValues(definition: RuleDefinition) {
+  const { name, description, actions, effect, priority, enabled, clause, conditions } = definition;
+  return { name, description, actions, effect, priority, enabled, clause, conditions, builtIn: name === RULE_MANAGEMENT_RULE };
+}
+
 export async function seedDefaultRules(options: { transaction?: Transaction } = {}): Promise<RuleSeedReport> {
   const { transaction } = options;
   const report: RuleSeedReport = { created: 0, updated: 0, unchanged: 0, keptEdited: 0 };
   for (const definition of defaultRuleDefinitions()) {
-    const values = {
-      name: definition.name,
-      description: definition.description,
-      actions: definition.actions,
-      effect: definition.effect,
-      priority: definition.priority,
-      enabled: definition.enabled,
-      clause: definition.clause,
-      conditions: definition.conditions,
-      builtIn: definition.name === RULE_MANAGEMENT_RULE,
-    };
+    const values = ruleValues(definition);
     const existing = await AuthorityRule.findOne({ where: { name: definition.name }, transaction });
     if (!existing) {
       await AuthorityRule.create({ ...values, version: 1 }, { transaction });

@@ -4,6 +4,7 @@
 import { Rule } from 'json-rules-engine';
 import { ACTION_LABELS, RESOURCES, RESOURCE_LABELS, isCatalogued, type ResourceId } from './catalogue.js';
 import { FACTS, type FactPath, type FactType } from './facts.js';
+import { isPlainObject } from '../models/json-field.js';
 
 export const RULE_OPERATORS = [
   'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain',
@@ -63,8 +64,8 @@ const pass = <T>(value: T): Checked<T> => ({ ok: true, value });
 const fail = <T>(message: string): Checked<T> => ({ ok: false, message });
 const problemOf = (checked: Checked<unknown>): string | null => (checked.ok ? null : checked.message);
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const has = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
+const isObject = isPlainObject;
+const has = (value: object, key: string) => Object.hasOwn(value, key);
 
 /** A value as the director typed it, short enough for a message. */
 function shown(value: unknown): string {
@@ -182,7 +183,7 @@ const guess = (typed: string, names: readonly string[]) => {
 
 // ---------------------------------------------------------------------------------------------- fields
 
-export function nameProblem(value: unknown): string | null {
+function nameProblem(value: unknown): string | null {
   if (value === undefined || value === null) return '规则名称不能为空';
   if (typeof value !== 'string') return '规则名称必须是文字';
   const name = value.trim();
@@ -198,8 +199,6 @@ function optionalText(value: unknown, label: string): Checked<string | null> {
   return pass(value.trim() === '' ? null : value.trim());
 }
 
-export const descriptionProblem = (value: unknown): string | null => problemOf(optionalText(value, '说明'));
-export const clauseProblem = (value: unknown): string | null => problemOf(optionalText(value, '条款'));
 
 function checkAction(action: unknown, index: number): Checked<string> {
   if (typeof action !== 'string') return fail(`第 ${index + 1} 个动作必须是文字，如 "Ticket.dispatch"，现在是 ${shown(action)}`);
@@ -245,7 +244,6 @@ function checkEffect(value: unknown): Checked<'allow' | 'deny'> {
   return fail(`规则效果必须是允许(allow)或拒绝(deny)，不能是 ${shown(value)}`);
 }
 
-export const effectProblem = (value: unknown): string | null => problemOf(checkEffect(value));
 
 function checkPriority(value: unknown): Checked<number> {
   if (value === undefined || value === null || value === '') return pass(1);
@@ -256,7 +254,6 @@ function checkPriority(value: unknown): Checked<number> {
   return pass(number);
 }
 
-export const priorityProblem = (value: unknown): string | null => problemOf(checkPriority(value));
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'on', '是', '启用']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'off', '否', '停用']);
@@ -273,7 +270,6 @@ function checkEnabled(value: unknown): Checked<boolean> {
   return fail(`“是否启用”必须是 是(true) 或 否(false)，现在是 ${shown(value)}`);
 }
 
-export const enabledProblem = (value: unknown): string | null => problemOf(checkEnabled(value));
 
 // ---------------------------------------------------------------------------------------------- conditions
 
