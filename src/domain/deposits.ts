@@ -1,11 +1,11 @@
 // 收押金: the cashier collects an approved renovation's deposit and issues its receipt, in one transaction.
-import { AuditLog, Owner, Payment, RenovationApplication, RenovationDeposit, PAYMENT_METHODS } from '../models/index.js';
+import { AuditLog, Owner, RenovationApplication, RenovationDeposit } from '../models/index.js';
 import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import { formatFen } from './money.js';
-import { isBlank, isRecordId, parseFen } from './input.js';
-import { cashReportFor, retotal } from './payments.js';
+import { isBlank, isRecordId, parseFen, parseMethod } from './input.js';
+import { issueReceipt } from './payments.js';
 import { inTransaction } from './transaction.js';
 
 export interface DepositInput {
@@ -22,13 +22,13 @@ function parseInput(input: DepositInput) {
   else if (!isRecordId(input.applicationId)) errors.applicationId = '装修申请必须是记录编号';
   const amount = parseFen(input.amount, '押金金额', 1);
   if (amount.problem) errors.amount = amount.problem;
-  const method = isBlank(input.method) ? 'cash' : String(input.method);
-  if (!(PAYMENT_METHODS as readonly string[]).includes(method)) errors.method = `收款方式不正确：${method}`;
+  const method = parseMethod(input.method, '收款方式', 'cash');
+  if (method.problem) errors.method = method.problem;
   if (Object.keys(errors).length) throw new ValidationFailed(Object.values(errors)[0], errors);
   return {
     applicationId: Number(input.applicationId),
     amount: amount.fen!,
-    method: method as (typeof PAYMENT_METHODS)[number],
+    method: method.method!,
     note: isBlank(input.note) ? null : String(input.note),
   };
 }
@@ -50,25 +50,13 @@ export async function collectDeposit(actor: Actor | null, input: DepositInput, n
       { transaction },
     );
     const owner = await Owner.findByPk(application.ownerId, { transaction });
-    const report = await cashReportFor(actor.id, now, transaction);
-    const receipt = await Payment.create(
-      {
-        kind: 'deposit',
-        method: data.method,
-        amount: data.amount,
-        depositId: deposit.id,
-        ownerId: application.ownerId,
-        unitId: application.unitId,
-        payerName: owner?.name ?? '业主',
-        cashierId: actor.id,
-        cashReportId: report?.id ?? null,
-        paidAt: now,
-        status: 'valid',
-      },
-      { transaction },
+    const receipt = await issueReceipt(
+      actor.id,
+      { kind: 'deposit', method: data.method, amount: data.amount, depositId: deposit.id, ownerId: application.ownerId, unitId: application.unitId, payerName: owner?.name ?? '业主' },
+      now,
+      transaction,
     );
     await deposit.update({ receiptPaymentId: receipt.id }, { transaction });
-    if (report) await retotal(report, transaction);
     await AuditLog.create(
       {
         staffId: actor.id,
@@ -119,20 +107,17 @@ export async function refundDeposit(actor: Actor | null, depositId: number, inpu
     if (parsed.problem) throw new ValidationFailed(parsed.problem, { deduction: parsed.problem });
     const deduction = parsed.fen!;
     if (deduction > deposit.amount) throw new ValidationFailed(`扣款不能超过押金 ${formatFen(deposit.amount)}`, { deduction: `不能超过押金 ${formatFen(deposit.amount)}` });
-    const method = isBlank(input.method) ? 'cash' : String(input.method);
-    if (!(PAYMENT_METHODS as readonly string[]).includes(method)) throw new ValidationFailed(`退款方式不正确：${method}`, { method: `退款方式不正确：${method}` });
+    const method = parseMethod(input.method, '退款方式', 'cash');
+    if (method.problem) throw new ValidationFailed(method.problem, { method: method.problem });
     const refundedAmount = deposit.amount - deduction;
     const owner = await Owner.findByPk(deposit.ownerId, { transaction });
-    const report = refundedAmount > 0 ? await cashReportFor(actor.id, now, transaction) : null;
     const receipt =
       refundedAmount > 0
-        ? await Payment.create(
-            {
-              kind: 'deposit_refund', method: method as (typeof PAYMENT_METHODS)[number], amount: refundedAmount, depositId: deposit.id,
-              ownerId: deposit.ownerId, unitId: deposit.unitId, payerName: owner?.name ?? '业主', cashierId: actor.id,
-              cashReportId: report?.id ?? null, paidAt: now, status: 'valid',
-            },
-            { transaction },
+        ? await issueReceipt(
+            actor.id,
+            { kind: 'deposit_refund', method: method.method!, amount: refundedAmount, depositId: deposit.id, ownerId: deposit.ownerId, unitId: deposit.unitId, payerName: owner?.name ?? '业主' },
+            now,
+            transaction,
           )
         : null;
     await deposit.update(
@@ -142,7 +127,6 @@ export async function refundDeposit(actor: Actor | null, depositId: number, inpu
       },
       { transaction },
     );
-    if (report) await retotal(report, transaction);
     await AuditLog.create(
       {
         staffId: actor.id, action: 'RenovationDeposit.refund', resource: 'RenovationDeposit', recordId: String(deposit.id),

@@ -1,5 +1,6 @@
 // Reading form input in use cases: blanks, record ids and money in fen, with the Chinese message for each problem.
 import { ValidationFailed } from '../errors.js';
+import { PAYMENT_METHODS, type PaymentMethod } from '../models/payment.js';
 
 /** Refuses the input with `message` shown on `field`. */
 export function refuse(field: string, message: string): never {
@@ -21,4 +22,11 @@ export function parseFen(value: unknown, label: string, min: 0 | 1): { fen: numb
   const fen = Number(text);
   if (fen < min) return { problem: min === 1 ? `${label}必须大于零` : `${label}不能为负数` };
   return { fen };
+}
+
+/** 收款方式 (or 退款方式, by `label`): one of the payment methods; `fallback` when left blank, else a problem. */
+export function parseMethod(value: unknown, label: string, fallback?: PaymentMethod): { method: PaymentMethod; problem?: undefined } | { method?: undefined; problem: string } {
+  if (isBlank(value)) return fallback ? { method: fallback } : { problem: `请选择${label}` };
+  const method = String(value);
+  return (PAYMENT_METHODS as readonly string[]).includes(method) ? { method: method as PaymentMethod } : { problem: `${label}不正确：${method}` };
 }

@@ -1,13 +1,13 @@
 // 收款: a cashier takes a payment against a bill (or a sundry charge) and issues the next receipt of the year.
-import { Op, type Transaction } from 'sequelize';
-import { AuditLog, Bill, CashReport, Owner, Payment, billStatusFor, PAYMENT_METHODS } from '../models/index.js';
+import { Op, type CreationAttributes, type Transaction } from 'sequelize';
+import { AuditLog, Bill, CashReport, Owner, Payment, billStatusFor } from '../models/index.js';
 import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import { computeCashReportTotals } from './cash-report-totals.js';
 import { inTransaction } from './transaction.js';
 import { formatFen } from './money.js';
-import { isBlank, isRecordId, parseFen } from './input.js';
+import { isBlank, isRecordId, parseFen, parseMethod } from './input.js';
 import { shanghaiDay } from './shanghai.js';
 
 /** Kinds a cashier records here; deposits are collected and refunded on the renovation deposit screen. */
@@ -29,8 +29,8 @@ function parseInput(input: PaymentInput) {
   const kind = isBlank(input.kind) ? (isBlank(input.billId) ? 'other' : 'fee') : String(input.kind);
   if (kind === 'deposit' || kind === 'deposit_refund') errors.kind = '装修押金的收取与退还请在“装修押金”中办理';
   else if (!(RECORDABLE_KINDS as readonly string[]).includes(kind)) errors.kind = `收款类别不正确：${kind}`;
-  const method = String(input.method ?? '');
-  if (!(PAYMENT_METHODS as readonly string[]).includes(method)) errors.method = isBlank(input.method) ? '请选择收款方式' : `收款方式不正确：${method}`;
+  const method = parseMethod(input.method, '收款方式');
+  if (method.problem) errors.method = method.problem;
   const amount = parseFen(input.amount, '收款金额', 1);
   if (amount.problem) errors.amount = amount.problem;
   for (const field of ['billId', 'ownerId', 'unitId'] as const) {
@@ -41,7 +41,7 @@ function parseInput(input: PaymentInput) {
   if (Object.keys(errors).length) throw new ValidationFailed(Object.values(errors)[0], errors);
   return {
     kind: kind as (typeof RECORDABLE_KINDS)[number],
-    method: method as (typeof PAYMENT_METHODS)[number],
+    method: method.method!,
     amount: amount.fen!,
     billId: isBlank(input.billId) ? null : Number(input.billId),
     ownerId: isBlank(input.ownerId) ? null : Number(input.ownerId),
@@ -69,7 +69,7 @@ async function settleBill(billId: number, amount: number, transaction: Transacti
 }
 
 /** The cashier's report of the day must still be open; an open one takes the receipt and its totals follow. */
-export async function cashReportFor(cashierId: number, at: Date, transaction: Transaction): Promise<CashReport | null> {
+async function cashReportFor(cashierId: number, at: Date, transaction: Transaction): Promise<CashReport | null> {
   const report = await CashReport.findOne({ where: { cashierId, reportDate: shanghaiDay(at) }, transaction, lock: transaction.LOCK.UPDATE });
   if (report && report.status !== 'open') throw new ValidationFailed('今天的现金日报表已提交，不能再开收据');
   return report;
@@ -81,6 +81,16 @@ export async function retotal(report: CashReport, transaction: Transaction): Pro
   await report.update(computeCashReportTotals(receipts.map((p) => p.get({ plain: true }))), { transaction });
 }
 
+type ReceiptFields = Omit<CreationAttributes<Payment>, 'cashierId' | 'cashReportId' | 'paidAt' | 'status'>;
+
+/** 开收据: a valid receipt by this cashier now, on their open report of the day, whose totals follow. */
+export async function issueReceipt(cashierId: number, fields: ReceiptFields, now: Date, transaction: Transaction): Promise<Payment> {
+  const report = await cashReportFor(cashierId, now, transaction);
+  const receipt = await Payment.create({ ...fields, cashierId, cashReportId: report?.id ?? null, paidAt: now, status: 'valid' }, { transaction });
+  if (report) await retotal(report, transaction);
+  return receipt;
+}
+
 export async function recordPayment(actor: Actor | null, input: PaymentInput, now = new Date()): Promise<Payment> {
   const decision = decide(actor, 'Payment.new');
   if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
@@ -90,8 +100,8 @@ export async function recordPayment(actor: Actor | null, input: PaymentInput, no
     const bill = settled?.bill ?? null;
     const ownerId = data.ownerId ?? bill?.ownerId ?? null;
     const owner = ownerId === null ? null : await Owner.findByPk(ownerId, { transaction });
-    const report = await cashReportFor(actor.id, now, transaction);
-    const payment = await Payment.create(
+    const payment = await issueReceipt(
+      actor.id,
       {
         kind: data.kind,
         method: data.method,
@@ -100,14 +110,10 @@ export async function recordPayment(actor: Actor | null, input: PaymentInput, no
         ownerId,
         unitId: data.unitId ?? bill?.unitId ?? null,
         payerName: data.payerName ?? owner?.name ?? '散客',
-        cashierId: actor.id,
-        cashReportId: report?.id ?? null,
-        paidAt: now,
-        status: 'valid',
       },
-      { transaction },
+      now,
+      transaction,
     );
-    if (report) await retotal(report, transaction);
     await AuditLog.create(
       {
         staffId: actor.id,
