@@ -1,13 +1,10 @@
-// The attachment of a record's new/edit form: the before hook checks and stores the uploaded file and writes its
-// fields into the payload; the handler around the built-in one keeps the disk in step with what was saved.
+// The attachment of a record's new/edit form: the handler around the built-in one checks and stores the uploaded
+// file, writes its fields into the payload, and keeps the disk in step with what was saved.
 import fs from 'node:fs/promises';
 import { ACTIONS, type ActionContext, type ActionHandler, type ActionRequest, type ActionResponse, type After, type PropertyOptions } from 'adminjs';
 import { removeAttachment, storeAttachment, type UploadedFile } from '../domain/attachments.js';
 import { toAdminError } from './use-case.js';
 import { Components } from './components/index.js';
-
-/** Per request: the file stored by the before hook, and the one it replaces on an edit. */
-const pending = new WeakMap<ActionContext, { stored: string; replaced: string | null }>();
 
 /** A file the multipart parser saved (an object with its temporary path), not a text field. */
 function uploadedFile(value: unknown): UploadedFile | null {
@@ -18,31 +15,25 @@ function uploadedFile(value: unknown): UploadedFile | null {
 }
 
 /**
- * Before hook for new/edit, after the payload is limited (which must let `field` through): a file in `field` is
- * checked and stored, and replaced in the payload by attachmentPath/Name/Size/Mime. Anything else sent in
- * `field` is dropped. A refused file is a field error and nothing is written.
+ * The payload with the file sent in `field` checked and stored, and replaced by attachmentPath/Name/Size/Mime
+ * (anything else sent in `field` is dropped); `stored` is the new file's path, if one was stored. A refused file
+ * is a field error and nothing is written.
  */
-export function attachmentUpload(field = 'attachment') {
-  return async (request: ActionRequest, context: ActionContext) => {
-    if (request.method !== 'post' || !request.payload) return request;
-    const { [field]: sent, ...payload } = request.payload;
-    const file = uploadedFile(sent);
-    if (!file) return { ...request, payload };
-    // An empty file input still sends a part with no name and no content.
-    if (file.name === '' && file.size === 0) {
-      await fs.rm(file.path, { force: true });
-      return { ...request, payload };
-    }
-    let stored;
-    try {
-      stored = await storeAttachment(file, field);
-    } catch (error) {
-      throw toAdminError(error);
-    }
-    const previous = context.record?.params?.attachmentPath;
-    pending.set(context, { stored: stored.attachmentPath, replaced: typeof previous === 'string' && previous !== '' ? previous : null });
-    return { ...request, payload: { ...payload, ...stored } };
-  };
+async function storeUpload(payload: Record<string, unknown>, field: string): Promise<{ payload: Record<string, unknown>; stored: string | null }> {
+  const { [field]: sent, ...rest } = payload;
+  const file = uploadedFile(sent);
+  if (!file) return { payload: rest, stored: null };
+  // An empty file input still sends a part with no name and no content.
+  if (file.name === '' && file.size === 0) {
+    await fs.rm(file.path, { force: true });
+    return { payload: rest, stored: null };
+  }
+  try {
+    const stored = await storeAttachment(file, field);
+    return { payload: { ...rest, ...stored }, stored: stored.attachmentPath };
+  } catch (error) {
+    throw toAdminError(error);
+  }
 }
 
 const savedRecord = (response: ActionResponse | undefined) => {
@@ -51,24 +42,25 @@ const savedRecord = (response: ActionResponse | undefined) => {
 };
 
 /**
- * The built-in new or edit with the attachment kept in step: a record that was not saved (invalid or failed)
- * leaves no stored file behind; a saved edit that replaced the file removes the old one.
+ * The built-in new or edit, after its before hooks (the payload limit must let `field` through), with the file
+ * of `field` stored and the disk kept in step: a record that was not saved (invalid or failed) leaves no stored
+ * file behind; a saved edit that replaced the file removes the old one.
  */
-export function keepingAttachment(actionName: 'new' | 'edit'): ActionHandler<ActionResponse> {
+export function keepingAttachment(actionName: 'new' | 'edit', field = 'attachment'): ActionHandler<ActionResponse> {
   const builtIn = ACTIONS[actionName].handler as ActionHandler<ActionResponse>;
-  return async (request, response, context) => {
+  return async (request: ActionRequest, response, context: ActionContext) => {
+    if (request.method !== 'post' || !request.payload) return builtIn(request, response, context);
+    const { payload, stored } = await storeUpload(request.payload, field);
+    const previous = context.record?.params?.attachmentPath;
     let result: ActionResponse;
     try {
-      result = await builtIn(request, response, context);
+      result = await builtIn({ ...request, payload }, response, context);
     } catch (error) {
-      await removeAttachment(pending.get(context)?.stored);
+      await removeAttachment(stored);
       throw error;
     }
-    const upload = pending.get(context);
-    if (upload) {
-      if (!savedRecord(result)) await removeAttachment(upload.stored);
-      else if (upload.replaced && upload.replaced !== upload.stored) await removeAttachment(upload.replaced);
-    }
+    if (stored && !savedRecord(result)) await removeAttachment(stored);
+    else if (stored && typeof previous === 'string' && previous !== '' && previous !== stored) await removeAttachment(previous);
     return result;
   };
 }

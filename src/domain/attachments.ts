@@ -7,10 +7,10 @@ import { config } from '../config.js';
 import { ValidationFailed } from '../errors.js';
 import { shanghaiYear } from './shanghai.js';
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-export const ATTACHMENT_TOO_LARGE = '附件不能超过 20 MB';
-export const ATTACHMENT_WRONG_TYPE = '附件类型只能是 PDF、Word、Excel、PowerPoint、图片、文本或 ZIP';
-export const ATTACHMENT_EMPTY = '附件是空文件';
+const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const ATTACHMENT_TOO_LARGE = '附件不能超过 20 MB';
+const ATTACHMENT_WRONG_TYPE = '附件类型只能是 PDF、Word、Excel、PowerPoint、图片、文本或 ZIP';
+const ATTACHMENT_EMPTY = '附件是空文件';
 
 const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -29,7 +29,7 @@ interface AttachmentKind {
 }
 
 /** Accepted extensions, the type a download is served as, and what the file must start with. */
-export const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
+const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
   pdf: { mime: 'application/pdf', looksRight: (h) => startsWith(h, PDF) },
   doc: { mime: 'application/msword', looksRight: (h) => startsWith(h, OLE2) },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', looksRight: zipLike },
@@ -60,7 +60,7 @@ export interface StoredAttachment {
 }
 
 /** The original file name without any folder part a browser or a crafted request may send. */
-export function baseName(name: string): string {
+function baseName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
 }
@@ -83,7 +83,7 @@ async function headOf(file: string, bytes = 4096): Promise<Buffer> {
 }
 
 /** Null when the file may be filed; otherwise the reason it is refused. */
-export async function attachmentProblem(file: UploadedFile): Promise<string | null> {
+async function attachmentProblem(file: UploadedFile): Promise<string | null> {
   if (file.size > MAX_ATTACHMENT_BYTES) return ATTACHMENT_TOO_LARGE;
   const kind = ATTACHMENT_KINDS[extensionOf(file.name)];
   if (!kind) return ATTACHMENT_WRONG_TYPE;

@@ -11,9 +11,9 @@ import { inTransaction } from './transaction.js';
 
 const BATCH = 2000;
 /** An overall score of 4 (满意) or 5 (非常满意) counts as satisfied. */
-export const SATISFIED_FROM = 4;
+const SATISFIED_FROM = 4;
 /** The comments listed per question (and for the responses' own comment), newest first. */
-export const COMMENTS_SHOWN = 50;
+const COMMENTS_SHOWN = 50;
 const SCORES = [1, 2, 3, 4, 5] as const;
 
 export interface ScoreShare {

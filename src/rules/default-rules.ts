@@ -32,7 +32,7 @@ const recordField = (field: string) => FACTS.record[field]?.label ?? field;
 const present = (field: string): Leaf => ({ fact: 'record', path: field, operator: 'greaterThan', value: 0 });
 
 /** The json-rules-engine leaves of a record condition, in a fixed order. */
-export function recordConditionLeaves(when: RecordCondition | undefined): Leaf[] {
+function recordConditionLeaves(when: RecordCondition | undefined): Leaf[] {
   if (!when) return [];
   const leaves: Leaf[] = [];
   if (when.status) leaves.push({ fact: 'record', path: 'status', operator: 'in', value: [...when.status] });

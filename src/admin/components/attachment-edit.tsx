@@ -1,7 +1,8 @@
 import React, { useRef } from 'react';
-import { Box, Button, FormGroup, FormMessage, Icon, Label, Link, Text } from '@adminjs/design-system';
+import { Box, Button, FormGroup, FormMessage, Icon, Label, Text } from '@adminjs/design-system';
 import { useTranslation, type EditPropertyProps } from 'adminjs';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_HINT, attachmentUrl, formatBytes } from './attachment-format.js';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_HINT, formatBytes } from './attachment-format.js';
+import { AttachmentLink } from './attachment-show.js';
 
 /** The attachment on the new/edit form: the current file (downloadable) and a file picker that replaces it on save. */
 const AttachmentEdit: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
@@ -21,12 +22,7 @@ const AttachmentEdit: React.FC<EditPropertyProps> = ({ property, record, onChang
       {currentName && record?.id ? (
         <Box mb="default">
           <Text as="span" color="grey60">当前附件：</Text>
-          <Link href={attachmentUrl(property.resourceId, record.id)} download>
-            <Icon icon="Paperclip" /> {currentName}
-          </Link>
-          <Text as="span" color="grey60" ml="default">
-            {formatBytes(record.params.attachmentSize)}
-          </Text>
+          <AttachmentLink resourceId={property.resourceId} recordId={record.id} name={currentName} size={record.params.attachmentSize} />
         </Box>
       ) : null}
       <Box flex flexDirection="row" alignItems="center">

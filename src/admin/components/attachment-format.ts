@@ -16,5 +16,4 @@ export function attachmentUrl(resourceId: string, recordId: string | number): st
 }
 
 export const ATTACHMENT_ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.jpg,.jpeg,.png,.txt,.zip';
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const ATTACHMENT_HINT = 'PDF、Word、Excel、PowerPoint、JPG/PNG 图片、TXT 或 ZIP，不超过 20 MB';

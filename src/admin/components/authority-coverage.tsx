@@ -1,6 +1,6 @@
 import React from 'react';
 import { Badge, Box, H5, Text } from '@adminjs/design-system';
-import type { BasePropertyProps } from 'adminjs';
+import { ViewHelpers, type BasePropertyProps } from 'adminjs';
 
 type Coverage = { number: number; text: string; rules: { id: number; name: string; enabled: boolean }[] };
 
@@ -27,7 +27,7 @@ const AuthorityCoverage: React.FC<BasePropertyProps> = ({ record }) => {
             ) : (
               clause.rules.map((rule) => (
                 <Badge key={rule.id} size="sm" mr="sm" variant={rule.enabled ? 'success' : 'secondary'} outline={!rule.enabled}>
-                  <a href={`/admin/resources/AuthorityRule/records/${rule.id}/show`} style={{ color: 'inherit' }}>
+                  <a href={new ViewHelpers().recordActionUrl({ resourceId: 'AuthorityRule', recordId: String(rule.id), actionName: 'show' })} style={{ color: 'inherit' }}>
                     {rule.name}
                     {rule.enabled ? '' : '（已停用）'}
                   </a>
