@@ -4,7 +4,7 @@ import { Op } from 'sequelize';
 import { DunningPlan, DunningTarget, Owner, Unit, unitLabelled } from '../models/index.js';
 import { refuse } from './input.js';
 import { transitionTo } from './transition.js';
-import { ownersInArrears } from './dunning-arrears.js';
+import { ownersInArrears, type OwnerArrears } from './dunning-arrears.js';
 import { formatFen } from './money.js';
 import { shanghaiDay } from './shanghai.js';
 
@@ -34,6 +34,18 @@ function parseMinMonths(value: unknown, planDefault: number): number {
   return months;
 }
 
+/** A plan's target row for an owner in arrears, named "owner · unit" here so the model's hook looks nobody up again. */
+export function targetRow(planId: number, arrears: OwnerArrears, ownerName: string | undefined, unitLabel: string | undefined) {
+  return {
+    planId,
+    ownerId: arrears.ownerId,
+    unitId: arrears.unitId,
+    label: unitLabelled(ownerName ?? `业主${arrears.ownerId}`, unitLabel),
+    arrearsAmount: arrears.arrearsAmount,
+    monthsInArrears: arrears.monthsInArrears,
+  };
+}
+
 export const fillDunningTargets = transitionTo({
   action: 'DunningPlan.fillTargets', model: DunningPlan, from: ['draft'],
   changes: (row, _actor, input) => ({ minMonthsInArrears: parseMinMonths(input.minMonthsInArrears, row.minMonthsInArrears) }),
@@ -52,15 +64,7 @@ export const fillDunningTargets = transitionTo({
       const ownerName = new Map(owners.map((o) => [o.id, o.name]));
       const unitLabel = new Map(units.map((u) => [u.id, u.label]));
       await DunningTarget.bulkCreate(
-        chunk.map((a) => ({
-          planId: row.id,
-          ownerId: a.ownerId,
-          unitId: a.unitId,
-          // Named here so the model's hook does not look each owner up again.
-          label: unitLabelled(ownerName.get(a.ownerId) ?? `业主${a.ownerId}`, unitLabel.get(a.unitId)),
-          arrearsAmount: a.arrearsAmount,
-          monthsInArrears: a.monthsInArrears,
-        })),
+        chunk.map((a) => targetRow(row.id, a, ownerName.get(a.ownerId), unitLabel.get(a.unitId))),
         { transaction, validate: true },
       );
     }

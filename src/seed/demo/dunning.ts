@@ -2,18 +2,17 @@
 // centre's contacts under the started and closed ones.
 import type { CreationAttributes } from 'sequelize';
 import {
-  DunningPlan, DunningRecord, DunningTarget, sequelize, unitLabelled,
+  DunningPlan, DunningRecord, DunningTarget, sequelize,
   type DunningMethod, type DunningPlanStatus, type DunningResult, type Staff,
 } from '../../models/index.js';
 import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../domain/shanghai.js';
 import { ownersInArrears } from '../../domain/dunning-arrears.js';
+import { targetRow } from '../../domain/dunning-targets.js';
 import type { DemoContext } from './context.js';
 import { daysAgo, type Rng } from './fake.js';
 
 const CHUNK = 500;
 const MAX_TARGETS_PER_PLAN = 6000;
-
-export { ownersInArrears, type OwnerArrears } from '../../domain/dunning-arrears.js';
 
 interface PlanSpec {
   status: DunningPlanStatus;
@@ -121,20 +120,11 @@ export async function seedDunningDemo(ctx: DemoContext): Promise<void> {
       );
       planCount += 1;
 
-      const targetRows = chosen.map((a) => {
-        const unit = unitById.get(a.unitId);
-        const owner = ownerById.get(a.ownerId);
-        return {
-          planId: plan.id,
-          ownerId: a.ownerId,
-          unitId: a.unitId,
-          label: unitLabelled(owner?.name ?? `业主${a.ownerId}`, unit?.label),
-          arrearsAmount: a.arrearsAmount,
-          monthsInArrears: a.monthsInArrears,
-          createdAt,
-          updatedAt: createdAt,
-        };
-      });
+      const targetRows = chosen.map((a) => ({
+        ...targetRow(plan.id, a, ownerById.get(a.ownerId)?.name, unitById.get(a.unitId)?.label),
+        createdAt,
+        updatedAt: createdAt,
+      }));
       const targets: DunningTarget[] = [];
       for (let i = 0; i < targetRows.length; i += CHUNK) {
         targets.push(...(await DunningTarget.bulkCreate(targetRows.slice(i, i + CHUNK), { transaction, validate: true })));
