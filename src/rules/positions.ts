@@ -1,4 +1,5 @@
-// The position codes rules compare `actor.positionCode` with, and the names the seed gives those positions.
+// The position codes rules compare `actor.positionCode` with, and the names of those positions (the seed creates
+// the built-in ones by these names and recognises the document's four by theirs).
 export const POSITION_NAMES: Record<string, string> = {
   receptionist: '客户接待员',
   coordinator: '客户服务协调员',

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Transaction } from 'sequelize';
 import { Department, Position, PositionClause, sequelize } from '../../models/index.js';
 import { parseJobDescriptions, type ParsedPosition } from './parse.js';
+import { POSITION_NAMES } from '../../rules/positions.js';
 
 export const BUILT_IN_SOURCE = '系统内置';
 
@@ -17,13 +18,10 @@ export const SHIPPED_JOB_DESCRIPTIONS = path.join(
   '客户中心人员岗位职务说明书.txt',
 );
 
-/** Stable codes of the four positions the document describes. */
-export const DOCUMENT_POSITION_CODES: Record<string, string> = {
-  客户接待员: 'receptionist',
-  客户服务协调员: 'coordinator',
-  客户服务收费员: 'cashier',
-  客户服务助理: 'assistant',
-};
+/** Stable codes of the four positions the document describes, by their names (src/rules/positions.ts). */
+export const DOCUMENT_POSITION_CODES: Record<string, string> = Object.fromEntries(
+  ['receptionist', 'coordinator', 'cashier', 'assistant'].map((code) => [POSITION_NAMES[code], code]),
+);
 
 /** The document's 直接主管 wording → the position it means. */
 export const SUPERVISOR_ALIASES: Record<string, string> = {
@@ -49,14 +47,18 @@ export interface BuiltInPosition {
 }
 
 /** Posts the product needs that the document only names (管理处主任) or does not describe at all. */
+const builtIn = (code: string, department: string, supervisorCode?: string): BuiltInPosition => ({
+  name: POSITION_NAMES[code], code, department, ...(supervisorCode ? { supervisor: POSITION_NAMES[supervisorCode] } : {}),
+});
+
 export const BUILT_IN_POSITIONS: readonly BuiltInPosition[] = [
-  { name: '管理处主任', code: 'director', department: '管理处' },
-  { name: '工程部主管', code: 'engineering_supervisor', department: '工程部', supervisor: '管理处主任' },
-  { name: '车库管理员', code: 'garage_keeper', department: '保安部' },
-  { name: '系统管理员', code: 'system_admin', department: '管理处', supervisor: '管理处主任' },
-  { name: '维修工', code: 'technician', department: '工程部', supervisor: '工程部主管' },
-  { name: '保安员', code: 'guard', department: '保安部' },
-  { name: '保洁员', code: 'cleaner', department: '保洁部' },
+  builtIn('director', '管理处'),
+  builtIn('engineering_supervisor', '工程部', 'director'),
+  builtIn('garage_keeper', '保安部'),
+  builtIn('system_admin', '管理处', 'director'),
+  builtIn('technician', '工程部', 'engineering_supervisor'),
+  builtIn('guard', '保安部'),
+  builtIn('cleaner', '保洁部'),
 ];
 
 export interface ImportCounts {
