@@ -50,7 +50,7 @@ export const BASE_OPERATORS = [
 ] as const;
 
 /** json-rules-engine's default operator decorators (`someFact:equal`, `not:in`, `swap:contains` …). */
-export const OPERATOR_DECORATORS = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
+const OPERATOR_DECORATORS = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
 
 export class RuleCompileError extends Error {
   constructor(message: string) {
@@ -95,7 +95,7 @@ const isBase = (name: string): name is keyof typeof BASE => has(BASE, name);
 const isDecorator = (name: string): name is keyof typeof DECORATORS => has(DECORATORS, name);
 
 /** The operator json-rules-engine's OperatorMap.get(name) would find, or undefined. */
-export function resolveOperator(name: unknown): Op | undefined {
+function resolveOperator(name: unknown): Op | undefined {
   if (typeof name !== 'string') return undefined;
   const decorators: Decorate[] = [];
   let opName = name;
@@ -110,10 +110,6 @@ export function resolveOperator(name: unknown): Op | undefined {
   let op = BASE[opName];
   for (const decorate of decorators) op = decorate(op);
   return op;
-}
-
-export function isKnownOperator(name: unknown): boolean {
-  return resolveOperator(name) !== undefined;
 }
 
 type Getter = (facts: RuleFacts) => unknown;

@@ -5,10 +5,10 @@ import { Rule } from 'json-rules-engine';
 import { ACTION_LABELS, RESOURCES, RESOURCE_LABELS, isCatalogued, type ResourceId } from './catalogue.js';
 import { FACTS, type FactPath, type FactType } from './facts.js';
 import { isPlainObject } from '../models/json-field.js';
+import { BASE_OPERATORS } from './compile.js';
 
-export const RULE_OPERATORS = [
-  'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain',
-] as const;
+/** A stored rule uses json-rules-engine's default operators only (no decorators). */
+export const RULE_OPERATORS = BASE_OPERATORS;
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
 export const MAX_NAME_LENGTH = 100;
