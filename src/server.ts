@@ -10,8 +10,11 @@ import { sequelize } from './db.js';
 import { logger } from './logger.js';
 import { buildAdmin, ROOT_PATH } from './admin/admin.js';
 import { loadActor } from './auth/actor.js';
-import { signIn } from './auth/authenticate.js';
-import { createSessionStore, sessionOptions, SESSION_COOKIE } from './auth/session.js';
+import { signInRouter } from './auth/routes.js';
+import { createSessionStore, sessionOptions } from './auth/session.js';
+import { parseBodies } from './http/body.js';
+import { FONTS_PATH, ROBOTO_DIR, localFonts, sameOriginOnly, securityHeaders } from './http/security.js';
+import { MAX_ATTACHMENT_BYTES } from './domain/attachments.js';
 import { authorityRouter } from './api/authority.js';
 import { attachmentRouter } from './admin/attachment-download.js';
 import type { Actor } from './rules/actor.js';
@@ -51,6 +54,25 @@ async function attachActor(req: Request, _res: Response, next: NextFunction) {
   }
 }
 
+/** AdminJS's own scripts, styles and icons: the sign-in page needs them before anyone has signed in. */
+const PUBLIC_ADMIN_PATH = /^\/frontend\/assets\//;
+
+/**
+ * In front of the admin: nobody reaches an admin route — or gets a body parsed — without a session. A page asks to
+ * sign in; an API call or a form post is answered 401 before its body is read.
+ */
+function requireSignIn(loginPath: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.actor) return next();
+    if ((req.method === 'GET' || req.method === 'HEAD') && PUBLIC_ADMIN_PATH.test(req.path)) return next();
+    if (req.method === 'GET' && !req.path.startsWith('/api/')) return res.redirect(302, loginPath);
+    res.set('Connection', 'close').status(401).json({ error: 'unauthenticated', message: '请先登录' });
+  };
+}
+
+/** The only requests that may carry a file: the new and edit forms of a resource with an attachment. */
+const ATTACHMENT_FORMS = /^\/api\/resources\/ArchiveDocument\/(actions\/new|records\/\d+\/edit)$/;
+
 export async function createApp() {
   // In development AdminJS bundles the product's components on the first page load and then reuses the file,
   // even when the components changed since: start from a fresh bundle.
@@ -58,8 +80,10 @@ export async function createApp() {
   const app = express();
   app.disable('x-powered-by');
   if (config.nodeEnv === 'production') app.set('trust proxy', 1);
+  app.use(securityHeaders());
   const store = createSessionStore();
   const sessions = session(sessionOptions(store));
+  const bodyLimits = { tempRoot: path.join(config.uploadDir, 'incoming'), maxFileBytes: MAX_ATTACHMENT_BYTES };
 
   app.get('/health', async (_req, res) => {
     try {
@@ -71,33 +95,29 @@ export async function createApp() {
     }
   });
   app.use('/assets', express.static(path.join(projectRoot, 'src', 'admin', 'assets'), { maxAge: '1d' }));
+  app.use(FONTS_PATH, express.static(ROBOTO_DIR, { maxAge: '7d', index: false }));
   app.get('/', (_req, res) => res.redirect(ROOT_PATH));
 
-  app.use(sessions, attachActor);
+  app.use(sessions, attachActor, sameOriginOnly(), localFonts());
   app.use('/api/authority', authorityRouter());
   app.use(`${ROOT_PATH}/attachments`, attachmentRouter());
 
   const admin = buildAdmin();
-  const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
-    admin,
-    {
-      cookieName: SESSION_COOKIE,
-      cookiePassword: config.sessionSecret,
-      authenticate: async (email: string, password: string, context?: { req: Request }) => {
-        const result = await signIn(email, password, context?.req.ip ?? 'unknown');
-        if (result.ok) return result.staff;
-        if (result.reason === 'locked') throw new Error('accountLocked');
-        if (result.reason === 'throttled') throw new Error('tooManyRequests');
-        return null;
-      },
-    },
-    null,
-    sessionOptions(store),
+  app.use(
+    signInRouter({
+      rootPath: ROOT_PATH,
+      loginPath: admin.options.loginPath,
+      logoutPath: admin.options.logoutPath,
+      render: (errorMessage) => admin.renderLogin({ action: admin.options.loginPath, errorMessage }),
+      limits: bodyLimits,
+    }),
   );
-  app.use(admin.options.rootPath, adminRouter);
+  app.use(ROOT_PATH, requireSignIn(admin.options.loginPath), parseBodies(bodyLimits, (req) => req.method === 'POST' && ATTACHMENT_FORMS.test(req.path)));
+  app.use(ROOT_PATH, AdminJSExpress.buildRouter(admin));
 
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     logger.error('request failed', error);
+    if (res.headersSent) return;
     res.status(500).json({ error: 'internal_error', message: '服务器内部错误' });
   });
   return app;

@@ -1,18 +1,10 @@
 // The attachment of a record's new/edit form: the handler around the built-in one checks and stores the uploaded
 // file, writes its fields into the payload, and keeps the disk in step with what was saved.
 import fs from 'node:fs/promises';
-import { ACTIONS, type ActionContext, type ActionHandler, type ActionRequest, type ActionResponse, type After, type PropertyOptions } from 'adminjs';
-import { removeAttachment, storeAttachment, type UploadedFile } from '../domain/attachments.js';
+import { ACTIONS, ValidationError, type ActionContext, type ActionHandler, type ActionRequest, type ActionResponse, type After, type PropertyOptions } from 'adminjs';
+import { ATTACHMENT_NOT_UPLOADED, ReceivedFile, removeAttachment, storeAttachment } from '../domain/attachments.js';
 import { toAdminError } from './use-case.js';
 import { Components } from './components/index.js';
-
-/** A file the multipart parser saved (an object with its temporary path), not a text field. */
-function uploadedFile(value: unknown): UploadedFile | null {
-  if (!value || typeof value !== 'object') return null;
-  const file = value as { path?: unknown; name?: unknown; size?: unknown };
-  if (typeof file.path !== 'string' || typeof file.size !== 'number') return null;
-  return { path: file.path, name: typeof file.name === 'string' ? file.name : '', size: file.size };
-}
 
 /**
  * The payload with the file sent in `field` checked and stored, and replaced by attachmentPath/Name/Size/Mime
@@ -20,8 +12,16 @@ function uploadedFile(value: unknown): UploadedFile | null {
  * is a field error and nothing is written.
  */
 async function storeUpload(payload: Record<string, unknown>, field: string): Promise<{ payload: Record<string, unknown>; stored: string | null }> {
-  const { [field]: sent, ...rest } = payload;
-  const file = uploadedFile(sent);
+  const rest: Record<string, unknown> = {};
+  let file: ReceivedFile | null = null;
+  for (const [key, value] of Object.entries(payload)) {
+    if (key !== field && !key.startsWith(`${field}.`)) rest[key] = value;
+    else if (key === field && value instanceof ReceivedFile) file = value;
+    // Text where a file belongs (a path, a name, an object from a JSON body) is refused, never looked at.
+    else if (key !== field || (value !== '' && value !== null && value !== undefined)) {
+      throw new ValidationError({ [field]: { message: ATTACHMENT_NOT_UPLOADED, type: 'attachment' } }, { message: ATTACHMENT_NOT_UPLOADED, type: 'validation' });
+    }
+  }
   if (!file) return { payload: rest, stored: null };
   // An empty file input still sends a part with no name and no content.
   if (file.name === '' && file.size === 0) {

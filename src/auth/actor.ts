@@ -1,5 +1,5 @@
-// Loads the signed-in staff member from the database on every request, so a disabled account or a changed
-// position takes effect at once (a session may outlive both).
+// Loads the signed-in staff member from the database on every request, so a disabled or locked account or a changed
+// position takes effect at once (a session may outlive them).
 import { Department, Position, Staff } from '../models/index.js';
 import type { Actor } from '../rules/actor.js';
 
@@ -26,6 +26,7 @@ export async function loadActor(staffId: number): Promise<Actor | null> {
     departmentName: department?.name ?? null,
     supervisesDepartmentIds: supervised.map((d) => d.id),
     isSystemAdmin: position?.code === 'system_admin',
-    enabled: staff.enabled,
+    // An explicit lock (Staff.lock) ends the account's sessions like disabling it.
+    enabled: staff.enabled && !staff.lockedAt,
   };
 }

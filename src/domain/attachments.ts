@@ -7,10 +7,11 @@ import { config } from '../config.js';
 import { ValidationFailed } from '../errors.js';
 import { shanghaiYear } from './shanghai.js';
 
-const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const ATTACHMENT_TOO_LARGE = '附件不能超过 20 MB';
 const ATTACHMENT_WRONG_TYPE = '附件类型只能是 PDF、Word、Excel、PowerPoint、图片、文本或 ZIP';
 const ATTACHMENT_EMPTY = '附件是空文件';
+export const ATTACHMENT_NOT_UPLOADED = '附件只能通过上传文件提交';
 
 const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -44,11 +45,18 @@ const ATTACHMENT_KINDS: Record<string, AttachmentKind> = {
   zip: { mime: 'application/zip', looksRight: zipLike },
 };
 
-/** An uploaded file as the form parser leaves it: a temporary file and the name it had on the sender's computer. */
-export interface UploadedFile {
-  path: string;
-  name: string;
-  size: number;
+/**
+ * A file this request's body parser wrote into its own temporary folder (src/http/body.ts), with the name it had on
+ * the sender's computer. Only such a file is ever stored: text fields of a JSON or urlencoded body cannot make one.
+ */
+export class ReceivedFile {
+  constructor(
+    readonly path: string,
+    readonly name: string,
+    readonly size: number,
+    /** The parser stopped writing at the size limit: the file was larger than any attachment may be. */
+    readonly truncated = false,
+  ) {}
 }
 
 /** What the record keeps about its stored attachment. */
@@ -83,8 +91,8 @@ async function headOf(file: string, bytes = 4096): Promise<Buffer> {
 }
 
 /** Null when the file may be filed; otherwise the reason it is refused. */
-async function attachmentProblem(file: UploadedFile): Promise<string | null> {
-  if (file.size > MAX_ATTACHMENT_BYTES) return ATTACHMENT_TOO_LARGE;
+async function attachmentProblem(file: ReceivedFile): Promise<string | null> {
+  if (file.truncated || file.size > MAX_ATTACHMENT_BYTES) return ATTACHMENT_TOO_LARGE;
   const kind = ATTACHMENT_KINDS[extensionOf(file.name)];
   if (!kind) return ATTACHMENT_WRONG_TYPE;
   if (file.size === 0) return ATTACHMENT_EMPTY;
@@ -107,7 +115,8 @@ export function attachmentFile(relative: string | null | undefined): string | nu
  * name is kept only as a field. Refused: ValidationFailed on `field`, nothing stored. The temporary file is
  * removed either way.
  */
-export async function storeAttachment(file: UploadedFile, field = 'attachment', now = new Date()): Promise<StoredAttachment> {
+export async function storeAttachment(file: ReceivedFile, field = 'attachment', now = new Date()): Promise<StoredAttachment> {
+  if (!(file instanceof ReceivedFile)) throw new ValidationFailed(ATTACHMENT_NOT_UPLOADED, { [field]: ATTACHMENT_NOT_UPLOADED });
   try {
     const problem = await attachmentProblem(file);
     if (problem) throw new ValidationFailed(problem, { [field]: problem });

@@ -2,7 +2,20 @@ import { DataTypes, Model, type CreationOptional, type InferAttributes, type Inf
 import { sequelize } from '../db.js';
 import { PHONE_PATTERN } from './validators.js';
 
-/** 员工: a login account holding one position. The password hash never leaves the server. */
+/** Shown and decided as the record's `status`: 正常, 已锁定 (an explicit lock), 已停用. */
+export const STAFF_STATUSES = ['active', 'locked', 'disabled'] as const;
+export type StaffStatus = (typeof STAFF_STATUSES)[number];
+
+/**
+ * Columns that never leave the server — not in the admin API, populated references, filters or sorting (trap 4).
+ * lastLoginAt stays: IT needs it to spot unused accounts.
+ */
+export const STAFF_SECRET_FIELDS = ['passwordHash'] as const;
+
+/**
+ * 员工: a login account holding one position. IT proposes a position (proposedPositionId); one that carries business
+ * authority takes effect when someone the rules allow approves it (Staff.assignPosition).
+ */
 export class Staff extends Model<InferAttributes<Staff>, InferCreationAttributes<Staff>> {
   declare id: CreationOptional<number>;
   declare name: string;
@@ -12,13 +25,16 @@ export class Staff extends Model<InferAttributes<Staff>, InferCreationAttributes
   declare positionId: CreationOptional<number | null>;
   declare departmentId: CreationOptional<number | null>;
   declare enabled: CreationOptional<boolean>;
-  declare failedLogins: CreationOptional<number>;
-  declare lockedUntil: CreationOptional<Date | null>;
+  declare proposedPositionId: CreationOptional<number | null>;
+  /** Set by the explicit, audited lock (Staff.lock); a locked account cannot sign in and its sessions end. */
+  declare lockedAt: CreationOptional<Date | null>;
+  declare lockReason: CreationOptional<string | null>;
+  declare status: CreationOptional<StaffStatus>;
   declare lastLoginAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
-  /** Every serialisation (admin API, populated references, logs) leaves the password hash out (trap 4). */
+  /** Every serialisation (admin API, populated references, logs) leaves the secrets out (trap 4). */
   toJSON(): Omit<InferAttributes<Staff>, 'passwordHash'> {
     const { passwordHash: _hash, ...rest } = super.toJSON() as InferAttributes<Staff>;
     return rest;
@@ -43,11 +59,19 @@ Staff.init(
     positionId: { type: DataTypes.INTEGER, allowNull: true },
     departmentId: { type: DataTypes.INTEGER, allowNull: true },
     enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
-    failedLogins: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    lockedUntil: { type: DataTypes.DATE, allowNull: true },
+    proposedPositionId: { type: DataTypes.INTEGER, allowNull: true },
+    lockedAt: { type: DataTypes.DATE, allowNull: true },
+    lockReason: { type: DataTypes.STRING(200), allowNull: true },
+    status: {
+      type: DataTypes.VIRTUAL,
+      get(this: Staff) {
+        if (!this.getDataValue('enabled')) return 'disabled';
+        return this.getDataValue('lockedAt') ? 'locked' : 'active';
+      },
+    },
     lastLoginAt: { type: DataTypes.DATE, allowNull: true },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },
-  { sequelize, tableName: 'Staff', modelName: 'Staff', indexes: [{ fields: ['positionId'] }, { fields: ['departmentId'] }] },
+  { sequelize, tableName: 'Staff', modelName: 'Staff', indexes: [{ fields: ['positionId'] }, { fields: ['departmentId'] }, { fields: ['proposedPositionId'] }] },
 );

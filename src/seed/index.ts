@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import { hashPassword } from '../auth/password.js';
+import { forgetFailures } from '../auth/authenticate.js';
 import { config } from '../config.js';
 import { isPostgres } from '../db.js';
 import { Conflict, ValidationFailed } from '../errors.js';
@@ -102,7 +103,8 @@ export async function createSystemAdministrator(email: string): Promise<SystemAd
         const held = existing.positionId ? (await Position.findByPk(existing.positionId, { transaction }))?.name : null;
         throw new Conflict(`邮箱 ${address} 已属于员工"${existing.name}"（岗位：${held ?? '无'}），不能改为系统管理员账号`);
       }
-      await existing.update({ passwordHash, enabled: true, failedLogins: 0, lockedUntil: null }, { transaction });
+      await existing.update({ passwordHash, enabled: true, lockedAt: null, lockReason: null }, { transaction });
+      await forgetFailures(address, { transaction });
       return { staff: existing, password, created: false };
     }
     const staff = await Staff.create(

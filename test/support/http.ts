@@ -18,6 +18,14 @@ export class Client {
   private cookies = new Map<string, string>();
   constructor(private readonly baseUrl: string) {}
 
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+
   private cookieHeader() {
     return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
   }

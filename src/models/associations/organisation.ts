@@ -13,4 +13,5 @@ export function associateOrganisation() {
   PositionClause.belongsTo(Position, { as: 'position', foreignKey: 'positionId' });
   Staff.belongsTo(Position, { as: 'position', foreignKey: 'positionId' });
   Staff.belongsTo(Department, { as: 'department', foreignKey: 'departmentId' });
+  Staff.belongsTo(Position, { as: 'proposedPosition', foreignKey: 'proposedPositionId' });
 }
