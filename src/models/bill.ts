@@ -59,6 +59,8 @@ export class Bill extends Model<InferAttributes<Bill>, InferCreationAttributes<B
   declare workOrderId: CreationOptional<number | null>;
   /** billingKeyFor(...) for bills made by a billing run; null for one-off bills. Unique. */
   declare billingKey: CreationOptional<string | null>;
+  /** The BillingRun that made the bill; null for one-off bills (and bills made before runs were recorded). */
+  declare billingRunId: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -86,6 +88,7 @@ Bill.init(
     dueDate: { type: DataTypes.DATEONLY, allowNull: false, validate: { notNull: { msg: '缴费期限不能为空' }, isDate: { args: true, msg: '缴费期限格式不正确' } } },
     workOrderId: { type: DataTypes.INTEGER, allowNull: true },
     billingKey: { type: DataTypes.STRING(80), allowNull: true, unique: { name: 'Bill_billingKey', msg: '该账单已生成，不能重复生成' } },
+    billingRunId: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },
@@ -101,6 +104,7 @@ Bill.init(
       { fields: ['dueDate'] },
       { fields: ['feeKind'] },
       { fields: ['workOrderId'] },
+      { fields: ['billingRunId'] },
     ],
     validate: {
       paidNotAboveAmount(this: Bill) {

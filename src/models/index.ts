@@ -37,6 +37,7 @@ export {
   Bill, BILL_STATUSES, BILL_FEE_KINDS, PERIOD_PATTERN, DEFAULT_MANAGEMENT_RATE_FEN, billStatusFor, managementFeeFen, billingKeyFor,
   type BillStatus, type BillFeeKind,
 } from './bill.js';
+export { BillingRun, BILLING_RUN_STATUSES, billingRunTitle, type BillingRunStatus } from './billing-run.js';
 export { Payment, PAYMENT_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES, type PaymentKind, type PaymentMethod, type PaymentStatus } from './payment.js';
 export { CashReport, CASH_REPORT_STATUSES, type CashReportStatus } from './cash-report.js';
 export { ParkingRental, PARKING_RENTAL_STATUSES, PLATE_PATTERN, type ParkingRentalStatus } from './parking-rental.js';

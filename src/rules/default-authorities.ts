@@ -53,6 +53,8 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   { name: '修改草稿通知', actions: ['Notice.edit'], positions: ['receptionist', 'assistant'], when: { status: ['draft'] }, clause: '接待员 职责3' },
   // 收费
   { name: '收取费用', actions: ['Bill.generate', 'Payment.new'], positions: ['cashier'], clause: '收费员 职责1' },
+  // The use case (domain/billing-run.ts) also refuses a run whose bills have receipts or are counted in dunning targets.
+  { name: '撤销账单生成', actions: ['BillingRun.undo'], positions: ['cashier'], when: { status: ['done'] }, clause: '收费员 职责1' },
   { name: '作废本人收据', actions: ['Payment.void'], positions: ['cashier'], when: { ownField: 'cashierId', status: ['valid'] }, clause: '收费员 职责1、职责4' },
   { name: '编制现金日报表', actions: ['CashReport.new'], positions: ['cashier'], clause: '收费员 职责4' },
   { name: '提交本人日报', actions: ['CashReport.submit'], positions: ['cashier'], when: { ownField: 'cashierId', status: ['open'] }, clause: '收费员 职责4' },
@@ -105,10 +107,10 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   { name: '主任与助理查阅员工', actions: read('Staff'), positions: ['director', 'assistant'], clause: '管理处：人员' },
   { name: '派工时查阅员工', actions: read('Staff'), positions: ['receptionist', 'coordinator', 'cashier'], clause: '接待员 职责1、协调员 职责8、收费员 职责7：派工（派给处理人）' },
   { name: '前台查阅', actions: read('Community', 'Building', 'Unit', 'Owner', 'Ticket', 'WorkOrder', 'ReturnVisit', 'Correspondence', 'Notice', 'Bill', 'DunningPlan', 'DunningTarget', 'DunningRecord', 'RenovationApplication', 'Survey', 'SurveyQuestion', 'SurveyResponse', 'WorkPlan', 'WorkPlanItem', 'ArchiveDocument'), positions: FRONT_DESK, clause: '接待员、协调员、助理 职责：前台服务' },
-  { name: '收费员查阅', actions: read('Community', 'Building', 'Unit', 'Owner', 'Ticket', 'WorkOrder', 'Notice', 'Bill', 'Payment', 'CashReport', 'ParkingRental', 'ClubhouseCharge', 'RenovationApplication', 'RenovationDeposit', 'DunningPlan', 'DunningTarget', 'DunningRecord', 'WorkPlan', 'WorkPlanItem', 'ArchiveDocument'), positions: ['cashier'], clause: '收费员 职责1—7' },
-  { name: '助理查阅收费与装修', actions: read('Payment', 'CashReport', 'RenovationDeposit', 'ParkingRental', 'ClubhouseCharge'), positions: ['assistant'], clause: '助理 职责5：沟通、协调管理处下属各专业部门的内部事务' },
+  { name: '收费员查阅', actions: read('Community', 'Building', 'Unit', 'Owner', 'Ticket', 'WorkOrder', 'Notice', 'Bill', 'BillingRun', 'Payment', 'CashReport', 'ParkingRental', 'ClubhouseCharge', 'RenovationApplication', 'RenovationDeposit', 'DunningPlan', 'DunningTarget', 'DunningRecord', 'WorkPlan', 'WorkPlanItem', 'ArchiveDocument'), positions: ['cashier'], clause: '收费员 职责1—7' },
+  { name: '助理查阅收费与装修', actions: read('Payment', 'CashReport', 'RenovationDeposit', 'ParkingRental', 'ClubhouseCharge', 'BillingRun'), positions: ['assistant'], clause: '助理 职责5：沟通、协调管理处下属各专业部门的内部事务' },
   { name: '主任查阅', actions: read(
-    'Community', 'Building', 'Unit', 'Owner', 'Ticket', 'WorkOrder', 'ReturnVisit', 'Correspondence', 'Notice', 'Bill', 'Payment', 'CashReport',
+    'Community', 'Building', 'Unit', 'Owner', 'Ticket', 'WorkOrder', 'ReturnVisit', 'Correspondence', 'Notice', 'Bill', 'BillingRun', 'Payment', 'CashReport',
     'ParkingRental', 'ClubhouseCharge', 'RenovationApplication', 'RenovationDeposit', 'DunningPlan', 'DunningTarget', 'DunningRecord',
     'Survey', 'SurveyQuestion', 'SurveyResponse', 'WorkPlan', 'WorkPlanItem', 'ArchiveDocument'), positions: ['director'], clause: '管理处主任' },
   { name: '工程部查阅', actions: read('Community', 'Building', 'Unit', 'Owner', 'Ticket', 'WorkOrder', 'ReturnVisit', 'RenovationApplication'), positions: ['engineering_supervisor'], clause: '工程部：报事处理与装修审核' },

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { Op } from 'sequelize';
-import { AuditLog, Bill, Owner, ParkingRental, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem, billingKeyFor, managementFeeFen } from '../../src/models/index.js';
+import { AuditLog, Bill, BillingRun, Owner, ParkingRental, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem, billingKeyFor, managementFeeFen } from '../../src/models/index.js';
 import { generateMonthlyBills } from '../../src/domain/billing-run.js';
 import { workPlanTitle } from '../../src/domain/work-plans.js';
-import { monthLabel, shanghaiDay } from '../../src/domain/shanghai.js';
+import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../src/domain/shanghai.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
@@ -11,9 +11,13 @@ import { smallEstate } from '../support/estate.js';
 
 const actionsOf = (body: { record: { recordActions: { name: string }[] } }) => body.record.recordActions.map((a) => a.name);
 
-/** Billing periods far from the demo's and every other test's, one per test so runs never meet. */
-let periodCounter = 0;
-const freshPeriod = () => `2041-${String(++periodCounter).padStart(2, '0')}`;
+/**
+ * Billing periods of their own, one per test so runs never meet: through HTTP the period must lie within a year
+ * ahead of this month, so these are 6–9 months ahead (no other test bills them; not yet overdue, so nobody's
+ * arrears change).
+ */
+let periodCounter = 5;
+const freshPeriod = () => addMonths(shanghaiMonth(new Date()), ++periodCounter);
 
 async function estateWithRental(period: string) {
   const estate = await smallEstate(3, { vacant: 1 });
@@ -39,7 +43,8 @@ describe('生成月度账单 (Bill.generate)', () => {
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
     const { body } = await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period });
     expect(body.notice.type, JSON.stringify(body.notice)).to.equal('success');
-    expect(body.notice.message).to.match(/^2041年\d+月账单已生成：物业管理费 \d+ 张、车位租金 \d+ 张；已存在 0 张未重复生成$/);
+    const run = await BillingRun.findOne({ where: { period, staffId: cashier.id } });
+    expect(body.notice.message).to.equal(`${monthLabel(period)}账单已生成：物业管理费 ${run!.managementCount} 张、车位租金 1 张；已存在 0 张未重复生成（账单生成记录 #${run!.id}）`);
 
     const bills = await billsOf(units.map((u) => u.id), period);
     const management = bills.filter((b) => b.feeKind === 'management');
@@ -56,7 +61,7 @@ describe('生成月度账单 (Bill.generate)', () => {
     expect(parking[0]).to.include({ unitId: units[0].id, amount: 45_000, billingKey: billingKeyFor('parking', rental.id, period) });
     expect(parking[0].description).to.contain('B2-018 粤B12345');
 
-    const audit = await AuditLog.findOne({ where: { action: 'Bill.generate', recordId: period } });
+    const audit = await AuditLog.findOne({ where: { action: 'Bill.generate', resource: 'BillingRun', recordId: String(run!.id) } });
     expect(audit?.staffId).to.equal(cashier.id);
     expect(audit?.note).to.equal(body.notice.message);
   });
@@ -70,6 +75,7 @@ describe('生成月度账单 (Bill.generate)', () => {
     expect(body.record.baseError.message).to.match(/规则|没有任何规则/);
     expect(await billsOf(units.map((u) => u.id), period)).to.have.length(0);
     expect(await Bill.count({ where: { period } })).to.equal(0);
+    expect(await BillingRun.count({ where: { period } })).to.equal(0);
   });
 
   it('a second run for the same month creates no second bill', async () => {

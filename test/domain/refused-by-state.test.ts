@@ -3,8 +3,8 @@
 import { expect } from 'chai';
 import type { Model, ModelStatic } from 'sequelize';
 import {
-  CashReport, ClubhouseCharge, DunningPlan, Notice, ParkingRental, Payment, RenovationApplication, Survey, Ticket,
-  CASH_REPORT_STATUSES, CLUBHOUSE_CHARGE_STATUSES, DUNNING_PLAN_STATUSES, NOTICE_STATUSES, PARKING_RENTAL_STATUSES,
+  BillingRun, CashReport, ClubhouseCharge, DunningPlan, Notice, ParkingRental, Payment, RenovationApplication, Survey, Ticket,
+  BILLING_RUN_STATUSES, CASH_REPORT_STATUSES, CLUBHOUSE_CHARGE_STATUSES, DUNNING_PLAN_STATUSES, NOTICE_STATUSES, PARKING_RENTAL_STATUSES,
   PAYMENT_STATUSES, RENOVATION_STATUSES, SURVEY_STATUSES, TICKET_STATUSES,
 } from '../../src/models/index.js';
 import { ValidationFailed } from '../../src/errors.js';
@@ -17,12 +17,13 @@ import * as ticketWork from '../../src/domain/ticket-work.js';
 import * as officeTransitions from '../../src/domain/office-transitions.js';
 import * as renovationTransitions from '../../src/domain/renovation-transitions.js';
 import * as cashReports from '../../src/domain/cash-reports.js';
+import * as billingRuns from '../../src/domain/billing-run.js';
 
 type Step = ((actor: Actor | null, id: number, input: Record<string, unknown>) => Promise<Model>) & {
   transition: { action: string; model: ModelStatic<Model>; from?: readonly string[] };
 };
 
-const steps: Step[] = [ticketTransitions, ticketWork, officeTransitions, renovationTransitions, cashReports]
+const steps: Step[] = [ticketTransitions, ticketWork, officeTransitions, renovationTransitions, cashReports, billingRuns]
   .flatMap((module) => Object.values(module))
   .filter((value): value is Step => typeof value === 'function' && 'transition' in value && Array.isArray((value as Step).transition.from));
 
@@ -67,6 +68,15 @@ const MAKERS: Record<string, { statuses: readonly string[]; make: (status: strin
   Payment: {
     statuses: PAYMENT_STATUSES,
     make: async (status) => Payment.create({ kind: 'other', method: 'cash', amount: 1_000, payerName: '王伟', cashierId: (await staff('cashier')).id, status } as never, { validate: false }),
+  },
+  BillingRun: {
+    statuses: BILLING_RUN_STATUSES,
+    make: async (status) => {
+      const by = await staff('cashier');
+      return BillingRun.create({
+        title: '状态测试', period: '2043-06', staffId: by.id, ranAt: ago(2), status, undoneById: status === 'undone' ? by.id : null, undoneAt: status === 'undone' ? ago(1) : null,
+      } as never, { validate: false });
+    },
   },
   CashReport: {
     statuses: CASH_REPORT_STATUSES,

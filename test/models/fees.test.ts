@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Op, UniqueConstraintError } from 'sequelize';
 import {
-  Bill, CashReport, ClubhouseCharge, ParkingRental, Payment, Ticket, Unit, WorkOrder, billStatusFor, managementFeeFen,
+  Bill, BillingRun, CashReport, ClubhouseCharge, ParkingRental, Payment, Ticket, Unit, WorkOrder, billStatusFor, managementFeeFen,
   type Staff,
 } from '../../src/models/index.js';
 import { computeCashReportTotals } from '../../src/domain/cash-report-totals.js';
@@ -9,6 +9,8 @@ import { formatReceiptNumber } from '../../src/domain/receipts.js';
 import { shanghaiDay } from '../../src/domain/shanghai.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
 import { seedCashReportsDemo, seedFeesDemo } from '../../src/seed/demo/fees.js';
+import { undoBillingRun } from '../../src/domain/billing-run.js';
+import { loadActor } from '../../src/auth/actor.js';
 import { Rng } from '../../src/seed/demo/fake.js';
 import { demoAccounts, demoContext, estateContext } from '../support/demo.js';
 import { smallEstate } from '../support/estate.js';
@@ -272,7 +274,7 @@ describe('fees demo data', function () {
   });
 
   it('bills every unit for four months at area × 2.80 元, with unpaid, partial and paid bills', async () => {
-    const management = await Bill.findAll({ where: { unitId: unitIds, feeKind: 'management' } });
+    const management = await Bill.findAll({ where: { unitId: unitIds, feeKind: 'management', period: { [Op.lte]: '2035-01' } } });
     expect(management).to.have.length(unitIds.length * 4);
     expect(new Set(management.map((b) => b.period))).to.deep.equal(new Set(['2034-10', '2034-11', '2034-12', '2035-01']));
     for (const bill of management) {
@@ -285,6 +287,49 @@ describe('fees demo data', function () {
     expect(new Set(all.map((b) => b.feeKind))).to.include.members(['management', 'service', 'parking', 'clubhouse', 'other']);
     const serviceBill = all.find((b) => b.workOrderId === serviceOrder.id);
     expect(serviceBill?.amount).to.equal(8000);
+  });
+
+  it('records the billing run behind each month\'s management and parking bills, and next month\'s run ahead of time', async () => {
+    const runs = await BillingRun.findAll({ where: { staffId: cashierIds }, order: [['ranAt', 'ASC']] });
+    const done = runs.filter((r) => r.status === 'done');
+    expect(done.map((r) => r.period)).to.deep.equal(['2034-10', '2034-11', '2034-12', '2035-01', '2035-02']);
+    for (const status of ['done', 'undone']) expect(runs.filter((r) => r.status === status).length, status).to.be.at.least(2);
+    for (const run of runs) {
+      expect(run.ranAt.getTime(), run.title).to.be.at.most(now.getTime());
+      const bills = await Bill.findAll({ where: { billingRunId: run.id } });
+      if (run.status === 'undone') {
+        expect(bills, run.title).to.have.length(0);
+        expect(run.undoneAt!.getTime()).to.be.above(run.ranAt.getTime());
+        continue;
+      }
+      expect(bills.every((b) => b.period === run.period && b.billingKey !== null), run.title).to.equal(true);
+      expect(bills.filter((b) => b.feeKind === 'management')).to.have.length(run.managementCount);
+      expect(bills.filter((b) => b.feeKind === 'parking')).to.have.length(run.parkingCount);
+    }
+    // Next month's run: one bill per owned unit, nothing paid — the one a cashier can still undo.
+    const ahead = done[done.length - 1];
+    const owned = ctx.units.filter((u) => u.ownerId != null);
+    expect(ahead.managementCount).to.equal(owned.length);
+    expect(await Bill.count({ where: { billingRunId: ahead.id, paidAmount: { [Op.gt]: 0 } } })).to.equal(0);
+    // The month runs before it had bills paid: they cannot be undone.
+    const paid = await Bill.count({ where: { billingRunId: done[done.length - 2].id, paidAmount: { [Op.gt]: 0 } } });
+    expect(paid).to.be.greaterThan(0);
+  });
+
+  it('lets the cashier undo next month\'s run but not this month\'s, which has receipts', async () => {
+    const done = await BillingRun.findAll({ where: { staffId: cashierIds, status: 'done' }, order: [['ranAt', 'ASC']] });
+    const cashier = await loadActor(ctx.staff.cashier.id);
+    try {
+      await undoBillingRun(cashier, done[done.length - 2].id, {});
+      expect.fail('this month\'s run has receipts');
+    } catch (error) {
+      expect((error as Error).message).to.match(/^本次生成的账单已开出收据 \d+ 张/);
+    }
+    const ahead = done[done.length - 1];
+    const unitsBilled = (await Bill.findAll({ where: { billingRunId: ahead.id } })).map((b) => b.unitId);
+    await undoBillingRun(cashier, ahead.id, {});
+    expect(await Bill.count({ where: { billingRunId: ahead.id } })).to.equal(0);
+    expect(unitsBilled.length).to.be.greaterThan(0);
   });
 
   it('leaves several owners in arrears for two months or more, so dunning has targets', async () => {

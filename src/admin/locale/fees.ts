@@ -4,6 +4,7 @@ const commonEn = { id: 'ID', createdAt: 'Created at', updatedAt: 'Updated at' };
 
 export const feesResourceNamesZh = {
   Bill: '账单',
+  BillingRun: '账单生成记录',
   Payment: '收款收据',
   CashReport: '现金日报表',
   ParkingRental: '车位租赁',
@@ -11,6 +12,7 @@ export const feesResourceNamesZh = {
 };
 export const feesResourceNamesEn = {
   Bill: 'Bills',
+  BillingRun: 'Billing runs',
   Payment: 'Receipts',
   CashReport: 'Daily cash reports',
   ParkingRental: 'Parking rentals',
@@ -22,11 +24,20 @@ export const feesZh = {
     properties: {
       ...common,
       unitId: '房屋', ownerId: '业主', period: '账期', feeKind: '收费项目', description: '账单说明', amount: '应收金额', paidAmount: '已收金额',
-      status: '状态', dueDate: '缴费期限', workOrderId: '派工单（有偿服务）', billingKey: '计费标识',
+      status: '状态', dueDate: '缴费期限', workOrderId: '派工单（有偿服务）', billingKey: '计费标识', billingRunId: '账单生成记录',
       'feeKind.management': '物业管理费', 'feeKind.service': '有偿服务费', 'feeKind.parking': '车位费', 'feeKind.clubhouse': '会所费', 'feeKind.other': '其他',
       'status.unpaid': '未缴', 'status.partial': '部分缴纳', 'status.paid': '已缴清',
     },
     actions: { generate: '生成月度账单' },
+  },
+  BillingRun: {
+    properties: {
+      ...common,
+      title: '生成记录', period: '账期', staffId: '生成人', ranAt: '生成时间', managementCount: '物业管理费账单（张）', parkingCount: '车位租金账单（张）',
+      skippedCount: '已存在未重复生成（张）', status: '状态', undoneById: '撤销人', undoneAt: '撤销时间',
+      'status.done': '已生成', 'status.undone': '已撤销',
+    },
+    actions: { undo: '撤销本次账单生成' },
   },
   Payment: {
     properties: {
@@ -76,11 +87,20 @@ export const feesEn = {
     properties: {
       ...commonEn,
       unitId: 'Unit', ownerId: 'Owner', period: 'Period', feeKind: 'Fee', description: 'Description', amount: 'Amount due', paidAmount: 'Paid',
-      status: 'Status', dueDate: 'Due date', workOrderId: 'Work order (paid service)', billingKey: 'Billing key',
+      status: 'Status', dueDate: 'Due date', workOrderId: 'Work order (paid service)', billingKey: 'Billing key', billingRunId: 'Billing run',
       'feeKind.management': 'Management fee', 'feeKind.service': 'Paid service', 'feeKind.parking': 'Parking', 'feeKind.clubhouse': 'Clubhouse', 'feeKind.other': 'Other',
       'status.unpaid': 'Unpaid', 'status.partial': 'Partly paid', 'status.paid': 'Paid',
     },
     actions: { generate: 'Generate monthly bills' },
+  },
+  BillingRun: {
+    properties: {
+      ...commonEn,
+      title: 'Billing run', period: 'Period', staffId: 'Run by', ranAt: 'Run at', managementCount: 'Management-fee bills', parkingCount: 'Parking-rent bills',
+      skippedCount: 'Already existing (skipped)', status: 'Status', undoneById: 'Undone by', undoneAt: 'Undone at',
+      'status.done': 'Done', 'status.undone': 'Undone',
+    },
+    actions: { undo: 'Undo this billing run' },
   },
   Payment: {
     properties: {

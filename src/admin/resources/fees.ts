@@ -2,15 +2,17 @@
 // Money and workflow fields (amounts settled by payments, statuses, receipt numbers, who reviewed/verified/
 // reconciled) change only through the use cases (trap 17): the built-in forms write the fields listed here and
 // refuse, in words, an edit that tries to change a locked one. Receipts and cash reports are never deleted.
+// Billing runs (账单生成记录) are written by 生成月度账单 only and read here; a run is undone, never edited.
 import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
-import { Bill, CashReport, ClubhouseCharge, ParkingRental, Payment } from '../../models/index.js';
+import { Bill, BillingRun, CashReport, ClubhouseCharge, ParkingRental, Payment } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload, refuseChanges } from '../payload.js';
 import { createThrough } from '../use-case.js';
 import { recordPayment } from '../../domain/payments.js';
 import { money, readOnly } from '../properties.js';
 import { resourceWorkflowAction, workflowAction } from '../use-case.js';
-import { generateMonthlyBills } from '../../domain/billing-run.js';
+import { generateMonthlyBills, undoBillingRun } from '../../domain/billing-run.js';
+import { outcomeOf } from '../../domain/transition.js';
 import { reviewParkingRental, verifyClubhouseCharge } from '../../domain/office-transitions.js';
 import { reconcileCashReport, submitCashReport, voidPayment } from '../../domain/cash-reports.js';
 
@@ -48,10 +50,10 @@ export const feesResources: ResourceWithOptions[] = [
     options: {
       navigation: navigation.fees,
       listProperties: ['unitId', 'ownerId', 'period', 'feeKind', 'amount', 'paidAmount', 'status'],
-      filterProperties: ['status', 'period', 'feeKind', 'unitId', 'ownerId', 'dueDate'],
+      filterProperties: ['status', 'period', 'feeKind', 'unitId', 'ownerId', 'dueDate', 'billingRunId'],
       showProperties: [
         'description', 'unitId', 'ownerId', 'period', 'feeKind', 'amount', 'paidAmount', 'status', 'dueDate', 'workOrderId', 'billingKey',
-        'id', 'createdAt', 'updatedAt',
+        'billingRunId', 'id', 'createdAt', 'updatedAt',
       ],
       editProperties: [...BILL_NEW_FIELDS],
       properties: {
@@ -61,6 +63,7 @@ export const feesResources: ResourceWithOptions[] = [
         status: readOnly(),
         workOrderId: readOnly(),
         billingKey: readOnly(),
+        billingRunId: readOnly(),
       },
       actions: {
         generate: resourceWorkflowAction(generateMonthlyBills, {
@@ -82,6 +85,30 @@ export const feesResources: ResourceWithOptions[] = [
         },
       },
       sort: newestFirst,
+    },
+  },
+  {
+    resource: BillingRun,
+    options: {
+      navigation: navigation.fees,
+      listProperties: ['period', 'ranAt', 'staffId', 'managementCount', 'parkingCount', 'skippedCount', 'status'],
+      filterProperties: ['period', 'status', 'staffId', 'ranAt'],
+      showProperties: [
+        'title', 'period', 'status', 'staffId', 'ranAt', 'managementCount', 'parkingCount', 'skippedCount', 'undoneById', 'undoneAt',
+        'id', 'createdAt', 'updatedAt',
+      ],
+      properties: { title: { isTitle: true } },
+      actions: {
+        undo: workflowAction(undoBillingRun, {
+          done: (run) => outcomeOf(run) ?? '已撤销本次账单生成', icon: 'RotateCcw', variant: 'danger', submit: '确认撤销',
+          confirm: '将删除本次生成的全部账单，生成记录保留并标为已撤销。已开出收据（含已作废）或已计入催缴对象的账单不能撤销。撤销后可重新生成该月账单。',
+        }),
+        new: off,
+        edit: off,
+        delete: off,
+        bulkDelete: off,
+      },
+      sort: { sortBy: 'ranAt', direction: 'desc' },
     },
   },
   {

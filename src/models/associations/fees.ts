@@ -1,4 +1,5 @@
 import { Bill } from '../bill.js';
+import { BillingRun } from '../billing-run.js';
 import { CashReport } from '../cash-report.js';
 import { ClubhouseCharge } from '../clubhouse-charge.js';
 import { Owner } from '../owner.js';
@@ -15,6 +16,10 @@ export function associateFees() {
   Owner.hasMany(Bill, { as: 'bills', foreignKey: 'ownerId' });
   Bill.hasMany(Payment, { as: 'payments', foreignKey: 'billId' });
   Bill.belongsTo(WorkOrder, { as: 'workOrder', foreignKey: 'workOrderId' });
+  Bill.belongsTo(BillingRun, { as: 'billingRun', foreignKey: 'billingRunId' });
+  BillingRun.hasMany(Bill, { as: 'bills', foreignKey: 'billingRunId' });
+  BillingRun.belongsTo(Staff, { as: 'staff', foreignKey: 'staffId' });
+  BillingRun.belongsTo(Staff, { as: 'undoneBy', foreignKey: 'undoneById' });
 
   Payment.belongsTo(Bill, { as: 'bill', foreignKey: 'billId' });
   Payment.belongsTo(Owner, { as: 'owner', foreignKey: 'ownerId' });

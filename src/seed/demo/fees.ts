@@ -1,11 +1,13 @@
 // Demo 收费管理: management-fee bills for the last months (area × 2.80 元/m²), paid service, parking, clubhouse and
 // other bills; the two cashiers' receipts (all methods, sequential numbers per year, a few voided); parking rentals
 // registered by the garage keeper; clubhouse charges. Many owners stay in arrears so dunning has targets.
+// Each month's management and parking bills come from a recorded billing run (账单生成记录); next month's was run
+// today ahead of time and has nothing paid on it, so it can still be undone; two mistaken runs were undone.
 // seedCashReportsDemo runs last among the money steps and builds one 现金日报表 per cashier and day from every receipt.
 import { Op, QueryTypes, type CreationAttributes, type Transaction } from 'sequelize';
 import {
-  Bill, CashReport, ClubhouseCharge, Owner, ParkingRental, Payment, Staff, Unit, sequelize,
-  billStatusFor, billingKeyFor, managementFeeFen,
+  Bill, BillingRun, CashReport, ClubhouseCharge, Owner, ParkingRental, Payment, Staff, Unit, sequelize,
+  billStatusFor, billingKeyFor, billingRunTitle, managementFeeFen,
   type BillFeeKind, type CashReportStatus, type ParkingRentalStatus, type PaymentKind, type PaymentMethod,
 } from '../../models/index.js';
 import { SERVICE_BILL_DUE_DAYS, billingDueDate, managementBillDescription, parkingBillDescription, serviceBillDescription } from '../../domain/billing-run.js';
@@ -78,6 +80,16 @@ interface PlannedPayment {
 interface PlannedBill {
   row: CreationAttributes<Bill>;
   id?: number;
+}
+
+/** A billing run and the bills it made; an undone run's bills are gone (none planned). */
+interface PlannedRun {
+  period: string;
+  staff: Staff;
+  ranAt: Date;
+  bills: PlannedBill[];
+  counts?: { management: number; parking: number };
+  undone?: { by: Staff; at: Date };
 }
 
 class FeesPlan {
@@ -302,7 +314,7 @@ function serviceBills(plan: FeesPlan, services: PaidService[], units: BilledUnit
   });
 }
 
-async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: string[]): Promise<void> {
+async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: string[]): Promise<ParkingRental[]> {
   const { ctx, rng, today } = plan;
   const owned = units.filter((u) => u.ownerId != null);
   const count = Math.max(8, Math.round(units.length * 0.06));
@@ -368,6 +380,81 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
       if (payDay && !unpaid) plan.settle(bill, payDay, rental.renterName, 'parking');
     });
   }
+  return rentals;
+}
+
+/** What a billing run of `period` makes for these units and rentals (owned units only, as the real run). */
+function runBills(plan: FeesPlan, units: BilledUnit[], rentals: ParkingRental[], period: string): CreationAttributes<Bill>[] {
+  const labels = new Map(units.map((u) => [u.id, u.label]));
+  const management = units
+    .filter((unit) => unit.ownerId != null && managementFeeFen(unit.area) > 0)
+    .map((unit) => ({
+      unitId: unit.id, ownerId: unit.ownerId, period, feeKind: 'management' as const, description: managementBillDescription(period, unit.label),
+      amount: managementFeeFen(unit.area), dueDate: billingDueDate(period), billingKey: billingKeyFor('management', unit.id, period),
+    }));
+  const parking = rentals
+    .filter((r) => r.status === 'approved' && r.unitId != null && r.startDate <= lastDayOfMonth(period) && r.endDate >= `${period}-01`)
+    .map((rental) => ({
+      unitId: rental.unitId as number, ownerId: rental.ownerId, period, feeKind: 'parking' as const,
+      description: parkingBillDescription(period, rental, labels.get(rental.unitId as number) ?? ''),
+      amount: rental.monthlyRent, dueDate: billingDueDate(period), billingKey: billingKeyFor('parking', rental.id, period),
+    }));
+  return [...management, ...parking];
+}
+
+/**
+ * The billing runs behind the month bills: one per month on its first morning, the cashiers taking turns; next
+ * month's, run today ahead of time with nothing paid yet (the cashier may undo it); and two mistaken runs that
+ * were undone minutes later — one a month too far ahead, one of last month redone.
+ */
+function billingRuns(plan: FeesPlan, units: BilledUnit[], rentals: ParkingRental[], periods: string[]): PlannedRun[] {
+  const { ctx, rng } = plan;
+  const { cashier, cashier2 } = ctx.staff;
+  const monthly = new Map<string, PlannedRun>();
+  periods.forEach((period, i) => {
+    monthly.set(period, { period, staff: i % 2 === 0 ? cashier : cashier2, ranAt: clampNow(shanghaiMoment(`${period}-01`, 9, rng.int(0, 59)), ctx.now), bills: [] });
+  });
+  for (const bill of plan.bills) {
+    if ((bill.row.feeKind === 'management' || bill.row.feeKind === 'parking') && bill.row.billingKey) monthly.get(bill.row.period)?.bills.push(bill);
+  }
+  const startOfToday = shanghaiMoment(plan.today, 0, 0).getTime();
+  const earlierToday = (minutes: number) => new Date(Math.max(startOfToday, ctx.now.getTime() - minutes * 60_000));
+  const next = addMonths(shanghaiMonth(ctx.now), 1);
+  const ahead: PlannedRun = { period: next, staff: cashier2, ranAt: earlierToday(rng.int(20, 40)), bills: runBills(plan, units, rentals, next).map((row) => plan.addBill(row)) };
+
+  const countsOf = (rows: CreationAttributes<Bill>[]) => ({ management: rows.filter((r) => r.feeKind === 'management').length, parking: rows.filter((r) => r.feeKind === 'parking').length });
+  const tooFarAt = earlierToday(rng.int(60, 90));
+  const tooFar: PlannedRun = {
+    period: addMonths(next, 1), staff: cashier2, ranAt: tooFarAt, bills: [], counts: countsOf(runBills(plan, units, rentals, addMonths(next, 1))),
+    undone: { by: cashier2, at: new Date(Math.min(tooFarAt.getTime() + 4 * 60_000, ctx.now.getTime())) },
+  };
+  const redone = periods.length >= 2 ? monthly.get(periods[periods.length - 2])! : null;
+  const firstTry: PlannedRun[] = redone
+    ? [{
+        period: redone.period, staff: redone.staff, ranAt: new Date(redone.ranAt.getTime() - 30 * 60_000), bills: [],
+        counts: countsOf(redone.bills.map((b) => b.row)), undone: { by: redone.staff, at: new Date(redone.ranAt.getTime() - 10 * 60_000) },
+      }]
+    : [];
+  return [...firstTry, ...monthly.values(), tooFar, ahead].sort((a, b) => a.ranAt.getTime() - b.ranAt.getTime());
+}
+
+/** Writes the runs in time order, and points each planned bill at its run. */
+async function writeBillingRuns(ctx: DemoContext, runs: PlannedRun[]): Promise<void> {
+  const rows: CreationAttributes<BillingRun>[] = runs.map((run) => {
+    const counts = run.counts ?? {
+      management: run.bills.filter((b) => b.row.feeKind === 'management').length,
+      parking: run.bills.filter((b) => b.row.feeKind === 'parking').length,
+    };
+    return {
+      title: billingRunTitle(run.period, run.ranAt, run.staff.name),
+      period: run.period, staffId: run.staff.id, ranAt: run.ranAt,
+      managementCount: counts.management, parkingCount: counts.parking, skippedCount: 0,
+      status: run.undone ? 'undone' : 'done', undoneById: run.undone?.by.id ?? null, undoneAt: run.undone?.at ?? null,
+      createdAt: run.ranAt, updatedAt: run.undone?.at ?? run.ranAt,
+    };
+  });
+  const created = await sequelize.transaction((transaction) => BillingRun.bulkCreate(rows, { transaction, validate: validateRows(ctx), returning: true }));
+  created.forEach((row, i) => runs[i].bills.forEach((bill) => (bill.row.billingRunId = row.id)));
 }
 
 function walkIns(plan: FeesPlan): void {
@@ -465,7 +552,7 @@ export async function seedFeesDemo(ctx: DemoContext): Promise<void> {
   const units = await billedUnits(ctx);
   ctx.progress(`收费：${units.length} 套房屋、${periods.length} 个月的账单`);
 
-  await seedParkingRentals(plan, units, periods);
+  const rentals = await seedParkingRentals(plan, units, periods);
   managementBills(plan, units, periods);
   serviceBills(plan, await paidServicesWithoutBill(units), units);
   oneOffBills(plan, units, periods, 'service', SERVICES, Math.max(4, Math.round(units.length * 0.05)), 0.7);
@@ -474,8 +561,10 @@ export async function seedFeesDemo(ctx: DemoContext): Promise<void> {
   await seedClubhouseCharges(plan, units);
   walkIns(plan);
   voidedReceipts(plan);
+  const runs = billingRuns(plan, units, rentals, periods);
 
   for (const bill of plan.bills) bill.row.status = billStatusFor(bill.row.amount, bill.row.paidAmount ?? 0);
+  await writeBillingRuns(ctx, runs);
   let written = 0;
   for (const part of chunks(plan.bills)) {
     const created = await sequelize.transaction((transaction) => Bill.bulkCreate(part.map((b) => b.row), { transaction, validate: validateRows(ctx), returning: true }));
