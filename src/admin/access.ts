@@ -42,6 +42,33 @@ function chain<T>(first: T, existing: T | T[] | undefined): T[] {
   return [first, ...(Array.isArray(existing) ? existing : [existing])];
 }
 
+function chainLast<T>(existing: T | T[] | undefined, last: T): T[] {
+  if (!existing) return [last];
+  return [...(Array.isArray(existing) ? existing : [existing]), last];
+}
+
+/**
+ * A populated reference (the dispatcher of a ticket, the owner of a bill) carries the whole referenced row. Whoever
+ * may not read that row gets its title only — a name, not the person's email, phone or last sign-in.
+ */
+async function onlyReadableReferences(response: ActionResponse, _request: ActionRequest, context: ActionContext): Promise<ActionResponse> {
+  const records = [response.record, ...(Array.isArray(response.records) ? response.records : [])] as (RecordJSON | undefined)[];
+  const decorated = context.resource.decorate();
+  for (const record of records) {
+    for (const [path, reference] of Object.entries(record?.populated ?? {})) {
+      if (!reference || typeof reference !== 'object') continue;
+      const resourceId = decorated.getPropertyByKey(path)?.referenceName();
+      const readable = resourceId ? decideFor(context.currentAdmin, `${resourceId}.show`, reference as RecordJSON).allowed : false;
+      if (!readable) record!.populated[path] = titleOnly(reference as RecordJSON);
+    }
+  }
+  return response;
+}
+
+function titleOnly(reference: RecordJSON): RecordJSON {
+  return { id: reference.id, title: reference.title, params: { id: reference.params?.id }, populated: {}, errors: {}, baseError: null, recordActions: [], bulkActions: [] };
+}
+
 /** Returns the resource with every action it has, built-in and its own, decided by the rules. */
 export function withAccess(entry: ResourceWithOptions, resourceId: string): ResourceWithOptions {
   const options: ResourceOptions = entry.options ?? {};
@@ -57,6 +84,7 @@ export function withAccess(entry: ResourceWithOptions, resourceId: string): Reso
       ...existing,
       isAccessible: ({ currentAdmin, record }: ActionContext) => decideFor(currentAdmin, catalogued, record ?? undefined).allowed,
       before: chain(guard(resourceId, name), existing.before as never),
+      after: chainLast(existing.after as never, onlyReadableReferences as never),
     };
   }
   return { ...entry, options: { ...options, actions: actions as ResourceOptions['actions'] } };

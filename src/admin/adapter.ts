@@ -1,10 +1,11 @@
 // The Sequelize adapter, with bad input refused in Chinese before it reaches the database: a wrong type, an
 // unknown option or a duplicate value becomes a form error on the field, never a 500 or a partial write.
-import AdminJS, { NotFoundError, ValidationError, flat, type BaseRecord, type Filter, type PropertyErrors, type ParamsType } from 'adminjs';
+import AdminJS, { NotFoundError, ValidationError, flat, type BaseRecord, type BaseResource, type Filter, type PropertyErrors, type ParamsType } from 'adminjs';
 import { Database, Resource as SequelizeResource } from '@adminjs/sequelize';
 import { DataTypes, ValidationError as SequelizeValidationError, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import { fieldLabel } from './locale/index.js';
 import { AppError } from '../errors.js';
+import { isRecordId } from '../domain/input.js';
 
 type Attribute = { type: { key?: string; values?: string[] } ; allowNull?: boolean };
 
@@ -23,15 +24,32 @@ function chineseMessage(message: string, label: string): string {
 }
 
 const INTEGER = /^[+-]?\d+$/;
+/** The key of an error that belongs to the record as a whole, not to one field. */
+export const RECORD_ERROR = '_record';
+
+/** A filter's value as the list sends it: text, or a from/to range of text for dates and numbers. */
+function filterValueFits(value: unknown, type: string | undefined): boolean {
+  if (typeof value === 'string') return value.length <= 200;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !['date', 'datetime', 'number', 'float'].includes(String(type))) return false;
+  return Object.entries(value as Record<string, unknown>).every(([key, inner]) => (key === 'from' || key === 'to') && typeof inner === 'string' && inner.length <= 40);
+}
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+const isScalar = (value: unknown) => value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date;
+const JSON_TYPES = new Set([DataTypes.JSON.key, DataTypes.JSONB.key]);
 
 /** Checks each submitted value against its column; returns field errors (empty when all fit). */
 export function checkTypes(model: ModelStatic<Model>, params: ParamsType, label: (field: string) => string): PropertyErrors {
   const errors: PropertyErrors = {};
   const attributes = model.getAttributes() as Record<string, Attribute>;
+  // A column takes one value: `planId.0=5` or a JSON object for a text column is refused, not stored as it unflattens.
+  for (const [field, value] of Object.entries(flat.unflatten(params) as Record<string, unknown>)) {
+    const attribute = attributes[field];
+    if (attribute && !JSON_TYPES.has(attribute.type.key ?? '') && !isScalar(value)) errors[field] = { message: `${label(field)}格式不正确`, type: 'type' };
+  }
   for (const [field, raw] of Object.entries(params)) {
     const attribute = attributes[field];
-    if (!attribute || raw === null || raw === undefined || raw === '') continue;
+    if (errors[field] || !attribute || raw === null || raw === undefined || raw === '') continue;
     const value = String(raw).trim();
     const key = attribute.type.key;
     if (key === DataTypes.INTEGER.key || key === DataTypes.BIGINT.key) {
@@ -87,11 +105,48 @@ export class Resource extends SequelizeResource {
     }
   }
 
+  /**
+   * What a list may filter on: the properties its resource shows in the filter, its title (reference pickers search
+   * it) and its condition filters. A filter on anything else — a secret column, a column the screen does not offer,
+   * a name that is no column at all — is left out, as is a value of the wrong shape.
+   */
+  private keepShownFilters(filter: Filter): void {
+    const decorated = (this as unknown as { _decorated?: ReturnType<BaseResource['decorate']> })._decorated;
+    const conditions = CONDITION_FILTERS.get(this.id()) ?? {};
+    const shown = decorated
+      ? new Set([...decorated.getProperties({ where: 'filter' }).map((p) => p.propertyPath), decorated.titleProperty().propertyPath, ...Object.keys(conditions)])
+      : null;
+    for (const [path, entry] of Object.entries(filter.filters ?? {})) {
+      const name = path.split('.')[0];
+      const known = Boolean(conditions[path]) || (entry.property !== null && entry.property !== undefined);
+      if (!known || (shown && !shown.has(name)) || !filterValueFits(entry.value, entry.property?.type())) delete filter.filters[path];
+    }
+  }
+
+  /**
+   * A list sorts by a column its list shows (or its default order), ascending or descending — else by its default.
+   * The list action reports the sort object it passed in, so it is corrected in place.
+   */
+  private shownSort(sort: { sortBy?: string; direction?: string } | undefined): { sortBy: string; direction: 'asc' | 'desc' } {
+    const decorated = (this as unknown as { _decorated?: ReturnType<BaseResource['decorate']> })._decorated;
+    const attributes = this.model.getAttributes() as Record<string, Attribute & { type: { key?: string } }>;
+    const isColumn = (name: string | undefined): name is string => !!name && !!attributes[name] && attributes[name].type.key !== DataTypes.VIRTUAL.key;
+    const fallback = isColumn(decorated?.options?.sort?.sortBy) ? decorated!.options.sort!.sortBy! : (this.model.primaryKeyAttribute ?? 'id');
+    const sortable = new Set(decorated ? decorated.getListProperties().filter((p) => p.isSortable()).map((p) => p.propertyPath) : Object.keys(attributes));
+    const sortBy = isColumn(sort?.sortBy) && (sortable.has(sort!.sortBy!) || sort!.sortBy === fallback) ? sort!.sortBy! : fallback;
+    const direction = String(sort?.direction ?? '').toLowerCase() === 'desc' ? 'desc' : 'asc';
+    if (sort) Object.assign(sort, { sortBy, direction });
+    return { sortBy, direction };
+  }
+
   async find(filter: Filter, options: Parameters<SequelizeResource['find']>[1]): Promise<BaseRecord[]> {
-    return this.withConditions(filter, (resource) => SequelizeResource.prototype.find.call(resource, filter, options));
+    this.keepShownFilters(filter);
+    const safe = { ...options, sort: this.shownSort(options?.sort) };
+    return this.withConditions(filter, (resource) => SequelizeResource.prototype.find.call(resource, filter, safe));
   }
 
   async count(filter: Filter): Promise<number> {
+    this.keepShownFilters(filter);
     return this.withConditions(filter, (resource) => SequelizeResource.prototype.count.call(resource, filter));
   }
 
@@ -121,14 +176,27 @@ export class Resource extends SequelizeResource {
     if (Object.keys(errors).length > 0) throw new ValidationError(errors, { message: '输入有误，请按提示修改', type: 'validation' });
   }
 
+  /**
+   * AdminJS calls a record valid when it has no field errors, and then reports success although nothing was written:
+   * an error that names no field is kept under RECORD_ERROR, its message shown as the notice.
+   */
   private translate(error: unknown): unknown {
+    const translated = this.translateError(error);
+    if (translated instanceof ValidationError && Object.keys(translated.propertyErrors).length === 0) {
+      const message = translated.baseError?.message ?? '输入有误，请按提示修改';
+      return new ValidationError({ [RECORD_ERROR]: { message, type: translated.baseError?.type ?? 'validation' } }, { message, type: translated.baseError?.type ?? 'validation' });
+    }
+    return translated;
+  }
+
+  private translateError(error: unknown): unknown {
     if (error instanceof SequelizeValidationError) {
       const errors: PropertyErrors = {};
       for (const item of error.errors) {
         const field = item.path ?? '';
         errors[field] ??= { message: item.message, type: item.validatorKey ?? 'validation' };
       }
-      return this.translate(new ValidationError(errors));
+      return this.translateError(new ValidationError(errors));
     }
     if (error instanceof ValidationError) {
       const errors: PropertyErrors = {};
@@ -148,11 +216,38 @@ export class Resource extends SequelizeResource {
 
   /** References are populated even for a refused form: ids that cannot be keys are skipped (PostgreSQL would fail on them). */
   async findMany(ids: (string | number)[]) {
-    return super.findMany(ids.filter((id) => INTEGER.test(String(id))));
+    return super.findMany(ids.filter(isRecordId));
+  }
+
+  async findOne(id: string | number) {
+    return isRecordId(id) ? super.findOne(String(id)) : null;
+  }
+
+  /** A reference to a row that does not exist is a field error, not a foreign-key failure (SQLite names no field). */
+  private async refuseMissingReferences(params: Record<string, unknown>) {
+    const values = flat.unflatten(this.parseParams(params)) as Record<string, unknown>;
+    const errors: PropertyErrors = {};
+    for (const [field, attribute] of Object.entries(this.model.getAttributes())) {
+      const value = values[field];
+      const references = attribute.references as { model?: string | { tableName?: string } } | string | undefined;
+      if (!references || value === undefined || value === null || value === '') continue;
+      const table = typeof references === 'string' ? references : typeof references.model === 'string' ? references.model : references.model?.tableName;
+      const target = table ? this.model.sequelize!.models[table] : undefined;
+      if (!target) continue;
+      if (!isRecordId(value)) {
+        errors[field] = { message: `${this.label(field)}：关联的记录不存在`, type: 'foreign_key' };
+        continue;
+      }
+      if ((await target.count({ where: { [target.primaryKeyAttribute]: Number(value) } })) === 0) {
+        errors[field] = { message: `${this.label(field)}：关联的记录不存在`, type: 'foreign_key' };
+      }
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors, { message: Object.values(errors)[0].message, type: 'validation' });
   }
 
   async create(params: Record<string, unknown>) {
     this.refuseBadTypes(params);
+    await this.refuseMissingReferences(params);
     try {
       return await super.create(params);
     } catch (error) {
@@ -166,6 +261,7 @@ export class Resource extends SequelizeResource {
    */
   async update(id: string, params: Record<string, unknown>) {
     this.refuseBadTypes(params);
+    await this.refuseMissingReferences(params);
     const instance = await this.model.findByPk(id);
     if (!instance) throw new NotFoundError(`记录 ${id} 不存在`, 'update');
     try {

@@ -6,6 +6,22 @@ import { ATTACHMENT_NOT_UPLOADED, ReceivedFile, removeAttachment, storeAttachmen
 import { toAdminError } from './use-case.js';
 import { Components } from './components/index.js';
 
+const refuseText = (field: string) => new ValidationError({ [field]: { message: ATTACHMENT_NOT_UPLOADED, type: 'attachment' } }, { message: ATTACHMENT_NOT_UPLOADED, type: 'validation' });
+
+/**
+ * Before hook, first of its form: the attachment field holds a file this request uploaded, or nothing (a form that
+ * cleared its file input sends null). A path, a name or a JSON object sent as text is refused — before the payload
+ * limit would quietly drop its sub-keys.
+ */
+export function attachmentIsUploaded(field: string) {
+  return async (request: ActionRequest) => {
+    for (const [key, value] of Object.entries(request.payload ?? {})) {
+      if (key.startsWith(`${field}.`) || (key === field && !(value instanceof ReceivedFile) && value !== '' && value !== null && value !== undefined)) throw refuseText(field);
+    }
+    return request;
+  };
+}
+
 /**
  * The payload with the file sent in `field` checked and stored, and replaced by attachmentPath/Name/Size/Mime
  * (anything else sent in `field` is dropped); `stored` is the new file's path, if one was stored. A refused file
@@ -18,9 +34,7 @@ async function storeUpload(payload: Record<string, unknown>, field: string): Pro
     if (key !== field && !key.startsWith(`${field}.`)) rest[key] = value;
     else if (key === field && value instanceof ReceivedFile) file = value;
     // Text where a file belongs (a path, a name, an object from a JSON body) is refused, never looked at.
-    else if (key !== field || (value !== '' && value !== null && value !== undefined)) {
-      throw new ValidationError({ [field]: { message: ATTACHMENT_NOT_UPLOADED, type: 'attachment' } }, { message: ATTACHMENT_NOT_UPLOADED, type: 'validation' });
-    }
+    else if (key !== field || (value !== '' && value !== null && value !== undefined)) throw refuseText(field);
   }
   if (!file) return { payload: rest, stored: null };
   // An empty file input still sends a part with no name and no content.

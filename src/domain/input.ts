@@ -9,7 +9,10 @@ export function refuse(field: string, message: string): never {
 
 export const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
 
-export const isRecordId = (value: unknown): boolean => /^\d+$/.test(String(value));
+/** The largest id an INTEGER column holds (PostgreSQL refuses a larger one with an error, not an empty result). */
+const MAX_RECORD_ID = 2_147_483_647;
+
+export const isRecordId = (value: unknown): boolean => /^\d{1,10}$/.test(String(value)) && Number(value) <= MAX_RECORD_ID;
 
 /**
  * An amount of money in integer fen, or the problem with it ("收款金额必须大于零").

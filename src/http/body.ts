@@ -131,11 +131,6 @@ function multipart(req: Request, acceptFiles: boolean, folder: () => Promise<str
       fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
-      if (!acceptFiles) {
-        fail(new BodyError(400, '此处不能上传文件'));
-        stream.resume();
-        return;
-      }
       writes.push(
         (async () => {
           const target = path.join(await folder(), randomUUID());
@@ -154,7 +149,7 @@ function multipart(req: Request, acceptFiles: boolean, folder: () => Promise<str
         })(),
       );
     });
-    parser.on('filesLimit', () => fail(new BodyError(400, '一次只能上传一个文件')));
+    parser.on('filesLimit', () => fail(new BodyError(400, acceptFiles ? '一次只能上传一个文件' : '此处不能上传文件')));
     parser.on('fieldsLimit', () => fail(new BodyError(413, '表单字段过多')));
     parser.on('partsLimit', () => fail(new BodyError(413, '表单字段过多')));
     parser.on('error', () => fail(new BodyError(400, '表单格式不正确')));

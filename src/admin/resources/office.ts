@@ -16,7 +16,7 @@ import { Components } from '../components/index.js';
 import { closeSurvey, startSurvey } from '../../domain/office-transitions.js';
 import { reportSurvey, surveyAnalysisFor } from '../../domain/survey-report.js';
 import { carryForwardWorkPlan } from '../../domain/work-plans.js';
-import { attachmentProperty, keepingAttachment, removeDeletedAttachments } from '../attachment-upload.js';
+import { attachmentIsUploaded, attachmentProperty, keepingAttachment, removeDeletedAttachments } from '../attachment-upload.js';
 
 const SURVEY_FIELDS = ['title', 'period', 'description', 'plannedStart', 'plannedEnd', 'ownerStaffId'] as const;
 const QUESTION_FIELDS = ['surveyId', 'number', 'kind', 'text'] as const;
@@ -190,10 +190,10 @@ export const officeResources: ResourceWithOptions[] = [
       actions: {
         // The uploaded file passes the payload limit only to be checked, stored and replaced by its fields.
         new: {
-          before: [limitPayload([...DOCUMENT_FIELDS, 'attachment'], { fallback: ['keeperId'] }), newMustBeEditable('ArchiveDocument.edit')],
+          before: [attachmentIsUploaded('attachment'), limitPayload([...DOCUMENT_FIELDS, 'attachment'], { fallback: ['keeperId'] }), newMustBeEditable('ArchiveDocument.edit')],
           handler: keepingAttachment('new'),
         },
-        edit: { before: [limitPayload([...DOCUMENT_FIELDS, 'attachment'])], handler: keepingAttachment('edit') },
+        edit: { before: [attachmentIsUploaded('attachment'), limitPayload([...DOCUMENT_FIELDS, 'attachment'])], handler: keepingAttachment('edit') },
         delete: { after: [removeDeletedAttachments] },
         bulkDelete: { after: [removeDeletedAttachments] },
       },
