@@ -1,8 +1,9 @@
-// npm start: migrate, seed an empty database (job descriptions, demo data unless SEED_DEMO=false), serve.
+// npm start: migrate, seed an empty database (job descriptions, demo data unless SEED_DEMO=false), make sure there
+// are authority rules, serve.
 import { config } from './config.js';
 import { logger } from './logger.js';
 import { migrate } from './models/migrate.js';
-import { seedIfEmpty } from './seed/index.js';
+import { seedDefaultRulesIfNone, seedIfEmpty } from './seed/index.js';
 import { startServer } from './server.js';
 
 async function main() {
@@ -15,6 +16,8 @@ async function main() {
     if (seeded.demo) logger.info(`已生成演示数据（${seeded.demo.seconds.toFixed(1)} 秒）；演示账号如 reception@demo.local，密码为 DEMO_PASSWORD（默认 demo123456）`);
     else logger.info('未生成演示数据（SEED_DEMO=false）：请运行 npm run seed -- --admin 邮箱 创建系统管理员');
   }
+  const rules = await seedDefaultRulesIfNone();
+  if (rules) logger.warn(`数据库中没有权限规则：已导入默认规则 ${rules.created} 条`);
   const running = await startServer(config.port);
   logger.info(`客户中心已启动：${running.url}/admin`);
   const shutdown = async () => {

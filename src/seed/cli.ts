@@ -1,19 +1,30 @@
 // `npm run seed -- …`: thin — parse the arguments, call the seed functions, print, exit 0 or 1.
-import { seedDefaultRules } from '../rules/seed.js';
 import path from 'node:path';
+import { seedDefaultRules, type RuleSeedReport } from '../rules/seed.js';
 import { sequelize } from '../db.js';
 import { migrate } from '../models/migrate.js';
-import { createSystemAdministrator, ensureBuiltInOrganisation, seedDemoData, seedJobDescriptions, type ImportReport } from './index.js';
+import {
+  createSystemAdministrator,
+  ensureBuiltInOrganisation,
+  ensureFoundation,
+  seedDemoData,
+  seedJobDescriptions,
+  type FoundationReport,
+  type ImportReport,
+} from './index.js';
 
 const USAGE = `用法 / usage:
-  npm run seed                          迁移数据库，导入岗位职务说明书与内置组织架构
-                                        migrate, import the job descriptions and the built-in organisation
+  npm run seed                          迁移数据库，导入岗位职务说明书、内置组织架构与默认权限规则
+                                        migrate, import the job descriptions, the built-in organisation and the default rules
   npm run seed -- --jd <文件/FILE>       导入另一份同格式的岗位职务说明书
                                         import another job-description document in the same format
   npm run seed -- --demo [--scale N]    生成演示数据（N 为正整数，默认 1）
                                         seed demo data (N a positive integer, default 1)
   npm run seed -- --admin <EMAIL>       创建系统管理员账号（或重置其密码）并显示一次性密码
-                                        create the system administrator (or reset it) and print a one-time password`;
+                                        create the system administrator (or reset it) and print a one-time password
+  --demo 与 --admin 先补齐岗位职务说明书、内置组织架构与默认权限规则（不覆盖主任修改过的规则）
+  --demo and --admin first add whatever is missing of the job descriptions, the organisation and the default rules
+  (a rule the director edited is kept)`;
 
 export type SeedCommand =
   | { kind: 'default' }
@@ -69,6 +80,17 @@ function describe(label: string, report: ImportReport): string {
   return lines.join('\n');
 }
 
+function describeRules(rules: RuleSeedReport): string {
+  return `权限规则 / authority rules: 新增 created ${rules.created}，更新 updated ${rules.updated}，不变 unchanged ${rules.unchanged}，保留主任修改 kept edited ${rules.keptEdited}`;
+}
+
+function describeFoundation(foundation: FoundationReport): string {
+  const lines = [];
+  if (foundation.jobDescriptions) lines.push(describe('岗位职务说明书 / job descriptions', foundation.jobDescriptions));
+  lines.push(describe('内置组织架构 / built-in organisation', foundation.organisation), describeRules(foundation.rules));
+  return lines.join('\n');
+}
+
 async function run(command: SeedCommand): Promise<void> {
   if (command.kind === 'help') {
     console.log(USAGE);
@@ -81,10 +103,7 @@ async function run(command: SeedCommand): Promise<void> {
     case 'default':
       console.log(describe('岗位职务说明书 / job descriptions', await seedJobDescriptions()));
       console.log(describe('内置组织架构 / built-in organisation', await ensureBuiltInOrganisation()));
-      {
-        const rules = await seedDefaultRules();
-        console.log(`权限规则 / authority rules: 新增 created ${rules.created}，更新 updated ${rules.updated}，不变 unchanged ${rules.unchanged}，保留主任修改 kept edited ${rules.keptEdited}`);
-      }
+      console.log(describeRules(await seedDefaultRules()));
       break;
     case 'jd': {
       const file = path.resolve(command.file);
@@ -94,10 +113,12 @@ async function run(command: SeedCommand): Promise<void> {
     }
     case 'demo': {
       const result = await seedDemoData({ scale: command.scale, progress: (message) => console.log(`  ${message}`) });
+      console.log(describeFoundation(result.foundation));
       console.log(`演示数据已生成 / demo data seeded: 规模 scale ${result.scale}${result.toppedUp ? '（追加 / added to existing demo data）' : ''}，用时 ${result.seconds.toFixed(1)} 秒`);
       break;
     }
     case 'admin': {
+      console.log(describeFoundation(await ensureFoundation()));
       const { staff, password, created } = await createSystemAdministrator(command.email);
       console.log(`${created ? '已创建系统管理员 / created' : '已重置系统管理员密码 / password reset'}: ${staff.email}`);
       console.log(`一次性密码 / one-time password: ${password}`);

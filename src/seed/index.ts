@@ -4,9 +4,8 @@ import type { Transaction } from 'sequelize';
 import { hashPassword } from '../auth/password.js';
 import { forgetFailures } from '../auth/authenticate.js';
 import { config } from '../config.js';
-import { isPostgres } from '../db.js';
 import { Conflict, ValidationFailed } from '../errors.js';
-import { Department, Position, Staff, sequelize } from '../models/index.js';
+import { AuthorityRule, Department, Position, Staff, sequelize } from '../models/index.js';
 import type { DemoSeedOptions, DemoSeedResult } from './demo/index.js';
 import { seedDefaultRules, type RuleSeedReport } from '../rules/seed.js';
 import {
@@ -15,7 +14,9 @@ import {
   importJobDescriptionFile,
   type ImportReport,
 } from './jd/import.js';
+import { lockSeeding } from './foundation.js';
 
+export { ensureFoundation, type FoundationReport } from './foundation.js';
 export { SHIPPED_JOB_DESCRIPTIONS, ensureBuiltInOrganisation, type ImportReport } from './jd/import.js';
 
 /** Imports a job-description document (default: the customer centre's, shipped with the product). */
@@ -41,13 +42,10 @@ export interface SeedIfEmptyResult {
   demo?: DemoSeedResult;
 }
 
-// Several instances may start at once on PostgreSQL: the first one seeds, the others wait and find positions.
-const SEED_LOCK = 720302;
-
 /** Used by `npm start`: on a database with no Position rows, seeds the document, organisation and demo data. */
 export async function seedIfEmpty(options: { progress?: (message: string) => void } = {}): Promise<SeedIfEmptyResult> {
   const base = await sequelize.transaction(async (transaction) => {
-    if (isPostgres) await sequelize.query(`SELECT pg_advisory_xact_lock(${SEED_LOCK})`, { transaction });
+    await lockSeeding(transaction);
     if ((await Position.count({ transaction })) > 0) return null;
     const jobDescriptions = await seedJobDescriptions(SHIPPED_JOB_DESCRIPTIONS, { transaction });
     const organisation = await ensureBuiltInOrganisation({ transaction });
@@ -59,6 +57,18 @@ export async function seedIfEmpty(options: { progress?: (message: string) => voi
   const result: SeedIfEmptyResult = { seeded: true, ...base };
   if (config.seedDemo) result.demo = await seedDemoData({ scale: 1, progress: options.progress });
   return result;
+}
+
+/**
+ * Used by `npm start`: a database without a single authority rule (its staff seeded by an older version, say)
+ * gets the default rules, since without any rule everyone is refused everything. Null when it had rules.
+ */
+export async function seedDefaultRulesIfNone(): Promise<RuleSeedReport | null> {
+  return sequelize.transaction(async (transaction) => {
+    await lockSeeding(transaction);
+    if ((await AuthorityRule.count({ transaction })) > 0) return null;
+    return seedDefaultRules({ transaction });
+  });
 }
 
 export const SYSTEM_ADMIN_CODE = 'system_admin';

@@ -1,6 +1,7 @@
 // Demo data: builds the DemoContext and runs every step in order. Deterministic for a given seed and "now".
 import { Conflict, ValidationFailed } from '../../errors.js';
 import { Owner, Staff } from '../../models/index.js';
+import { ensureFoundation, type FoundationReport } from '../foundation.js';
 import type { DemoContext } from './context.js';
 import { Rng } from './fake.js';
 import { DEMO_EMAILS, seedOrganisationDemo } from './organisation.js';
@@ -37,6 +38,8 @@ export interface DemoSeedResult {
   /** True when demo accounts already existed and `scale > 1` added another batch of business data. */
   toppedUp: boolean;
   seconds: number;
+  /** The positions, organisation and default rules laid (or found) before the demo data. */
+  foundation: FoundationReport;
 }
 
 /**
@@ -64,6 +67,9 @@ export async function runDemoSeed(options: DemoSeedOptions): Promise<DemoSeedRes
     progress(`数据库已有演示账号：沿用账号与组织架构，按规模 ${scale} 追加一批业务数据`);
   }
 
+  progress('岗位、内置组织架构与默认权限规则');
+  const foundation = await ensureFoundation();
+
   const ctx = {
     scale,
     rng: new Rng(seed),
@@ -83,5 +89,5 @@ export async function runDemoSeed(options: DemoSeedOptions): Promise<DemoSeedRes
     await step.run(full);
     progress(`${step.label}：完成（${((Date.now() - stepStarted) / 1000).toFixed(1)} 秒）`);
   }
-  return { scale, toppedUp, seconds: (Date.now() - started) / 1000 };
+  return { scale, toppedUp, seconds: (Date.now() - started) / 1000, foundation };
 }
