@@ -81,3 +81,8 @@ export { DecisionLog, DECISION_EFFECTS, type DecisionEffect, type DecidingRule }
 export { AuditLog, type AuditChanges } from './audit-log.js';
 import { associateGovernance } from './associations/governance.js';
 associateGovernance();
+
+// Last, once every model and association is defined: lengths, types and ranges checked on every write.
+import { sequelize as definedModels } from '../db.js';
+import { applyFieldLimits } from './field-limits.js';
+applyFieldLimits(Object.values(definedModels.models));
