@@ -1,7 +1,8 @@
 // What the built-in forms cannot know from the rules alone: a record made under another one is checked against
-// it. `new` is decided without a record (brief: the condition belongs to the use case), so these run on the
-// submitted form and say, in Chinese, why the parent does not allow it — or null when it does.
-import { DunningPlan, WorkPlan } from '../models/index.js';
+// it. `new` is decided without a record (brief: the condition belongs to the use case) and an edit may move the
+// record to another parent, so these run on the submitted form (and on the stored parent of an edit or delete) and
+// say, in Chinese, why the parent does not allow it — or null when it does.
+import { DunningPlan, Survey, WorkPlan } from '../models/index.js';
 import type { Actor } from '../rules/actor.js';
 import { isRecordId } from './input.js';
 
@@ -27,4 +28,20 @@ export const itemPlanIsOwn: Check = async (actor, planId) => {
   if (!isRecordId(planId)) return null;
   const plan = await WorkPlan.findByPk(Number(planId), { attributes: ['id', 'staffId'] });
   return plan && plan.staffId !== actor.id ? '只能在本人的工作计划中添加事项' : null;
+};
+
+/** 调查题目 are added, changed and removed only while their survey is a draft (the questionnaire is fixed once it runs). */
+export const questionSurveyIsDraft: Check = async (_actor, surveyId) => {
+  if (!isRecordId(surveyId)) return null;
+  const survey = await Survey.findByPk(Number(surveyId), { attributes: ['id', 'status'] });
+  if (!survey || survey.status === 'draft') return null;
+  return survey.status === 'running' ? '调查已经开始，题目不能再增删或修改' : '调查已经结束，题目不能再增删或修改';
+};
+
+/** 调查答卷 are entered and corrected only while their survey is running. */
+export const responseSurveyIsRunning: Check = async (_actor, surveyId) => {
+  if (!isRecordId(surveyId)) return null;
+  const survey = await Survey.findByPk(Number(surveyId), { attributes: ['id', 'status'] });
+  if (!survey || survey.status === 'running') return null;
+  return survey.status === 'draft' ? '调查尚未开始，还不能录入答卷' : '调查已经结束，不能再录入或修改答卷';
 };

@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { SURVEY_STATUSES, type SurveyStatus } from './survey.js';
+import { copyParentFact } from './parent-facts.js';
+import { Survey, SURVEY_STATUSES, type SurveyStatus } from './survey.js';
 
 /** score: answered 1–5 (5 = 非常满意); text: a written answer. */
 export const SURVEY_QUESTION_KINDS = ['score', 'text'] as const;
@@ -15,7 +16,8 @@ export class SurveyQuestion extends Model<InferAttributes<SurveyQuestion>, Infer
   declare kind: CreationOptional<SurveyQuestionKind>;
   /**
    * The survey's status, copied onto the row for the authority rules ("edit only while the survey is a
-   * draft"); kept in sync by the hooks in associations/office.ts.
+   * draft"): written with the survey (below), pushed down when the survey moves on by the hooks in
+   * associations/office.ts.
    */
   declare surveyStatus: CreationOptional<SurveyStatus>;
   declare createdAt: CreationOptional<Date>;
@@ -64,3 +66,5 @@ SurveyQuestion.init(
     indexes: [{ fields: ['surveyStatus'] }],
   },
 );
+
+copyParentFact(SurveyQuestion, { key: 'surveyId', parent: Survey, from: 'status', to: 'surveyStatus' });

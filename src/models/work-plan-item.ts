@@ -1,5 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { copyParentFact } from './parent-facts.js';
+import { WorkPlan } from './work-plan.js';
 
 /** todo 未开始, doing 进行中, done 已完成, carried 已转下月 (carried forward to next month's plan). */
 export const WORK_PLAN_ITEM_STATUSES = ['todo', 'doing', 'done', 'carried'] as const;
@@ -10,8 +12,8 @@ export class WorkPlanItem extends Model<InferAttributes<WorkPlanItem>, InferCrea
   declare id: CreationOptional<number>;
   declare planId: number;
   /**
-   * The plan's owner, copied onto the row for the authority rules ("only your own plan"); filled and kept
-   * in sync by the hooks in associations/office.ts.
+   * The plan's owner, copied onto the row for the authority rules ("only your own plan"): written with the
+   * plan (below), pushed down when the plan changes hands by the hooks in associations/office.ts.
    */
   declare planStaffId: CreationOptional<number>;
   /** 第几周 (1–5) of the plan's month. */
@@ -66,3 +68,5 @@ WorkPlanItem.init(
     },
   },
 );
+
+copyParentFact(WorkPlanItem, { key: 'planId', parent: WorkPlan, from: 'staffId', to: 'planStaffId' });

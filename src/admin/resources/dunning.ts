@@ -123,7 +123,7 @@ export const dunningResources: ResourceWithOptions[] = [
       },
       actions: {
         new: { before: [limitPayload(RECORD_FIELDS, { force: ['staffId'] }), checkParent('planId', recordPlanIsStarted)] },
-        edit: { before: [limitPayload(RECORD_FIELDS)] },
+        edit: { before: [limitPayload(RECORD_FIELDS), checkParent('planId', recordPlanIsStarted)] },
         list: { after: [titleRecords] },
         show: { after: [titleRecords] },
       },

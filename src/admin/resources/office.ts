@@ -6,8 +6,8 @@ import { NotFoundError, type ActionHandler, type ActionResponse, type After, typ
 import type { Model, ModelStatic } from 'sequelize';
 import { ArchiveDocument, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem } from '../../models/index.js';
 import { navigation } from '../navigation.js';
-import { checkParent, limitPayload, newMustBeEditable } from '../payload.js';
-import { itemPlanIsOwn } from '../../domain/parent-checks.js';
+import { checkParent, limitPayload, resultMustBeEditable } from '../payload.js';
+import { itemPlanIsOwn, questionSurveyIsDraft, responseSurveyIsRunning } from '../../domain/parent-checks.js';
 import { readOnly } from '../properties.js';
 import { jsonAsText } from './governance.js';
 import { performThrough, toAdminError, workflowAction } from '../use-case.js';
@@ -107,8 +107,10 @@ export const officeResources: ResourceWithOptions[] = [
       editProperties: [...QUESTION_FIELDS],
       properties: { text: { type: 'textarea', isTitle: true }, surveyStatus: readOnly() },
       actions: {
-        new: { before: [limitPayload(QUESTION_FIELDS)] },
-        edit: { before: [limitPayload(QUESTION_FIELDS)] },
+        new: { before: [limitPayload(QUESTION_FIELDS), checkParent('surveyId', questionSurveyIsDraft)] },
+        edit: { before: [limitPayload(QUESTION_FIELDS), checkParent('surveyId', questionSurveyIsDraft)] },
+        delete: { before: [checkParent('surveyId', questionSurveyIsDraft)] },
+        bulkDelete: { before: [checkParent('surveyId', questionSurveyIsDraft)] },
       },
       sort: { sortBy: 'number', direction: 'asc' },
     },
@@ -128,8 +130,8 @@ export const officeResources: ResourceWithOptions[] = [
       },
       actions: {
         show: { after: [answersReadable] },
-        new: { before: [limitPayload(RESPONSE_FIELDS, { fallback: ['collectedById'] })], after: [answersJson] },
-        edit: { before: [limitPayload(RESPONSE_FIELDS)], after: [answersJson] },
+        new: { before: [limitPayload(RESPONSE_FIELDS, { fallback: ['collectedById'] }), checkParent('surveyId', responseSurveyIsRunning)], after: [answersJson] },
+        edit: { before: [limitPayload(RESPONSE_FIELDS), checkParent('surveyId', responseSurveyIsRunning)], after: [answersJson] },
       },
       sort: sortNewestFirst,
     },
@@ -165,7 +167,7 @@ export const officeResources: ResourceWithOptions[] = [
       properties: { content: { type: 'textarea', isTitle: true }, planStaffId: readOnly(), carriedFromId: readOnly() },
       actions: {
         new: { before: [limitPayload(ITEM_FIELDS), checkParent('planId', itemPlanIsOwn)] },
-        edit: { before: [limitPayload(ITEM_FIELDS)] },
+        edit: { before: [limitPayload(ITEM_FIELDS), checkParent('planId', itemPlanIsOwn)] },
       },
       sort: { sortBy: 'week', direction: 'asc' },
     },
@@ -190,10 +192,10 @@ export const officeResources: ResourceWithOptions[] = [
       actions: {
         // The uploaded file passes the payload limit only to be checked, stored and replaced by its fields.
         new: {
-          before: [attachmentIsUploaded('attachment'), limitPayload([...DOCUMENT_FIELDS, 'attachment'], { fallback: ['keeperId'] }), newMustBeEditable('ArchiveDocument.edit')],
+          before: [attachmentIsUploaded('attachment'), limitPayload([...DOCUMENT_FIELDS, 'attachment'], { fallback: ['keeperId'] }), resultMustBeEditable('ArchiveDocument.edit')],
           handler: keepingAttachment('new'),
         },
-        edit: { before: [attachmentIsUploaded('attachment'), limitPayload([...DOCUMENT_FIELDS, 'attachment'])], handler: keepingAttachment('edit') },
+        edit: { before: [attachmentIsUploaded('attachment'), limitPayload([...DOCUMENT_FIELDS, 'attachment']), resultMustBeEditable('ArchiveDocument.edit')], handler: keepingAttachment('edit') },
         delete: { after: [removeDeletedAttachments] },
         bulkDelete: { after: [removeDeletedAttachments] },
       },
