@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import session from 'express-session';
 import AdminJSExpress from '@adminjs/express';
 import { config, projectRoot } from './config.js';
-import { sequelize } from './db.js';
+import { databaseWritable, sequelize } from './db.js';
 import { logger } from './logger.js';
 import { buildAdmin, ROOT_PATH } from './admin/admin.js';
 import { loadActor } from './auth/actor.js';
@@ -85,14 +85,10 @@ export async function createApp() {
   const sessions = session(sessionOptions(store));
   const bodyLimits = { tempRoot: path.join(config.uploadDir, 'incoming'), maxFileBytes: MAX_ATTACHMENT_BYTES };
 
+  // Healthy means the database can be written (checked without writing a row), not merely reached.
   app.get('/health', async (_req, res) => {
-    try {
-      await sequelize.authenticate();
-      res.json({ status: 'ok', database: sequelize.getDialect() });
-    } catch (error) {
-      logger.error('health check failed', error);
-      res.status(503).json({ status: 'unavailable' });
-    }
+    if (await databaseWritable()) res.json({ status: 'ok', database: sequelize.getDialect() });
+    else res.status(503).json({ status: 'unavailable' });
   });
   app.use('/assets', express.static(path.join(projectRoot, 'src', 'admin', 'assets'), { maxAge: '1d' }));
   app.use(FONTS_PATH, express.static(ROBOTO_DIR, { maxAge: '7d', index: false }));

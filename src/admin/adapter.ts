@@ -90,7 +90,7 @@ export class Resource extends SequelizeResource {
    */
   private async withConditions<T>(filter: Filter, query: (resource: this) => Promise<T>): Promise<T> {
     const conditions = CONDITION_FILTERS.get(this.id()) ?? {};
-    const taken = Object.keys(filter.filters ?? {}).filter((path) => conditions[path]);
+    const taken = Object.keys(filter.filters ?? {}).filter((path) => Object.hasOwn(conditions, path));
     if (taken.length === 0) return query(this);
     const saved = { ...filter.filters };
     const now = new Date();
@@ -118,7 +118,7 @@ export class Resource extends SequelizeResource {
       : null;
     for (const [path, entry] of Object.entries(filter.filters ?? {})) {
       const name = path.split('.')[0];
-      const known = Boolean(conditions[path]) || (entry.property !== null && entry.property !== undefined);
+      const known = Object.hasOwn(conditions, path) || (entry.property !== null && entry.property !== undefined);
       if (!known || (shown && !shown.has(name)) || !filterValueFits(entry.value, entry.property?.type())) delete filter.filters[path];
     }
   }

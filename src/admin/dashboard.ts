@@ -9,6 +9,7 @@ import { actorOf } from './access.js';
 import { overdueTicketWhere } from '../models/ticket.js';
 import { shanghaiDay, shanghaiMoment } from '../domain/shanghai.js';
 import { formatFen } from '../domain/money.js';
+import { firstDirectorAppointment } from '../domain/accounts.js';
 
 interface Queue {
   label: string;
@@ -35,6 +36,8 @@ const QUEUES: Queue[] = [
   { label: '待核对的现金日报', resource: 'CashReport', action: 'CashReport.reconcile', where: (a) => ({ status: 'submitted', cashierId: { [Op.ne]: a.id } }), sample: () => ({ status: 'submitted', cashierId: Number.MAX_SAFE_INTEGER }), filter: { status: 'submitted' } },
   { label: '待审核的车位租赁', resource: 'ParkingRental', action: 'ParkingRental.review', where: () => ({ status: 'pending' }), sample: () => ({ status: 'pending' }), filter: { status: 'pending' } },
   { label: '待校核的会所收费', resource: 'ClubhouseCharge', action: 'ClubhouseCharge.verify', where: () => ({ status: 'pending' }), sample: () => ({ status: 'pending' }), filter: { status: 'pending' } },
+  { label: '待核定岗位的员工', resource: 'Staff', action: 'Staff.assignPosition', where: () => ({ proposedPositionId: { [Op.ne]: null } }), sample: () => ({ proposedPositionId: 1 }), filter: { pendingPosition: 'true' } },
+  { label: '已锁定的账号', resource: 'Staff', action: 'Staff.unlock', where: () => ({ lockedAt: { [Op.ne]: null }, enabled: true }), sample: () => ({ status: 'locked' }), filter: { locked: 'true' } },
 ];
 
 function listHref(resource: string, filter: Record<string, string>): string {
@@ -44,7 +47,7 @@ function listHref(resource: string, filter: Record<string, string>): string {
 
 export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now = new Date()) {
   const actor = actorOf(currentAdmin);
-  if (!actor) return { greeting: '请先登录', position: '', tiles: [], figures: [], today: '' };
+  if (!actor) return { greeting: '请先登录', position: '', tiles: [], figures: [], today: '', notices: [] as string[] };
   const tiles = [];
   for (const queue of QUEUES) {
     const model = sequelize.models[queue.resource];
@@ -52,7 +55,15 @@ export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now 
     tiles.push({ label: queue.label, count: await model.count({ where: queue.where(actor, now) }), href: listHref(queue.resource, queue.filter) });
   }
   const today = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'full' }).format(now);
-  return { greeting: `您好，${actor.name}`, position: actor.positionName ?? '', tiles, figures: await officeFigures(actor, now), today };
+  return { greeting: `您好，${actor.name}`, position: actor.positionName ?? '', tiles, figures: await officeFigures(actor, now), today, notices: await notices(actor) };
+}
+
+/** What the person should know about their own account: a director appointed by IT while the office had none. */
+async function notices(actor: Actor): Promise<string[]> {
+  const appointed = await firstDirectorAppointment(actor.id);
+  if (!appointed) return [];
+  const when = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(appointed.at);
+  return [`您的管理处主任岗位由系统管理员于 ${when} 任命（当时系统中没有在岗的管理处主任）：${appointed.note}。如非本人所知，请立即核查员工岗位与操作日志。`];
 }
 
 /** Today's office figures, each shown only to someone who may read what it counts. */

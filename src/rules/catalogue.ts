@@ -70,6 +70,9 @@ export const WORKFLOW_ACTIONS: Record<string, string> = {
   'Survey.report': '分析报告',
   'WorkPlan.carryForward': '结转未完成事项',
   'AuthorityRule.restore': '恢复主任的规则管理权',
+  'Staff.lock': '锁定账号',
+  'Staff.unlock': '解除锁定',
+  'Staff.assignPosition': '核定岗位',
 };
 
 export function builtInActionName(resource: string, action: BuiltInAction): string {

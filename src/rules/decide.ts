@@ -11,6 +11,12 @@ export type RecordFacts = Record<string, unknown>;
 /** Resources the system administrator manages; every other action is hard-denied to that account. */
 const ADMINISTRATION_RESOURCES = new Set(['Staff', 'Department', 'Position', 'PositionClause']);
 
+/** Accounts, departments and positions — not the office's business. */
+export const isAdministrationAction = (action: string) => ADMINISTRATION_RESOURCES.has(action.split('.')[0]);
+
+/** Approving a position gives business authority: never the administrator's, whatever a rule says. */
+const ASSIGN_POSITION = 'Staff.assignPosition';
+
 /**
  * The one rule action the system administrator may take, built in so that no edit of the rules can take it away:
  * giving 管理处主任 back the rule that lets them manage rules.
@@ -28,7 +34,10 @@ export function decide(actor: Actor | null | undefined, action: string, record?:
     if (actor.isSystemAdmin && action === RESTORE_ACTION) {
       return { allowed: true, effect: 'allow', rules: [RESTORE_RULE], reason: `系统内置：${RESTORE_RULE.name}` };
     }
-    if (actor.isSystemAdmin && !ADMINISTRATION_RESOURCES.has(action.split('.')[0])) {
+    if (actor.isSystemAdmin && action === ASSIGN_POSITION) {
+      return deny('系统管理员只能提出岗位，岗位须由管理处主任核定', 'deny', [{ id: 'system-admin', name: '系统管理员不核定岗位', clause: '系统内置' }]);
+    }
+    if (actor.isSystemAdmin && !isAdministrationAction(action)) {
       return deny(`系统管理员只管理账号与部门，不能执行业务操作「${actionLabel(action)}」`, 'deny', [{ id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' }]);
     }
     return ruleSet().decide(actor, action, record);

@@ -18,6 +18,8 @@ export interface RecordCondition {
   memberDepartmentField?: string;
   /** Field equals one of the values. */
   fieldIn?: { field: string; values: (string | number | boolean)[] };
+  /** The record's field holds an id (a position proposed for approval …). */
+  presentField?: string;
 }
 
 export interface DefaultAuthority {
@@ -102,6 +104,10 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   { name: '查看权限规则与日志', actions: read('AuthorityRule', 'RuleVersion', 'DecisionLog', 'AuditLog'), positions: ['director', 'assistant'], clause: '管理处：规则与日志' },
   { name: '管理权限规则', actions: ['AuthorityRule.new', 'AuthorityRule.edit', 'AuthorityRule.delete'], positions: ['director'], clause: '管理处主任：管理权限规则' },
   { name: '管理员工与部门', actions: ['Staff.list', 'Staff.show', 'Staff.new', 'Staff.edit', 'Department.new', 'Department.edit', 'Department.delete', 'Position.new', 'Position.edit', 'PositionClause.new', 'PositionClause.edit'], positions: ['system_admin'], clause: '系统管理员：账号与部门' },
+  { name: '锁定账号', actions: ['Staff.lock'], positions: ['system_admin'], when: { status: ['active'] }, clause: '系统管理员：账号与部门' },
+  { name: '解除账号锁定', actions: ['Staff.unlock'], positions: ['system_admin'], when: { status: ['locked'] }, clause: '系统管理员：账号与部门' },
+  // IT proposes a position; one that carries business authority takes effect when the director approves it.
+  { name: '核定员工岗位', actions: ['Staff.assignPosition'], positions: ['director'], when: { presentField: 'proposedPositionId' }, clause: '管理处主任：人员任用' },
   // 阅读：各岗位按职责查阅
   { name: '查阅组织与岗位', actions: read('Department', 'Position', 'PositionClause'), positions: [...FRONT_FOUR, 'director', 'engineering_supervisor', 'garage_keeper', 'system_admin'], clause: '岗位职务说明书' },
   { name: '主任与助理查阅员工', actions: read('Staff'), positions: ['director', 'assistant'], clause: '管理处：人员' },

@@ -51,6 +51,7 @@ function recordConditionLeaves(when: RecordCondition | undefined): Leaf[] {
     });
   }
   if (when.fieldIn) leaves.push({ fact: 'record', path: when.fieldIn.field, operator: 'in', value: [...when.fieldIn.values] });
+  if (when.presentField) leaves.push(present(when.presentField));
   return leaves;
 }
 
@@ -63,6 +64,7 @@ function describeWhen(when: RecordCondition | undefined): string {
   if (when.supervisedDepartmentField) parts.push(`本人主管${recordField(when.supervisedDepartmentField)}`);
   if (when.memberDepartmentField) parts.push(`本人属于${recordField(when.memberDepartmentField)}`);
   if (when.fieldIn) parts.push(`${recordField(when.fieldIn.field)}为 ${when.fieldIn.values.join(' 或 ')}`);
+  if (when.presentField) parts.push(`有${recordField(when.presentField)}`);
   return parts.join('，');
 }
 

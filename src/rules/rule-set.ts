@@ -279,6 +279,29 @@ export class RuleSet {
     return created;
   }
 
+  /**
+   * The actions some enabled allow rule grants because of the position itself: the rule's conditions on the actor
+   * alone pass for someone holding it and fail for someone holding no position.
+   */
+  actionsOfPosition(position: { code: string | null; name: string | null }): string[] {
+    const someone = (code: string | null, name: string | null): RuleFacts => ({
+      actor: { id: 0, positionCode: code, positionName: name, departmentId: null, departmentName: null, supervisesDepartmentIds: [], isSupervisor: false, isSystemAdmin: false },
+      action: '',
+      record: EMPTY_RECORD,
+      now: NO_NOW,
+    });
+    const holder = someone(position.code, position.name);
+    const nobody = someone(null, null);
+    const gated = (rule: CompiledRule) => {
+      try {
+        return rule.actorGate !== null && rule.actorGate(holder) && !rule.actorGate(nobody);
+      } catch {
+        return false;
+      }
+    };
+    return [...this.byAction.values()].filter((entry) => entry.allows.some(gated)).map((entry) => entry.action);
+  }
+
   /** The version of a loaded rule (for the decision log). */
   versionOf(ruleId: number | string): number | undefined {
     return this.versions.get(String(ruleId));

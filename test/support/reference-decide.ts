@@ -27,6 +27,8 @@ function index(rule: CompiledRule, actions: string[]) {
 DEFAULT_AUTHORITIES.forEach((a, i) => index({ id: `default-${i + 1}`, name: a.name, clause: a.clause, positions: new Set(a.positions), when: a.when }, a.actions));
 DEPARTMENT_AUTHORITIES.forEach((a, i) => index({ id: `department-${i + 1}`, name: a.name, clause: a.clause, positions: null, when: a.when }, a.actions));
 
+/** json-rules-engine's greaterThan 0: a number, or text that reads as a positive number. */
+const isPresentId = (v: unknown) => (typeof v === 'number' ? v > 0 : typeof v === 'string' && Number.parseFloat(v) > 0);
 const sameId = (a: unknown, b: unknown) => a !== null && a !== undefined && a !== '' && String(a) === String(b);
 
 function matches(when: RecordCondition | undefined, actor: Actor, record: RecordFacts | undefined): boolean {
@@ -38,6 +40,7 @@ function matches(when: RecordCondition | undefined, actor: Actor, record: Record
   if (when.supervisedDepartmentField && !actor.supervisesDepartmentIds.some((d) => sameId(r[when.supervisedDepartmentField!], d))) return false;
   if (when.memberDepartmentField && !sameId(r[when.memberDepartmentField], actor.departmentId)) return false;
   if (when.fieldIn && !when.fieldIn.values.map(String).includes(String(r[when.fieldIn.field]))) return false;
+  if (when.presentField && !isPresentId(r[when.presentField])) return false;
   return true;
 }
 
@@ -84,5 +87,6 @@ function describe(when: RecordCondition | undefined): string {
   if (when.supervisedDepartmentField) parts.push('须为处理部门的主管');
   if (when.memberDepartmentField) parts.push('须为处理部门的员工');
   if (when.fieldIn) parts.push(`${when.fieldIn.field} 须为 ${when.fieldIn.values.join(' 或 ')}`);
+  if (when.presentField) parts.push(`须有 ${when.presentField}`);
   return parts.join('；');
 }

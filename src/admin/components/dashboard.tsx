@@ -4,7 +4,7 @@ import { ApiClient, useCurrentAdmin } from 'adminjs';
 
 type Tile = { label: string; count: number; href: string };
 type Figure = { label: string; value: string; href?: string };
-type DashboardData = { greeting: string; position: string; tiles: Tile[]; figures: Figure[]; today: string };
+type DashboardData = { greeting: string; position: string; tiles: Tile[]; figures: Figure[]; today: string; notices?: string[] };
 
 const api = new ApiClient();
 
@@ -23,6 +23,11 @@ const Dashboard: React.FC = () => {
         </Text>
         <H2>{data?.greeting ?? `您好，${currentAdmin?.title ?? ''}`}</H2>
         <Text color="grey60">{data ? `${data.position} · ${data.today}` : '正在加载…'}</Text>
+        {(data?.notices ?? []).map((notice) => (
+          <Box key={notice} mt="lg" padding="default" style={{ background: '#fff4e5', borderLeft: '4px solid #e08a00' }}>
+            <Text>{notice}</Text>
+          </Box>
+        ))}
         {data?.figures?.length ? (
           <Box flex mt="lg" style={{ gap: 32 }}>
             {data.figures.map((figure) => (

@@ -78,9 +78,9 @@ const zh: LocaleTranslations = {
   buttons: { save: '保存', filter: '筛选', applyChanges: '应用', resetFilter: '重置', logout: '退出登录', login: '登录', cancel: '取消', confirm: '确认', addNewItem: '新增一项', createFirstRecord: '新建第一条记录' },
   messages: {
     invalidCredentials: '邮箱或密码错误',
-    accountLocked: '连续多次密码错误，账号已暂时锁定，请 15 分钟后再试',
+    accountLocked: '该账号已被系统管理员锁定，请联系系统管理员',
     accountDisabled: '该账号已停用，请联系系统管理员',
-    tooManyRequests: '尝试次数过多，请稍后再试',
+    tooManyRequests: '密码错误次数过多，请稍后再试（在本人曾登录过的电脑上不受影响）',
     forbiddenError: '没有权限执行此操作',
     anyForbiddenError: '没有权限执行此操作',
     thereWereValidationErrors: '输入有误，请按提示修改',
@@ -105,9 +105,9 @@ const en: LocaleTranslations = {
   resources: withValueLabels(groupsEn),
   messages: {
     invalidCredentials: 'Wrong email or password',
-    accountLocked: 'Too many wrong passwords: the account is locked for 15 minutes',
+    accountLocked: 'This account has been locked by the system administrator; ask them to unlock it',
     accountDisabled: 'This account is disabled; ask the system administrator',
-    tooManyRequests: 'Too many attempts, try again later',
+    tooManyRequests: 'Too many wrong passwords: try again later (a browser you signed in with before is not affected)',
   },
   components: {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },

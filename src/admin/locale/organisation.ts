@@ -21,7 +21,8 @@ export const organisationZh = {
   Staff: {
     properties: {
       ...common, name: '姓名', email: '登录邮箱', password: '密码', phone: '电话', positionId: '岗位', departmentId: '部门', enabled: '启用',
-      failedLogins: '连续登录失败次数', lockedUntil: '锁定至', lastLoginAt: '最近登录',
+      proposedPositionId: '拟任岗位（待核定）', status: '账号状态', lockedAt: '锁定时间', lockReason: '锁定原因', lastLoginAt: '最近登录',
+      'status.active': '正常', 'status.locked': '已锁定', 'status.disabled': '已停用',
     },
   },
 };
@@ -43,7 +44,8 @@ export const organisationEn = {
   Staff: {
     properties: {
       ...commonEn, name: 'Name', email: 'Email', password: 'Password', phone: 'Phone', positionId: 'Position', departmentId: 'Department', enabled: 'Enabled',
-      failedLogins: 'Failed sign-ins', lockedUntil: 'Locked until', lastLoginAt: 'Last sign-in',
+      proposedPositionId: 'Proposed position (awaiting approval)', status: 'Account status', lockedAt: 'Locked at', lockReason: 'Lock reason', lastLoginAt: 'Last sign-in',
+      'status.active': 'Active', 'status.locked': 'Locked', 'status.disabled': 'Disabled',
     },
   },
 };
