@@ -18,6 +18,20 @@ export function toAdminError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * A use case's inputs are single values; an object or list (a JSON body's sub-keys, AdminJS's empty-object marker)
+ * is refused on its field rather than read as the text "[object Object]".
+ */
+function singleValues(payload: Record<string, unknown> | undefined): Record<string, unknown> {
+  const input = payload ?? {};
+  for (const [field, value] of Object.entries(input)) {
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      throw new ValidationError({ [field.split('.')[0]]: { message: '格式不正确', type: 'type' } }, { message: '输入有误，请按提示修改', type: 'validation' });
+    }
+  }
+  return input;
+}
+
 /** A `new` action performed by `create(actor, payload)`; shows the created record with `notice(row)`. */
 export function createThrough<T extends Model>(
   create: (actor: Actor | null, payload: Record<string, unknown>) => Promise<T>,
@@ -28,7 +42,7 @@ export function createThrough<T extends Model>(
     const { resource, h, currentAdmin } = context;
     let row: T;
     try {
-      row = await create(actorOf(currentAdmin), request.payload ?? {});
+      row = await create(actorOf(currentAdmin), singleValues(request.payload));
     } catch (error) {
       throw toAdminError(error);
     }
@@ -56,7 +70,7 @@ export function performThrough<T extends Model>(
     if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
     let row: T;
     try {
-      row = await perform(actorOf(currentAdmin), Number(record.id()), request.payload ?? {});
+      row = await perform(actorOf(currentAdmin), Number(record.id()), singleValues(request.payload));
     } catch (error) {
       throw toAdminError(error);
     }
@@ -125,7 +139,7 @@ export function resourceWorkflowAction(
       if (request.method !== 'post') return {};
       let message: string;
       try {
-        message = await run(actorOf(currentAdmin), request.payload ?? {});
+        message = await run(actorOf(currentAdmin), singleValues(request.payload));
       } catch (error) {
         throw toAdminError(error);
       }

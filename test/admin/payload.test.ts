@@ -26,7 +26,8 @@ describe('renovation and dunning admin forms', () => {
       post({ unitId: '3', contractor: '鑫华装饰', status: 'approved', decidedById: '9', registeredById: '9', 'scope.0': 'x' }),
       context(42),
     );
-    expect(out.payload).to.deep.equal({ unitId: '3', contractor: '鑫华装饰', 'scope.0': 'x', registeredById: 42 });
+    // scope is a text column: a sub-key would reach it as a list, so it is dropped.
+    expect(out.payload).to.deep.equal({ unitId: '3', contractor: '鑫华装饰', registeredById: 42 });
   });
 
   it('an edit of a renovation application cannot name another registrar', async () => {
