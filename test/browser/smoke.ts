@@ -21,12 +21,22 @@ async function check(name: string, fn: () => Promise<void>) {
 async function asAccount(email: string, expectations: (page: import('playwright-core').Page) => Promise<void>) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
+  // The security headers must not break the admin: no script, style or font refused by the Content-Security-Policy,
+  // and no request leaving the application (AdminJS links a foreign font service; the server serves its own fonts).
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !/^(data|blob):/.test(request.url())) violations.push(`request to ${request.url()}`);
+  });
   try {
     await page.goto(`${server.url}/admin/login`);
     await page.fill('input[name=email]', email);
     await page.fill('input[name=password]', password);
     await Promise.all([page.waitForURL(/\/admin(?!\/login)/), page.click('form button')]);
     await expectations(page);
+    assert(violations.length === 0, `blocked or foreign: ${violations.slice(0, 3).join(' | ')}`);
   } catch (error) {
     await page.screenshot({ path: path.join(screenshots, `${email.split('@')[0]}-failure.png`), fullPage: true }).catch(() => undefined);
     throw error;
