@@ -58,14 +58,15 @@ async function attachActor(req: Request, _res: Response, next: NextFunction) {
 const PUBLIC_ADMIN_PATH = /^\/frontend\/assets\//;
 
 /**
- * In front of the admin: nobody reaches an admin route — or gets a body parsed — without a session. A page asks to
- * sign in; an API call or a form post is answered 401 before its body is read.
+ * In front of the admin: nobody reaches an admin route — or gets a body parsed — without a session. A read is sent
+ * to the sign-in page (AdminJS's pages and its API client expect that redirect, and take the person there); a form
+ * post or any other request is answered 401 before its body is read.
  */
 function requireSignIn(loginPath: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.actor) return next();
     if ((req.method === 'GET' || req.method === 'HEAD') && PUBLIC_ADMIN_PATH.test(req.path)) return next();
-    if (req.method === 'GET' && !req.path.startsWith('/api/')) return res.redirect(302, loginPath);
+    if (req.method === 'GET') return res.redirect(302, loginPath);
     res.set('Connection', 'close').status(401).json({ error: 'unauthenticated', message: '请先登录' });
   };
 }

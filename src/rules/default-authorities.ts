@@ -95,7 +95,7 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   { name: '修改本人工作计划', actions: ['WorkPlan.edit', 'WorkPlan.carryForward'], positions: [...FRONT_FOUR, 'director'], when: { ownField: 'staffId' }, clause: '接待员 职权5、协调员 职权6、收费员 职权6：各岗位制定月工作计划（五周滚动计划）' },
   { name: '修改工作计划事项', actions: ['WorkPlanItem.edit', 'WorkPlanItem.delete'], positions: [...FRONT_FOUR, 'director'], when: { ownField: 'planStaffId' }, clause: '接待员 职权5、协调员 职权6、收费员 职权6：各岗位制定月工作计划（五周滚动计划）' },
   // 资料归档
-  // A new document must be one its author may edit (admin/payload.ts newMustBeEditable), so the kinds are set by the edit rules.
+  // A new document must be one its author may edit (admin/payload.ts resultMustBeEditable), so the kinds are set by the edit rules.
   { name: '登记培训、会议与ISO资料', actions: ['ArchiveDocument.new'], positions: ['coordinator'], clause: '协调员 职责2' },
   { name: '整理培训、会议与ISO资料', actions: ['ArchiveDocument.edit'], positions: ['coordinator'], when: { fieldIn: { field: 'docType', values: ['training', 'minutes', 'iso9002', 'iso14000', 'mail', 'other'] } }, clause: '协调员 职责2：培训记录、会议记要、ISO9002、14000资料、部门邮件及电脑资料' },
   { name: '保管财务资料', actions: ['ArchiveDocument.new'], positions: ['cashier'], clause: '收费员 职责5' },

@@ -118,7 +118,7 @@ describe('the explicit, audited lock', () => {
     expect(locked.body.notice.type, JSON.stringify(locked.body).slice(0, 300)).to.equal('success');
     await cashier.reload();
     expect(cashier.lockReason).to.equal('疑似密码泄露');
-    expect((await session.get('/admin/api/resources/Bill/actions/list')).status).to.equal(401);
+    expect((await session.get('/admin/api/resources/Bill/actions/list')).headers.get('location')).to.equal('/admin/login');
     expect(await signIn({ email: cashier.email, password: TEST_PASSWORD, address: 'lock-test' })).to.deep.equal({ ok: false, reason: 'locked' });
     const page = await new Client((await testServer()).url).post('/admin/login', { email: cashier.email, password: TEST_PASSWORD });
     expect(page.status).to.equal(403);

@@ -36,28 +36,9 @@ export function associateOffice() {
 /**
  * Authority rules see only the row (trap 18), so two facts are copied onto it: a question carries its survey's
  * status (questions are edited only while the survey is a draft) and a plan item its plan's owner (only your
- * own plan). Copied when the row is written, and pushed down when the survey or plan changes.
+ * own plan). Copied with the parent key by models/parent-facts.ts; pushed down here when the survey or plan changes.
  */
 function keepRuleFactsOnRows() {
-  async function fillSurveyStatus(questions: SurveyQuestion[], transaction?: Transaction | null) {
-    const ids = [...new Set(questions.map((q) => q.surveyId).filter(Boolean))];
-    if (ids.length === 0) return;
-    const surveys = await Survey.findAll({ where: { id: ids }, attributes: ['id', 'status'], transaction });
-    const statusOf = new Map(surveys.map((s) => [s.id, s.status]));
-    for (const q of questions) {
-      const status = statusOf.get(q.surveyId);
-      if (status) q.surveyStatus = status;
-    }
-  }
-  // Sequelize hands validate() the save options, transaction included; its types leave it out.
-  SurveyQuestion.beforeValidate((q, options) =>
-    q.isNewRecord || q.changed('surveyId') ? fillSurveyStatus([q], (options as HookOptions).transaction) : undefined,
-  );
-  SurveyQuestion.addHook('beforeUpdate', (q: SurveyQuestion, options: HookOptions) =>
-    q.changed('surveyId') ? fillSurveyStatus([q], options.transaction) : undefined,
-  );
-  SurveyQuestion.addHook('beforeBulkCreate', (qs: SurveyQuestion[], options: HookOptions) => fillSurveyStatus(qs, options.transaction));
-
   async function pushSurveyStatus(where: WhereOptions<Survey>, transaction?: Transaction | null) {
     const surveys = await Survey.findAll({ where, attributes: ['id', 'status'], transaction });
     for (const status of new Set(surveys.map((s) => s.status))) {
@@ -71,21 +52,6 @@ function keepRuleFactsOnRows() {
   Survey.addHook('afterBulkUpdate', (options: HookOptions & { attributes?: Record<string, unknown>; where?: WhereOptions<Survey> }) =>
     options.attributes && 'status' in options.attributes && options.where ? pushSurveyStatus(options.where, options.transaction) : undefined,
   );
-
-  async function fillPlanStaff(items: WorkPlanItem[], transaction?: Transaction | null) {
-    const ids = [...new Set(items.map((i) => i.planId).filter(Boolean))];
-    if (ids.length === 0) return;
-    const plans = await WorkPlan.findAll({ where: { id: ids }, attributes: ['id', 'staffId'], transaction });
-    const ownerOf = new Map(plans.map((p) => [p.id, p.staffId]));
-    for (const item of items) item.planStaffId = ownerOf.get(item.planId) as number;
-  }
-  WorkPlanItem.beforeValidate((item, options) =>
-    item.isNewRecord || item.changed('planId') ? fillPlanStaff([item], (options as HookOptions).transaction) : undefined,
-  );
-  WorkPlanItem.addHook('beforeUpdate', (item: WorkPlanItem, options: HookOptions) =>
-    item.changed('planId') ? fillPlanStaff([item], options.transaction) : undefined,
-  );
-  WorkPlanItem.addHook('beforeBulkCreate', (items: WorkPlanItem[], options: HookOptions) => fillPlanStaff(items, options.transaction));
 
   async function pushPlanStaff(where: WhereOptions<WorkPlan>, transaction?: Transaction | null) {
     const plans = await WorkPlan.findAll({ where, attributes: ['id', 'staffId'], transaction });
