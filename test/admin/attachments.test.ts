@@ -30,7 +30,7 @@ async function postForm(session: Client, url: string, fields: Record<string, str
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, String(value));
   if (file) form.append('attachment', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
-  const response = await fetch(server.url + url, { method: 'POST', body: form, headers: { cookie: session['cookieHeader']() } });
+  const response = await fetch(server.url + url, { method: 'POST', body: form, headers: { cookie: session.cookieHeader() } });
   return { status: response.status, body: (await response.json()) as any };
 }
 

@@ -7,7 +7,7 @@ import { sequelize } from '../../src/db.js';
 import { AuthorityRule, Department, Position, PositionClause } from '../../src/models/index.js';
 import { allResources } from '../../src/admin/admin.js';
 import { RESOURCES } from '../../src/rules/catalogue.js';
-import { Client, testServer } from '../support/http.js';
+import { Client, send, testServer } from '../support/http.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 
 const REQUESTS = 2400;
@@ -128,8 +128,6 @@ describe('fuzz: the write endpoints of every resource', function () {
       if (next() < 0.15 && endpoint.fields.length) form[`${pick(endpoint.fields)}.${pick(['0', 'x', 'path'])}`] = pick(JUNK);
 
       const headers: Record<string, string> = {};
-      const cookie = session ? (session as unknown as { cookieHeader(): string }).cookieHeader() : '';
-      if (cookie) headers.cookie = cookie;
       let body: BodyInit;
       const shape = next();
       if (shape < 0.55) {
@@ -153,14 +151,8 @@ describe('fuzz: the write endpoints of every resource', function () {
         body = bad[1];
       }
 
-      const response = await fetch(server.url + url, { method: 'POST', headers, body, redirect: 'manual' });
-      const text = await response.text();
-      let json: any = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = null;
-      }
+      const response = await send(session, 'POST', url, body, headers);
+      const { text, json } = response;
       const after = await fingerprint();
       const kind = response.status !== 200 ? String(response.status) : json?.record?.baseError?.type === 'ForbiddenError' ? 'forbidden' : json?.notice?.type ?? 'other';
       statuses.set(kind, (statuses.get(kind) ?? 0) + 1);

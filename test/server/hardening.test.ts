@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { ArchiveDocument, ParkingRental, Staff, Ticket } from '../../src/models/index.js';
 import { config } from '../../src/config.js';
-import { Client, signedInClient, testServer } from '../support/http.js';
+import { Client, send, signedInClient, testServer } from '../support/http.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
 
@@ -23,21 +23,7 @@ function leftovers(): string[] {
 /** Folders are removed when the response is finished: give the event loop a moment. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
-async function raw(session: Client | null, method: string, url: string, body: BodyInit | undefined, headers: Record<string, string> = {}) {
-  const server = await testServer();
-  const cookie = session ? (session as unknown as { cookieHeader(): string }).cookieHeader() : '';
-  const response = await fetch(server.url + url, { method, body, headers: { ...(cookie ? { cookie } : {}), ...headers }, redirect: 'manual' });
-  const text = await response.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: response.status, text, json, headers: response.headers };
-}
-
-const postJson = (session: Client | null, url: string, body: unknown) => raw(session, 'POST', url, JSON.stringify(body), { 'content-type': 'application/json' });
+const postJson = (session: Client | null, url: string, body: unknown) => send(session, 'POST', url, JSON.stringify(body), { 'content-type': 'application/json' });
 
 function pdf(size = 1024) {
   const bytes = Buffer.alloc(size, 0x20);
@@ -94,7 +80,7 @@ describe('uploads are read only from signed-in people, only where a file belongs
 
   it('an anonymous multipart POST is answered 401 before its body is read, and leaves no temporary file', async () => {
     const before = leftovers();
-    const response = await raw(null, 'POST', '/admin/api/resources/ArchiveDocument/actions/new', multipart());
+    const response = await send(null, 'POST', '/admin/api/resources/ArchiveDocument/actions/new', multipart());
     expect(response.status).to.equal(401);
     expect(response.json.message).to.equal('请先登录');
     await settle();
@@ -103,11 +89,11 @@ describe('uploads are read only from signed-in people, only where a file belongs
 
   it('a file sent to a form that takes none is refused with 400; an accepted upload leaves no temporary file either', async () => {
     const reception = await client('receptionist');
-    const refused = await raw(reception, 'POST', '/admin/api/resources/Ticket/actions/new', multipart());
+    const refused = await send(reception, 'POST', '/admin/api/resources/Ticket/actions/new', multipart());
     expect(refused.status).to.equal(400);
     expect(refused.json.message).to.equal('此处不能上传文件');
     const coordinator = await client('coordinator');
-    const accepted = await raw(coordinator, 'POST', '/admin/api/resources/ArchiveDocument/actions/new', multipart());
+    const accepted = await send(coordinator, 'POST', '/admin/api/resources/ArchiveDocument/actions/new', multipart());
     expect(accepted.json.notice.type, accepted.text.slice(0, 300)).to.equal('success');
     await settle();
     expect(leftovers()).to.deep.equal([]);
@@ -119,7 +105,7 @@ describe('uploads are read only from signed-in people, only where a file belongs
     const response = await new Promise<number>((resolve, reject) => {
       const url = new URL(`${server.url}/admin/api/resources/ArchiveDocument/actions/new`);
       import('node:http').then(({ request }) => {
-        const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { cookie: (coordinator as unknown as { cookieHeader(): string }).cookieHeader(), 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(200 * 1024 * 1024) } }, (res) => {
+        const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { cookie: coordinator.cookieHeader(), 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(200 * 1024 * 1024) } }, (res) => {
           resolve(res.statusCode ?? 0);
           res.resume();
         });
@@ -185,7 +171,7 @@ describe('bad requests get a clear 4xx in Chinese, never a 500, and write nothin
       for (const code of ['receptionist', 'garage_keeper']) {
         const session = await client(code);
         const before = await Ticket.count();
-        const response = await raw(session, 'POST', '/admin/api/resources/Ticket/actions/new', body, { 'content-type': type });
+        const response = await send(session, 'POST', '/admin/api/resources/Ticket/actions/new', body, { 'content-type': type });
         expect(response.status, `${code}: ${response.text.slice(0, 200)}`).to.equal(400);
         expect(response.json.message).to.match(/不允许的字段名/);
         expect(await Ticket.count()).to.equal(before);
@@ -202,7 +188,7 @@ describe('bad requests get a clear 4xx in Chinese, never a 500, and write nothin
       [{ 'content-type': 'multipart/form-data' }, 'x', 400],
     ] as const;
     for (const [headers, body, status] of cases) {
-      const response = await raw(reception, 'POST', url, body, headers);
+      const response = await send(reception, 'POST', url, body, headers);
       expect(response.status, `${headers['content-type']}: ${response.text.slice(0, 200)}`).to.equal(status);
       expect(response.json.message).to.match(/[\u4e00-\u9fff]/);
     }
@@ -245,7 +231,7 @@ describe('bad requests get a clear 4xx in Chinese, never a 500, and write nothin
 
   it('the refresh-token route of the admin library is gone: a signed-in POST no longer crashes the server', async () => {
     const reception = await client('receptionist');
-    const response = await raw(reception, 'POST', '/admin/refresh-token', undefined);
+    const response = await send(reception, 'POST', '/admin/refresh-token', undefined);
     expect(response.status).to.be.within(400, 499);
     expect((await fetch(`${(await testServer()).url}/health`)).status).to.equal(200);
   });
@@ -274,21 +260,21 @@ describe('headers, origin and fonts', () => {
     const form = new URLSearchParams({ title: '跨站报事', description: '测试', category: 'repair', channel: 'phone', reporterName: '李秀英', reporterPhone: '13800138001', departmentId: String(departmentId), ownerId: String(owners[0].id), unitId: String(units[0].id) }).toString();
     const url = '/admin/api/resources/Ticket/actions/new';
     const type = { 'content-type': 'application/x-www-form-urlencoded' };
-    const evil = await raw(reception, 'POST', url, form, { ...type, origin: 'http://evil.example' });
+    const evil = await send(reception, 'POST', url, form, { ...type, origin: 'http://evil.example' });
     expect(evil.status).to.equal(403);
     expect(evil.json.message).to.equal('拒绝来自其他网站的请求');
-    const nullOrigin = await raw(reception, 'POST', url, form, { ...type, origin: 'null' });
+    const nullOrigin = await send(reception, 'POST', url, form, { ...type, origin: 'null' });
     expect(nullOrigin.status).to.equal(403);
-    const referer = await raw(reception, 'POST', url, form, { ...type, referer: 'https://evil.example/page' });
+    const referer = await send(reception, 'POST', url, form, { ...type, referer: 'https://evil.example/page' });
     expect(referer.status).to.equal(403);
     expect(await Ticket.count({ where: { title: '跨站报事' } })).to.equal(0);
     const server = await testServer();
-    const sameSite = await raw(reception, 'POST', url, form, { ...type, origin: server.url });
+    const sameSite = await send(reception, 'POST', url, form, { ...type, origin: server.url });
     expect(sameSite.json.notice.type, sameSite.text.slice(0, 300)).to.equal('success');
-    const script = await raw(reception, 'POST', url, form, type);
+    const script = await send(reception, 'POST', url, form, type);
     expect(script.json.notice.type).to.equal('success');
     expect(await Ticket.count({ where: { title: '跨站报事' } })).to.equal(2);
-    const crossSignIn = await raw(null, 'POST', '/admin/login', 'email=a%40b.c&password=x', { ...type, origin: 'http://evil.example' });
+    const crossSignIn = await send(null, 'POST', '/admin/login', 'email=a%40b.c&password=x', { ...type, origin: 'http://evil.example' });
     expect(crossSignIn.status).to.equal(403);
   });
 

@@ -26,7 +26,7 @@ export class Client {
     this.cookies.set(name, value);
   }
 
-  private cookieHeader() {
+  cookieHeader() {
     return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
@@ -68,6 +68,21 @@ export class Client {
     const response = await this.post('/admin/login', { email, password });
     return response.status === 302 && (response.headers.get('location') ?? '').startsWith('/admin');
   }
+}
+
+/** Any request as sent — body and headers as given, the client's session or none — and the answer, read as JSON when it is. */
+export async function send(session: Client | null, method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}) {
+  const server = await testServer();
+  const cookie = session?.cookieHeader() ?? '';
+  const response = await fetch(server.url + path, { method, body, headers: { ...(cookie ? { cookie } : {}), ...headers }, redirect: 'manual' });
+  const text = await response.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: response.status, text, json, headers: response.headers };
 }
 
 export async function signedInClient(email: string, password: string): Promise<Client> {
