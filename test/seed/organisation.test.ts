@@ -78,6 +78,17 @@ describe('demo organisation', function () {
     }
   });
 
+  it('two newcomers wait for the director to approve their positions, and two crew accounts are locked by IT', async () => {
+    const newcomers = await Staff.findAll({ where: { email: ['newcomer1@demo.local', 'newcomer2@demo.local'] }, order: [['email', 'ASC']] });
+    expect(newcomers.map((s) => [s.positionId, s.proposedPositionId])).to.deep.equal([
+      [null, ctx.positions!['客户接待员'].id],
+      [null, ctx.positions!['客户服务收费员'].id],
+    ]);
+    const locked = await Staff.findAll({ where: { email: ['guard3@demo.local', 'cleaner2@demo.local'] } });
+    expect(locked.map((s) => s.status)).to.deep.equal(['locked', 'locked']);
+    expect(locked.every((s) => (s.lockReason ?? '').length > 0)).to.equal(true);
+  });
+
   it('running it again creates no one and keeps the accounts (and their passwords) as they are', async () => {
     const countBefore = await Staff.count();
     const reception = await Staff.findOne({ where: { email: 'reception@demo.local' } });

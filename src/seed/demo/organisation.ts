@@ -61,6 +61,18 @@ const CREWS = [
   { prefix: 'guard', position: '保安员', department: '保安部', count: 3 },
   { prefix: 'cleaner', position: '保洁员', department: '保洁部', count: 2 },
 ];
+/** Accounts IT has just opened: their positions wait for the director's approval (核定岗位). */
+const NEWCOMERS: AccountDef[] = [
+  { email: 'newcomer1@demo.local', name: '邓小雨', position: '客户接待员', department: '客户中心' },
+  { email: 'newcomer2@demo.local', name: '韩冬梅', position: '客户服务收费员', department: '客户中心' },
+];
+
+/** Crew accounts IT has locked (锁定账号), with the reason it gave. */
+const LOCKED: { email: string; reason: string }[] = [
+  { email: 'guard3@demo.local', reason: '离职交接中，账号暂停使用' },
+  { email: 'cleaner2@demo.local', reason: '疑似密码外泄，待本人重设密码后解锁' },
+];
+
 /** Staff numbers grow with --scale, but only up to this multiple (tickets, not people, make the volume). */
 const MAX_CREW_MULTIPLE = 10;
 
@@ -116,6 +128,17 @@ export async function seedOrganisationDemo(ctx: DemoContextDraft): Promise<Organ
         const name = FIXED_CREW_NAMES[crewIndex++] ?? personName(ctx.rng);
         otherStaff.push(await upsert({ email: `${crew.prefix}${n}@${DEMO_EMAIL_DOMAIN}`, name, position: crew.position, department: crew.department }));
       }
+    }
+
+    for (const def of NEWCOMERS) {
+      if (await Staff.findOne({ where: { email: def.email }, transaction })) continue;
+      await Staff.create(
+        { name: def.name, email: def.email, passwordHash: await passwordHash(), phone: mobile(ctx.rng), proposedPositionId: positions[def.position].id, departmentId: departments[def.department].id },
+        { transaction },
+      );
+    }
+    for (const { email, reason } of LOCKED) {
+      await Staff.update({ lockedAt: ctx.now, lockReason: reason }, { where: { email, lockedAt: null }, transaction });
     }
 
     for (const [name, supervisor] of Object.entries(supervisors)) {
