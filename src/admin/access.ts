@@ -6,9 +6,12 @@ import { decide, type RecordFacts } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import type { Decision } from '../rules/decision.js';
 import { logDecision } from '../rules/decision-log.js';
+import { auditChange, rememberBefore } from './audit.js';
 
 /** AdminJS action → catalogue action (search feeds reference pickers, so it reads like the list). */
 const BUILT_IN: Record<string, string> = { list: 'list', search: 'list', show: 'show', new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
+
+const AUDITED: Record<string, 'new' | 'edit' | 'delete' | undefined> = { new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
 
 /** The actor loaded for this request by the session middleware rides on currentAdmin. */
 export function actorOf(currentAdmin: CurrentAdmin | undefined): Actor | null {
@@ -80,11 +83,13 @@ export function withAccess(entry: ResourceWithOptions, resourceId: string): Reso
     // A resource may switch an action off for everyone (e.g. logs cannot be edited); rules never switch it back on.
     if (existing.isAccessible === false) continue;
     const catalogued = `${resourceId}.${BUILT_IN[name] ?? name}`;
+    // The built-in forms change records without a use case: they are audited here (a use case audits itself).
+    const audited = (existing.handler as { auditsItself?: boolean } | undefined)?.auditsItself ? undefined : AUDITED[name];
     actions[name] = {
       ...existing,
       isAccessible: ({ currentAdmin, record }: ActionContext) => decideFor(currentAdmin, catalogued, record ?? undefined).allowed,
-      before: chain(guard(resourceId, name), existing.before as never),
-      after: chainLast(existing.after as never, onlyReadableReferences as never),
+      before: chain(guard(resourceId, name), audited ? chainLast(existing.before as never, rememberBefore as never) : (existing.before as never)),
+      after: chainLast(audited ? chainLast(existing.after as never, auditChange(resourceId, audited) as never) : (existing.after as never), onlyReadableReferences as never),
     };
   }
   return { ...entry, options: { ...options, actions: actions as ResourceOptions['actions'] } };

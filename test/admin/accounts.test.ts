@@ -2,7 +2,7 @@
 // except the office's first director; position codes are fixed; account forms write only what they show; the
 // explicit, audited lock ends sessions and the unlock lets the person in again.
 import { expect } from 'chai';
-import { AuditLog, Position, Staff } from '../../src/models/index.js';
+import { AuditLog, Position, Staff, WorkPlan, WorkPlanItem } from '../../src/models/index.js';
 import { dashboardData } from '../../src/admin/dashboard.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { signIn } from '../../src/auth/authenticate.js';
@@ -106,6 +106,40 @@ describe('IT proposes positions; the director approves those that carry business
     const stored = (await Staff.findByPk(director.id))!;
     expect([stored.positionId, stored.lockedAt, stored.lockReason, stored.lastLoginAt]).to.deep.equal([director.positionId, null, null, null]);
     expect(stored.passwordHash).to.equal(director.passwordHash);
+  });
+});
+
+describe('the built-in forms leave an audit line', () => {
+  it('IT’s edit of an account is audited field by field; a new password shows only as changed', async () => {
+    const it = await client('system_admin');
+    const member = await staff('receptionist');
+    const edited = await it.json('POST', `/admin/api/resources/Staff/records/${member.id}/edit`, { name: '改名后的接待员', password: 'NewPass2026' });
+    expect(edited.body.notice.type, JSON.stringify(edited.body).slice(0, 200)).to.equal('success');
+    const line = await AuditLog.findOne({ where: { action: 'Staff.edit', recordId: String(member.id) } });
+    expect(line!.changes.name).to.deep.equal([member.name, '改名后的接待员']);
+    expect(line!.changes.passwordHash).to.deep.equal(['（已修改）', '（已修改）']);
+    expect(JSON.stringify(line!.changes)).to.not.include(member.passwordHash);
+  });
+
+  it('a record created through the forms is audited; a refused form leaves no line', async () => {
+    const reception = await client('receptionist');
+    const before = await AuditLog.count({ where: { action: 'Correspondence.new' } });
+    const made = await reception.json('POST', '/admin/api/resources/Correspondence/actions/new', { kind: 'letter', direction: 'incoming', subject: '审计测试来函', party: '街道办', occurredOn: '2026-12-01' });
+    expect(made.body.notice.type, JSON.stringify(made.body).slice(0, 300)).to.equal('success');
+    expect(await AuditLog.count({ where: { action: 'Correspondence.new' } })).to.equal(before + 1);
+    const garage = await client('garage_keeper');
+    await garage.json('POST', '/admin/api/resources/Correspondence/actions/new', { kind: 'letter', direction: 'incoming', subject: '无权', party: 'x', occurredOn: '2026-12-01' });
+    expect(await AuditLog.count({ where: { action: 'Correspondence.new' } })).to.equal(before + 1);
+  });
+
+  it('a record deleted through the forms is audited', async () => {
+    const member = await staff('coordinator');
+    const plan = await WorkPlan.create({ staffId: member.id, month: '2026-12', title: '审计删除的计划' } as never);
+    const item = await WorkPlanItem.create({ planId: plan.id, week: 1, content: '将被删除的事项' } as never);
+    const session = await signedInClient(member.email, TEST_PASSWORD);
+    const removed = await session.json('POST', `/admin/api/resources/WorkPlanItem/records/${item.id}/delete`);
+    expect(removed.body.notice.type).to.equal('success');
+    expect(await AuditLog.count({ where: { action: 'WorkPlanItem.delete', recordId: String(item.id), staffId: member.id } })).to.equal(1);
   });
 });
 
