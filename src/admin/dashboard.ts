@@ -9,7 +9,7 @@ import { actorOf } from './access.js';
 import { overdueTicketWhere } from '../models/ticket.js';
 import { shanghaiDay, shanghaiMoment } from '../domain/shanghai.js';
 import { formatFen } from '../domain/money.js';
-import { firstDirectorAppointment } from '../domain/accounts.js';
+import { firstDirectorAppointment, passwordSetByOthers } from '../domain/accounts.js';
 
 interface Queue {
   label: string;
@@ -58,12 +58,16 @@ export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now 
   return { greeting: `您好，${actor.name}`, position: actor.positionName ?? '', tiles, figures: await officeFigures(actor, now), today, notices: await notices(actor) };
 }
 
-/** What the person should know about their own account: a director appointed by IT while the office had none. */
+const moment = (at: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(at);
+
+/** What the person should know about their own account: a password someone else set, an appointment by IT. */
 async function notices(actor: Actor): Promise<string[]> {
+  const found: string[] = [];
+  const reset = await passwordSetByOthers(actor.id);
+  if (reset) found.push(`您的登录密码已由${reset.by}于 ${moment(reset.at)} 修改。如非本人要求，请立即联系管理处主任并核查操作日志。`);
   const appointed = await firstDirectorAppointment(actor.id);
-  if (!appointed) return [];
-  const when = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(appointed.at);
-  return [`您的管理处主任岗位由系统管理员于 ${when} 任命（当时系统中没有在岗的管理处主任）：${appointed.note}。如非本人所知，请立即核查员工岗位与操作日志。`];
+  if (appointed) found.push(`您的管理处主任岗位由系统管理员于 ${moment(appointed.at)} 任命（当时系统中没有在岗的管理处主任）：${appointed.note}。如非本人所知，请立即核查员工岗位与操作日志。`);
+  return found;
 }
 
 /** Today's office figures, each shown only to someone who may read what it counts. */

@@ -100,3 +100,19 @@ export async function firstDirectorAppointment(staffId: number): Promise<{ at: D
   const row = await AuditLog.findOne({ where: { action: FIRST_DIRECTOR_ACTION, recordId: String(staffId) }, order: [['createdAt', 'DESC']] });
   return row ? { at: row.createdAt, note: row.note ?? '' } : null;
 }
+
+/**
+ * The latest change of this person's password by someone else (IT resetting it) within `days`: the person is told
+ * on their desk, so a reset they did not ask for — someone signing in as them — does not go unnoticed.
+ */
+export async function passwordSetByOthers(staffId: number, now = new Date(), days = 30): Promise<{ at: Date; by: string } | null> {
+  const lines = await AuditLog.findAll({
+    where: { action: 'Staff.edit', resource: 'Staff', recordId: String(staffId), staffId: { [Op.ne]: staffId }, createdAt: { [Op.gte]: new Date(now.getTime() - days * 86_400_000) } },
+    order: [['createdAt', 'DESC']],
+    limit: 20,
+  });
+  const line = lines.find((l) => Object.prototype.hasOwnProperty.call(l.changes ?? {}, 'passwordHash'));
+  if (!line) return null;
+  const by = line.staffId ? await Staff.findByPk(line.staffId, { attributes: ['id', 'name'] }) : null;
+  return { at: line.createdAt, by: by?.name ?? '他人' };
+}

@@ -119,6 +119,9 @@ describe('the built-in forms leave an audit line', () => {
     expect(line!.changes.name).to.deep.equal([member.name, '改名后的接待员']);
     expect(line!.changes.passwordHash).to.deep.equal(['（已修改）', '（已修改）']);
     expect(JSON.stringify(line!.changes)).to.not.include(member.passwordHash);
+    // The person is told on their desk, so a reset they did not ask for does not go unnoticed.
+    const desk = await dashboardData({ actor: await loadActor(member.id) } as never);
+    expect(desk.notices.join('')).to.match(/您的登录密码已由.+修改/);
   });
 
   it('a record created through the forms is audited; a refused form leaves no line', async () => {
