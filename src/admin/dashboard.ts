@@ -1,9 +1,11 @@
-// 我的工作台: for the signed-in person, the queues they can act on — counted only where the authority core
-// allows them the queue's action on such a record.
-import { Op, type WhereOptions } from 'sequelize';
+// 我的工作台: for the signed-in person, the queues they can act on. Each queue states which records wait in it (its
+// state); which of those are this person's is the authority core's answer on each record, as the admin decides per row,
+// so a condition or a deny rule the director adds changes the count the same way it changes the buttons.
+import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { CurrentAdmin } from 'adminjs';
 import { sequelize } from '../db.js';
 import { decide } from '../rules/decide.js';
+import { FACTS } from '../rules/facts.js';
 import type { Actor } from '../rules/actor.js';
 import { actorOf } from './access.js';
 import { overdueTicketWhere } from '../models/ticket.js';
@@ -14,45 +16,100 @@ import { firstDirectorAppointment, passwordSetByOthers } from '../domain/account
 interface Queue {
   label: string;
   resource: string;
+  /** A record counts when the person may take this action on it. */
   action: string;
-  where: (actor: Actor, now: Date) => WhereOptions;
-  /** Facts of a typical record of the queue, for the decision. */
-  sample: (actor: Actor) => Record<string, unknown>;
+  /** The records waiting in the queue, whoever's turn it is: the rules say which are the person's. */
+  where: (now: Date) => WhereOptions;
+  /** The same condition as the list filter the tile links to. */
   filter: Record<string, string>;
 }
 
+/** A queue of records in one state: the state is both the condition and the list's filter. */
+const inState = (label: string, resource: string, action: string, state: Record<string, string>): Queue => ({ label, resource, action, where: () => ({ ...state }), filter: state });
+
 const QUEUES: Queue[] = [
-  { label: '待派工的报事', resource: 'Ticket', action: 'Ticket.dispatch', where: () => ({ status: 'reported' }), sample: () => ({ status: 'reported' }), filter: { status: 'reported' } },
-  { label: '本部门待处理的派工', resource: 'Ticket', action: 'Ticket.complete', where: (a) => ({ status: 'dispatched', departmentId: a.departmentId ?? -1 }), sample: (a) => ({ status: 'dispatched', departmentId: a.departmentId }), filter: { status: 'dispatched' } },
-  { label: '待回访', resource: 'Ticket', action: 'Ticket.returnVisit', where: () => ({ status: 'completed' }), sample: () => ({ status: 'completed' }), filter: { status: 'completed' } },
-  { label: '待主管审核', resource: 'Ticket', action: 'Ticket.supervisorApprove', where: (a) => ({ status: 'visited', departmentId: { [Op.in]: a.supervisesDepartmentIds } }), sample: (a) => ({ status: 'visited', departmentId: a.supervisesDepartmentIds[0] }), filter: { status: 'visited' } },
-  { label: '待归档', resource: 'Ticket', action: 'Ticket.archive', where: () => ({ status: 'approved' }), sample: () => ({ status: 'approved' }), filter: { status: 'approved' } },
-  { label: '逾期未完成的报事', resource: 'Ticket', action: 'Ticket.list', where: (_a, now) => overdueTicketWhere(now), sample: () => ({}), filter: { overdue: 'true' } },
-  { label: '待工程审核的装修申请', resource: 'RenovationApplication', action: 'RenovationApplication.review', where: () => ({ status: 'submitted' }), sample: () => ({ status: 'submitted' }), filter: { status: 'submitted' } },
-  { label: '待核批的装修申请', resource: 'RenovationApplication', action: 'RenovationApplication.approve', where: () => ({ status: 'reviewed' }), sample: () => ({ status: 'reviewed' }), filter: { status: 'reviewed' } },
-  { label: '待验收的装修', resource: 'RenovationApplication', action: 'RenovationApplication.inspect', where: () => ({ status: 'approved' }), sample: () => ({ status: 'approved' }), filter: { status: 'approved' } },
-  { label: '可退还的装修押金', resource: 'RenovationDeposit', action: 'RenovationDeposit.refund', where: () => ({ status: 'held', inspectionResult: 'passed' }), sample: () => ({ status: 'held', inspectionResult: 'passed' }), filter: { status: 'held', inspectionResult: 'passed' } },
-  { label: '待决定的催缴计划', resource: 'DunningPlan', action: 'DunningPlan.start', where: () => ({ status: 'draft' }), sample: () => ({ status: 'draft' }), filter: { status: 'draft' } },
-  { label: '待核对的现金日报', resource: 'CashReport', action: 'CashReport.reconcile', where: (a) => ({ status: 'submitted', cashierId: { [Op.ne]: a.id } }), sample: () => ({ status: 'submitted', cashierId: Number.MAX_SAFE_INTEGER }), filter: { status: 'submitted' } },
-  { label: '待审核的车位租赁', resource: 'ParkingRental', action: 'ParkingRental.review', where: () => ({ status: 'pending' }), sample: () => ({ status: 'pending' }), filter: { status: 'pending' } },
-  { label: '待校核的会所收费', resource: 'ClubhouseCharge', action: 'ClubhouseCharge.verify', where: () => ({ status: 'pending' }), sample: () => ({ status: 'pending' }), filter: { status: 'pending' } },
-  { label: '待核定岗位的员工', resource: 'Staff', action: 'Staff.assignPosition', where: () => ({ proposedPositionId: { [Op.ne]: null } }), sample: () => ({ proposedPositionId: 1 }), filter: { pendingPosition: 'true' } },
-  { label: '已锁定的账号', resource: 'Staff', action: 'Staff.unlock', where: () => ({ lockedAt: { [Op.ne]: null }, enabled: true }), sample: () => ({ status: 'locked' }), filter: { locked: 'true' } },
+  inState('待派工的报事', 'Ticket', 'Ticket.dispatch', { status: 'reported' }),
+  inState('本部门待处理的派工', 'Ticket', 'Ticket.complete', { status: 'dispatched' }),
+  inState('待回访', 'Ticket', 'Ticket.returnVisit', { status: 'completed' }),
+  inState('待主管审核', 'Ticket', 'Ticket.supervisorApprove', { status: 'visited' }),
+  inState('待归档', 'Ticket', 'Ticket.archive', { status: 'approved' }),
+  { label: '逾期未完成的报事', resource: 'Ticket', action: 'Ticket.list', where: (now) => overdueTicketWhere(now), filter: { overdue: 'true' } },
+  inState('待工程审核的装修申请', 'RenovationApplication', 'RenovationApplication.review', { status: 'submitted' }),
+  inState('待核批的装修申请', 'RenovationApplication', 'RenovationApplication.approve', { status: 'reviewed' }),
+  inState('待验收的装修', 'RenovationApplication', 'RenovationApplication.inspect', { status: 'approved' }),
+  inState('可退还的装修押金', 'RenovationDeposit', 'RenovationDeposit.refund', { status: 'held', inspectionResult: 'passed' }),
+  inState('待决定的催缴计划', 'DunningPlan', 'DunningPlan.start', { status: 'draft' }),
+  inState('待核对的现金日报', 'CashReport', 'CashReport.reconcile', { status: 'submitted' }),
+  inState('待审核的车位租赁', 'ParkingRental', 'ParkingRental.review', { status: 'pending' }),
+  inState('待校核的会所收费', 'ClubhouseCharge', 'ClubhouseCharge.verify', { status: 'pending' }),
+  { label: '待核定岗位的员工', resource: 'Staff', action: 'Staff.assignPosition', where: () => ({ proposedPositionId: { [Op.ne]: null } }), filter: { pendingPosition: 'true' } },
+  { label: '已锁定的账号', resource: 'Staff', action: 'Staff.unlock', where: () => ({ lockedAt: { [Op.ne]: null }, enabled: true }), filter: { locked: 'true' } },
 ];
+
+// A queue is work waiting, normally dozens of records; its candidates are read in batches and each is decided (a
+// compiled decision costs microseconds, the rows cost more). Past COUNT_CAP candidates the desk stops and shows the
+// count so far with a "+" — "at least this many" — rather than let one huge backlog slow every sign-in; the list the
+// tile links to has the exact figure.
+const BATCH = 500;
+export const COUNT_CAP = 5000;
+
+/**
+ * The columns the rules may read on this model's rows: the record facts that are its attributes (facts copied from
+ * a parent are columns of the row too). A fact the model computes (Staff's virtual `status`) may read any column,
+ * so such a model is read whole.
+ */
+function factColumns(model: ModelStatic<Model>): string[] | undefined {
+  const attributes = model.getAttributes() as Record<string, { type?: { key?: string } }>;
+  const facts = Object.keys(FACTS.record).filter((name) => name in attributes);
+  if (facts.some((name) => attributes[name].type?.key === 'VIRTUAL')) return undefined;
+  return [...new Set(['id', ...facts])];
+}
+
+/** How many of the queue's records the person may take its action on; `more` when the cap cut the count short. */
+async function countAllowed(actor: Actor, queue: Queue, model: ModelStatic<Model>, now: Date, cap: number): Promise<{ count: number; more: boolean }> {
+  const attributes = factColumns(model);
+  const after = (id: number): WhereOptions => ({ [Op.and]: [queue.where(now), { id: { [Op.gt]: id } }] });
+  let count = 0;
+  let seen = 0;
+  let lastId = 0;
+  while (seen < cap) {
+    const limit = Math.min(BATCH, cap - seen);
+    const rows = await model.findAll({ where: after(lastId), attributes, order: [['id', 'ASC']], limit });
+    // toJSON is what the admin's rows are made of: virtual facts included, secrets left out.
+    for (const row of rows) if (decide(actor, queue.action, row.toJSON() as Record<string, unknown>).allowed) count += 1;
+    seen += rows.length;
+    if (rows.length < limit) return { count, more: false };
+    lastId = Number(rows[rows.length - 1].get('id'));
+  }
+  const beyond = await model.findOne({ where: after(lastId), attributes: ['id'] });
+  return { count, more: beyond !== null };
+}
 
 function listHref(resource: string, filter: Record<string, string>): string {
   const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [`filters.${k}`, v]));
   return `/admin/resources/${resource}?${query.toString()}`;
 }
 
-export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now = new Date()) {
+export interface Tile {
+  label: string;
+  /** Records the person may act on; with `more`, the count up to COUNT_CAP candidates (at least this many). */
+  count: number;
+  more: boolean;
+  href: string;
+}
+
+export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now = new Date(), cap = COUNT_CAP) {
   const actor = actorOf(currentAdmin);
-  if (!actor) return { greeting: '请先登录', position: '', tiles: [], figures: [], today: '', notices: [] as string[] };
-  const tiles = [];
+  if (!actor) return { greeting: '请先登录', position: '', tiles: [] as Tile[], figures: [], today: '', notices: [] as string[] };
+  const tiles: Tile[] = [];
   for (const queue of QUEUES) {
     const model = sequelize.models[queue.resource];
-    if (!model || !decide(actor, queue.action, queue.sample(actor)).allowed) continue;
-    tiles.push({ label: queue.label, count: await model.count({ where: queue.where(actor, now) }), href: listHref(queue.resource, queue.filter) });
+    if (!model) continue;
+    const { count, more } = await countAllowed(actor, queue, model, now, cap);
+    // A tile is a queue with something in it for this person: none of its records theirs (as far as the desk
+    // counts), no tile.
+    if (count === 0) continue;
+    tiles.push({ label: queue.label, count, more, href: listHref(queue.resource, queue.filter) });
   }
   const today = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'full' }).format(now);
   return { greeting: `您好，${actor.name}`, position: actor.positionName ?? '', tiles, figures: await officeFigures(actor, now), today, notices: await notices(actor) };

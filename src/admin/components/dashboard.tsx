@@ -2,7 +2,8 @@ import React, { useEffect, useState } from 'react';
 import { Box, H2, H5, Text, Link as DsLink } from '@adminjs/design-system';
 import { ApiClient, useCurrentAdmin } from 'adminjs';
 
-type Tile = { label: string; count: number; href: string };
+// `more`: the desk stopped counting at its cap — at least this many.
+type Tile = { label: string; count: number; more?: boolean; href: string };
 type Figure = { label: string; value: string; href?: string };
 type DashboardData = { greeting: string; position: string; tiles: Tile[]; figures: Figure[]; today: string; notices?: string[] };
 
@@ -44,7 +45,7 @@ const Dashboard: React.FC = () => {
           <Box key={tile.label} bg="white" padding="lg" boxShadow="card" style={{ minWidth: 200 }}>
             <H5>{tile.label}</H5>
             <DsLink href={tile.href} style={{ fontSize: 28, fontWeight: 600 }}>
-              {tile.count}
+              {tile.more ? `${tile.count}+` : tile.count}
             </DsLink>
           </Box>
         ))}
