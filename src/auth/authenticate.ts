@@ -5,12 +5,12 @@
 // then twice as long after each further failure (at most MAX_WAIT_MINUTES); a success empties it. Nothing is
 // stored on the account: wrong passwords never lock anyone out elsewhere and never end a session. The answers do not
 // tell whether an email exists: an unknown email is counted and throttled exactly like a known one.
-import { createHash } from 'node:crypto';
-import { Op, type Transaction } from 'sequelize';
+import { Op } from 'sequelize';
 import { sequelize } from '../db.js';
 import { SignInThrottle, Staff } from '../models/index.js';
 import { verifyPassword } from './password.js';
 import { knownDevice } from './device.js';
+import { throttleKey } from '../domain/sign-in-throttle.js';
 
 export const FREE_FAILURES = 5;
 export const MAX_WAIT_MINUTES = 60;
@@ -44,12 +44,9 @@ export function waitMinutes(failures: number): number {
   return Math.min(2 ** (failures - FREE_FAILURES - 1), MAX_WAIT_MINUTES);
 }
 
-const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
-
-/** "<account>:a:<address>" or "<account>:d:<device>", hashed: the account part lets an unlock find its buckets. */
 function bucketOf(email: string, address: string, staffId: number | null, deviceCookie: string | undefined): string {
   const device = staffId === null ? null : knownDevice(deviceCookie, staffId);
-  return device ? `${digest(email)}:d:${digest(device)}` : `${digest(email)}:a:${digest(address)}`;
+  return device ? throttleKey(email, 'device', device) : throttleKey(email, 'address', address);
 }
 
 /** Counts an attempt in the bucket before the password is checked (so parallel guesses are counted too); returns the count. */
@@ -99,9 +96,4 @@ export async function signIn(request: SignInRequest, now = new Date()): Promise<
   if (staff.lockedAt) return { ok: false, reason: 'locked' };
   await staff.update({ lastLoginAt: now });
   return { ok: true, staff: { id: staff.id, email: staff.email, title: staff.name } };
-}
-
-/** Empties every bucket of an account (IT's unlock: the person may try again at once, from anywhere). */
-export async function forgetFailures(email: string, options: { transaction?: Transaction } = {}): Promise<void> {
-  await SignInThrottle.destroy({ where: { key: { [Op.like]: `${digest(email.trim().toLowerCase())}:%` } }, transaction: options.transaction });
 }

@@ -7,7 +7,7 @@ import { AuditLog, Position, Staff } from '../models/index.js';
 import { isAdministrationAction } from '../rules/decide.js';
 import { ruleSet } from '../rules/store.js';
 import type { Actor } from '../rules/actor.js';
-import { forgetFailures } from '../auth/authenticate.js';
+import { forgetFailures } from './sign-in-throttle.js';
 import { requiredText, transitionTo } from './transition.js';
 import { inTransaction } from './transaction.js';
 import { refuse } from './input.js';

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { config } from '../config.js';
 import { ValidationFailed } from '../errors.js';
-import { shanghaiYear } from './shanghai.js';
+import { shanghaiYear } from '../lib/shanghai.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const ATTACHMENT_TOO_LARGE = '附件不能超过 20 MB';

@@ -10,7 +10,7 @@ import { ForbiddenByRule } from '../errors.js';
 import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import { refuse } from './input.js';
-import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiMoment, shanghaiMonth } from './shanghai.js';
+import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiMoment, shanghaiMonth } from '../lib/shanghai.js';
 import { inTransaction } from './transaction.js';
 import { transitionTo } from './transition.js';
 

@@ -3,8 +3,8 @@
 import { Op } from 'sequelize';
 import { Bill, CashReport, Payment, billStatusFor } from '../models/index.js';
 import { cashReportMatches, computeCashReportTotals } from './cash-report-totals.js';
-import { formatFen } from './money.js';
-import { addDays, shanghaiMoment } from './shanghai.js';
+import { formatFen } from '../lib/money.js';
+import { addDays, shanghaiMoment } from '../lib/shanghai.js';
 import { retotal } from './payments.js';
 import { requiredText, transitionTo } from './transition.js';
 

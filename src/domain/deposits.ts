@@ -3,7 +3,7 @@ import { AuditLog, Owner, RenovationApplication, RenovationDeposit } from '../mo
 import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
-import { formatFen } from './money.js';
+import { formatFen } from '../lib/money.js';
 import { isBlank, isRecordId, parseFen, parseMethod } from './input.js';
 import { issueReceipt } from './payments.js';
 import { inTransaction } from './transaction.js';

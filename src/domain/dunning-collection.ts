@@ -9,7 +9,7 @@
 import { QueryTypes } from 'sequelize';
 import { DunningPlan, DunningTarget, sequelize } from '../models/index.js';
 import { isPostgres } from '../db.js';
-import { shanghaiDay } from './shanghai.js';
+import { shanghaiDay } from '../lib/shanghai.js';
 
 export interface PlanCollection {
   targetCount: number;

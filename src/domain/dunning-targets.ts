@@ -5,8 +5,8 @@ import { DunningPlan, DunningTarget, Owner, Unit, unitLabelled } from '../models
 import { refuse } from './input.js';
 import { transitionTo } from './transition.js';
 import { ownersInArrears, type OwnerArrears } from './dunning-arrears.js';
-import { formatFen } from './money.js';
-import { shanghaiDay } from './shanghai.js';
+import { formatFen } from '../lib/money.js';
+import { shanghaiDay } from '../lib/shanghai.js';
 
 const CHUNK = 500;
 const MAX_MONTHS = 120;

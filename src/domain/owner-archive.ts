@@ -1,7 +1,7 @@
 // 业主档案 upkeep (协调员 职责1: 定期进行业主档案清理, 确保其完整性): which files are due for their periodic
 // review and what each file still lacks.
 import { Op, literal, type WhereOptions } from 'sequelize';
-import { addDays } from './shanghai.js';
+import { addDays } from '../lib/shanghai.js';
 
 /** A file is reviewed at least once a year. */
 export const REVIEW_EVERY_DAYS = 365;

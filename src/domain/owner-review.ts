@@ -2,7 +2,7 @@
 // into the audit note.
 import { Owner } from '../models/index.js';
 import { ValidationFailed } from '../errors.js';
-import { shanghaiDay } from './shanghai.js';
+import { shanghaiDay } from '../lib/shanghai.js';
 import { transitionTo } from './transition.js';
 
 export const reviewOwner = transitionTo({

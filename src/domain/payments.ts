@@ -6,9 +6,9 @@ import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import { computeCashReportTotals } from './cash-report-totals.js';
 import { inTransaction } from './transaction.js';
-import { formatFen } from './money.js';
+import { formatFen } from '../lib/money.js';
 import { isBlank, isRecordId, parseFen, parseMethod } from './input.js';
-import { shanghaiDay } from './shanghai.js';
+import { shanghaiDay } from '../lib/shanghai.js';
 
 /** Kinds a cashier records here; deposits are collected and refunded on the renovation deposit screen. */
 export const RECORDABLE_KINDS = ['fee', 'parking', 'clubhouse', 'other'] as const;

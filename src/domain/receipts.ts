@@ -4,7 +4,7 @@
 import type { Transaction } from 'sequelize';
 import { sequelize } from '../db.js';
 import type { Payment } from '../models/payment.js';
-import { shanghaiYear } from './shanghai.js';
+import { shanghaiYear } from '../lib/shanghai.js';
 
 export const RECEIPT_PREFIX = 'SK';
 

@@ -6,7 +6,7 @@ import { AuditLog, Survey, SurveyQuestion, SurveyResponse, type SurveyAnswers, t
 import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
-import { shanghaiDay } from './shanghai.js';
+import { shanghaiDay } from '../lib/shanghai.js';
 import { inTransaction } from './transaction.js';
 
 const BATCH = 2000;

@@ -7,7 +7,7 @@ import { defaultTicketDueAt } from '../models/ticket.js';
 import { billingKeyFor } from '../models/bill.js';
 import { isBlank, isRecordId, parseFen, refuse } from './input.js';
 import { SERVICE_BILL_DUE_DAYS, serviceBillDescription } from './billing-run.js';
-import { addDays, parseShanghaiMoment, shanghaiDay, shanghaiMonth } from './shanghai.js';
+import { addDays, parseShanghaiMoment, shanghaiDay, shanghaiMonth } from '../lib/shanghai.js';
 import { requiredText, transitionTo } from './transition.js';
 
 /** The handling department chosen on the form, or the ticket's own when none is given. */

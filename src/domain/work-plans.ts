@@ -2,7 +2,7 @@
 // month (made when missing), in week 1, each copy pointing back at the item it came from.
 import { Op, type Transaction } from 'sequelize';
 import { Staff, WorkPlan, WorkPlanItem } from '../models/index.js';
-import { addMonths, monthLabel } from './shanghai.js';
+import { addMonths, monthLabel } from '../lib/shanghai.js';
 import { transitionTo } from './transition.js';
 
 const UNFINISHED = ['todo', 'doing'];

@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { isPlainObject, jsonTextSetter, type JsonValue } from './json-field.js';
+import { jsonTextSetter, type JsonValue } from './json-field.js';
+import { isPlainObject } from '../lib/objects.js';
 
 /** What changed: field → [before, after]. */
 export type AuditChanges = Record<string, [JsonValue, JsonValue]>;

@@ -1,6 +1,5 @@
 import { DataTypes, Model, type Transaction, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { actionsProblem, conditionsProblem, MAX_PRIORITY } from '../rules/validate.js';
 import { jsonTextSetter, type JsonValue } from './json-field.js';
 import { Conflict } from '../errors.js';
 
@@ -8,25 +7,11 @@ import { Conflict } from '../errors.js';
 export const RULE_EFFECTS = ['allow', 'deny'] as const;
 export type RuleEffect = (typeof RULE_EFFECTS)[number];
 
-export { ACTION_PATTERN } from '../rules/validate.js';
+/** The highest json-rules-engine priority a rule may have. */
+export const MAX_PRIORITY = 1000;
 
 /** json-rules-engine's TopLevelCondition: `{ all: [...] }`, `{ any: [...] }` or `{ not: {...} }`. */
 export type RuleConditions = { [key: string]: JsonValue };
-
-/** Catalogued `Resource.action` names, distinct, at least one (src/rules/validate.ts says what is wrong). */
-export function checkRuleActions(value: unknown): void {
-  const problem = actionsProblem(value);
-  if (problem) throw new Error(problem);
-}
-
-/**
- * Catalogued facts and paths, json-rules-engine's default operators, values that fit, the engine accepts it, and
- * an allow rule names at least one condition (an allow without one would let everyone in).
- */
-export function checkRuleConditions(this: { effect?: string } | undefined, value: unknown): void {
-  const problem = conditionsProblem(value, this?.effect ?? 'allow');
-  if (problem) throw new Error(problem);
-}
 
 /** 权限规则: one json-rules-engine rule implementing a 职权/职责 clause. */
 export class AuthorityRule extends Model<InferAttributes<AuthorityRule>, InferCreationAttributes<AuthorityRule>> {
@@ -67,7 +52,8 @@ AuthorityRule.init(
       type: DataTypes.JSON,
       allowNull: false,
       set: jsonTextSetter('actions'),
-      validate: { notNull: { msg: '动作不能为空' }, actionList: checkRuleActions },
+      // What the actions and conditions may say is the rules' to check: src/rules/rule-writes.ts adds those validators.
+      validate: { notNull: { msg: '动作不能为空' } },
     },
     effect: {
       type: DataTypes.ENUM(...RULE_EFFECTS),
@@ -80,7 +66,7 @@ AuthorityRule.init(
       allowNull: false,
       defaultValue: { all: [] },
       set: jsonTextSetter('conditions'),
-      validate: { notNull: { msg: '条件不能为空' }, ruleConditions: checkRuleConditions },
+      validate: { notNull: { msg: '条件不能为空' } },
     },
     priority: {
       type: DataTypes.INTEGER,

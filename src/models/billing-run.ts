@@ -1,6 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
 import { sequelize } from '../db.js';
-import { monthLabel, shanghaiDay } from '../domain/shanghai.js';
+import { monthLabel, shanghaiDay } from '../lib/shanghai.js';
 import { withStoredRow } from './model-helpers.js';
 import { PERIOD_PATTERN } from './bill.js';
 import { requiredText } from './validators.js';

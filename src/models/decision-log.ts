@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { isPlainObject, jsonTextSetter, type JsonValue } from './json-field.js';
+import { jsonTextSetter, type JsonValue } from './json-field.js';
+import { isPlainObject } from '../lib/objects.js';
 
 /** allow 允许, deny 被规则拒绝, default-deny 无规则允许 (default deny). */
 export const DECISION_EFFECTS = ['allow', 'deny', 'default-deny'] as const;

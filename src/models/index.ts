@@ -74,7 +74,7 @@ associateOffice();
 
 // 权限与日志 governance
 export {
-  AuthorityRule, RULE_EFFECTS, ACTION_PATTERN, checkRuleActions, checkRuleConditions, type RuleEffect, type RuleConditions,
+  AuthorityRule, RULE_EFFECTS, MAX_PRIORITY, type RuleEffect, type RuleConditions,
 } from './authority-rule.js';
 export { RuleVersion } from './rule-version.js';
 export { DecisionLog, DECISION_EFFECTS, type DecisionEffect, type DecidingRule } from './decision-log.js';

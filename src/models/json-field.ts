@@ -1,4 +1,5 @@
 // JSON columns (DataTypes.JSON: TEXT on SQLite, json on PostgreSQL) and the text forms send for them.
+import { isPlainObject } from '../lib/objects.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -22,8 +23,4 @@ export function jsonTextSetter(field: string) {
     }
     this.setDataValue(field, parsed);
   };
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

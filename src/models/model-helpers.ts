@@ -1,6 +1,6 @@
 // Helpers the front-desk models share: daily sequential numbers, and validation hooks that see the whole row.
 import { Op, QueryTypes, type Model, type ModelStatic, type Transaction, type WhereOptions } from 'sequelize';
-import { shanghaiDayKey } from '../domain/shanghai.js';
+import { shanghaiDayKey } from '../lib/shanghai.js';
 
 /** The transaction a save() runs in, as seen by a validate hook (typed as ValidationOptions, but save passes its own options). */
 export function txOf(options: unknown): Transaction | undefined {

@@ -1,7 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
 import { sequelize } from '../db.js';
 import { formatReceiptNumber, nextReceiptSequence } from '../domain/receipts.js';
-import { shanghaiYear } from '../domain/shanghai.js';
+import { shanghaiYear } from '../lib/shanghai.js';
 import { withStoredRow } from './model-helpers.js';
 import { positiveFen } from './validators.js';
 

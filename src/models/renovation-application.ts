@@ -1,6 +1,6 @@
 import { DataTypes, Model, Op, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
 import { sequelize } from '../db.js';
-import { shanghaiYear } from '../domain/shanghai.js';
+import { shanghaiYear } from '../lib/shanghai.js';
 import { PHONE_PATTERN, datesInOrder } from './validators.js';
 
 /** submitted 已提交 → reviewed 工程部已审核 → approved 已核批 | rejected 未获核批 → inspected 已验收. */

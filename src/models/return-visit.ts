@@ -1,6 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { shanghaiDayKey } from '../domain/shanghai.js';
+import { shanghaiDayKey } from '../lib/shanghai.js';
 import { isPartialUpdate, txOf, withStoredRow } from './model-helpers.js';
 import { Ticket } from './ticket.js';
 

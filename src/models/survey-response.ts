@@ -9,7 +9,8 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
-import { isPlainObject, jsonTextSetter } from './json-field.js';
+import { jsonTextSetter } from './json-field.js';
+import { isPlainObject } from '../lib/objects.js';
 import { SurveyQuestion } from './survey-question.js';
 
 /** The answers of one response: question id → score (integer 1–5) or text; null = not answered. */

@@ -1,19 +1,19 @@
 // A rule in plain Chinese for managers who don't program:
 // 允许 客户服务收费员 退押金（装修押金），条件：记录状态 为「在押」，且 验收结果 为「验收合格」
-// Labels come from the fact catalogue, the action catalogue and the admin's zh translations (plain objects,
-// imported file by file so that AdminJS itself is not loaded).
-import { dunningZh } from '../admin/locale/dunning.js';
-import { feesZh } from '../admin/locale/fees.js';
-import { frontDeskZh } from '../admin/locale/front-desk.js';
-import { governanceZh } from '../admin/locale/governance.js';
-import { officeZh } from '../admin/locale/office.js';
-import { organisationZh } from '../admin/locale/organisation.js';
-import { propertyZh } from '../admin/locale/property.js';
-import { renovationZh } from '../admin/locale/renovation.js';
+// Labels come from the fact catalogue, the action catalogue and the vocabulary of fields and states (src/vocabulary,
+// which the admin's translations are built from too).
+import { dunningZh } from '../vocabulary/dunning.js';
+import { feesZh } from '../vocabulary/fees.js';
+import { frontDeskZh } from '../vocabulary/front-desk.js';
+import { governanceZh } from '../vocabulary/governance.js';
+import { officeZh } from '../vocabulary/office.js';
+import { organisationZh } from '../vocabulary/organisation.js';
+import { propertyZh } from '../vocabulary/property.js';
+import { renovationZh } from '../vocabulary/renovation.js';
 import { RESOURCE_LABELS, WORKFLOW_ACTIONS, actionLabel, type ResourceId } from './catalogue.js';
 import { factPath } from './facts.js';
 import { POSITION_NAMES } from './positions.js';
-import { isPlainObject } from '../models/json-field.js';
+import { isPlainObject } from '../lib/objects.js';
 
 
 const OPERATOR_WORDS: Record<string, string> = {

@@ -10,8 +10,8 @@ import { ACTION_LABELS, actionLabel, isCatalogued } from './catalogue.js';
 import { explainConditions } from './explain.js';
 import { compileConditions, type CompiledConditions, type RuleFacts } from './compile.js';
 import type { Decision, DecidingRule } from './decision.js';
-import { shanghaiDay, shanghaiHour, shanghaiWeekday } from '../domain/shanghai.js';
-import { isPlainObject } from '../models/json-field.js';
+import { shanghaiDay, shanghaiHour, shanghaiWeekday } from '../lib/shanghai.js';
+import { isPlainObject } from '../lib/objects.js';
 
 export type { RuleFacts } from './compile.js';
 

@@ -3,6 +3,7 @@
 import type { Transaction } from 'sequelize';
 import { AuthorityRule } from '../models/index.js';
 import { defaultRuleDefinitions, type RuleDefinition } from './default-rules.js';
+import './rule-writes.js';
 
 /** The rule that lets 管理处主任 manage rules: built in, restorable, never deletable. */
 export const RULE_MANAGEMENT_RULE = '管理权限规则';

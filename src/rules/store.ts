@@ -4,6 +4,7 @@ import { fn, col } from 'sequelize';
 import { AuthorityRule } from '../models/index.js';
 import { logger } from '../logger.js';
 import { RuleSet, type StoredRule } from './rule-set.js';
+import './rule-writes.js';
 
 export const REFRESH_MS = 2_000;
 

@@ -1,18 +1,20 @@
 // Validation of an authority rule as the director submits it: every field checked against the action and fact
 // catalogues and json-rules-engine's default operators, every problem said in Chinese with where it is.
-// The model (src/models/authority-rule.ts) calls the same field checks, so no path saves a bad rule.
+// The same field checks guard every write of the model (rule-writes.ts), so no path saves a bad rule.
 import { Rule } from 'json-rules-engine';
 import { ACTION_LABELS, RESOURCES, RESOURCE_LABELS, isCatalogued, type ResourceId } from './catalogue.js';
 import { FACTS, type FactPath, type FactType } from './facts.js';
-import { isPlainObject } from '../models/json-field.js';
+import { isPlainObject } from '../lib/objects.js';
 import { BASE_OPERATORS } from './compile.js';
+import { MAX_PRIORITY } from '../models/index.js';
+
+export { MAX_PRIORITY };
 
 /** A stored rule uses json-rules-engine's default operators only (no decorators). */
 export const RULE_OPERATORS = BASE_OPERATORS;
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
 export const MAX_NAME_LENGTH = 100;
-export const MAX_PRIORITY = 1000;
 export const MAX_CONDITION_DEPTH = 10;
 export const MAX_CONDITION_LEAVES = 200;
 

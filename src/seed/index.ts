@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import { hashPassword } from '../auth/password.js';
-import { forgetFailures } from '../auth/authenticate.js';
+import { forgetFailures } from '../domain/sign-in-throttle.js';
 import { config } from '../config.js';
 import { Conflict, ValidationFailed } from '../errors.js';
 import { AuthorityRule, Department, Position, Staff, sequelize } from '../models/index.js';

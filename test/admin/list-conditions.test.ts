@@ -5,7 +5,7 @@ import { billStatusFor } from '../../src/models/bill.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { signedInClient } from '../support/http.js';
 import { smallEstate } from '../support/estate.js';
-import { addDays, shanghaiDay } from '../../src/domain/shanghai.js';
+import { addDays, shanghaiDay } from '../../src/lib/shanghai.js';
 
 const HOUR = 3_600_000;
 const ids = (body: { records: { id: string | number }[] }) => body.records.map((r) => Number(r.id));

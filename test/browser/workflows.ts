@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { startDemoOffice } from './office.js';
 
 const { server, browser, screenshots, password } = await startDemoOffice('journeys');
-const { shanghaiDay, addDays } = await import('../../src/domain/shanghai.js');
+const { shanghaiDay, addDays } = await import('../../src/lib/shanghai.js');
 
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);

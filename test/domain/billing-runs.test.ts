@@ -5,7 +5,7 @@ import { AuditLog, Bill, BillingRun, DunningPlan, DunningTarget, Payment, type U
 import { generateMonthlyBills, undoBillingRun } from '../../src/domain/billing-run.js';
 import { recordPayment } from '../../src/domain/payments.js';
 import { voidPayment } from '../../src/domain/cash-reports.js';
-import { addMonths, monthLabel, shanghaiMonth } from '../../src/domain/shanghai.js';
+import { addMonths, monthLabel, shanghaiMonth } from '../../src/lib/shanghai.js';
 import { ValidationFailed } from '../../src/errors.js';
 import { loadActor } from '../../src/auth/actor.js';
 import type { Actor } from '../../src/rules/actor.js';

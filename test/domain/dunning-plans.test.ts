@@ -3,7 +3,7 @@ import { AuditLog, Bill, DunningPlan, DunningTarget } from '../../src/models/ind
 import { fillDunningTargets } from '../../src/domain/dunning-targets.js';
 import { startDunningPlan } from '../../src/domain/office-transitions.js';
 import { recordPayment } from '../../src/domain/payments.js';
-import { addDays, shanghaiDay } from '../../src/domain/shanghai.js';
+import { addDays, shanghaiDay } from '../../src/lib/shanghai.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';

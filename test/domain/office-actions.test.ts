@@ -3,7 +3,7 @@ import { Op } from 'sequelize';
 import { AuditLog, Bill, BillingRun, Owner, ParkingRental, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem, billingKeyFor, managementFeeFen } from '../../src/models/index.js';
 import { generateMonthlyBills } from '../../src/domain/billing-run.js';
 import { workPlanTitle } from '../../src/domain/work-plans.js';
-import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../src/domain/shanghai.js';
+import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../src/lib/shanghai.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';

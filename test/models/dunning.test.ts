@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Bill, DunningPlan, DunningRecord, DunningTarget } from '../../src/models/index.js';
-import { addMonths, shanghaiDay, shanghaiMonth } from '../../src/domain/shanghai.js';
+import { addMonths, shanghaiDay, shanghaiMonth } from '../../src/lib/shanghai.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
 import { seedDunningDemo } from '../../src/seed/demo/dunning.js';
 import { ownersInArrears } from '../../src/domain/dunning-arrears.js';

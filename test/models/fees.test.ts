@@ -6,7 +6,7 @@ import {
 } from '../../src/models/index.js';
 import { computeCashReportTotals } from '../../src/domain/cash-report-totals.js';
 import { formatReceiptNumber } from '../../src/domain/receipts.js';
-import { shanghaiDay } from '../../src/domain/shanghai.js';
+import { shanghaiDay } from '../../src/lib/shanghai.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
 import { seedCashReportsDemo, seedFeesDemo } from '../../src/seed/demo/fees.js';
 import { undoBillingRun } from '../../src/domain/billing-run.js';

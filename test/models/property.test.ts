@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Op } from 'sequelize';
 import { Building, Community, Owner, Unit } from '../../src/models/index.js';
-import { shanghaiDay } from '../../src/domain/shanghai.js';
+import { shanghaiDay } from '../../src/lib/shanghai.js';
 import { Rng } from '../../src/seed/demo/fake.js';
 import { seedPropertyDemo } from '../../src/seed/demo/property.js';
 import { demoContext } from '../support/demo.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Op } from 'sequelize';
 import { Payment, RenovationApplication, RenovationDeposit } from '../../src/models/index.js';
-import { shanghaiYear } from '../../src/domain/shanghai.js';
+import { shanghaiYear } from '../../src/lib/shanghai.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
 import { Rng } from '../../src/seed/demo/fake.js';
 import { seedRenovationDemo } from '../../src/seed/demo/renovation.js';

@@ -1,2 +1,2 @@
 // The components share the server's money formatting.
-export { formatFen, yuanToFen } from '../../domain/money.js';
+export { formatFen, yuanToFen } from '../../lib/money.js';

@@ -2,14 +2,14 @@
 import type { LocaleTranslations } from 'adminjs';
 import { navigation } from '../navigation.js';
 import { RESOURCE_LABELS, RESOURCES, WORKFLOW_ACTIONS } from '../../rules/catalogue.js';
-import { organisationEn, organisationResourceNamesEn, organisationResourceNamesZh, organisationZh } from './organisation.js';
-import { propertyEn, propertyResourceNamesEn, propertyResourceNamesZh, propertyZh } from './property.js';
-import { frontDeskEn, frontDeskResourceNamesEn, frontDeskResourceNamesZh, frontDeskZh } from './front-desk.js';
-import { feesEn, feesResourceNamesEn, feesResourceNamesZh, feesZh } from './fees.js';
-import { renovationEn, renovationResourceNamesEn, renovationResourceNamesZh, renovationZh } from './renovation.js';
-import { dunningEn, dunningResourceNamesEn, dunningResourceNamesZh, dunningZh } from './dunning.js';
-import { officeEn, officeResourceNamesEn, officeResourceNamesZh, officeZh } from './office.js';
-import { governanceEn, governanceResourceNamesEn, governanceResourceNamesZh, governanceZh } from './governance.js';
+import { organisationEn, organisationResourceNamesEn, organisationResourceNamesZh, organisationZh } from '../../vocabulary/organisation.js';
+import { propertyEn, propertyResourceNamesEn, propertyResourceNamesZh, propertyZh } from '../../vocabulary/property.js';
+import { frontDeskEn, frontDeskResourceNamesEn, frontDeskResourceNamesZh, frontDeskZh } from '../../vocabulary/front-desk.js';
+import { feesEn, feesResourceNamesEn, feesResourceNamesZh, feesZh } from '../../vocabulary/fees.js';
+import { renovationEn, renovationResourceNamesEn, renovationResourceNamesZh, renovationZh } from '../../vocabulary/renovation.js';
+import { dunningEn, dunningResourceNamesEn, dunningResourceNamesZh, dunningZh } from '../../vocabulary/dunning.js';
+import { officeEn, officeResourceNamesEn, officeResourceNamesZh, officeZh } from '../../vocabulary/office.js';
+import { governanceEn, governanceResourceNamesEn, governanceResourceNamesZh, governanceZh } from '../../vocabulary/governance.js';
 
 type ResourceTranslations = Record<string, { properties?: Record<string, string>; actions?: Record<string, string>; labels?: Record<string, string> }>;
 

@@ -1,7 +1,7 @@
 // 催缴管理: plans drawn up from owners in arrears, their targets, and each contact's record.
 // Status, who started/closed and the arrears figures change only through the use cases (trap 17).
 import type { ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
-import { shanghaiDay } from '../../domain/shanghai.js';
+import { shanghaiDay } from '../../lib/shanghai.js';
 import { DunningPlan, DunningRecord, DunningTarget } from '../../models/index.js';
 import { fieldLabel } from '../locale/index.js';
 import { navigation } from '../navigation.js';

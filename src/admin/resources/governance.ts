@@ -8,7 +8,7 @@ import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
 import { resourceWorkflowAction } from '../use-case.js';
 import { decideFor } from '../access.js';
-import { restoreRuleManagement } from '../../rules/restore.js';
+import { restoreRuleManagement } from '../../domain/restore-rule-management.js';
 import { RESTORE_ACTION } from '../../rules/decide.js';
 
 function asText(value: unknown, compact: boolean): string {

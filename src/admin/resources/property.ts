@@ -5,7 +5,7 @@ import { Op, col, fn, literal } from 'sequelize';
 import { isPostgres, sequelize } from '../../db.js';
 import { registerConditionFilters } from '../adapter.js';
 import { archiveGaps, incompleteOwnerWhere, isReviewDue, reviewDueWhere } from '../../domain/owner-archive.js';
-import { shanghaiDay } from '../../domain/shanghai.js';
+import { shanghaiDay } from '../../lib/shanghai.js';
 import { Building, Community, Owner, Unit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';

@@ -6,7 +6,7 @@ import { navigation } from '../navigation.js';
 import { fieldLabel } from '../locale/index.js';
 import { createThrough, workflowAction } from '../use-case.js';
 import { collectDeposit, forfeitDeposit, refundDeposit } from '../../domain/deposits.js';
-import { formatFen } from '../../domain/money.js';
+import { formatFen } from '../../lib/money.js';
 import { limitPayload, refuseChanges } from '../payload.js';
 import { money, readOnly } from '../properties.js';
 import { approveRenovation, inspectRenovation, rejectRenovation, reviewRenovation } from '../../domain/renovation-transitions.js';

@@ -5,7 +5,7 @@ import {
   DunningPlan, DunningRecord, DunningTarget, sequelize,
   type DunningMethod, type DunningPlanStatus, type DunningResult, type Staff,
 } from '../../models/index.js';
-import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../domain/shanghai.js';
+import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../lib/shanghai.js';
 import { ownersInArrears } from '../../domain/dunning-arrears.js';
 import { targetRow } from '../../domain/dunning-targets.js';
 import type { DemoContext } from './context.js';

@@ -60,8 +60,8 @@ export function plateNumber(rng: Rng): string {
   return `粤${rng.pick(['B', 'B', 'B', 'A', 'S'])}${tail}`;
 }
 
-/** YYYY-MM-DD of a Date, in Asia/Shanghai: the old name of shanghaiDay (src/domain/shanghai.ts), which new code imports. */
-export { shanghaiDay as shanghaiDate } from '../../domain/shanghai.js';
+/** YYYY-MM-DD of a Date, in Asia/Shanghai: the old name of shanghaiDay (src/lib/shanghai.ts), which new code imports. */
+export { shanghaiDay as shanghaiDate } from '../../lib/shanghai.js';
 
 export function daysAgo(now: Date, days: number, hour = 10): Date {
   const d = new Date(now.getTime() - days * 86_400_000);

@@ -13,7 +13,7 @@ import {
 import { SERVICE_BILL_DUE_DAYS, billingDueDate, managementBillDescription, parkingBillDescription, serviceBillDescription } from '../../domain/billing-run.js';
 import { computeCashReportTotals } from '../../domain/cash-report-totals.js';
 import { formatReceiptNumber, nextReceiptSequence } from '../../domain/receipts.js';
-import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth, shanghaiYear } from '../../domain/shanghai.js';
+import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth, shanghaiYear } from '../../lib/shanghai.js';
 import type { DemoContext } from './context.js';
 import { mobile, personName, plateNumber, type Rng } from './fake.js';
 

@@ -8,7 +8,7 @@ import {
   defaultTicketDueAt, formatDailyNumber, nextDailyNumber, returnVisitLabel,
   type CorrespondenceKind, type Department, type NoticeStatus, type Owner, type Staff, type TicketCategory, type TicketChannel, type TicketStatus, type Unit,
 } from '../../models/index.js';
-import { shanghaiDay, shanghaiDayKey } from '../../domain/shanghai.js';
+import { shanghaiDay, shanghaiDayKey } from '../../lib/shanghai.js';
 import type { DemoContext } from './context.js';
 import { daysAgo, landline, mobile, personName, type Rng } from './fake.js';
 

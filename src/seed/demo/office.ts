@@ -18,7 +18,7 @@ import {
   type SurveyStatus,
   type WorkPlanItemStatus,
 } from '../../models/index.js';
-import { addDays, addMonths, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth } from '../../domain/shanghai.js';
+import { addDays, addMonths, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth } from '../../lib/shanghai.js';
 import { WORK_PLAN_NOTE, workPlanTitle } from '../../domain/work-plans.js';
 import type { DemoContext } from './context.js';
 import { daysAgo, personName, type Rng } from './fake.js';

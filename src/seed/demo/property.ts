@@ -3,7 +3,7 @@
 // with ctx.scale; a top-up run on an existing database adds buildings after the ones already there.
 import type { CreationAttributes, Transaction } from 'sequelize';
 import { Building, Community, Owner, Unit, sequelize } from '../../models/index.js';
-import { shanghaiDay } from '../../domain/shanghai.js';
+import { shanghaiDay } from '../../lib/shanghai.js';
 import type { DemoContext } from './context.js';
 import { daysAgo, landline, mobile, personName, type Rng } from './fake.js';
 

@@ -2,7 +2,7 @@
 // then held, refunded (in full or less a deduction, each with one refund receipt) or forfeited.
 import type { Transaction } from 'sequelize';
 import { formatReceiptNumber, nextReceiptSequence } from '../../domain/receipts.js';
-import { shanghaiDay, shanghaiYear } from '../../domain/shanghai.js';
+import { shanghaiDay, shanghaiYear } from '../../lib/shanghai.js';
 import {
   Payment, RenovationApplication, RenovationDeposit, depositNumberFor, formatRenovationNumber, nextRenovationSequence, sequelize,
   type InspectionResult, type PaymentMethod, type RenovationStatus, type Staff, type Unit,

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import {
   addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiDayKey, shanghaiMoment, shanghaiMonth, shanghaiYear,
-} from '../../src/domain/shanghai.js';
+} from '../../src/lib/shanghai.js';
 import { Rng } from '../../src/seed/demo/fake.js';
 
 describe('Asia/Shanghai calendar', () => {

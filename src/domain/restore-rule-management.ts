@@ -2,11 +2,11 @@
 // seeded, and switch off any deny rule standing in its way — so no edit can lock the office out of its own rules.
 import { AuditLog, AuthorityRule } from '../models/index.js';
 import { ForbiddenByRule } from '../errors.js';
-import { inTransaction } from '../domain/transaction.js';
-import type { Actor } from './actor.js';
-import { decide, RESTORE_ACTION } from './decide.js';
-import { defaultRuleDefinitions } from './default-rules.js';
-import { RULE_MANAGEMENT_RULE, ruleValues } from './seed.js';
+import { inTransaction } from './transaction.js';
+import type { Actor } from '../rules/actor.js';
+import { decide, RESTORE_ACTION } from '../rules/decide.js';
+import { defaultRuleDefinitions } from '../rules/default-rules.js';
+import { RULE_MANAGEMENT_RULE, ruleValues } from '../rules/seed.js';
 
 const ANY_RULE_ACTION = 'AuthorityRule.*';
 
