@@ -9,8 +9,8 @@ import { FACTS } from '../rules/facts.js';
 import type { Actor } from '../rules/actor.js';
 import { actorOf } from './access.js';
 import { overdueTicketWhere } from '../models/ticket.js';
-import { shanghaiDay, shanghaiMoment } from '../domain/shanghai.js';
-import { formatFen } from '../domain/money.js';
+import { shanghaiDay, shanghaiMoment } from '../lib/shanghai.js';
+import { formatFen } from '../lib/money.js';
 import { firstDirectorAppointment, passwordSetByOthers } from '../domain/accounts.js';
 
 interface Queue {
