@@ -1,11 +1,9 @@
 // The document's default authorities (default-authorities.ts) as stored json-rules-engine rules: what the seed
 // writes into AuthorityRule, and what RuleSet decides with until the director edits them.
-import { POSITION_NAMES } from './positions.js';
 import type { RuleConditions } from '../models/authority-rule.js';
 import type { JsonValue } from '../models/json-field.js';
-import { actionLabel } from './catalogue.js';
 import { DEFAULT_AUTHORITIES, DEPARTMENT_AUTHORITIES, type DefaultAuthority, type RecordCondition } from './default-authorities.js';
-import { FACTS } from './facts.js';
+import { explainRule } from './explain.js';
 
 /** One rule as the seed stores it; re-seeding finds the rule it made by its name. */
 export interface RuleDefinition {
@@ -22,7 +20,6 @@ export interface RuleDefinition {
 
 type Leaf = { fact: string; path: string; operator: string; value: JsonValue };
 
-const recordField = (field: string) => FACTS.record[field]?.label ?? field;
 
 /**
  * A record field holding a staff or department id is "present" when it is a positive number: json-rules-engine's
@@ -55,28 +52,15 @@ function recordConditionLeaves(when: RecordCondition | undefined): Leaf[] {
   return leaves;
 }
 
-function describeWhen(when: RecordCondition | undefined): string {
-  if (!when) return '';
-  const parts: string[] = [];
-  if (when.status) parts.push(`记录状态为 ${when.status.join(' 或 ')}`);
-  if (when.ownField) parts.push(`${recordField(when.ownField)}是本人`);
-  if (when.notOwnField) parts.push(`${recordField(when.notOwnField)}是他人`);
-  if (when.supervisedDepartmentField) parts.push(`本人主管${recordField(when.supervisedDepartmentField)}`);
-  if (when.memberDepartmentField) parts.push(`本人属于${recordField(when.memberDepartmentField)}`);
-  if (when.fieldIn) parts.push(`${recordField(when.fieldIn.field)}为 ${when.fieldIn.values.join(' 或 ')}`);
-  if (when.presentField) parts.push(`有${recordField(when.presentField)}`);
-  return parts.join('，');
-}
-
 function definition(authority: Omit<DefaultAuthority, 'positions'> & { positions?: string[] }): RuleDefinition {
   const all: Leaf[] = [];
   if (authority.positions) all.push({ fact: 'actor', path: 'positionCode', operator: 'in', value: [...authority.positions] });
   all.push(...recordConditionLeaves(authority.when));
-  const who = authority.positions ? authority.positions.map((code) => POSITION_NAMES[code] ?? code).join('、') : '处理部门的员工或主管';
-  const condition = describeWhen(authority.when);
+  // Described by the explainer, in the words the rule studio and refusals use (「在押」, not "held").
+  const description = `${explainRule({ effect: 'allow', actions: authority.actions, conditions: { all } })}。`;
   return {
     name: authority.name,
-    description: `允许${who}：${authority.actions.map(actionLabel).join('、')}${condition ? `（条件：${condition}）` : ''}。`,
+    description,
     actions: [...authority.actions],
     effect: 'allow',
     priority: 1,

@@ -12,7 +12,7 @@ import { propertyZh } from '../vocabulary/property.js';
 import { renovationZh } from '../vocabulary/renovation.js';
 import { RESOURCE_LABELS, WORKFLOW_ACTIONS, actionLabel, type ResourceId } from './catalogue.js';
 import { factPath } from './facts.js';
-import { POSITION_NAMES } from './positions.js';
+import { POSITION_NAMES } from '../vocabulary/positions.js';
 import { isPlainObject } from '../lib/objects.js';
 
 

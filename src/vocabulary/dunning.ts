@@ -13,7 +13,7 @@ export const dunningZh = {
       targetCount: '催缴对象数', arrearsTotal: '催缴总额', recoveredAmount: '已收回', collectionRate: '回收率',
       'status.draft': '草稿', 'status.started': '催缴中', 'status.closed': '已结束',
     },
-    actions: { new: '制定催缴计划', start: '决定催缴', close: '结束催缴' },
+    actions: { new: '制定催缴计划' },
     messages: {
       recoveredDefinition:
         '每个催缴对象列入时的欠费金额，减去该业主在计划启动日之前到期的账单至今仍未缴清的金额（不低于 0），再合计。计划启动后到期的新账单不计入；计划未启动时为 0。',

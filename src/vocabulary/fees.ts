@@ -1,4 +1,4 @@
-// 收费管理 labels: every field, every state/kind code, and the fees' workflow actions.
+// 收费管理 labels: every field and every state/kind code (workflow actions are named by the action catalogue).
 const common = { id: '编号', createdAt: '创建时间', updatedAt: '更新时间' };
 const commonEn = { id: 'ID', createdAt: 'Created at', updatedAt: 'Updated at' };
 
@@ -28,7 +28,6 @@ export const feesZh = {
       'feeKind.management': '物业管理费', 'feeKind.service': '有偿服务费', 'feeKind.parking': '车位费', 'feeKind.clubhouse': '会所费', 'feeKind.other': '其他',
       'status.unpaid': '未缴', 'status.partial': '部分缴纳', 'status.paid': '已缴清',
     },
-    actions: { generate: '生成月度账单' },
   },
   BillingRun: {
     properties: {
@@ -37,7 +36,6 @@ export const feesZh = {
       skippedCount: '已存在未重复生成（张）', status: '状态', undoneById: '撤销人', undoneAt: '撤销时间',
       'status.done': '已生成', 'status.undone': '已撤销',
     },
-    actions: { undo: '撤销本次账单生成' },
   },
   Payment: {
     properties: {
@@ -49,7 +47,7 @@ export const feesZh = {
       'method.cash': '现金', 'method.card': '刷卡', 'method.wechat': '微信', 'method.alipay': '支付宝', 'method.transfer': '银行转账',
       'status.valid': '有效', 'status.voided': '已作废',
     },
-    actions: { new: '收款', void: '作废收据' },
+    actions: { new: '收款' },
   },
   CashReport: {
     properties: {
@@ -59,7 +57,6 @@ export const feesZh = {
       submittedAt: '提交时间', reconciledById: '核对人', reconciledAt: '核对时间', note: '备注',
       'status.open': '未提交', 'status.submitted': '已提交', 'status.reconciled': '已核对',
     },
-    actions: { submit: '提交日报', reconcile: '核对日报' },
   },
   ParkingRental: {
     properties: {
@@ -69,7 +66,6 @@ export const feesZh = {
       reviewedAt: '审核时间', reviewNote: '审核意见',
       'status.pending': '待审核', 'status.approved': '已批准', 'status.rejected': '未批准',
     },
-    actions: { review: '审核租赁' },
   },
   ClubhouseCharge: {
     properties: {
@@ -78,7 +74,6 @@ export const feesZh = {
       status: '状态', recordedById: '登记人', verifiedById: '校核人', verifiedAt: '校核时间', note: '备注',
       'status.pending': '待校核', 'status.verified': '已校核',
     },
-    actions: { verify: '校核' },
   },
 };
 

@@ -20,7 +20,6 @@ export const renovationZh = {
       'status.submitted': '已提交', 'status.reviewed': '工程部已审核', 'status.approved': '已核批', 'status.rejected': '未获核批', 'status.inspected': '已验收',
       ...inspectionZh,
     },
-    actions: { review: '工程审核', approve: '核批', reject: '驳回', inspect: '验收' },
   },
   RenovationDeposit: {
     properties: {
@@ -32,7 +31,7 @@ export const renovationZh = {
       'status.held': '在押', 'status.refunded': '已退还', 'status.forfeited': '已没收',
       ...inspectionZh,
     },
-    actions: { new: '收押金', refund: '退押金', forfeit: '没收押金' },
+    actions: { new: '收押金' },
   },
 };
 

@@ -15,15 +15,12 @@ import type { PositionCode } from '../../src/rules/default-authorities.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
 import { signedInClient } from '../support/http.js';
+import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 
 type Form = Record<string, string | number | boolean>;
 type Side = 'may' | 'mayNot';
 type AnyModel = ModelStatic<Model>;
 
-const NAMES: Record<PositionCode, string> = {
-  receptionist: '客户接待员', coordinator: '客户服务协调员', cashier: '客户服务收费员', assistant: '客户服务助理',
-  director: '管理处主任', engineering_supervisor: '工程部主管', garage_keeper: '车库管理员', system_admin: '系统管理员',
-};
 
 /** What a test knows when it builds a form or a record: who acts, and a tag that makes its rows its own. */
 interface Ctx {
@@ -378,7 +375,7 @@ async function actingAs(code: PositionCode, side: Side) {
 function expectRefused(body: any, code: PositionCode, action: string, byRecord: boolean) {
   const error = body.record?.baseError;
   expect(error?.type, JSON.stringify(body).slice(0, 400)).to.equal('ForbiddenError');
-  expect(error.message).to.include(NAMES[code]).and.to.include(actionLabel(action));
+  expect(error.message).to.include(POSITION_NAMES[code]).and.to.include(actionLabel(action));
   // The system administrator is refused every business action before any rule is read.
   if (code === 'system_admin') expect(error.message).to.include('不能执行业务操作');
   else if (!byRecord) expect(error.message).to.include('没有任何规则允许');
@@ -394,7 +391,7 @@ describe('the default authority table, through the admin API', () => {
     const resource = resourceOf(c.action);
 
     for (const code of list(c.may)) {
-      it(`${NAMES[code]} may ${c.action}${on(c.mayOn)}`, async () => {
+      it(`${POSITION_NAMES[code]} may ${c.action}${on(c.mayOn)}`, async () => {
         const { client, ctx } = await actingAs(code, 'may');
         if (c.kind === 'new') {
           const form = await c.form(ctx);
@@ -418,7 +415,7 @@ describe('the default authority table, through the admin API', () => {
     }
 
     for (const code of list(c.mayNot)) {
-      it(`${NAMES[code]} may not ${c.action}${on(c.mayNotOn)}`, async () => {
+      it(`${POSITION_NAMES[code]} may not ${c.action}${on(c.mayNotOn)}`, async () => {
         const { client, ctx } = await actingAs(code, 'mayNot');
         // The position holds the action on other records: the refusal is about this record.
         const byRecord = list(c.may).includes(code) || (!!c.mayNotOn && c.mayNotOn !== c.mayOn);

@@ -7,6 +7,7 @@ import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 
 const someone = () => staff('receptionist');
 
@@ -71,14 +72,10 @@ async function application(status: 'submitted' | 'reviewed' | 'approved') {
   } as never);
 }
 
-const NAMES: Record<string, string> = {
-  engineering_supervisor: '工程部主管',
-  receptionist: '客户接待员', coordinator: '客户服务协调员', cashier: '客户服务收费员', assistant: '客户服务助理', garage_keeper: '车库管理员',
-};
 
 describe('workflow actions that move a record to its next state', () => {
   for (const c of CASES) {
-    it(`${NAMES[c.may]} may ${c.resource}.${c.action}: the record becomes ${c.becomes}, audited`, async () => {
+    it(`${POSITION_NAMES[c.may]} may ${c.resource}.${c.action}: the record becomes ${c.becomes}, audited`, async () => {
       const row = await c.make();
       const member = await staff(c.may);
       const client = await signedInClient(member.email, TEST_PASSWORD);
@@ -92,7 +89,7 @@ describe('workflow actions that move a record to its next state', () => {
       expect(audit?.staffId).to.equal(member.id);
     });
 
-    it(`${NAMES[c.mayNot]} may not ${c.resource}.${c.action}: refused with the reason, nothing changes`, async () => {
+    it(`${POSITION_NAMES[c.mayNot]} may not ${c.resource}.${c.action}: refused with the reason, nothing changes`, async () => {
       const row = await c.make();
       const before = row.get('status');
       const member = await staff(c.mayNot);

@@ -1,21 +1,15 @@
 // Factories that return ready records; each call makes unique rows so tests never depend on each other.
 import { Department, Position, Staff } from '../../src/models/index.js';
 import { hashPassword } from '../../src/auth/password.js';
+import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 
 export const TEST_PASSWORD = 'test-pass-2026';
 let passwordHash: Promise<string> | null = null;
 let counter = 0;
 
-const POSITION_NAMES: Record<string, [string, string]> = {
-  receptionist: ['客户接待员', '客户中心'],
-  coordinator: ['客户服务协调员', '客户中心'],
-  cashier: ['客户服务收费员', '客户中心'],
-  assistant: ['客户服务助理', '客户中心'],
-  director: ['管理处主任', '管理处'],
-  engineering_supervisor: ['工程部主管', '工程部'],
-  garage_keeper: ['车库管理员', '保安部'],
-  system_admin: ['系统管理员', '管理处'],
-  technician: ['维修工', '工程部'],
+/** The department a test's staff member of each position belongs to (the names come from the vocabulary). */
+const POSITION_DEPARTMENTS: Record<string, string> = {
+  director: '管理处', engineering_supervisor: '工程部', garage_keeper: '保安部', system_admin: '管理处', technician: '工程部',
 };
 
 export async function department(name: string): Promise<Department> {
@@ -24,7 +18,7 @@ export async function department(name: string): Promise<Department> {
 }
 
 export async function position(code: string): Promise<Position> {
-  const [name, departmentName] = POSITION_NAMES[code] ?? [code, '客户中心'];
+  const [name, departmentName] = [POSITION_NAMES[code] ?? code, POSITION_DEPARTMENTS[code] ?? '客户中心'];
   const existing = await Position.findOne({ where: { code } });
   if (existing) return existing;
   const dept = await department(departmentName);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Transaction } from 'sequelize';
 import { Department, Position, PositionClause, sequelize } from '../../models/index.js';
 import { parseJobDescriptions, type ParsedPosition } from './parse.js';
-import { POSITION_NAMES } from '../../rules/positions.js';
+import { POSITION_NAMES } from '../../vocabulary/positions.js';
 
 export const BUILT_IN_SOURCE = '系统内置';
 
