@@ -45,6 +45,38 @@ export const SERVICE_BILL_DUE_DAYS = 15;
 /** Bills of a billing run fall due on the 20th of their month. */
 export const billingDueDate = (period: string): string => `${period}-20`;
 
+/** The management-fee bill a run makes for a unit (area in m²). The demo data builds its bills with it too. */
+export function managementBillRow(unit: { id: number; label: string; area: number | string; ownerId?: number | null }, period: string): CreationAttributes<Bill> {
+  return {
+    unitId: unit.id,
+    ownerId: unit.ownerId ?? null,
+    period,
+    feeKind: 'management',
+    description: managementBillDescription(period, unit.label),
+    amount: managementFeeFen(Number(unit.area)),
+    dueDate: billingDueDate(period),
+    billingKey: billingKeyFor('management', unit.id, period),
+  };
+}
+
+/** The rent bill a run makes for a parking rental of a unit. */
+export function parkingBillRow(
+  rental: { id: number; unitId: number | null; ownerId?: number | null; monthlyRent: number; spaceNumber: string; plateNumber: string },
+  unitLabel: string,
+  period: string,
+): CreationAttributes<Bill> {
+  return {
+    unitId: rental.unitId as number,
+    ownerId: rental.ownerId ?? null,
+    period,
+    feeKind: 'parking',
+    description: parkingBillDescription(period, rental, unitLabel),
+    amount: rental.monthlyRent,
+    dueDate: billingDueDate(period),
+    billingKey: billingKeyFor('parking', rental.id, period),
+  };
+}
+
 /** The period asked for ('YYYY-MM'), this Shanghai month when left blank; refused on the field when not a month in range. */
 function periodOf(input: Record<string, unknown>, now: Date): string {
   const text = String(input.period ?? '').trim();
@@ -66,16 +98,7 @@ async function existingKeys(period: string, transaction: Transaction): Promise<S
 
 async function managementBills(period: string, transaction: Transaction): Promise<CreationAttributes<Bill>[]> {
   const units = await Unit.findAll({ attributes: ['id', 'label', 'area', 'ownerId'], where: { ownerId: { [Op.ne]: null } }, order: [['id', 'ASC']], raw: true, transaction });
-  return units.filter((unit) => managementFeeFen(Number(unit.area)) > 0).map((unit) => ({
-    unitId: unit.id,
-    ownerId: unit.ownerId,
-    period,
-    feeKind: 'management' as const,
-    description: managementBillDescription(period, unit.label),
-    amount: managementFeeFen(Number(unit.area)),
-    dueDate: billingDueDate(period),
-    billingKey: billingKeyFor('management', unit.id, period),
-  }));
+  return units.filter((unit) => managementFeeFen(Number(unit.area)) > 0).map((unit) => managementBillRow(unit, period));
 }
 
 /** Approved rentals of a unit whose term covers part of the month; an outsider's rent is paid without a bill. */
@@ -87,16 +110,7 @@ async function parkingBills(period: string, transaction: Transaction): Promise<C
   });
   const units = await Unit.findAll({ attributes: ['id', 'label'], where: { id: [...new Set(rentals.map((r) => r.unitId as number))] }, raw: true, transaction });
   const labels = new Map(units.map((u) => [u.id, u.label]));
-  return rentals.map((rental) => ({
-    unitId: rental.unitId as number,
-    ownerId: rental.ownerId,
-    period,
-    feeKind: 'parking' as const,
-    description: parkingBillDescription(period, rental, labels.get(rental.unitId as number) ?? ''),
-    amount: rental.monthlyRent,
-    dueDate: billingDueDate(period),
-    billingKey: billingKeyFor('parking', rental.id, period),
-  }));
+  return rentals.map((rental) => parkingBillRow(rental, labels.get(rental.unitId as number) ?? '', period));
 }
 
 /** Runs the month's billing (input `period`, default this month) and says what it made, in Chinese. */

@@ -15,6 +15,17 @@ export function formatReceiptNumber(year: number, sequence: number): string {
   return `${RECEIPT_PREFIX}${year}-${String(sequence).padStart(6, '0')}`;
 }
 
+export interface ReceiptNumbering {
+  receiptYear: number;
+  receiptSequence: number;
+  receiptNumber: string;
+}
+
+/** The stored fields of the `sequence`-th receipt of `year`. */
+export function receiptNumbering(year: number, sequence: number): ReceiptNumbering {
+  return { receiptYear: year, receiptSequence: sequence, receiptNumber: formatReceiptNumber(year, sequence) };
+}
+
 /** The (year, sequence) of a receipt number, or null when it is not one. */
 export function parseReceiptNumber(receiptNumber: string): { year: number; sequence: number } | null {
   const match = /^SK(\d{4})-(\d{6,})$/.exec(receiptNumber);
@@ -31,8 +42,23 @@ export async function nextReceiptSequence(year: number, transaction?: Transactio
 }
 
 /** Year, sequence and number for a receipt issued at `at` (its year is the Shanghai year: 2025-12-31T16:30Z is already 2026). */
-export async function nextReceipt(at: Date, transaction?: Transaction | null): Promise<{ receiptYear: number; receiptSequence: number; receiptNumber: string }> {
-  const receiptYear = shanghaiYear(at);
-  const receiptSequence = await nextReceiptSequence(receiptYear, transaction);
-  return { receiptYear, receiptSequence, receiptNumber: formatReceiptNumber(receiptYear, receiptSequence) };
+export async function nextReceipt(at: Date, transaction?: Transaction | null): Promise<ReceiptNumbering> {
+  const year = shanghaiYear(at);
+  return receiptNumbering(year, await nextReceiptSequence(year, transaction));
+}
+
+/**
+ * Numbers many receipts at once (the demo data), in the order given — the order they were issued in: each gets the
+ * numbering nextReceipt would have given it, one after another, continuing after its year's highest sequence.
+ * The rows are numbered in place and returned.
+ */
+export async function numberReceipts<T extends { paidAt: Date }>(rows: T[], transaction?: Transaction | null): Promise<Array<T & ReceiptNumbering>> {
+  const next = new Map<number, number>();
+  for (const row of rows) {
+    const year = shanghaiYear(row.paidAt);
+    const sequence = next.get(year) ?? (await nextReceiptSequence(year, transaction));
+    next.set(year, sequence + 1);
+    Object.assign(row, receiptNumbering(year, sequence));
+  }
+  return rows as Array<T & ReceiptNumbering>;
 }

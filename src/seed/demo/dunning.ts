@@ -9,9 +9,9 @@ import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../lib/sha
 import { ownersInArrears } from '../../domain/dunning-arrears.js';
 import { targetRow } from '../../domain/dunning-targets.js';
 import type { DemoContext } from './context.js';
+import { bulkInsert } from './bulk.js';
 import { daysAgo, type Rng } from './fake.js';
 
-const CHUNK = 500;
 const MAX_TARGETS_PER_PLAN = 6000;
 
 interface PlanSpec {
@@ -126,9 +126,7 @@ export async function seedDunningDemo(ctx: DemoContext): Promise<void> {
         updatedAt: createdAt,
       }));
       const targets: DunningTarget[] = [];
-      for (let i = 0; i < targetRows.length; i += CHUNK) {
-        targets.push(...(await DunningTarget.bulkCreate(targetRows.slice(i, i + CHUNK), { transaction, validate: true })));
-      }
+      await bulkInsert(DunningTarget, targetRows, { transaction, validate: true, each: (created) => targets.push(...created) });
       targetCount += targets.length;
       if (!startedAt) return;
 
@@ -147,9 +145,7 @@ export async function seedDunningDemo(ctx: DemoContext): Promise<void> {
         const target = rng.pick(targets);
         rows.push(recordRow(rng, plan.id, target, rng.pick(writers), new Date(startedAt.getTime() + Math.floor(rng.next() * span)), result));
       }
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await DunningRecord.bulkCreate(rows.slice(i, i + CHUNK), { transaction, validate: true });
-      }
+      await bulkInsert(DunningRecord, rows, { transaction, validate: true });
       recordCount += rows.length;
     });
     if (planCount % 5 === 0) ctx.progress(`催缴：${planCount}/${specs.length} 个计划`);

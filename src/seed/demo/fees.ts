@@ -4,20 +4,20 @@
 // Each month's management and parking bills come from a recorded billing run (账单生成记录); next month's was run
 // today ahead of time and has nothing paid on it, so it can still be undone; two mistaken runs were undone.
 // seedCashReportsDemo runs last among the money steps and builds one 现金日报表 per cashier and day from every receipt.
-import { Op, QueryTypes, type CreationAttributes, type Transaction } from 'sequelize';
+import { Op, QueryTypes, type CreationAttributes } from 'sequelize';
 import {
   Bill, BillingRun, CashReport, ClubhouseCharge, Owner, ParkingRental, Payment, Staff, Unit, sequelize,
   billStatusFor, billingKeyFor, billingRunTitle, managementFeeFen,
   type BillFeeKind, type CashReportStatus, type ParkingRentalStatus, type PaymentKind, type PaymentMethod,
 } from '../../models/index.js';
-import { SERVICE_BILL_DUE_DAYS, billingDueDate, managementBillDescription, parkingBillDescription, serviceBillDescription } from '../../domain/billing-run.js';
-import { computeCashReportTotals } from '../../domain/cash-report-totals.js';
-import { formatReceiptNumber, nextReceiptSequence } from '../../domain/receipts.js';
-import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth, shanghaiYear } from '../../lib/shanghai.js';
+import { SERVICE_BILL_DUE_DAYS, managementBillRow, parkingBillRow, serviceBillDescription } from '../../domain/billing-run.js';
+import { retotal } from '../../domain/payments.js';
+import { numberReceipts } from '../../domain/receipts.js';
+import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth } from '../../lib/shanghai.js';
 import type { DemoContext } from './context.js';
-import { mobile, personName, plateNumber, type Rng } from './fake.js';
+import { CHUNK, bulkInsert, chunks } from './bulk.js';
+import { mobile, personName, plateNumber, weighted } from './fake.js';
 
-const CHUNK = 500;
 /** Billing months, the current one included. Modest on purpose: volume comes from units, not history. */
 const MONTHS = 4;
 /** Beyond the context's units (a sample at large scale) at most this many units are billed. */
@@ -45,19 +45,6 @@ const REJECT_NOTES = ['该车位已租出，请另选车位', '车牌号与行�
 /** Rows are built valid; the model validators double-check them at ordinary sizes and are skipped for bulk volume. */
 function validateRows(ctx: DemoContext): boolean {
   return ctx.scale <= 10;
-}
-
-function weighted<T>(rng: Rng, items: Array<[T, number]>): T {
-  const total = items.reduce((s, [, w]) => s + w, 0);
-  let r = rng.next() * total;
-  for (const [item, w] of items) if ((r -= w) < 0) return item;
-  return items[items.length - 1][0];
-}
-
-function chunks<T>(rows: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -213,16 +200,7 @@ function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[])
     // How many of the latest periods stay unpaid, by profile.
     const owing = profile === 'chronic' ? periods.length : profile === 'late' ? rng.int(2, Math.min(3, periods.length)) : profile === 'partial' ? 2 : 0;
     periods.forEach((period, p) => {
-      const bill = plan.addBill({
-        unitId: unit.id,
-        ownerId: unit.ownerId,
-        period,
-        feeKind: 'management',
-        description: managementBillDescription(period, unit.label),
-        amount,
-        dueDate: billingDueDate(period),
-        billingKey: billingKeyFor('management', unit.id, period),
-      });
+      const bill = plan.addBill(managementBillRow(unit, period));
       const fromEnd = periods.length - p;
       if (fromEnd <= owing) {
         // The oldest owed month of a partial payer got half paid.
@@ -350,9 +328,7 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
     });
   }
   const rentals: ParkingRental[] = [];
-  for (const part of chunks(rows)) {
-    rentals.push(...(await sequelize.transaction((transaction) => ParkingRental.bulkCreate(part, { transaction, validate: validateRows(ctx), returning: true }))));
-  }
+  await bulkInsert(ParkingRental, rows, { validate: validateRows(ctx), returning: true, each: (created) => rentals.push(...created) });
 
   // Approved rentals pay month by month: an owner's rent is billed to the unit, an outsider pays without a bill.
   const labels = new Map(units.map((u) => [u.id, u.label]));
@@ -367,16 +343,7 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
         if (payDay && !unpaid) plan.pay(null, rental.monthlyRent, payDay, { kind: 'parking', payerName: rental.renterName });
         return;
       }
-      const bill = plan.addBill({
-        unitId: rental.unitId,
-        ownerId: rental.ownerId,
-        period,
-        feeKind: 'parking',
-        description: parkingBillDescription(period, rental, labels.get(rental.unitId) ?? ''),
-        amount: rental.monthlyRent,
-        dueDate: billingDueDate(period),
-        billingKey: billingKeyFor('parking', rental.id, period),
-      });
+      const bill = plan.addBill(parkingBillRow(rental, labels.get(rental.unitId) ?? '', period));
       if (payDay && !unpaid) plan.settle(bill, payDay, rental.renterName, 'parking');
     });
   }
@@ -388,17 +355,10 @@ function runBills(plan: FeesPlan, units: BilledUnit[], rentals: ParkingRental[],
   const labels = new Map(units.map((u) => [u.id, u.label]));
   const management = units
     .filter((unit) => unit.ownerId != null && managementFeeFen(unit.area) > 0)
-    .map((unit) => ({
-      unitId: unit.id, ownerId: unit.ownerId, period, feeKind: 'management' as const, description: managementBillDescription(period, unit.label),
-      amount: managementFeeFen(unit.area), dueDate: billingDueDate(period), billingKey: billingKeyFor('management', unit.id, period),
-    }));
+    .map((unit) => managementBillRow(unit, period));
   const parking = rentals
     .filter((r) => r.status === 'approved' && r.unitId != null && r.startDate <= lastDayOfMonth(period) && r.endDate >= `${period}-01`)
-    .map((rental) => ({
-      unitId: rental.unitId as number, ownerId: rental.ownerId, period, feeKind: 'parking' as const,
-      description: parkingBillDescription(period, rental, labels.get(rental.unitId as number) ?? ''),
-      amount: rental.monthlyRent, dueDate: billingDueDate(period), billingKey: billingKeyFor('parking', rental.id, period),
-    }));
+    .map((rental) => parkingBillRow(rental, labels.get(rental.unitId as number) ?? '', period));
   return [...management, ...parking];
 }
 
@@ -507,9 +467,7 @@ async function seedClubhouseCharges(plan: FeesPlan, units: BilledUnit[]): Promis
       });
     }
   }
-  for (const part of chunks(rows)) {
-    await sequelize.transaction((transaction) => ClubhouseCharge.bulkCreate(part, { transaction, validate: validateRows(ctx) }));
-  }
+  await bulkInsert(ClubhouseCharge, rows, { validate: validateRows(ctx) });
 }
 
 /** A few recent receipts were first written wrongly: the wrong one is voided by its cashier, then reissued. */
@@ -565,41 +523,31 @@ export async function seedFeesDemo(ctx: DemoContext): Promise<void> {
 
   for (const bill of plan.bills) bill.row.status = billStatusFor(bill.row.amount, bill.row.paidAmount ?? 0);
   await writeBillingRuns(ctx, runs);
-  let written = 0;
-  for (const part of chunks(plan.bills)) {
-    const created = await sequelize.transaction((transaction) => Bill.bulkCreate(part.map((b) => b.row), { transaction, validate: validateRows(ctx), returning: true }));
-    created.forEach((row, i) => (part[i].id = row.id));
-    written += part.length;
-    if (written % 20_000 < CHUNK) ctx.progress(`收费：已写入账单 ${written} / ${plan.bills.length}`);
-  }
+  await bulkInsert(Bill, plan.bills.map((b) => b.row), {
+    validate: validateRows(ctx),
+    returning: true,
+    each: (created, start) => {
+      created.forEach((row, i) => (plan.bills[start + i].id = row.id));
+      const written = start + created.length;
+      if (written % 20_000 < CHUNK) ctx.progress(`收费：已写入账单 ${written} / ${plan.bills.length}`);
+    },
+  });
   await writePayments(plan);
 }
 
 /** Numbers every receipt in time order, sequential per Shanghai year after what the database already holds. */
 async function writePayments(plan: FeesPlan): Promise<void> {
   const ordered = [...plan.payments].sort((a, b) => (a.row.paidAt as Date).getTime() - (b.row.paidAt as Date).getTime() || a.order - b.order);
-  const next = new Map<number, number>();
-  const rows: CreationAttributes<Payment>[] = [];
-  for (const payment of ordered) {
-    const year = shanghaiYear(payment.row.paidAt as Date);
-    if (!next.has(year)) next.set(year, await nextReceiptSequence(year));
-    const sequence = next.get(year)!;
-    next.set(year, sequence + 1);
-    rows.push({
-      ...payment.row,
-      billId: payment.bill?.id ?? null,
-      receiptYear: year,
-      receiptSequence: sequence,
-      receiptNumber: formatReceiptNumber(year, sequence),
-      createdAt: payment.row.paidAt,
-    });
-  }
-  let written = 0;
-  for (const part of chunks(rows)) {
-    await sequelize.transaction((transaction) => Payment.bulkCreate(part, { transaction, validate: validateRows(plan.ctx) }));
-    written += part.length;
-    if (written % 20_000 < CHUNK) plan.ctx.progress(`收费：已写入收据 ${written} / ${rows.length}`);
-  }
+  const rows: CreationAttributes<Payment>[] = await numberReceipts(
+    ordered.map((payment) => ({ ...payment.row, billId: payment.bill?.id ?? null, paidAt: payment.row.paidAt as Date, createdAt: payment.row.paidAt })),
+  );
+  await bulkInsert(Payment, rows, {
+    validate: validateRows(plan.ctx),
+    each: (created, start) => {
+      const written = start + created.length;
+      if (written % 20_000 < CHUNK) plan.ctx.progress(`收费：已写入收据 ${written} / ${rows.length}`);
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -643,8 +591,8 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
   const cashierIds = [...new Set([...groups.values()].map((g) => g.cashierId))];
   const names = new Map((await Staff.findAll({ attributes: ['id', 'name'], where: { id: cashierIds } })).map((s) => [s.id, s.name]));
   const existing = new Map(
-    (await CashReport.findAll({ attributes: ['id', 'cashierId', 'reportDate'], where: { cashierId: cashierIds, reportDate: [...new Set([...groups.values()].map((g) => g.day))] } }))
-      .map((r) => [`${r.cashierId}|${r.reportDate}`, r.id]),
+    (await CashReport.findAll({ where: { cashierId: cashierIds, reportDate: [...new Set([...groups.values()].map((g) => g.day))] } }))
+      .map((r) => [`${r.cashierId}|${r.reportDate}`, r]),
   );
 
   const statuses = reportStatuses([...groups.values()].filter((g) => !existing.has(`${g.cashierId}|${g.day}`)), today);
@@ -671,27 +619,28 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
     fresh.push(group);
   }
 
-  const reportIds = new Map<DayGroup, number>();
-  for (const [g, part] of chunks(rows).entries()) {
-    const created = await sequelize.transaction((transaction) => CashReport.bulkCreate(part, { transaction, validate: validateRows(ctx), returning: true }));
-    created.forEach((row, i) => reportIds.set(fresh[g * CHUNK + i], row.id));
-  }
+  const reports = new Map<DayGroup, CashReport>();
+  await bulkInsert(CashReport, rows, {
+    validate: validateRows(ctx),
+    returning: true,
+    each: (created, start) => created.forEach((row, i) => reports.set(fresh[start + i], row)),
+  });
   for (const group of groups.values()) {
-    const existingId = existing.get(`${group.cashierId}|${group.day}`);
-    if (existingId) reportIds.set(group, existingId);
+    const report = existing.get(`${group.cashierId}|${group.day}`);
+    if (report) reports.set(group, report);
   }
 
   let linked = 0;
-  for (const [group, reportId] of reportIds) {
+  for (const [group, report] of reports) {
     await sequelize.transaction(async (transaction) => {
       for (const ids of chunks(group.paymentIds)) {
-        await Payment.update({ cashReportId: reportId }, { where: { id: ids }, transaction, hooks: false, validate: false });
+        await Payment.update({ cashReportId: report.id }, { where: { id: ids }, transaction, hooks: false, validate: false });
       }
-      await refreshTotals(reportId, transaction);
+      await retotal(report, transaction);
     });
     linked += group.paymentIds.length;
   }
-  ctx.progress(`现金日报表：${reportIds.size} 张，涵盖收据 ${linked} 张`);
+  ctx.progress(`现金日报表：${reports.size} 张，涵盖收据 ${linked} 张`);
 }
 
 function clampNow(moment: Date, now: Date): Date {
@@ -709,10 +658,4 @@ function reportStatuses(groups: DayGroup[], today: string): Map<DayGroup, CashRe
   submitted = Math.min(submitted, Math.max(Math.min(2, older.length), older.length - 2));
   older.forEach((g, i) => result.set(g, i < submitted ? 'submitted' : 'reconciled'));
   return result;
-}
-
-/** Sets a report's totals to those of all its receipts. */
-async function refreshTotals(reportId: number, transaction: Transaction): Promise<void> {
-  const receipts = await Payment.findAll({ attributes: ['kind', 'method', 'amount', 'status'], where: { cashReportId: reportId }, transaction });
-  await CashReport.update(computeCashReportTotals(receipts), { where: { id: reportId }, transaction, hooks: false });
 }

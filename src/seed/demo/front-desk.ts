@@ -10,7 +10,7 @@ import {
 } from '../../models/index.js';
 import { shanghaiDay, shanghaiDayKey } from '../../lib/shanghai.js';
 import type { DemoContext } from './context.js';
-import { daysAgo, landline, mobile, personName, type Rng } from './fake.js';
+import { daysAgo, landline, mobile, personName, weighted, type Rng } from './fake.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -96,16 +96,6 @@ const SPOT_FINDINGS = [
   '抽查发现业主反映维修后仍有轻微问题，已通知处理部门复查',
   '抽查发现原回访记录与业主陈述基本一致，处理时间偏长，已提醒部门改进',
 ];
-
-function weighted<T>(rng: Rng, entries: ReadonlyArray<readonly [T, number]>): T {
-  const total = entries.reduce((sum, [, w]) => sum + w, 0);
-  let roll = rng.next() * total;
-  for (const [value, w] of entries) {
-    roll -= w;
-    if (roll < 0) return value;
-  }
-  return entries[entries.length - 1][0];
-}
 
 const STATUS_WEIGHTS: ReadonlyArray<readonly [TicketStatus, number]> = [
   ['archived', 35], ['approved', 8], ['visited', 10], ['completed', 10], ['dispatched', 17], ['reported', 12], ['cancelled', 8],

@@ -1,7 +1,6 @@
 // Demo data for the office work: satisfaction surveys (in every state, with questions and collected answers),
 // the front four's and the director's monthly plans (last month and this month, with carried items), and
 // archived documents of every type. Deterministic for a given ctx.rng and ctx.now.
-import type { Transaction } from 'sequelize';
 import {
   ARCHIVE_DOC_TYPES,
   ArchiveDocument,
@@ -21,17 +20,8 @@ import {
 import { addDays, addMonths, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth } from '../../lib/shanghai.js';
 import { WORK_PLAN_NOTE, workPlanTitle } from '../../domain/work-plans.js';
 import type { DemoContext } from './context.js';
+import { CHUNK, bulkInsert } from './bulk.js';
 import { daysAgo, personName, type Rng } from './fake.js';
-
-const CHUNK = 500;
-
-async function insertInChunks<T extends object>(rows: T[], insert: (chunk: T[], transaction: Transaction) => Promise<unknown>, onChunk?: (done: number) => void) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    await sequelize.transaction((transaction) => insert(chunk, transaction));
-    onChunk?.(Math.min(i + CHUNK, rows.length));
-  }
-}
 
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 const CN_DIGITS = '〇一二三四五六七八九';
@@ -347,8 +337,12 @@ async function seedSurveys(ctx: DemoContext) {
     if (survey.status === 'draft') continue;
     const questions = await SurveyQuestion.findAll({ where: { surveyId: survey.id }, order: [['number', 'ASC']] });
     const rows = buildResponses(ctx, survey, def, questions, pool);
-    await insertInChunks(rows, (chunk, transaction) => SurveyResponse.bulkCreate(chunk, { transaction, validate: true }), (done) => {
-      if (rows.length > 10 * CHUNK && (done % (10 * CHUNK) === 0 || done === rows.length)) ctx.progress(`满意度调查「${def.title}」：已录入 ${done}/${rows.length} 份答卷`);
+    await bulkInsert(SurveyResponse, rows, {
+      validate: true,
+      each: (created, start) => {
+        const done = start + created.length;
+        if (rows.length > 10 * CHUNK && (done % (10 * CHUNK) === 0 || done === rows.length)) ctx.progress(`满意度调查「${def.title}」：已录入 ${done}/${rows.length} 份答卷`);
+      },
     });
     if (survey.status === 'closed') {
       const stats = statsOf(rows, questions);
@@ -547,8 +541,12 @@ async function seedDocuments(ctx: DemoContext) {
       });
     }
   }
-  await insertInChunks(rows, (chunk, transaction) => ArchiveDocument.bulkCreate(chunk, { transaction, validate: true }), (done) => {
-    if (rows.length > 10 * CHUNK && (done % (10 * CHUNK) === 0 || done === rows.length)) ctx.progress(`资料归档：已登记 ${done}/${rows.length} 份`);
+  await bulkInsert(ArchiveDocument, rows, {
+    validate: true,
+    each: (created, start) => {
+      const done = start + created.length;
+      if (rows.length > 10 * CHUNK && (done % (10 * CHUNK) === 0 || done === rows.length)) ctx.progress(`资料归档：已登记 ${done}/${rows.length} 份`);
+    },
   });
 }
 

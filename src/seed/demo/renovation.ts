@@ -1,16 +1,16 @@
 // Demo 装修: applications in every state, deposits collected for the approved ones (each with its receipt),
 // then held, refunded (in full or less a deduction, each with one refund receipt) or forfeited.
 import type { Transaction } from 'sequelize';
-import { formatReceiptNumber, nextReceiptSequence } from '../../domain/receipts.js';
+import { numberReceipts } from '../../domain/receipts.js';
 import { shanghaiDay, shanghaiYear } from '../../lib/shanghai.js';
 import {
   Payment, RenovationApplication, RenovationDeposit, depositNumberFor, formatRenovationNumber, nextRenovationSequence, sequelize,
   type InspectionResult, type PaymentMethod, type RenovationStatus, type Staff, type Unit,
 } from '../../models/index.js';
 import type { DemoContext } from './context.js';
+import { bulkInsert, chunks } from './bulk.js';
 import { contractorName, daysAgo, landline, mobile, type Rng } from './fake.js';
 
-const CHUNK = 500;
 const DAY = 86_400_000;
 
 type DepositOutcome = 'held' | 'refunded' | 'deducted' | 'forfeited';
@@ -137,11 +137,11 @@ export async function seedRenovationDemo(ctx: DemoContext): Promise<void> {
       nextNumber.set(year, sequence + 1);
       draft.application.number = formatRenovationNumber(year, sequence);
     }
-    for (let i = 0; i < drafts.length; i += CHUNK) {
-      const slice = drafts.slice(i, i + CHUNK);
-      const rows = await RenovationApplication.bulkCreate(slice.map((d) => d.application) as never[], { transaction, validate: true });
-      rows.forEach((row, j) => (slice[j].applicationId = row.id));
-    }
+    await bulkInsert(RenovationApplication, drafts.map((d) => d.application) as never[], {
+      transaction,
+      validate: true,
+      each: (created, start) => created.forEach((row, j) => (drafts[start + j].applicationId = row.id)),
+    });
     ctx.progress(`装修：${drafts.length} 份装修申请`);
 
     // 3. Receipts: one per collection and one per refund, numbered in time order after the year's last receipt.
@@ -157,25 +157,27 @@ export async function seedRenovationDemo(ctx: DemoContext): Promise<void> {
     }
     receipts.sort((a, b) => a.row.paidAt.getTime() - b.row.paidAt.getTime());
     await numberReceipts(receipts.map((r) => r.row), transaction);
-    for (let i = 0; i < receipts.length; i += CHUNK) {
-      const slice = receipts.slice(i, i + CHUNK);
-      const rows = await Payment.bulkCreate(slice.map((r) => r.row) as never[], { transaction, validate: true });
-      rows.forEach((row, j) => {
-        if (slice[j].role === 'receipt') slice[j].draft.receiptPaymentId = row.id;
-        else slice[j].draft.refundPaymentId = row.id;
-      });
-    }
+    await bulkInsert(Payment, receipts.map((r) => r.row) as never[], {
+      transaction,
+      validate: true,
+      each: (created, start) => created.forEach((row, j) => {
+        const receipt = receipts[start + j];
+        if (receipt.role === 'receipt') receipt.draft.receiptPaymentId = row.id;
+        else receipt.draft.refundPaymentId = row.id;
+      }),
+    });
 
     // 4. Deposits in their final state, pointing at their receipts; then the receipts point back.
     const depositIdOfPayment = new Map<number, number>();
-    for (let i = 0; i < withDeposit.length; i += CHUNK) {
-      const slice = withDeposit.slice(i, i + CHUNK);
-      const rows = await RenovationDeposit.bulkCreate(slice.map((d) => depositRow(d)) as never[], { transaction, validate: true });
-      rows.forEach((row, j) => {
-        depositIdOfPayment.set(slice[j].receiptPaymentId!, row.id);
-        if (slice[j].refundPaymentId) depositIdOfPayment.set(slice[j].refundPaymentId!, row.id);
-      });
-    }
+    await bulkInsert(RenovationDeposit, withDeposit.map((d) => depositRow(d)) as never[], {
+      transaction,
+      validate: true,
+      each: (created, start) => created.forEach((row, j) => {
+        const draft = withDeposit[start + j];
+        depositIdOfPayment.set(draft.receiptPaymentId!, row.id);
+        if (draft.refundPaymentId) depositIdOfPayment.set(draft.refundPaymentId, row.id);
+      }),
+    });
     await linkPaymentsToDeposits(depositIdOfPayment, transaction);
     ctx.progress(`装修：${withDeposit.length} 笔装修押金，${receipts.length} 张押金收据/退款收据`);
   });
@@ -291,22 +293,9 @@ function depositRow(draft: Draft) {
   };
 }
 
-/** Gives rows (sorted by paidAt) the next receipt numbers of their year. */
-async function numberReceipts(rows: Array<Record<string, unknown> & { paidAt: Date }>, transaction: Transaction) {
-  const next = new Map<number, number>();
-  for (const row of rows) {
-    const year = shanghaiYear(row.paidAt);
-    const sequence = next.get(year) ?? (await nextReceiptSequence(year, transaction));
-    next.set(year, sequence + 1);
-    Object.assign(row, { receiptYear: year, receiptSequence: sequence, receiptNumber: formatReceiptNumber(year, sequence) });
-  }
-}
-
 /** Payment.depositId for many receipts at once: one UPDATE … CASE per chunk. */
 async function linkPaymentsToDeposits(depositIdOfPayment: Map<number, number>, transaction: Transaction) {
-  const pairs = [...depositIdOfPayment.entries()];
-  for (let i = 0; i < pairs.length; i += CHUNK) {
-    const slice = pairs.slice(i, i + CHUNK);
+  for (const slice of chunks([...depositIdOfPayment.entries()])) {
     const cases = slice.map(([paymentId, depositId]) => `WHEN ${Number(paymentId)} THEN ${Number(depositId)}`).join(' ');
     const ids = slice.map(([paymentId]) => Number(paymentId)).join(',');
     await sequelize.query(`UPDATE "Payment" SET "depositId" = CASE "id" ${cases} END WHERE "id" IN (${ids})`, { transaction });
