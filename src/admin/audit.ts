@@ -1,7 +1,8 @@
 // 操作日志 for the built-in forms: every record created, edited or deleted through the admin leaves a line with who,
 // which record and each changed field (before → after). Workflow actions write their own lines in their use cases.
 import type { ActionContext, ActionRequest, ActionResponse, After, Before, ParamsType, RecordJSON } from 'adminjs';
-import { AuditLog, type AuditChanges, type JsonValue } from '../models/index.js';
+import type { AuditChanges, JsonValue } from '../models/index.js';
+import { audit } from '../domain/audit.js';
 import { actionLabel } from '../rules/catalogue.js';
 import { actorOf } from './access.js';
 
@@ -52,14 +53,7 @@ export function auditChange(resourceId: string, action: 'new' | 'edit' | 'delete
           ? [{ recordId: record?.id ?? context.record?.id(), changes: changesOf(was[0] ?? {}, record?.params ?? {}) }]
           : was.map((params) => ({ recordId: params.id, changes: {} }));
     for (const line of lines) {
-      await AuditLog.create({
-        staffId: actor?.id ?? null,
-        action: catalogued,
-        resource: resourceId,
-        recordId: line.recordId === undefined || line.recordId === null ? null : String(line.recordId),
-        changes: line.changes,
-        note: actionLabel(catalogued),
-      });
+      await audit({ who: actor, action: catalogued, resource: resourceId, recordId: line.recordId, changes: line.changes, note: actionLabel(catalogued) });
     }
     return response;
   };

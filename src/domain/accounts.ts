@@ -11,6 +11,7 @@ import { forgetFailures } from './sign-in-throttle.js';
 import { requiredText, transitionTo } from './transition.js';
 import { inTransaction } from './transaction.js';
 import { refuse } from './input.js';
+import { audit } from './audit.js';
 
 const DIRECTOR_CODE = 'director';
 /** The audit action of the first director's appointment by IT (read by the director's desk). */
@@ -78,19 +79,19 @@ export function settleProposedPosition(actor: Actor | null, staffId: number): Pr
     }
     const proposed = await Position.findByPk(row.proposedPositionId, { transaction });
     const current = row.positionId ? await Position.findByPk(row.positionId, { transaction }) : null;
-    const audit = (action: string, note: string) =>
-      AuditLog.create({ staffId: actor?.id ?? null, action, resource: 'Staff', recordId: String(row.id), changes: { positionId: [row.positionId ?? null, proposed?.id ?? null] }, note }, { transaction });
+    const settled = (action: string, note: string) =>
+      audit({ who: actor, action, recordId: row.id, changes: { positionId: [row.positionId ?? null, proposed?.id ?? null] }, note }, transaction);
     if (!carriesAuthority(proposed) && !carriesAuthority(current)) {
-      await audit('Staff.assignPosition', `岗位不涉及业务权限，直接生效：${proposed?.name ?? ''}`);
+      await settled('Staff.assignPosition', `岗位不涉及业务权限，直接生效：${proposed?.name ?? ''}`);
       await row.update({ positionId: proposed?.id ?? null, proposedPositionId: null }, { transaction });
       return 'applied';
     }
     if (proposed?.code === DIRECTOR_CODE && actor?.isSystemAdmin && (await noEnabledDirector(row.id, transaction))) {
-      await audit(FIRST_DIRECTOR_ACTION, `系统中没有在岗的管理处主任：由系统管理员${actor.name}任命${row.name}为首任管理处主任`);
+      await settled(FIRST_DIRECTOR_ACTION, `系统中没有在岗的管理处主任：由系统管理员${actor.name}任命${row.name}为首任管理处主任`);
       await row.update({ positionId: proposed.id, proposedPositionId: null }, { transaction });
       return 'firstDirector';
     }
-    await AuditLog.create({ staffId: actor?.id ?? null, action: 'Staff.proposePosition', resource: 'Staff', recordId: String(row.id), changes: { proposedPositionId: [null, proposed?.id ?? null] }, note: `提出岗位「${proposed?.name ?? ''}」，待管理处主任核定` }, { transaction });
+    await audit({ who: actor, action: 'Staff.proposePosition', recordId: row.id, changes: { proposedPositionId: [null, proposed?.id ?? null] }, note: `提出岗位「${proposed?.name ?? ''}」，待管理处主任核定` }, transaction);
     return 'pending';
   });
 }

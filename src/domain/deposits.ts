@@ -1,12 +1,13 @@
 // 收押金: the cashier collects an approved renovation's deposit and issues its receipt, in one transaction.
-import { AuditLog, Owner, RenovationApplication, RenovationDeposit } from '../models/index.js';
-import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
-import { decide } from '../rules/decide.js';
+import { Owner, RenovationApplication, RenovationDeposit } from '../models/index.js';
+import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { formatFen } from '../lib/money.js';
 import { isBlank, isRecordId, parseFen, parseMethod } from './input.js';
 import { issueReceipt } from './payments.js';
 import { inTransaction } from './transaction.js';
+import { authorize } from './authorize.js';
+import { audit } from './audit.js';
 
 export interface DepositInput {
   applicationId?: unknown;
@@ -34,8 +35,7 @@ function parseInput(input: DepositInput) {
 }
 
 export async function collectDeposit(actor: Actor | null, input: DepositInput, now = new Date()): Promise<RenovationDeposit> {
-  const decision = decide(actor, 'RenovationDeposit.new');
-  if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+  const cashier = authorize(actor, 'RenovationDeposit.new');
   const data = parseInput(input);
   return inTransaction(async (transaction) => {
     const application = await RenovationApplication.findByPk(data.applicationId, { transaction, lock: transaction.LOCK.UPDATE });
@@ -51,22 +51,21 @@ export async function collectDeposit(actor: Actor | null, input: DepositInput, n
     );
     const owner = await Owner.findByPk(application.ownerId, { transaction });
     const receipt = await issueReceipt(
-      actor.id,
+      cashier.id,
       { kind: 'deposit', method: data.method, amount: data.amount, depositId: deposit.id, ownerId: application.ownerId, unitId: application.unitId, payerName: owner?.name ?? '业主' },
       now,
       transaction,
     );
     await deposit.update({ receiptPaymentId: receipt.id }, { transaction });
-    await AuditLog.create(
+    await audit(
       {
-        staffId: actor.id,
+        who: cashier,
         action: 'RenovationDeposit.new',
-        resource: 'RenovationDeposit',
-        recordId: String(deposit.id),
+        recordId: deposit.id,
         changes: { status: [null, 'held'] },
         note: `收取装修押金 ${formatFen(data.amount)}，收据 ${receipt.receiptNumber}`,
       },
-      { transaction },
+      transaction,
     );
     return deposit;
   });
@@ -100,8 +99,7 @@ export async function refundDeposit(actor: Actor | null, depositId: number, inpu
     // Exactly once: a second request finds the deposit settled, whoever sends it.
     const settled = settledAlready(deposit);
     if (settled) throw settled;
-    const decision = decide(actor, 'RenovationDeposit.refund', deposit.get({ plain: true }));
-    if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+    const cashier = authorize(actor, 'RenovationDeposit.refund', deposit);
     if (deposit.inspectionResult !== 'passed') throw new ValidationFailed('装修验收合格后才能退还押金');
     const parsed = parseFen(isBlank(input.deduction) ? 0 : input.deduction, '扣款金额', 0);
     if (parsed.problem) throw new ValidationFailed(parsed.problem, { deduction: parsed.problem });
@@ -114,7 +112,7 @@ export async function refundDeposit(actor: Actor | null, depositId: number, inpu
     const receipt =
       refundedAmount > 0
         ? await issueReceipt(
-            actor.id,
+            cashier.id,
             { kind: 'deposit_refund', method: method.method!, amount: refundedAmount, depositId: deposit.id, ownerId: deposit.ownerId, unitId: deposit.unitId, payerName: owner?.name ?? '业主' },
             now,
             transaction,
@@ -122,18 +120,18 @@ export async function refundDeposit(actor: Actor | null, depositId: number, inpu
         : null;
     await deposit.update(
       {
-        status: 'refunded', refundedAmount, deduction, refundPaymentId: receipt?.id ?? null, refundedAt: now, refundedById: actor.id,
+        status: 'refunded', refundedAmount, deduction, refundPaymentId: receipt?.id ?? null, refundedAt: now, refundedById: cashier.id,
         note: isBlank(input.note) ? deposit.note : String(input.note),
       },
       { transaction },
     );
-    await AuditLog.create(
+    await audit(
       {
-        staffId: actor.id, action: 'RenovationDeposit.refund', resource: 'RenovationDeposit', recordId: String(deposit.id),
+        who: cashier, action: 'RenovationDeposit.refund', recordId: deposit.id,
         changes: { status: ['held', 'refunded'], refundedAmount: [0, refundedAmount], deduction: [0, deduction] },
         note: `退还押金 ${formatFen(refundedAmount)}${deduction ? `，扣款 ${formatFen(deduction)}` : ''}${receipt ? `，收据 ${receipt.receiptNumber}` : ''}`,
       },
-      { transaction },
+      transaction,
     );
     return deposit;
   });
@@ -146,16 +144,12 @@ export async function forfeitDeposit(actor: Actor | null, depositId: number, inp
     // Exactly once: a second request finds the deposit settled, whoever sends it.
     const settled = settledAlready(deposit);
     if (settled) throw settled;
-    const decision = decide(actor, 'RenovationDeposit.forfeit', deposit.get({ plain: true }));
-    if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+    const cashier = authorize(actor, 'RenovationDeposit.forfeit', deposit);
     if (deposit.inspectionResult !== 'failed') throw new ValidationFailed('只有验收不合格的装修才能没收押金');
-    await deposit.update({ status: 'forfeited', forfeitedAt: now, forfeitedById: actor.id, note: isBlank(input.note) ? deposit.note : String(input.note) }, { transaction });
-    await AuditLog.create(
-      {
-        staffId: actor.id, action: 'RenovationDeposit.forfeit', resource: 'RenovationDeposit', recordId: String(deposit.id),
-        changes: { status: ['held', 'forfeited'] }, note: `没收押金 ${formatFen(deposit.amount)}`,
-      },
-      { transaction },
+    await deposit.update({ status: 'forfeited', forfeitedAt: now, forfeitedById: cashier.id, note: isBlank(input.note) ? deposit.note : String(input.note) }, { transaction });
+    await audit(
+      { who: cashier, action: 'RenovationDeposit.forfeit', recordId: deposit.id, changes: { status: ['held', 'forfeited'] }, note: `没收押金 ${formatFen(deposit.amount)}` },
+      transaction,
     );
     return deposit;
   });

@@ -1,11 +1,12 @@
 // 收款: a cashier takes a payment against a bill (or a sundry charge) and issues the next receipt of the year.
 import { Op, type CreationAttributes, type Transaction } from 'sequelize';
-import { AuditLog, Bill, CashReport, Owner, Payment, billStatusFor } from '../models/index.js';
-import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
-import { decide } from '../rules/decide.js';
+import { Bill, CashReport, Owner, Payment, billStatusFor } from '../models/index.js';
+import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { computeCashReportTotals } from './cash-report-totals.js';
 import { inTransaction } from './transaction.js';
+import { authorize } from './authorize.js';
+import { audit } from './audit.js';
 import { formatFen } from '../lib/money.js';
 import { isBlank, isRecordId, parseFen, parseMethod } from './input.js';
 import { shanghaiDay } from '../lib/shanghai.js';
@@ -92,8 +93,7 @@ export async function issueReceipt(cashierId: number, fields: ReceiptFields, now
 }
 
 export async function recordPayment(actor: Actor | null, input: PaymentInput, now = new Date()): Promise<Payment> {
-  const decision = decide(actor, 'Payment.new');
-  if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+  const cashier = authorize(actor, 'Payment.new');
   const data = parseInput(input);
   return inTransaction(async (transaction) => {
     const settled = data.billId === null ? null : await settleBill(data.billId, data.amount, transaction);
@@ -101,7 +101,7 @@ export async function recordPayment(actor: Actor | null, input: PaymentInput, no
     const ownerId = data.ownerId ?? bill?.ownerId ?? null;
     const owner = ownerId === null ? null : await Owner.findByPk(ownerId, { transaction });
     const payment = await issueReceipt(
-      actor.id,
+      cashier.id,
       {
         kind: data.kind,
         method: data.method,
@@ -114,16 +114,15 @@ export async function recordPayment(actor: Actor | null, input: PaymentInput, no
       now,
       transaction,
     );
-    await AuditLog.create(
+    await audit(
       {
-        staffId: actor.id,
+        who: cashier,
         action: 'Payment.new',
-        resource: 'Payment',
-        recordId: String(payment.id),
+        recordId: payment.id,
         changes: settled ? { billPaidAmount: [settled.before, settled.bill.paidAmount] } : {},
         note: `收款 ${formatFen(data.amount)}，收据 ${payment.receiptNumber}`,
       },
-      { transaction },
+      transaction,
     );
     return payment;
   });

@@ -2,12 +2,13 @@
 // scores 1–5 overall and per score question, the written comments, and the comparison with the previous survey —
 // shown on the analysis page (Survey.report, GET) and written onto the survey as its report (Survey.report, POST).
 import { Op, col, fn, where, type Transaction } from 'sequelize';
-import { AuditLog, Survey, SurveyQuestion, SurveyResponse, type SurveyAnswers, type SurveyStatus } from '../models/index.js';
-import { ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
-import { decide } from '../rules/decide.js';
+import { Survey, SurveyQuestion, SurveyResponse, type SurveyAnswers, type SurveyStatus } from '../models/index.js';
+import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { shanghaiDay } from '../lib/shanghai.js';
 import { inTransaction } from './transaction.js';
+import { authorize } from './authorize.js';
+import { audit } from './audit.js';
 
 const BATCH = 2000;
 /** An overall score of 4 (满意) or 5 (非常满意) counts as satisfied. */
@@ -296,8 +297,7 @@ export function reportText(analysis: SurveyAnalysis, now: Date): string {
 export async function surveyAnalysisFor(actor: Actor | null, id: number): Promise<SurveyAnalysis> {
   const survey = await Survey.findByPk(id);
   if (!survey) throw new NotFound();
-  const decision = decide(actor, 'Survey.report', survey.get({ plain: true }) as Record<string, unknown>);
-  if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+  authorize(actor, 'Survey.report', survey);
   return analyse(survey);
 }
 
@@ -306,24 +306,22 @@ export function reportSurvey(actor: Actor | null, id: number, _input: Record<str
   return inTransaction(async (transaction) => {
     const survey = await Survey.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!survey) throw new NotFound();
-    const decision = decide(actor, 'Survey.report', survey.get({ plain: true }) as Record<string, unknown>);
-    if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+    const who = authorize(actor, 'Survey.report', survey);
     if (survey.status === 'draft') throw new ValidationFailed('调查尚未开始，没有可分析的答卷');
     const analysis = await analyse(survey, transaction);
     if (analysis.responses === 0) throw new ValidationFailed('调查还没有收回答卷，没有可分析的内容');
     const before = survey.reportSummary ?? null;
     const reportSummary = reportText(analysis, now);
     await survey.update({ reportSummary }, { transaction });
-    await AuditLog.create(
+    await audit(
       {
-        staffId: actor.id,
+        who,
         action: 'Survey.report',
-        resource: 'Survey',
-        recordId: String(survey.id),
+        recordId: survey.id,
         changes: { reportSummary: [before, reportSummary] },
         note: `分析报告：${analysis.responses} 份答卷，满意率 ${analysis.satisfactionRate!.toFixed(1)}%`,
       },
-      { transaction },
+      transaction,
     );
     return survey;
   });

@@ -11,7 +11,6 @@ import { money, readOnly } from '../properties.js';
 import { workflowAction } from '../use-case.js';
 import { closeDunningPlan, startDunningPlan } from '../../domain/office-transitions.js';
 import { fillDunningTargets } from '../../domain/dunning-targets.js';
-import { outcomeOf } from '../../domain/transition.js';
 import { planCollections } from '../../domain/dunning-collection.js';
 
 const PLAN_FIELDS = ['title', 'minMonthsInArrears', 'note'] as const;
@@ -70,7 +69,7 @@ export const dunningResources: ResourceWithOptions[] = [
       actions: {
         fillTargets: workflowAction(fillDunningTargets, {
           // The notice says how many owners were added and for how much.
-          done: (plan) => outcomeOf(plan) ?? '催缴对象已生成',
+          done: (plan) => plan.outcome ?? '催缴对象已生成',
           icon: 'UserPlus',
           submit: '生成催缴对象',
           fields: [{ name: 'minMonthsInArrears', label: '最少欠费月数', type: 'text', prefill: true, hint: '欠费月数达到此数的业主加入本计划；已在计划中的不重复加入' }],

@@ -12,7 +12,6 @@ import { recordPayment } from '../../domain/payments.js';
 import { money, readOnly } from '../properties.js';
 import { resourceWorkflowAction, workflowAction } from '../use-case.js';
 import { generateMonthlyBills, undoBillingRun } from '../../domain/billing-run.js';
-import { outcomeOf } from '../../domain/transition.js';
 import { reviewParkingRental, verifyClubhouseCharge } from '../../domain/office-transitions.js';
 import { reconcileCashReport, submitCashReport, voidPayment } from '../../domain/cash-reports.js';
 
@@ -100,7 +99,7 @@ export const feesResources: ResourceWithOptions[] = [
       properties: { title: { isTitle: true } },
       actions: {
         undo: workflowAction(undoBillingRun, {
-          done: (run) => outcomeOf(run) ?? '已撤销本次账单生成', icon: 'RotateCcw', variant: 'danger', submit: '确认撤销',
+          done: (run) => run.outcome ?? '已撤销本次账单生成', icon: 'RotateCcw', variant: 'danger', submit: '确认撤销',
           confirm: '将删除本次生成的全部账单，生成记录保留并标为已撤销。已开出收据（含已作废）或已计入催缴对象的账单不能撤销。撤销后可重新生成该月账单。',
         }),
         new: off,
