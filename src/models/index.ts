@@ -28,7 +28,7 @@ export { WorkOrder, WORK_ORDER_STATUSES, WORK_ORDER_NUMBER_PREFIX, nextWorkOrder
 export { ReturnVisit, RETURN_VISIT_METHODS, returnVisitLabel, type ReturnVisitMethod } from './return-visit.js';
 export { Correspondence, CORRESPONDENCE_KINDS, CORRESPONDENCE_DIRECTIONS, type CorrespondenceKind, type CorrespondenceDirection } from './correspondence.js';
 export { Notice, NOTICE_STATUSES, type NoticeStatus } from './notice.js';
-export { nextDailyNumber, formatDailyNumber, withStoredRow } from './model-helpers.js';
+export { nextDailyNumber, formatDailyNumber } from './model-helpers.js';
 import { associateFrontDesk } from './associations/front-desk.js';
 associateFrontDesk();
 

@@ -29,7 +29,7 @@ export async function nextDailyNumber(model: ModelStatic<Model>, prefix: string,
   return formatDailyNumber(prefix, at, lastSeq + 1);
 }
 
-/** True while Model.update() validates a partial build of only the changed values (AdminJS's edit does this). */
+/** True while Model.update() validates a partial build of only the changed values. */
 export function isPartialUpdate(options: unknown): boolean {
   const o = (options ?? {}) as { type?: unknown; where?: unknown };
   return o.type === QueryTypes.BULKUPDATE && !!o.where;
@@ -38,7 +38,9 @@ export function isPartialUpdate(options: unknown): boolean {
 /**
  * Model.update() validates a fresh build holding only the changed values and the model's defaults, so a
  * row-level rule (dates in order) would compare the new value with a default instead of the stored one. Fill the
- * build with the stored row first; only the changed values are written afterwards.
+ * build with the stored row first; only the changed values are written afterwards. AdminJS's edit no longer gets
+ * here (admin/adapter.ts saves the stored instance), but the row rules are the model's: they hold for any
+ * Model.update() that validates (the model tests check it), not only for the admin's path.
  */
 export async function withStoredRow(instance: Model, options: unknown): Promise<void> {
   if (!isPartialUpdate(options)) return;
