@@ -1,5 +1,6 @@
 // Every action a person can take, named once as `Resource.action`, with a Chinese label.
 // The admin, the decisions, the decision log and the tests all use these names.
+import { RESOURCE_NAMES_ZH } from '../vocabulary/resources.js';
 
 export const RESOURCES = [
   'Department', 'Position', 'PositionClause', 'Staff',
@@ -13,17 +14,14 @@ export const RESOURCES = [
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
-/** What each resource is called in a sentence ("没有任何规则允许…新建收款"). */
-export const RESOURCE_LABELS: Record<ResourceId, string> = {
-  Department: '部门', Position: '岗位', PositionClause: '岗位条款', Staff: '员工',
-  Community: '小区', Building: '楼栋', Unit: '房屋', Owner: '业主档案',
-  Ticket: '报事单', WorkOrder: '派工单', ReturnVisit: '回访', Correspondence: '函件', Notice: '通知',
-  Bill: '账单', BillingRun: '账单生成记录', Payment: '收款', CashReport: '现金日报表', ParkingRental: '车位租赁', ClubhouseCharge: '会所收费',
-  RenovationApplication: '装修申请', RenovationDeposit: '装修押金',
-  DunningPlan: '催缴计划', DunningTarget: '催缴对象', DunningRecord: '催缴记录',
-  Survey: '满意度调查', SurveyQuestion: '调查问题', SurveyResponse: '调查答卷', WorkPlan: '月工作计划', WorkPlanItem: '工作计划事项', ArchiveDocument: '归档资料',
-  AuthorityRule: '权限规则', RuleVersion: '规则版本', DecisionLog: '决策日志', AuditLog: '操作日志',
-};
+/** What each resource is called — on screen and in a sentence ("没有任何规则允许…新建收款收据"): the vocabulary's names. */
+export const RESOURCE_LABELS: Record<ResourceId, string> = Object.fromEntries(
+  RESOURCES.map((resource) => {
+    const name = (RESOURCE_NAMES_ZH as Record<string, string>)[resource];
+    if (!name) throw new Error(`the vocabulary has no name for the resource ${resource}`);
+    return [resource, name];
+  }),
+) as Record<ResourceId, string>;
 
 export const BUILT_IN_ACTIONS = {
   list: (thing: string) => `查看${thing}列表`,

@@ -89,7 +89,7 @@ describe('records made under another record are checked against it', () => {
     expect((await file(cashier, 'finance', '十一月收费日报汇总')).body.notice.type).to.equal('success');
     const refused = await file(coordinator, 'finance', '协调员误建的财务资料');
     expect(refused.body.record.baseError.type).to.equal('ForbiddenError');
-    expect(refused.body.record.baseError.message).to.match(/^新建归档资料只限本人可以编辑的记录：/);
+    expect(refused.body.record.baseError.message).to.match(/^新建资料归档只限本人可以编辑的记录：/);
     expect((await file(cashier, 'training', '收费员误建的培训记录')).body.record.baseError.type).to.equal('ForbiddenError');
     expect(await ArchiveDocument.count({ where: { title: ['协调员误建的财务资料', '收费员误建的培训记录'] } })).to.equal(0);
   });
@@ -164,7 +164,7 @@ describe('records made under another record are checked against it', () => {
 
     const refused = await coordinator.json('POST', `/admin/api/resources/ArchiveDocument/records/${training.id}/edit`, { docType: 'finance', title: '改成财务资料' });
     expect(refused.body.record.baseError.type).to.equal('ForbiddenError');
-    expect(refused.body.record.baseError.message).to.match(/^编辑归档资料后须仍是本人可以编辑的记录：/);
+    expect(refused.body.record.baseError.message).to.match(/^编辑资料归档后须仍是本人可以编辑的记录：/);
     expect((await ArchiveDocument.findByPk(training.id))!).to.include({ docType: 'training', title: '十二月消防培训记录' });
     const cashierRefused = await cashier.json('POST', `/admin/api/resources/ArchiveDocument/records/${finance.id}/edit`, { docType: 'training' });
     expect(cashierRefused.body.record.baseError.type).to.equal('ForbiddenError');

@@ -109,7 +109,7 @@ describe('workflow actions that move a record to its next state', () => {
       await publishNotice(reception, notice.id, {});
       expect.fail('should have been refused');
     } catch (error) {
-      expect((error as Error).message).to.equal('这条记录当前的状态不能发布（通知）');
+      expect((error as Error).message).to.equal('这条记录当前的状态不能发布（通知/告示）');
     }
   });
 

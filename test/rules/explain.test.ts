@@ -56,7 +56,7 @@ describe('explainRule (a rule in plain Chinese)', () => {
         ],
       }),
     };
-    expect(explainRule(rule)).to.equal('拒绝 任何人 作废收据（收款），条件：当前小时（北京时间） 大于或等于 18，或 并非（操作人岗位 为「客户服务收费员」）（已停用）');
+    expect(explainRule(rule)).to.equal('拒绝 任何人 作废收据（收款收据），条件：当前小时（北京时间） 大于或等于 18，或 并非（操作人岗位 为「客户服务收费员」）（已停用）');
   });
 
   it('shows a status in the words of the rule\'s own resource', () => {

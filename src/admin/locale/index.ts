@@ -1,15 +1,16 @@
 // zh-CN is the default language, English the other; each resource group brings its own labels.
 import type { LocaleTranslations } from 'adminjs';
 import { navigation } from '../navigation.js';
+import { RESOURCE_NAMES_EN, RESOURCE_NAMES_ZH } from '../../vocabulary/resources.js';
 import { RESOURCE_LABELS, RESOURCES, WORKFLOW_ACTIONS } from '../../rules/catalogue.js';
-import { organisationEn, organisationResourceNamesEn, organisationResourceNamesZh, organisationZh } from '../../vocabulary/organisation.js';
-import { propertyEn, propertyResourceNamesEn, propertyResourceNamesZh, propertyZh } from '../../vocabulary/property.js';
-import { frontDeskEn, frontDeskResourceNamesEn, frontDeskResourceNamesZh, frontDeskZh } from '../../vocabulary/front-desk.js';
-import { feesEn, feesResourceNamesEn, feesResourceNamesZh, feesZh } from '../../vocabulary/fees.js';
-import { renovationEn, renovationResourceNamesEn, renovationResourceNamesZh, renovationZh } from '../../vocabulary/renovation.js';
-import { dunningEn, dunningResourceNamesEn, dunningResourceNamesZh, dunningZh } from '../../vocabulary/dunning.js';
-import { officeEn, officeResourceNamesEn, officeResourceNamesZh, officeZh } from '../../vocabulary/office.js';
-import { governanceEn, governanceResourceNamesEn, governanceResourceNamesZh, governanceZh } from '../../vocabulary/governance.js';
+import { organisationEn, organisationZh } from '../../vocabulary/organisation.js';
+import { propertyEn, propertyZh } from '../../vocabulary/property.js';
+import { frontDeskEn, frontDeskZh } from '../../vocabulary/front-desk.js';
+import { feesEn, feesZh } from '../../vocabulary/fees.js';
+import { renovationEn, renovationZh } from '../../vocabulary/renovation.js';
+import { dunningEn, dunningZh } from '../../vocabulary/dunning.js';
+import { officeEn, officeZh } from '../../vocabulary/office.js';
+import { governanceEn, governanceZh } from '../../vocabulary/governance.js';
 
 type ResourceTranslations = Record<string, { properties?: Record<string, string>; actions?: Record<string, string>; labels?: Record<string, string> }>;
 
@@ -57,8 +58,6 @@ function globalWorkflowActionNames(): Record<string, string> {
 
 const groupsZh: ResourceTranslations[] = [organisationZh, propertyZh, frontDeskZh, feesZh, renovationZh, dunningZh, officeZh, governanceZh];
 const groupsEn: ResourceTranslations[] = [organisationEn, propertyEn, frontDeskEn, feesEn, renovationEn, dunningEn, officeEn, governanceEn];
-const namesZh: Record<string, string>[] = [organisationResourceNamesZh, propertyResourceNamesZh, frontDeskResourceNamesZh, feesResourceNamesZh, renovationResourceNamesZh, dunningResourceNamesZh, officeResourceNamesZh, governanceResourceNamesZh];
-const namesEn: Record<string, string>[] = [organisationResourceNamesEn, propertyResourceNamesEn, frontDeskResourceNamesEn, feesResourceNamesEn, renovationResourceNamesEn, dunningResourceNamesEn, officeResourceNamesEn, governanceResourceNamesEn];
 
 const navigationEn: Record<string, string> = {
   [navigation.frontDesk.name]: 'Front desk',
@@ -72,7 +71,7 @@ const navigationEn: Record<string, string> = {
 };
 
 const zh: LocaleTranslations = {
-  labels: { ...Object.assign({}, ...namesZh), navigation: '导航', dashboard: '我的工作台', loginWelcome: '客户中心' },
+  labels: { ...RESOURCE_NAMES_ZH, navigation: '导航', dashboard: '我的工作台', loginWelcome: '客户中心' },
   resources: withWorkflowActionNames(withValueLabels(groupsZh)),
   actions: { ...globalWorkflowActionNames(), show: '详情', new: '新建', edit: '编辑', delete: '删除', bulkDelete: '批量删除', list: '列表' },
   buttons: { save: '保存', filter: '筛选', applyChanges: '应用', resetFilter: '重置', logout: '退出登录', login: '登录', cancel: '取消', confirm: '确认', addNewItem: '新增一项', createFirstRecord: '新建第一条记录' },
@@ -101,7 +100,7 @@ const zh: LocaleTranslations = {
 };
 
 const en: LocaleTranslations = {
-  labels: { ...Object.assign({}, ...namesEn), ...navigationEn, navigation: 'Navigation', dashboard: 'My desk', loginWelcome: 'Customer centre' },
+  labels: { ...RESOURCE_NAMES_EN, ...navigationEn, navigation: 'Navigation', dashboard: 'My desk', loginWelcome: 'Customer centre' },
   resources: withValueLabels(groupsEn),
   messages: {
     invalidCredentials: 'Wrong email or password',
