@@ -1,6 +1,6 @@
 // Wires every AdminJS action of every resource to the authority core: isAccessible draws the buttons (per
 // record), and a before hook makes the authoritative decision — AdminJS runs before hooks ahead of its own
-// check and would otherwise refuse without a reason (trap 18).
+// check and would otherwise refuse without a reason.
 import { ForbiddenError, type ActionContext, type ActionRequest, type ResourceWithOptions, type ResourceOptions, type Action, type ActionResponse, type CurrentAdmin, type RecordJSON } from 'adminjs';
 import { decide, type RecordFacts } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';

@@ -1,4 +1,4 @@
-// Before hooks for the built-in new/edit forms: a form writes only the fields its resource lists (trap 17), and the
+// Before hooks for the built-in new/edit forms: a form writes only the fields its resource lists (AdminJS's forms would write whatever a request holds), and the
 // signed-in staff member fills the "who" fields (registered by, dispatched by, …), whatever the payload holds.
 import { ForbiddenError, ValidationError, flat, type ActionContext, type ActionRequest } from 'adminjs';
 import { actorOf, decideFor } from './access.js';

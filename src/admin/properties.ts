@@ -11,7 +11,7 @@ export function money(extra: PropertyOptions = {}): PropertyOptions {
   };
 }
 
-/** Shown everywhere but never editable through the built-in forms (workflow fields, trap 17). */
+/** Shown everywhere but never editable through the built-in forms (workflow fields: AdminJS's edit would write whatever a request holds). */
 export function readOnly(extra: PropertyOptions = {}): PropertyOptions {
   return { isDisabled: true, ...extra };
 }

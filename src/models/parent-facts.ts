@@ -1,4 +1,4 @@
-// A fact of the parent row copied onto the child for the authority rules, which see only the row (trap 18): a plan
+// A fact of the parent row copied onto the child for the authority rules, which see only the row (and AdminJS's access check only one hop away): a plan
 // item carries its plan's owner, a question its survey's status. The copy is written together with the parent key,
 // whichever way the row is saved. Pushing a changed fact down from the parent is done in associations/office.ts.
 import type { Model, ModelStatic, Transaction } from 'sequelize';

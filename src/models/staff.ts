@@ -7,7 +7,7 @@ export const STAFF_STATUSES = ['active', 'locked', 'disabled'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
 
 /**
- * Columns that never leave the server — not in the admin API, populated references, filters or sorting (trap 4).
+ * Columns that never leave the server — not in the admin API, populated references, filters or sorting (hiding a field in AdminJS hides it on screen only).
  * lastLoginAt stays: IT needs it to spot unused accounts.
  */
 export const STAFF_SECRET_FIELDS = ['passwordHash'] as const;
@@ -34,7 +34,7 @@ export class Staff extends Model<InferAttributes<Staff>, InferCreationAttributes
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
-  /** Every serialisation (admin API, populated references, logs) leaves the secrets out (trap 4). */
+  /** Every serialisation (admin API, populated references, logs) leaves the secrets out. */
   toJSON(): Omit<InferAttributes<Staff>, 'passwordHash'> {
     const { passwordHash: _hash, ...rest } = super.toJSON() as InferAttributes<Staff>;
     return rest;

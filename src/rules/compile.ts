@@ -1,6 +1,6 @@
 // compileConditions(conditions) — json-rules-engine conditions JSON compiled to one synchronous function.
 //
-// AdminJS asks synchronously (brief, trap 1) and json-rules-engine only answers with a Promise, so the decisions
+// AdminJS asks synchronously and json-rules-engine only answers with a Promise, so the decisions
 // the admin sees are made by these functions; test/rules/agreement.test.ts proves, over ≥ 100,000 generated
 // cases, that they answer exactly what json-rules-engine 7 answers for the same JSON and facts, when that engine
 // is configured with the same path resolver:

@@ -23,7 +23,7 @@ type Leaf = { fact: string; path: string; operator: string; value: JsonValue };
 
 /**
  * A record field holding a staff or department id is "present" when it is a positive number: json-rules-engine's
- * `equal` is ===, so without this guard a missing field would equal a missing actor id (brief, trap 19), and
+ * `equal` is ===, so without this guard a missing field would equal a missing actor id, and
  * `notEqual` would let a record with no such person pass as "someone else's".
  */
 const present = (field: string): Leaf => ({ fact: 'record', path: field, operator: 'greaterThan', value: 0 });

@@ -83,7 +83,7 @@ function valueText(fact: unknown, path: string, value: unknown, resources: reado
 function leafText(node: Record<string, unknown>, resources: readonly string[]): string {
   const path = plainPath(node.path);
   const subject = factLabel(node.fact, node.path);
-  // "an id field is set" (id > 0, the guard before comparing ids: brief, trap 19)
+  // "an id field is set" (id > 0, the guard before comparing ids: json-rules-engine's equal is ===)
   if (node.operator === 'greaterThan' && node.value === 0 && (path === 'id' || path.endsWith('Id'))) return `${subject} 已填写`;
   let operator = String(node.operator);
   // One value in a list reads as plain equality.

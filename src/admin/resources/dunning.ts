@@ -1,5 +1,5 @@
 // 催缴管理: plans drawn up from owners in arrears, their targets, and each contact's record.
-// Status, who started/closed and the arrears figures change only through the use cases (trap 17).
+// Status, who started/closed and the arrears figures change only through the use cases: AdminJS's forms would write whatever a request holds.
 import type { ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
 import { shanghaiDay } from '../../lib/shanghai.js';
 import { DunningPlan, DunningRecord, DunningTarget } from '../../models/index.js';

@@ -1,6 +1,6 @@
 // 收费管理: bills, receipts (收据), cash reports, parking rentals, clubhouse charges.
 // Money and workflow fields (amounts settled by payments, statuses, receipt numbers, who reviewed/verified/
-// reconciled) change only through the use cases (trap 17): the built-in forms write the fields listed here and
+// reconciled) change only through the use cases: the built-in forms write the fields listed here and
 // refuse, in words, an edit that tries to change a locked one. Receipts and cash reports are never deleted.
 // Billing runs (账单生成记录) are written by 生成月度账单 only and read here; a run is undone, never edited.
 import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';

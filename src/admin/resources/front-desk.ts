@@ -1,6 +1,6 @@
 // 前台服务: tickets and their dispatches and return visits, correspondence, notices.
 // Workflow fields (status, its timestamps, who approved/archived, the spot-check link) change only through the
-// use cases; the built-in forms write only the registration fields below (trap 17), whatever the payload holds.
+// use cases; the built-in forms write only the registration fields below, whatever the payload holds.
 import type { ActionContext, ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
 import { Op } from 'sequelize';
 import { isTicketOverdue, overdueTicketWhere } from '../../models/ticket.js';

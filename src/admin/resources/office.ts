@@ -1,7 +1,7 @@
 // 满意度与计划 (surveys, questions, answers, monthly plans) and 资料档案 (archived documents).
 // Workflow fields (a survey's status, start/close times and report; a question's copied survey status; an item's
 // plan owner and carried-from link) change only through the use cases and hooks: the forms write only the
-// fields listed here, whatever the payload holds (trap 17).
+// fields listed here, whatever the payload holds.
 import { NotFoundError, type ActionHandler, type ActionResponse, type After, type RecordActionResponse, type RecordJSON, type ResourceWithOptions } from 'adminjs';
 import type { Model, ModelStatic } from 'sequelize';
 import { ArchiveDocument, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem } from '../../models/index.js';

@@ -12,7 +12,7 @@ import { actorOf } from '../access.js';
 import { workflowAction } from '../use-case.js';
 import { Components } from '../components/index.js';
 
-// What each form writes (trap 17): IT proposes a position, never sets one; lock state and sign-in times are the
+// What each form writes (AdminJS's forms would write whatever a request holds): IT proposes a position, never sets one; lock state and sign-in times are the
 // actions' and the sign-in's own.
 const DEPARTMENT_FIELDS = ['name', 'supervisorId', 'description'] as const;
 const POSITION_FIELDS = ['name', 'code', 'departmentId', 'departmentText', 'grade', 'supervisorText', 'supervisorPositionId'] as const;

@@ -34,7 +34,7 @@ export function associateOffice() {
 }
 
 /**
- * Authority rules see only the row (trap 18), so two facts are copied onto it: a question carries its survey's
+ * Authority rules see only the row (AdminJS's access check sees one hop at most), so two facts are copied onto it: a question carries its survey's
  * status (questions are edited only while the survey is a draft) and a plan item its plan's owner (only your
  * own plan). Copied with the parent key by models/parent-facts.ts; pushed down here when the survey or plan changes.
  */
