@@ -4,14 +4,14 @@
 // of its bills has been paid.
 import { Op, UniqueConstraintError, type CreationAttributes, type Transaction } from 'sequelize';
 import {
-  AuditLog, Bill, BillingRun, DunningTarget, ParkingRental, Payment, Unit, PERIOD_PATTERN, billingKeyFor, managementFeeFen, sequelize,
+  Bill, BillingRun, DunningTarget, ParkingRental, Payment, Unit, PERIOD_PATTERN, billingKeyFor, managementFeeFen, sequelize,
 } from '../models/index.js';
-import { ForbiddenByRule } from '../errors.js';
-import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import { refuse } from './input.js';
 import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiMoment, shanghaiMonth } from '../lib/shanghai.js';
 import { inTransaction } from './transaction.js';
+import { authorize } from './authorize.js';
+import { audit } from './audit.js';
 import { transitionTo } from './transition.js';
 
 const CHUNK = 500;
@@ -127,8 +127,7 @@ export async function generateMonthlyBills(actor: Actor | null, input: Record<st
 
 function billingRun(actor: Actor | null, input: Record<string, unknown>, now: Date): Promise<string> {
   return inTransaction(async (transaction) => {
-    const decision = decide(actor, 'Bill.generate');
-    if (!decision.allowed || !actor) throw new ForbiddenByRule(decision);
+    const cashier = authorize(actor, 'Bill.generate');
     const period = periodOf(input, now);
     const taken = await existingKeys(period, transaction);
     const isNew = (bill: CreationAttributes<Bill>) => !taken.has(bill.billingKey as string);
@@ -136,7 +135,7 @@ function billingRun(actor: Actor | null, input: Record<string, unknown>, now: Da
     const rows = candidates.filter(isNew);
     const made = (kind: string) => rows.filter((b) => b.feeKind === kind).length;
     const run = await BillingRun.create(
-      { period, staffId: actor.id, ranAt: now, managementCount: made('management'), parkingCount: made('parking'), skippedCount: candidates.length - rows.length },
+      { period, staffId: cashier.id, ranAt: now, managementCount: made('management'), parkingCount: made('parking'), skippedCount: candidates.length - rows.length },
       { transaction },
     );
     // Rows are built from validated units and rentals; row-by-row validation would double the time the run
@@ -147,13 +146,7 @@ function billingRun(actor: Actor | null, input: Record<string, unknown>, now: Da
     const summary =
       `${monthLabel(period)}账单已生成：物业管理费 ${run.managementCount} 张、车位租金 ${run.parkingCount} 张；` +
       `已存在 ${run.skippedCount} 张未重复生成（账单生成记录 #${run.id}）`;
-    await AuditLog.create(
-      {
-        staffId: actor.id, action: 'Bill.generate', resource: 'BillingRun', recordId: String(run.id),
-        changes: { status: [null, 'done'] }, note: summary,
-      },
-      { transaction },
-    );
+    await audit({ who: cashier, action: 'Bill.generate', resource: 'BillingRun', recordId: run.id, changes: { status: [null, 'done'] }, note: summary }, transaction);
     return summary;
   });
 }
