@@ -38,7 +38,11 @@ export {
   type BillStatus, type BillFeeKind,
 } from './bill.js';
 export { BillingRun, BILLING_RUN_STATUSES, billingRunTitle, type BillingRunStatus } from './billing-run.js';
-export { Payment, PAYMENT_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES, type PaymentKind, type PaymentMethod, type PaymentStatus } from './payment.js';
+export {
+  Payment, PAYMENT_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES, nextReceipt, nextReceiptSequence, numberReceipts,
+  type PaymentKind, type PaymentMethod, type PaymentStatus,
+} from './payment.js';
+export { RECEIPT_PREFIX, formatReceiptNumber, parseReceiptNumber, receiptNumbering, type ReceiptNumbering } from './receipt-numbers.js';
 export { CashReport, CASH_REPORT_STATUSES, type CashReportStatus } from './cash-report.js';
 export { ParkingRental, PARKING_RENTAL_STATUSES, PLATE_PATTERN, type ParkingRentalStatus } from './parking-rental.js';
 export { ClubhouseCharge, CLUBHOUSE_CHARGE_STATUSES, CLUBHOUSE_ITEMS, type ClubhouseChargeStatus } from './clubhouse-charge.js';

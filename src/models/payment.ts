@@ -1,6 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
 import { sequelize } from '../db.js';
-import { formatReceiptNumber, nextReceiptSequence } from '../domain/receipts.js';
+import { formatReceiptNumber, receiptNumbering, type ReceiptNumbering } from './receipt-numbers.js';
 import { shanghaiYear } from '../lib/shanghai.js';
 import { withStoredRow } from './model-helpers.js';
 import { positiveFen } from './validators.js';
@@ -141,3 +141,34 @@ Payment.init(
     },
   },
 );
+
+// Drawing receipt numbers. The unique (receiptYear, receiptSequence) index is the final guard: two cashiers issuing in
+// the same instant may collide, and the loser retries with the next number.
+
+/** The next receipt sequence of a year: the highest one issued (voided ones included) + 1. */
+export async function nextReceiptSequence(year: number, transaction?: Transaction | null): Promise<number> {
+  const max = await Payment.max<number | null, Payment>('receiptSequence', { where: { receiptYear: year }, transaction: transaction ?? undefined });
+  return (Number(max) || 0) + 1;
+}
+
+/** Year, sequence and number for a receipt issued at `at` (its year is the Shanghai year: 2025-12-31T16:30Z is already 2026). */
+export async function nextReceipt(at: Date, transaction?: Transaction | null): Promise<ReceiptNumbering> {
+  const year = shanghaiYear(at);
+  return receiptNumbering(year, await nextReceiptSequence(year, transaction));
+}
+
+/**
+ * Numbers many receipts at once (the demo data), in the order given — the order they were issued in: each gets the
+ * numbering nextReceipt would have given it, one after another, continuing after its year's highest sequence.
+ * The rows are numbered in place and returned.
+ */
+export async function numberReceipts<T extends { paidAt: Date }>(rows: T[], transaction?: Transaction | null): Promise<Array<T & ReceiptNumbering>> {
+  const next = new Map<number, number>();
+  for (const row of rows) {
+    const year = shanghaiYear(row.paidAt);
+    const sequence = next.get(year) ?? (await nextReceiptSequence(year, transaction));
+    next.set(year, sequence + 1);
+    Object.assign(row, receiptNumbering(year, sequence));
+  }
+  return rows as Array<T & ReceiptNumbering>;
+}

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Payment, type Staff } from '../../src/models/index.js';
-import { nextReceipt, numberReceipts, receiptNumbering } from '../../src/domain/receipts.js';
+import { nextReceipt, numberReceipts, receiptNumbering } from '../../src/models/index.js';
 import { managementBillRow, parkingBillRow } from '../../src/domain/billing-run.js';
 import { staff } from '../support/factories.js';
 

@@ -5,7 +5,7 @@ import {
   type Staff,
 } from '../../src/models/index.js';
 import { computeCashReportTotals } from '../../src/domain/cash-report-totals.js';
-import { formatReceiptNumber } from '../../src/domain/receipts.js';
+import { formatReceiptNumber } from '../../src/models/index.js';
 import { shanghaiDay } from '../../src/lib/shanghai.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
 import { seedCashReportsDemo, seedFeesDemo } from '../../src/seed/demo/fees.js';

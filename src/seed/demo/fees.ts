@@ -5,14 +5,9 @@
 // today ahead of time and has nothing paid on it, so it can still be undone; two mistaken runs were undone.
 // seedCashReportsDemo runs last among the money steps and builds one 现金日报表 per cashier and day from every receipt.
 import { Op, QueryTypes, type CreationAttributes } from 'sequelize';
-import {
-  Bill, BillingRun, CashReport, ClubhouseCharge, Owner, ParkingRental, Payment, Staff, Unit, sequelize,
-  billStatusFor, billingKeyFor, billingRunTitle, managementFeeFen,
-  type BillFeeKind, type CashReportStatus, type ParkingRentalStatus, type PaymentKind, type PaymentMethod,
-} from '../../models/index.js';
+import { Bill, BillingRun, CashReport, ClubhouseCharge, Owner, ParkingRental, Payment, Staff, Unit, sequelize, billStatusFor, billingKeyFor, billingRunTitle, managementFeeFen, type BillFeeKind, type CashReportStatus, type ParkingRentalStatus, type PaymentKind, type PaymentMethod, numberReceipts } from '../../models/index.js';
 import { SERVICE_BILL_DUE_DAYS, managementBillRow, parkingBillRow, serviceBillDescription } from '../../domain/billing-run.js';
 import { retotal } from '../../domain/payments.js';
-import { numberReceipts } from '../../domain/receipts.js';
 import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth } from '../../lib/shanghai.js';
 import type { DemoContext } from './context.js';
 import { CHUNK, bulkInsert, chunks } from './bulk.js';

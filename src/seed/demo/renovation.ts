@@ -1,12 +1,8 @@
 // Demo 装修: applications in every state, deposits collected for the approved ones (each with its receipt),
 // then held, refunded (in full or less a deduction, each with one refund receipt) or forfeited.
 import type { Transaction } from 'sequelize';
-import { numberReceipts } from '../../domain/receipts.js';
 import { shanghaiDay, shanghaiYear } from '../../lib/shanghai.js';
-import {
-  Payment, RenovationApplication, RenovationDeposit, depositNumberFor, formatRenovationNumber, nextRenovationSequence, sequelize,
-  type InspectionResult, type PaymentMethod, type RenovationStatus, type Staff, type Unit,
-} from '../../models/index.js';
+import { Payment, RenovationApplication, RenovationDeposit, depositNumberFor, formatRenovationNumber, nextRenovationSequence, sequelize, type InspectionResult, type PaymentMethod, type RenovationStatus, type Staff, type Unit, numberReceipts } from '../../models/index.js';
 import type { DemoContext } from './context.js';
 import { bulkInsert, chunks } from './bulk.js';
 import { contractorName, daysAgo, landline, mobile, type Rng } from './fake.js';

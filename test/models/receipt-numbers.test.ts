@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Payment, type Staff } from '../../src/models/index.js';
-import { formatReceiptNumber, nextReceipt, nextReceiptSequence, parseReceiptNumber } from '../../src/domain/receipts.js';
+import { formatReceiptNumber, nextReceipt, nextReceiptSequence, parseReceiptNumber } from '../../src/models/index.js';
 import { shanghaiYear } from '../../src/lib/shanghai.js';
 import { cashReportMatches, computeCashReportTotals, type TotalledPayment } from '../../src/domain/cash-report-totals.js';
 import { staff } from '../support/factories.js';
