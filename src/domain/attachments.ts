@@ -70,6 +70,7 @@ export interface StoredAttachment {
 /** The original file name without any folder part a browser or a crafted request may send. */
 function baseName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is taken out
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
 }
 

@@ -1,5 +1,4 @@
 // JSON columns (DataTypes.JSON: TEXT on SQLite, json on PostgreSQL) and the text forms send for them.
-import { isPlainObject } from '../lib/objects.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

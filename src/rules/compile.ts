@@ -50,7 +50,7 @@ export const BASE_OPERATORS = [
 ] as const;
 
 /** json-rules-engine's default operator decorators (`someFact:equal`, `not:in`, `swap:contains` …). */
-const OPERATOR_DECORATORS = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
+type OperatorDecorator = 'someFact' | 'someValue' | 'everyFact' | 'everyValue' | 'swap' | 'not';
 
 export class RuleCompileError extends Error {
   constructor(message: string) {
@@ -81,7 +81,7 @@ const BASE: Record<(typeof BASE_OPERATORS)[number], Op> = {
 };
 
 type Decorate = (next: Op) => Op;
-const DECORATORS: Record<(typeof OPERATOR_DECORATORS)[number], Decorate> = {
+const DECORATORS: Record<OperatorDecorator, Decorate> = {
   someFact: (next) => (a, b) => isArray(a) && a.some((fv) => next(fv, b)),
   someValue: (next) => (a, b) => (b as unknown[]).some((jv) => next(a, jv)),
   everyFact: (next) => (a, b) => isArray(a) && a.every((fv) => next(fv, b)),

@@ -1,6 +1,7 @@
 // 装修管理: applications (front desk → engineering review → assistant's decision → inspection) and deposits.
-// Workflow fields (status, who decided, inspection, refund amounts) change only through the use cases: AdminJS's forms would write whatever a request holds.
-import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
+// Workflow fields (status, who decided, inspection, refund amounts) change only through the use cases: AdminJS's
+// forms would write whatever a request holds.
+import type { ResourceWithOptions } from 'adminjs';
 import { PAYMENT_METHODS, RenovationApplication, RenovationDeposit } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { fieldLabel } from '../locale/index.js';
