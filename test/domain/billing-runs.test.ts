@@ -12,6 +12,7 @@ import type { Actor } from '../../src/rules/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { expectRefused } from '../support/refusals.js';
 
 /**
  * Runs here are told their "now" (December 2042), so their periods (2040-01 on) are in range and belong to this file
@@ -59,13 +60,8 @@ describe('账单生成记录 (BillingRun)', () => {
       expect(body.record.errors.period.message).to.equal(range);
       expect(body.notice?.type).to.not.equal('success');
       for (const period of ['2039-11', '2044-01', '9999-12']) {
-        try {
-          await generateMonthlyBills(cashier, { period }, NOW);
-          expect.fail(`${period} should have been refused`);
-        } catch (error) {
-          expect(error, period).to.be.instanceOf(ValidationFailed);
-          expect((error as ValidationFailed).details.period).to.equal('账期须在 2039年12月 至 2043年12月 之间');
-        }
+        const refused = await expectRefused(() => generateMonthlyBills(cashier, { period }, NOW), ValidationFailed, undefined, period);
+        expect(refused.details.period).to.equal('账期须在 2039年12月 至 2043年12月 之间');
       }
       expect(await Bill.count()).to.equal(bills);
       expect(await BillingRun.count()).to.equal(runs);
@@ -75,13 +71,8 @@ describe('账单生成记录 (BillingRun)', () => {
       const bills = await Bill.count();
       const runs = await BillingRun.count();
       for (const period of ['2043-00', '2043-13', '43-01', '2043-1', '2043/01', '二〇四三年一月', '2043-01-01']) {
-        try {
-          await generateMonthlyBills(cashier, { period }, NOW);
-          expect.fail(`${period} should have been refused`);
-        } catch (error) {
-          expect(error, period).to.be.instanceOf(ValidationFailed);
-          expect((error as ValidationFailed).details.period, period).to.equal('账期格式应为 YYYY-MM，例如 2026-11');
-        }
+        const refused = await expectRefused(() => generateMonthlyBills(cashier, { period }, NOW), ValidationFailed, undefined, period);
+        expect(refused.details.period, period).to.equal('账期格式应为 YYYY-MM，例如 2026-11');
       }
       expect(await Bill.count()).to.equal(bills);
       expect(await BillingRun.count()).to.equal(runs);
@@ -177,13 +168,8 @@ describe('账单生成记录 (BillingRun)', () => {
 
       await voidPayment(cashier, receipt.id, { voidReason: '收错账单' });
       const voided = await snapshot(made);
-      try {
-        await undoBillingRun(cashier, made.id, {}, NOW);
-        expect.fail('a voided receipt still points at the bill');
-      } catch (error) {
-        expect(error).to.be.instanceOf(ValidationFailed);
-        expect((error as Error).message).to.equal('本次生成的账单已开出收据 1 张（含已作废的收据），不能撤销');
-      }
+      // A voided receipt still points at the bill.
+      await expectRefused(() => undoBillingRun(cashier, made.id, {}, NOW), ValidationFailed, '本次生成的账单已开出收据 1 张（含已作废的收据），不能撤销');
       expect(await snapshot(made)).to.equal(voided);
       expect(await Payment.count({ where: { billId: bills[0].id } })).to.equal(1);
     });
@@ -200,13 +186,8 @@ describe('账单生成记录 (BillingRun)', () => {
       const target = await DunningTarget.create({ planId: plan.id, ownerId: bill.ownerId!, unitId: bill.unitId, arrearsAmount: bill.amount, monthsInArrears: 1 });
       try {
         const before = await snapshot(made);
-        try {
-          await undoBillingRun(cashier, made.id, {});
-          expect.fail('the target counts the run\'s bills');
-        } catch (error) {
-          expect(error).to.be.instanceOf(ValidationFailed);
-          expect((error as Error).message).to.match(/^本次生成的账单逾期后已计入 \d+ 个催缴对象的欠费，不能撤销$/);
-        }
+        // The target counts the run's bills.
+        await expectRefused(() => undoBillingRun(cashier, made.id, {}), ValidationFailed, /^本次生成的账单逾期后已计入 \d+ 个催缴对象的欠费，不能撤销$/);
         expect(await snapshot(made)).to.equal(before);
       } finally {
         await target.destroy();
@@ -219,13 +200,7 @@ describe('账单生成记录 (BillingRun)', () => {
       const { run: made } = await run();
       await undoBillingRun(cashier, made.id, {}, NOW);
       const before = await snapshot(made);
-      try {
-        await undoBillingRun(cashier, made.id, {}, NOW);
-        expect.fail('a second undo should have been refused');
-      } catch (error) {
-        expect(error).to.be.instanceOf(ValidationFailed);
-        expect((error as Error).message).to.equal('这条记录当前的状态不能撤销本次账单生成（账单生成记录）');
-      }
+      await expectRefused(() => undoBillingRun(cashier, made.id, {}, NOW), ValidationFailed, '这条记录当前的状态不能撤销本次账单生成（账单生成记录）');
       const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
       const shown = await client.json('GET', `/admin/api/resources/BillingRun/records/${made.id}/show`);
       expect(actionsOf(shown.body.record)).to.not.include('undo');

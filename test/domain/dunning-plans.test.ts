@@ -8,6 +8,7 @@ import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate, type SmallEstate } from '../support/estate.js';
+import { expectRefused } from '../support/refusals.js';
 
 const FEE = 25_046;
 const NOTICE = /^已加入 (\d+) 位欠费 ≥ (\d+) 个月的业主（合计欠费 ¥[\d,]+\.\d{2}）；已在计划中的 (\d+) 位未重复加入$/;
@@ -130,12 +131,7 @@ describe('按欠费生成催缴对象 (DunningPlan.fillTargets)', () => {
     const { body } = await fill(client, started.id, { minMonthsInArrears: '1' });
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     const coordinator = await loadActor((await staff('coordinator')).id);
-    try {
-      await fillDunningTargets(coordinator, started.id, { minMonthsInArrears: '1' });
-      expect.fail('should have been refused');
-    } catch (error) {
-      expect((error as Error).message).to.equal('这条记录当前的状态不能按欠费生成催缴对象（催缴计划）');
-    }
+    await expectRefused(() => fillDunningTargets(coordinator, started.id, { minMonthsInArrears: '1' }), Error, '这条记录当前的状态不能按欠费生成催缴对象（催缴计划）');
     expect(await targetsOf(started.id)).to.have.length(0);
   });
 

@@ -6,6 +6,7 @@ import { seedDefaultRules } from '../../src/rules/seed.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { expectRefused } from '../support/refusals.js';
 
 /** A held deposit of `amount` fen whose renovation was inspected with `result`. */
 async function inspectedDeposit(result: 'passed' | 'failed', amount = 300_000): Promise<RenovationDeposit> {
@@ -91,12 +92,8 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     // From a stale page the rule refuses first (the deposit is no longer held); the use case refuses on its own too.
     const again = await client.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`);
     expect(again.body.record.baseError.message).to.include('不符合条件（记录状态 为「在押」');
-    try {
-      await refundDeposit(await loadActor(cashier.id), deposit.id, {});
-      expect.fail('a second refund should have been refused');
-    } catch (error) {
-      expect((error as Error).message).to.equal('该押金已退还，不能重复退还');
-    }
+    const actor = await loadActor(cashier.id);
+    await expectRefused(() => refundDeposit(actor, deposit.id, {}), Error, '该押金已退还，不能重复退还');
     expect(await Payment.count({ where: { depositId: deposit.id, kind: 'deposit_refund' } })).to.equal(1);
   });
 

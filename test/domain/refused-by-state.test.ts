@@ -12,6 +12,7 @@ import { loadActor } from '../../src/auth/actor.js';
 import type { Actor } from '../../src/rules/actor.js';
 import { department, staff } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { expectRefused } from '../support/refusals.js';
 import * as ticketTransitions from '../../src/domain/ticket-transitions.js';
 import * as ticketWork from '../../src/domain/ticket-work.js';
 import * as officeTransitions from '../../src/domain/office-transitions.js';
@@ -101,13 +102,7 @@ describe('every workflow step refuses the wrong state, whoever asks, and changes
       for (const status of maker.statuses.filter((s) => !from!.includes(s))) {
         const row = await (await maker.make(status)).reload();
         const before = JSON.stringify(row.get({ plain: true }));
-        try {
-          await step(director, Number(row.get('id')), {});
-          expect.fail(`${action} on ${status} should have been refused`);
-        } catch (error) {
-          expect(error, `${action} on ${status}`).to.be.instanceOf(ValidationFailed);
-          expect((error as Error).message).to.match(/^这条记录当前的状态不能/);
-        }
+        await expectRefused(() => step(director, Number(row.get('id')), {}), ValidationFailed, /^这条记录当前的状态不能/, `${action} on ${status}`);
         await row.reload();
         expect(JSON.stringify(row.get({ plain: true })), `${action} on ${status} changed the record`).to.equal(before);
         checked++;

@@ -7,6 +7,7 @@ import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { expectRefused } from '../support/refusals.js';
 import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 
 const someone = () => staff('receptionist');
@@ -105,23 +106,13 @@ describe('workflow actions that move a record to its next state', () => {
   it('a record in the wrong state is refused by the use case, whoever asks', async () => {
     const notice = await Notice.create({ title: '已发布的通知', content: '内容', authorId: (await someone()).id, status: 'published', publishedAt: new Date() } as never);
     const reception = await loadActor((await staff('receptionist')).id);
-    try {
-      await publishNotice(reception, notice.id, {});
-      expect.fail('should have been refused');
-    } catch (error) {
-      expect((error as Error).message).to.equal('这条记录当前的状态不能发布（通知/告示）');
-    }
+    await expectRefused(() => publishNotice(reception, notice.id, {}), Error, '这条记录当前的状态不能发布（通知/告示）');
   });
 
   it('a dunning plan without targets cannot be started', async () => {
     const plan = await DunningPlan.create({ title: '空计划', createdById: (await staff('coordinator')).id } as never);
     const cashier = await loadActor((await staff('cashier')).id);
-    try {
-      await startDunningPlan(cashier, plan.id, {});
-      expect.fail('should have been refused');
-    } catch (error) {
-      expect((error as Error).message).to.equal('催缴计划至少要有一个催缴对象才能开始');
-    }
+    await expectRefused(() => startDunningPlan(cashier, plan.id, {}), Error, '催缴计划至少要有一个催缴对象才能开始');
     await plan.reload();
     expect(plan.status).to.equal('draft');
   });
