@@ -9,7 +9,7 @@ import { logDecision } from '../rules/decision-log.js';
 import { auditChange, rememberBefore } from './audit.js';
 
 /** AdminJS action → catalogue action (search feeds reference pickers, so it reads like the list). */
-const BUILT_IN: Record<string, string> = { list: 'list', search: 'list', show: 'show', new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
+export const BUILT_IN: Record<string, string> = { list: 'list', search: 'list', show: 'show', new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
 
 const AUDITED: Record<string, 'new' | 'edit' | 'delete' | undefined> = { new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
 

@@ -4,9 +4,8 @@ import { expect } from 'chai';
 import type { Model, ModelStatic } from 'sequelize';
 import { allResources } from '../../src/admin/admin.js';
 import { isCatalogued } from '../../src/rules/catalogue.js';
+import { BUILT_IN } from '../../src/admin/access.js';
 
-// AdminJS's own actions and the catalogued action each is decided as (as src/admin/access.ts BUILT_IN maps them).
-const BUILT_IN: Record<string, string> = { list: 'list', search: 'list', show: 'show', new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
 
 /** `Resource.action` for every action of every admin resource, except those a resource switches off for everyone. */
 function offeredActions(): string[] {

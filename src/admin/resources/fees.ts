@@ -3,7 +3,7 @@
 // reconciled) change only through the use cases: the built-in forms write the fields listed here and
 // refuse, in words, an edit that tries to change a locked one. Receipts and cash reports are never deleted.
 // Billing runs (账单生成记录) are written by 生成月度账单 only and read here; a run is undone, never edited.
-import { ValidationError, type ActionContext, type ActionRequest, type ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
 import { Bill, BillingRun, CashReport, ClubhouseCharge, ParkingRental, Payment } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload, refuseChanges } from '../payload.js';
