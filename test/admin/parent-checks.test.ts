@@ -10,6 +10,7 @@ import { refreshRules } from '../../src/rules/store.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { expectRefused } from '../support/refusals.js';
 
 async function plan(status: 'draft' | 'started' | 'closed') {
   const { owners, units } = await smallEstate(2);
@@ -127,12 +128,10 @@ describe('records made under another record are checked against it', () => {
     const actor = await staff('receptionist');
     const context = { currentAdmin: { email: actor.email, actor: { id: actor.id } }, resource: { id: () => 'DunningRecord', property: () => null } } as unknown as ActionContext;
     let request = { method: 'post', payload: { planId: { 0: String(draft.plan.id) }, result: 'paid' }, params: {} } as unknown as ActionRequest;
-    try {
+    const stepRefused = await expectRefused(async () => {
       for (const step of before) request = await step(request, context);
-      expect.fail('should have been refused');
-    } catch (e) {
-      expect((e as { propertyErrors?: Record<string, { message: string }> }).propertyErrors?.planId?.message).to.equal('催缴计划只能是一条记录');
-    }
+    }, Error);
+    expect((stepRefused as { propertyErrors?: Record<string, { message: string }> }).propertyErrors?.planId?.message).to.equal('催缴计划只能是一条记录');
   });
 
   it('only a JSON column takes sub-keys: answers.<question> passes the form limit, surveyId.0 and respondentName.x do not', async () => {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { UniqueConstraintError } from 'sequelize';
 import { Bill, DunningPlan, DunningRecord, DunningTarget } from '../../src/models/index.js';
 import { addMonths, shanghaiDay, shanghaiMonth } from '../../src/lib/shanghai.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
@@ -19,12 +20,7 @@ describe('dunning models', () => {
     expect(plan.minMonthsInArrears).to.equal(1);
     const target = await DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, unitId: units[0].id, arrearsAmount: 75_050, monthsInArrears: 3 });
     expect(target.label).to.equal(`${owners[0].name} · ${units[0].label}`);
-    try {
-      await DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: 100, monthsInArrears: 1 });
-      expect.fail('should have been refused');
-    } catch (e) {
-      expect((e as Error).name).to.equal('SequelizeUniqueConstraintError');
-    }
+    await expectRefused(() => DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: 100, monthsInArrears: 1 }), UniqueConstraintError);
     expect(await DunningTarget.count({ where: { planId: plan.id } })).to.equal(1);
   });
 

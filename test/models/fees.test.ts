@@ -82,15 +82,12 @@ describe('fees models', () => {
     it('refuses a receipt number that is already used, in Chinese, and writes nothing', async () => {
       const first = await Payment.create(receiptFields());
       const before = await Payment.count();
-      let error: unknown;
-      try {
-        await Payment.create(receiptFields({ receiptNumber: first.receiptNumber, receiptSequence: first.receiptSequence }));
-      } catch (e) {
-        error = e;
-      }
       // Number and (year, sequence) are both unique; whichever the database checks first answers in Chinese.
-      expect(error).to.be.instanceOf(UniqueConstraintError);
-      expect((error as UniqueConstraintError).errors[0].message).to.match(/^(收据号已被使用|该年度的收据序号已被使用)，收据号不能重复$/);
+      await expectRefused(
+        () => Payment.create(receiptFields({ receiptNumber: first.receiptNumber, receiptSequence: first.receiptSequence })),
+        UniqueConstraintError,
+        /^(收据号已被使用|该年度的收据序号已被使用)，收据号不能重复$/,
+      );
       // Same year and sequence under another number is refused as well (the number must match them anyway).
       await expectRefused(() => Payment.create(receiptFields({ receiptSequence: first.receiptSequence })), '收据号与收据年度、序号不一致');
       expect(await Payment.count()).to.equal(before);
@@ -319,12 +316,8 @@ describe('fees demo data', function () {
   it('lets the cashier undo next month\'s run but not this month\'s, which has receipts', async () => {
     const done = await BillingRun.findAll({ where: { staffId: cashierIds, status: 'done' }, order: [['ranAt', 'ASC']] });
     const cashier = await loadActor(ctx.staff.cashier.id);
-    try {
-      await undoBillingRun(cashier, done[done.length - 2].id, {});
-      expect.fail('this month\'s run has receipts');
-    } catch (error) {
-      expect((error as Error).message).to.match(/^本次生成的账单已开出收据 \d+ 张/);
-    }
+    // This month's run has receipts.
+    await expectRefused(() => undoBillingRun(cashier, done[done.length - 2].id, {}), Error, /^本次生成的账单已开出收据 \d+ 张/);
     const ahead = done[done.length - 1];
     const unitsBilled = (await Bill.findAll({ where: { billingRunId: ahead.id } })).map((b) => b.unitId);
     await undoBillingRun(cashier, ahead.id, {});

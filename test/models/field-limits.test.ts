@@ -8,12 +8,8 @@ import { expectRefused } from '../support/refusals.js';
 
 /** The messages of a refused bulkCreate (Sequelize gathers each row's ValidationError in an AggregateError). */
 async function bulkRefusal(attempt: () => Promise<unknown>): Promise<string> {
-  try {
-    await attempt();
-  } catch (e) {
-    return String((e as Error).message) + JSON.stringify((e as { errors?: unknown }).errors ?? []);
-  }
-  return expect.fail('should have been refused');
+  const e = await expectRefused(attempt, Error);
+  return String(e.message) + JSON.stringify((e as { errors?: unknown }).errors ?? []);
 }
 
 describe('every column keeps its length, type and range, on SQLite as on PostgreSQL', () => {

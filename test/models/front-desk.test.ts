@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Op, ValidationError, type CreationAttributes } from 'sequelize';
+import { Op, type CreationAttributes } from 'sequelize';
 import {
   Correspondence, Department, Notice, ReturnVisit, Staff, Ticket, WorkOrder,
   CORRESPONDENCE_KINDS, NOTICE_STATUSES, TICKET_STATUSES, isTicketOverdue, overdueTicketWhere,
@@ -10,7 +10,7 @@ import { seedFrontDeskDemo, TICKETS_PER_SCALE } from '../../src/seed/demo/front-
 import { seedPropertyDemo } from '../../src/seed/demo/property.js';
 import { demoAccounts, demoContext } from '../support/demo.js';
 import { department, staff } from '../support/factories.js';
-import { expectNothingWritten } from '../support/refusals.js';
+import { expectNothingWritten, expectRefused } from '../support/refusals.js';
 
 const HOUR = 3_600_000;
 
@@ -78,13 +78,7 @@ describe('front-desk models', () => {
       // Model.update validates a build of only the changed values; the stored reportedAt must be the one compared.
       await Ticket.update({ dueAt: new Date(reportedAt.getTime() + 3 * HOUR) }, { where: { id: row.id }, individualHooks: true });
       expect(new Date((await row.reload()).dueAt).getTime()).to.equal(reportedAt.getTime() + 3 * HOUR);
-      let error: unknown;
-      try {
-        await Ticket.update({ dueAt: new Date(reportedAt.getTime() - HOUR) }, { where: { id: row.id }, individualHooks: true });
-      } catch (e) {
-        error = e;
-      }
-      expect((error as ValidationError).errors[0].message).to.equal('要求完成时间不能早于报事时间');
+      await expectRefused(() => Ticket.update({ dueAt: new Date(reportedAt.getTime() - HOUR) }, { where: { id: row.id }, individualHooks: true }), '要求完成时间不能早于报事时间');
       expect(new Date((await row.reload()).dueAt).getTime()).to.equal(reportedAt.getTime() + 3 * HOUR);
     });
 

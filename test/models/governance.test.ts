@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { ValidationError } from 'sequelize';
 import { AuditLog, AuthorityRule, DecisionLog, RuleVersion, sequelize, type JsonValue, type RuleConditions, type Staff } from '../../src/models/index.js';
 import { FACTS } from '../../src/rules/facts.js';
 import { staff } from '../support/factories.js';
@@ -93,12 +92,7 @@ describe('governance models', () => {
     it('refuses a second rule with the same name in Chinese', async () => {
       const name = ruleName('unique');
       await AuthorityRule.create({ name, actions: ['Owner.edit'], conditions: CONDITIONS });
-      try {
-        await AuthorityRule.create({ name, actions: ['Owner.new'], conditions: CONDITIONS });
-        expect.fail('should have been refused');
-      } catch (e) {
-        expect((e as ValidationError).errors[0].message).to.equal('规则名称已存在');
-      }
+      await expectRefused(() => AuthorityRule.create({ name, actions: ['Owner.new'], conditions: CONDITIONS }), '规则名称已存在');
       expect(await AuthorityRule.count({ where: { name } })).to.equal(1);
     });
   });
@@ -111,12 +105,7 @@ describe('governance models', () => {
       expect(first.snapshot).to.include({ name: rule.name, effect: 'allow' });
       expect(first.changedById).to.equal(director.id);
       const snapshot: { [key: string]: JsonValue } = { name: rule.name, actions: rule.actions, effect: 'allow', conditions: CONDITIONS, priority: 1, enabled: true };
-      try {
-        await RuleVersion.create({ ruleId: rule.id, version: 1, snapshot });
-        expect.fail('should have been refused');
-      } catch (e) {
-        expect((e as ValidationError).errors[0].message).to.equal('该规则已有此版本号');
-      }
+      await expectRefused(() => RuleVersion.create({ ruleId: rule.id, version: 1, snapshot }), '该规则已有此版本号');
       await expectRefused(() => RuleVersion.create({ ruleId: rule.id, version: 9, snapshot: ['not', 'a', 'rule'] as never }), '规则快照必须是 JSON 对象');
       await rule.update({ priority: 5 });
       expect(rule.version).to.equal(2);

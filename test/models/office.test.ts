@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Op, ValidationError } from 'sequelize';
+import { Op } from 'sequelize';
 import {
   ARCHIVE_DOC_TYPES,
   ArchiveDocument,
@@ -51,12 +51,8 @@ describe('office models', () => {
     it('refuses a bulk insert holding one bad score, writing none of the rows', async () => {
       const { survey, scoreQ } = await surveyWithQuestions(assistant);
       const good = { surveyId: survey.id, respondentName: '李强', collectedById: assistant.id, answers: { [scoreQ.id]: 5 }, overallScore: 5 };
-      try {
-        await SurveyResponse.bulkCreate([good, { ...good, answers: { [scoreQ.id]: 6 } }], { validate: true });
-        expect.fail('should have been refused');
-      } catch (e) {
-        expect(JSON.stringify(e)).to.contain('评分必须是 1 到 5 的整数');
-      }
+      const refused = await expectRefused(() => SurveyResponse.bulkCreate([good, { ...good, answers: { [scoreQ.id]: 6 } }], { validate: true }), Error);
+      expect(JSON.stringify(refused)).to.contain('评分必须是 1 到 5 的整数');
       expect(await SurveyResponse.count({ where: { surveyId: survey.id } })).to.equal(0);
     });
 
@@ -113,12 +109,7 @@ describe('office models', () => {
     it('refuses a second question with the same number in one survey', async () => {
       const survey = await Survey.create({ title: '题号重复测试', ownerStaffId: assistant.id });
       await SurveyQuestion.create({ surveyId: survey.id, number: 1, text: '第一题' });
-      try {
-        await SurveyQuestion.create({ surveyId: survey.id, number: 1, text: '重复的第一题' });
-        expect.fail('should have been refused');
-      } catch (e) {
-        expect((e as ValidationError).errors[0].message).to.equal('该调查已有这个题号');
-      }
+      await expectRefused(() => SurveyQuestion.create({ surveyId: survey.id, number: 1, text: '重复的第一题' }), '该调查已有这个题号');
       expect(await SurveyQuestion.count({ where: { surveyId: survey.id } })).to.equal(1);
     });
   });
@@ -130,12 +121,7 @@ describe('office models', () => {
       await expectRefused(() => WorkPlan.create({ staffId: owner.id, month: '2026-5', title: '月份错误的计划' }), '月份格式应为 YYYY-MM（如 2026-05）');
       expect(await WorkPlan.count({ where: { staffId: owner.id } })).to.equal(0);
       await WorkPlan.create({ staffId: owner.id, month: '2026-05', title: '五月计划' });
-      try {
-        await WorkPlan.create({ staffId: owner.id, month: '2026-05', title: '又一个五月计划' });
-        expect.fail('should have been refused');
-      } catch (e) {
-        expect((e as ValidationError).errors[0].message).to.equal('该员工这个月已有工作计划');
-      }
+      await expectRefused(() => WorkPlan.create({ staffId: owner.id, month: '2026-05', title: '又一个五月计划' }), '该员工这个月已有工作计划');
       expect(await WorkPlan.count({ where: { staffId: owner.id } })).to.equal(1);
     });
 

@@ -1,9 +1,11 @@
 import { expect } from 'chai';
+import { UniqueConstraintError } from 'sequelize';
 import { Payment, type Staff } from '../../src/models/index.js';
 import { formatReceiptNumber, nextReceipt, nextReceiptSequence, parseReceiptNumber } from '../../src/models/index.js';
 import { shanghaiYear } from '../../src/lib/shanghai.js';
 import { cashReportMatches, computeCashReportTotals, type TotalledPayment } from '../../src/domain/cash-report-totals.js';
 import { staff } from '../support/factories.js';
+import { expectRefused } from '../support/refusals.js';
 
 // Years far from the present so other test files' receipts never share them.
 const YEAR_A = 2091;
@@ -64,13 +66,7 @@ describe('receipt numbering', () => {
 
   it('never hands out the same number twice: a second receipt with a used sequence is refused', async () => {
     await receipt(YEAR_B, 7);
-    let error: unknown;
-    try {
-      await receipt(YEAR_B, 7, { receiptNumber: formatReceiptNumber(YEAR_B, 7) });
-    } catch (e) {
-      error = e;
-    }
-    expect((error as Error).name).to.equal('SequelizeUniqueConstraintError');
+    await expectRefused(() => receipt(YEAR_B, 7, { receiptNumber: formatReceiptNumber(YEAR_B, 7) }), UniqueConstraintError);
     expect(await Payment.count({ where: { receiptYear: YEAR_B, receiptSequence: 7 } })).to.equal(1);
   });
 });

@@ -4,6 +4,7 @@ import bcrypt from 'bcryptjs';
 import { Conflict, ValidationFailed } from '../../src/errors.js';
 import { Department, Position, Staff } from '../../src/models/index.js';
 import { createSystemAdministrator } from '../../src/seed/index.js';
+import { expectRefused } from '../support/refusals.js';
 
 const uniqueEmail = (tag: string) => `${tag}-${crypto.randomBytes(4).toString('hex')}@example.com`;
 
@@ -41,13 +42,7 @@ describe('createSystemAdministrator', function () {
 
   it('refuses a malformed email in Chinese and writes nothing', async () => {
     const before = await Staff.count();
-    try {
-      await createSystemAdministrator('not-an-email');
-      expect.fail('should have been refused');
-    } catch (e) {
-      expect(e).to.be.instanceOf(ValidationFailed);
-      expect((e as Error).message).to.equal('邮箱格式不正确：not-an-email');
-    }
+    await expectRefused(() => createSystemAdministrator('not-an-email'), ValidationFailed, '邮箱格式不正确：not-an-email');
     expect(await Staff.count()).to.equal(before);
   });
 
@@ -55,13 +50,8 @@ describe('createSystemAdministrator', function () {
     const receptionist = await Position.findOne({ where: { name: '客户接待员' } });
     const email = uniqueEmail('clerk');
     const clerk = await Staff.create({ name: '钱晓明', email, passwordHash: 'unchanged-hash', positionId: receptionist?.id ?? null });
-    try {
-      await createSystemAdministrator(email);
-      expect.fail('should have been refused');
-    } catch (e) {
-      expect(e).to.be.instanceOf(Conflict);
-      expect((e as Error).message).to.include('已属于员工"钱晓明"').and.include('不能改为系统管理员账号');
-    }
+    const refused = await expectRefused(() => createSystemAdministrator(email), Conflict);
+    expect(refused.message).to.include('已属于员工"钱晓明"').and.include('不能改为系统管理员账号');
     const stored = await Staff.findByPk(clerk.id);
     expect([stored!.passwordHash, stored!.positionId]).to.deep.equal(['unchanged-hash', receptionist?.id ?? null]);
   });

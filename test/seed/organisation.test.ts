@@ -5,6 +5,7 @@ import { Department, Position, Staff } from '../../src/models/index.js';
 import { DEMO_ACCOUNT_KEYS } from '../../src/seed/demo/context.js';
 import { Rng } from '../../src/seed/demo/fake.js';
 import { DEMO_EMAILS, seedOrganisationDemo, type DemoContextDraft } from '../../src/seed/demo/organisation.js';
+import { expectRefused } from '../support/refusals.js';
 
 const draft = (): DemoContextDraft => ({ scale: 1, rng: new Rng(7), now: new Date('2026-11-27T02:00:00Z'), progress: () => undefined });
 
@@ -114,23 +115,15 @@ describe('demo organisation', function () {
 
     it('refuses to seed demo data again at scale 1 on a database that has the demo accounts, and changes nothing', async () => {
       const before = await Staff.count();
-      try {
-        await runDemoSeed({ scale: 1 });
-        expect.fail('should have been refused');
-      } catch (e) {
-        expect((e as Error).message).to.include('数据库中已有演示账号').and.include('--scale N');
-      }
+      const refused = await expectRefused(() => runDemoSeed({ scale: 1 }), Error);
+      expect(refused.message).to.include('数据库中已有演示账号').and.include('--scale N');
       expect(await Staff.count()).to.equal(before);
     });
 
     it('refuses a scale that is not a positive integer', async () => {
       for (const scale of [0, -1, 1.5, Number.NaN]) {
-        try {
-          await runDemoSeed({ scale });
-          expect.fail('should have been refused');
-        } catch (e) {
-          expect((e as Error).message).to.include('演示数据规模必须是正整数');
-        }
+        const refused = await expectRefused(() => runDemoSeed({ scale }), Error, undefined, `scale ${scale}`);
+        expect(refused.message).to.include('演示数据规模必须是正整数');
       }
     });
   });
