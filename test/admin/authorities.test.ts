@@ -395,13 +395,13 @@ describe('the default authority table, through the admin API', () => {
         const { client, ctx } = await actingAs(code, 'may');
         if (c.kind === 'new') {
           const form = await c.form(ctx);
-          const { body } = await client.json('POST', `/admin/api/resources/${resource}/actions/new`, form);
+          const { body } = await client.create(resource, form);
           expect(body.notice?.type, JSON.stringify({ notice: body.notice, errors: body.record?.errors, baseError: body.record?.baseError })).to.equal('success');
           expect(await c.model.count({ where: c.row(ctx, form) })).to.equal(1);
         } else if (c.kind === 'edit') {
           const row = await c.make(ctx);
           const change = c.change(ctx);
-          const { body } = await client.json('POST', `/admin/api/resources/${resource}/records/${row.get('id')}/edit`, change);
+          const { body } = await client.edit(resource, String(row.get('id')), change);
           expect(body.notice?.type, JSON.stringify({ notice: body.notice, errors: body.record?.errors, baseError: body.record?.baseError })).to.equal('success');
           await row.reload();
           for (const [field, value] of Object.entries(change)) expect(String(row.get(field))).to.equal(String(value));
@@ -422,7 +422,7 @@ describe('the default authority table, through the admin API', () => {
         if (c.kind === 'new') {
           const form = await c.form(ctx);
           const before = await c.model.count();
-          const { status, body } = await client.json('POST', `/admin/api/resources/${resource}/actions/new`, form);
+          const { status, body } = await client.create(resource, form);
           expect(status).to.equal(200);
           expectRefused(body, code, c.action, byRecord);
           expect(await c.model.count({ where: c.row(ctx, form) })).to.equal(0);
@@ -431,7 +431,7 @@ describe('the default authority table, through the admin API', () => {
           const row = await (await c.make(ctx)).reload();
           const before = { ...row.get({ plain: true }) } as Record<string, unknown>;
           const change = c.change(ctx);
-          const { status, body } = await client.json('POST', `/admin/api/resources/${resource}/records/${row.get('id')}/edit`, change);
+          const { status, body } = await client.edit(resource, String(row.get('id')), change);
           expect(status).to.equal(200);
           expectRefused(body, code, c.action, byRecord);
           await row.reload();

@@ -25,16 +25,16 @@ describe('records made under another record are checked against it', () => {
   it('催缴对象 can be added, changed and removed while the plan is a draft, not once it has started', async () => {
     const coordinator = await client('coordinator');
     const draft = await plan('draft');
-    const added = await coordinator.json('POST', '/admin/api/resources/DunningTarget/actions/new', { planId: draft.plan.id, ownerId: draft.spareOwnerId, note: '补充' });
+    const added = await coordinator.create('DunningTarget', { planId: draft.plan.id, ownerId: draft.spareOwnerId, note: '补充' });
     expect(added.body.notice.type, JSON.stringify(added.body)).to.equal('success');
 
     const started = await plan('started');
     const before = await DunningTarget.count({ where: { planId: started.plan.id } });
-    const refused = await coordinator.json('POST', '/admin/api/resources/DunningTarget/actions/new', { planId: started.plan.id, ownerId: started.spareOwnerId });
+    const refused = await coordinator.create('DunningTarget', { planId: started.plan.id, ownerId: started.spareOwnerId });
     expect(refused.body.record.errors.planId.message).to.equal('催缴计划已经开始，催缴对象不能再增减或修改');
-    const edit = await coordinator.json('POST', `/admin/api/resources/DunningTarget/records/${started.target.id}/edit`, { note: '改' });
+    const edit = await coordinator.edit('DunningTarget', started.target.id, { note: '改' });
     expect(edit.body.record.errors.planId.message).to.equal('催缴计划已经开始，催缴对象不能再增减或修改');
-    const removed = await coordinator.json('POST', `/admin/api/resources/DunningTarget/records/${started.target.id}/delete`);
+    const removed = await coordinator.act('DunningTarget', started.target.id, 'delete');
     expect(removed.body.notice.type).to.equal('error');
     expect(await DunningTarget.count({ where: { planId: started.plan.id } })).to.equal(before);
     await started.target.reload();
@@ -44,7 +44,7 @@ describe('records made under another record are checked against it', () => {
   it('催缴记录 are made only on a started plan', async () => {
     const reception = await client('receptionist');
     const contact = (planId: number, ownerId: number) =>
-      reception.json('POST', '/admin/api/resources/DunningRecord/actions/new', { planId, ownerId, method: 'phone', result: 'promised', promisedDate: '2099-12-10', contactedAt: new Date().toISOString() });
+      reception.create('DunningRecord', { planId, ownerId, method: 'phone', result: 'promised', promisedDate: '2099-12-10', contactedAt: new Date().toISOString() });
     const started = await plan('started');
     const made = await contact(started.plan.id, started.ownerId);
     expect(made.body.notice.type, JSON.stringify(made.body)).to.equal('success');
@@ -62,9 +62,9 @@ describe('records made under another record are checked against it', () => {
     const mine = await WorkPlan.create({ staffId: me.id, month: '2026-12', title: '我的计划' } as never);
     const theirs = await WorkPlan.create({ staffId: other.id, month: '2026-12', title: '他人的计划' } as never);
     const session = await signedInClient(me.email, TEST_PASSWORD);
-    const ok = await session.json('POST', '/admin/api/resources/WorkPlanItem/actions/new', { planId: mine.id, week: 1, content: '整理十二月报事单' });
+    const ok = await session.create('WorkPlanItem', { planId: mine.id, week: 1, content: '整理十二月报事单' });
     expect(ok.body.notice.type, JSON.stringify(ok.body)).to.equal('success');
-    const refused = await session.json('POST', '/admin/api/resources/WorkPlanItem/actions/new', { planId: theirs.id, week: 1, content: '替别人安排' });
+    const refused = await session.create('WorkPlanItem', { planId: theirs.id, week: 1, content: '替别人安排' });
     expect(refused.body.record.errors.planId.message).to.equal('只能在本人的工作计划中添加事项');
     expect(await WorkPlanItem.count({ where: { planId: theirs.id } })).to.equal(0);
   });
@@ -73,11 +73,11 @@ describe('records made under another record are checked against it', () => {
     const assistant = await staff('assistant');
     const survey = await Survey.create({ title: '表单新增问题的调查', ownerStaffId: assistant.id } as never);
     const session = await signedInClient(assistant.email, TEST_PASSWORD);
-    const added = await session.json('POST', '/admin/api/resources/SurveyQuestion/actions/new', { surveyId: survey.id, number: 1, text: '您对保洁服务是否满意？', kind: 'score' });
+    const added = await session.create('SurveyQuestion', { surveyId: survey.id, number: 1, text: '您对保洁服务是否满意？', kind: 'score' });
     expect(added.body.notice.type, JSON.stringify(added.body.record?.errors)).to.equal('success');
     const question = (await SurveyQuestion.findOne({ where: { surveyId: survey.id } }))!;
     expect(question.surveyStatus).to.equal('draft');
-    const edited = await session.json('POST', `/admin/api/resources/SurveyQuestion/records/${question.id}/edit`, { text: '您对小区保洁服务是否满意？' });
+    const edited = await session.edit('SurveyQuestion', question.id, { text: '您对小区保洁服务是否满意？' });
     expect(edited.body.notice.type, JSON.stringify(edited.body.record?.baseError)).to.equal('success');
   });
 
@@ -85,7 +85,7 @@ describe('records made under another record are checked against it', () => {
     const coordinator = await client('coordinator');
     const cashier = await client('cashier');
     const file = (session: Awaited<ReturnType<typeof client>>, docType: string, title: string) =>
-      session.json('POST', '/admin/api/resources/ArchiveDocument/actions/new', { docType, title, archivedOn: '2026-11-27' });
+      session.create('ArchiveDocument', { docType, title, archivedOn: '2026-11-27' });
     expect((await file(coordinator, 'minutes', '十一月例会纪要')).body.notice.type).to.equal('success');
     expect((await file(cashier, 'finance', '十一月收费日报汇总')).body.notice.type).to.equal('success');
     const refused = await file(coordinator, 'finance', '协调员误建的财务资料');
@@ -104,11 +104,11 @@ describe('records made under another record are checked against it', () => {
     const item = await WorkPlanItem.create({ planId: mine.id, week: 1, content: '整理一月报事单' } as never);
     const session = await signedInClient(me.email, TEST_PASSWORD);
 
-    const refused = await session.json('POST', `/admin/api/resources/WorkPlanItem/records/${item.id}/edit`, { planId: theirs.id, content: '挪到别人的计划' });
+    const refused = await session.edit('WorkPlanItem', item.id, { planId: theirs.id, content: '挪到别人的计划' });
     expect(refused.body.record.errors.planId.message).to.equal('只能在本人的工作计划中添加事项');
     expect((await WorkPlanItem.findByPk(item.id))!).to.include({ planId: mine.id, planStaffId: me.id, content: '整理一月报事单' });
 
-    const moved = await session.json('POST', `/admin/api/resources/WorkPlanItem/records/${item.id}/edit`, { planId: mineToo.id });
+    const moved = await session.edit('WorkPlanItem', item.id, { planId: mineToo.id });
     expect(moved.body.notice.type, JSON.stringify(moved.body.record?.errors)).to.equal('success');
     expect((await WorkPlanItem.findByPk(item.id))!).to.include({ planId: mineToo.id, planStaffId: me.id });
   });
@@ -116,7 +116,7 @@ describe('records made under another record are checked against it', () => {
   it('a dunning contact sent as planId.0 is not recorded on a draft plan: the form’s parent is read as it would be stored', async () => {
     const reception = await client('receptionist');
     const draft = await plan('draft');
-    const refused = await reception.json('POST', '/admin/api/resources/DunningRecord/actions/new', {
+    const refused = await reception.create('DunningRecord', {
       'planId.0': draft.plan.id, 'planId.x': draft.plan.id, ownerId: draft.ownerId, method: 'phone', result: 'paid', contactedAt: new Date().toISOString(),
     });
     expect(refused.body.notice.type).to.equal('error');
@@ -140,7 +140,7 @@ describe('records made under another record are checked against it', () => {
     const draft = await Survey.create({ title: '答卷子键测试（草拟）', ownerStaffId: coordinator.id });
     const question = await SurveyQuestion.create({ surveyId: running.id, number: 1, text: '意见建议', kind: 'text' });
     const session = await signedInClient(coordinator.email, TEST_PASSWORD);
-    const made = await session.json('POST', '/admin/api/resources/SurveyResponse/actions/new', {
+    const made = await session.create('SurveyResponse', {
       surveyId: running.id, 'surveyId.0': draft.id, respondentName: '王芳', overallScore: 5, answers: JSON.stringify({ [question.id]: '保洁很及时' }),
     });
     expect(made.body.notice.type, JSON.stringify(made.body.record?.errors)).to.equal('success');
@@ -161,15 +161,15 @@ describe('records made under another record are checked against it', () => {
     const training = await ArchiveDocument.create({ title: '十二月消防培训记录', docType: 'training', docDate: '2026-12-01', keeperId: coordinatorStaff.id });
     const finance = await ArchiveDocument.create({ title: '十二月收费汇总', docType: 'finance', docDate: '2026-12-01', keeperId: cashierStaff.id });
 
-    const refused = await coordinator.json('POST', `/admin/api/resources/ArchiveDocument/records/${training.id}/edit`, { docType: 'finance', title: '改成财务资料' });
+    const refused = await coordinator.edit('ArchiveDocument', training.id, { docType: 'finance', title: '改成财务资料' });
     expect(refused.body.record.baseError.type).to.equal('ForbiddenError');
     expect(refused.body.record.baseError.message).to.match(/^编辑资料归档后须仍是本人可以编辑的记录：/);
     expect((await ArchiveDocument.findByPk(training.id))!).to.include({ docType: 'training', title: '十二月消防培训记录' });
-    const cashierRefused = await cashier.json('POST', `/admin/api/resources/ArchiveDocument/records/${finance.id}/edit`, { docType: 'training' });
+    const cashierRefused = await cashier.edit('ArchiveDocument', finance.id, { docType: 'training' });
     expect(cashierRefused.body.record.baseError.type).to.equal('ForbiddenError');
     expect((await ArchiveDocument.findByPk(finance.id))!.docType).to.equal('finance');
 
-    const kept = await coordinator.json('POST', `/admin/api/resources/ArchiveDocument/records/${training.id}/edit`, { docType: 'minutes', title: '十二月例会纪要' });
+    const kept = await coordinator.edit('ArchiveDocument', training.id, { docType: 'minutes', title: '十二月例会纪要' });
     expect(kept.body.notice.type, JSON.stringify(kept.body.record?.baseError)).to.equal('success');
     expect((await ArchiveDocument.findByPk(training.id))!).to.include({ docType: 'minutes', title: '十二月例会纪要' });
   });
@@ -204,19 +204,19 @@ describe('records made under another record are checked against it', () => {
       SurveyResponse.create({ surveyId, respondentName: '李强', collectedById: assistant.id, answers: {}, overallScore: 4 });
 
     it('助理 may add, change and remove a question of a draft survey', async () => {
-      const added = await session.json('POST', '/admin/api/resources/SurveyQuestion/actions/new', { surveyId: surveys.draft.id, number: 1, text: '服务态度' });
+      const added = await session.create('SurveyQuestion', { surveyId: surveys.draft.id, number: 1, text: '服务态度' });
       expect(added.body.notice.type, JSON.stringify(added.body.record?.errors)).to.equal('success');
       const row = (await SurveyQuestion.findOne({ where: { surveyId: surveys.draft.id, number: 1 } }))!;
-      const edited = await session.json('POST', `/admin/api/resources/SurveyQuestion/records/${row.id}/edit`, { text: '工作人员服务态度' });
+      const edited = await session.edit('SurveyQuestion', row.id, { text: '工作人员服务态度' });
       expect(edited.body.notice.type).to.equal('success');
-      const removed = await session.json('POST', `/admin/api/resources/SurveyQuestion/records/${row.id}/delete`);
+      const removed = await session.act('SurveyQuestion', row.id, 'delete');
       expect(removed.body.notice.type, JSON.stringify(removed.body)).to.equal('success');
       expect(await SurveyQuestion.findByPk(row.id)).to.equal(null);
     });
 
     it('助理 may not add a question to a running or closed survey', async () => {
       for (const [status, message] of [['running', '调查已经开始，题目不能再增删或修改'], ['closed', '调查已经结束，题目不能再增删或修改']] as const) {
-        const refused = await session.json('POST', '/admin/api/resources/SurveyQuestion/actions/new', { surveyId: surveys[status].id, number: 9, text: '补加的题目' });
+        const refused = await session.create('SurveyQuestion', { surveyId: surveys[status].id, number: 9, text: '补加的题目' });
         expect(refused.body.record.errors.surveyId.message).to.equal(message);
         expect(await SurveyQuestion.count({ where: { surveyId: surveys[status].id } })).to.equal(0);
       }
@@ -224,41 +224,41 @@ describe('records made under another record are checked against it', () => {
 
     it('助理 may not move a draft question into a running survey, nor remove a question of a running survey', async () => {
       const draftQuestion = await question(surveys.draft.id, 20);
-      const moved = await session.json('POST', `/admin/api/resources/SurveyQuestion/records/${draftQuestion.id}/edit`, { surveyId: surveys.running.id });
+      const moved = await session.edit('SurveyQuestion', draftQuestion.id, { surveyId: surveys.running.id });
       expect(moved.body.record.errors.surveyId.message).to.equal('调查已经开始，题目不能再增删或修改');
       expect((await SurveyQuestion.findByPk(draftQuestion.id))!).to.include({ surveyId: surveys.draft.id, surveyStatus: 'draft' });
 
       const runningQuestion = await question(surveys.running.id, 21);
-      const removed = await session.json('POST', `/admin/api/resources/SurveyQuestion/records/${runningQuestion.id}/delete`);
+      const removed = await session.act('SurveyQuestion', runningQuestion.id, 'delete');
       expect(removed.body.notice.type).to.equal('error');
       expect(await SurveyQuestion.findByPk(runningQuestion.id)).not.to.equal(null);
-      const edited = await session.json('POST', `/admin/api/resources/SurveyQuestion/records/${runningQuestion.id}/edit`, { text: '改题' });
+      const edited = await session.edit('SurveyQuestion', runningQuestion.id, { text: '改题' });
       expect(edited.body.record.baseError?.type ?? edited.body.record.errors?.surveyId?.message).to.be.oneOf(['ForbiddenError', '调查已经开始，题目不能再增删或修改']);
       expect((await SurveyQuestion.findByPk(runningQuestion.id))!.text).to.equal('第 21 题');
     });
 
     it('助理 may enter and correct a response of a running survey', async () => {
-      const made = await session.json('POST', '/admin/api/resources/SurveyResponse/actions/new', { surveyId: surveys.running.id, respondentName: '赵敏', overallScore: 5 });
+      const made = await session.create('SurveyResponse', { surveyId: surveys.running.id, respondentName: '赵敏', overallScore: 5 });
       expect(made.body.notice.type, JSON.stringify(made.body.record?.errors)).to.equal('success');
       const response = await responseTo(surveys.running.id);
-      const corrected = await session.json('POST', `/admin/api/resources/SurveyResponse/records/${response.id}/edit`, { overallScore: 3 });
+      const corrected = await session.edit('SurveyResponse', response.id, { overallScore: 3 });
       expect(corrected.body.notice.type, JSON.stringify(corrected.body.record?.errors)).to.equal('success');
       expect((await SurveyResponse.findByPk(response.id))!.overallScore).to.equal(3);
     });
 
     it('助理 may not enter a response to a draft or closed survey, nor move one there, nor correct one of a closed survey', async () => {
       for (const [status, message] of [['draft', '调查尚未开始，还不能录入答卷'], ['closed', '调查已经结束，不能再录入或修改答卷']] as const) {
-        const refused = await session.json('POST', '/admin/api/resources/SurveyResponse/actions/new', { surveyId: surveys[status].id, respondentName: '钱多', overallScore: 5 });
+        const refused = await session.create('SurveyResponse', { surveyId: surveys[status].id, respondentName: '钱多', overallScore: 5 });
         expect(refused.body.record.errors.surveyId.message).to.equal(message);
         expect(await SurveyResponse.count({ where: { surveyId: surveys[status].id } })).to.equal(0);
       }
       const response = await responseTo(surveys.running.id);
-      const moved = await session.json('POST', `/admin/api/resources/SurveyResponse/records/${response.id}/edit`, { surveyId: surveys.closed.id });
+      const moved = await session.edit('SurveyResponse', response.id, { surveyId: surveys.closed.id });
       expect(moved.body.record.errors.surveyId.message).to.equal('调查已经结束，不能再录入或修改答卷');
       expect((await SurveyResponse.findByPk(response.id))!.surveyId).to.equal(surveys.running.id);
 
       const closedResponse = await responseTo(surveys.closed.id);
-      const corrected = await session.json('POST', `/admin/api/resources/SurveyResponse/records/${closedResponse.id}/edit`, { overallScore: 1 });
+      const corrected = await session.edit('SurveyResponse', closedResponse.id, { overallScore: 1 });
       expect(corrected.body.record.errors.surveyId.message).to.equal('调查已经结束，不能再录入或修改答卷');
       expect((await SurveyResponse.findByPk(closedResponse.id))!.overallScore).to.equal(4);
     });

@@ -14,6 +14,10 @@ export async function stopTestServer() {
   shared = null;
 }
 
+type Form = Record<string, string | number | boolean>;
+
+const RESOURCES = '/admin/api/resources';
+
 export class Client {
   private cookies = new Map<string, string>();
   constructor(private readonly baseUrl: string) {}
@@ -61,6 +65,35 @@ export class Client {
   async json<T = any>(method: string, path: string, body?: Record<string, string | number | boolean>): Promise<{ status: number; body: T }> {
     const response = await this.request(method, path, body);
     return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** A resource's list as the list page asks for it: each filter is sent as filters.<name>, `query` adds perPage, sortBy…; the answer's body. */
+  async list<T = any>(resource: string, filters: Form = {}, query: Form = {}): Promise<T> {
+    const params = new URLSearchParams([
+      ...Object.entries(filters).map(([k, v]): [string, string] => [`filters.${k}`, String(v)]),
+      ...Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+    ]).toString();
+    return (await this.json<T>('GET', `${RESOURCES}/${resource}/actions/list${params ? `?${params}` : ''}`)).body;
+  }
+
+  /** The new-record form of `resource`, sent. */
+  create<T = any>(resource: string, form: Form) {
+    return this.json<T>('POST', `${RESOURCES}/${resource}/actions/new`, form);
+  }
+
+  /** The edit form of one record, sent. */
+  edit<T = any>(resource: string, id: string | number, form: Form) {
+    return this.json<T>('POST', `${RESOURCES}/${resource}/records/${id}/edit`, form);
+  }
+
+  /** A record action (refund, publish, delete…) sent as its button or form does. */
+  act<T = any>(resource: string, id: string | number, action: string, form?: Form) {
+    return this.json<T>('POST', `${RESOURCES}/${resource}/records/${id}/${action}`, form);
+  }
+
+  /** One record's page, with the actions it offers. */
+  show<T = any>(resource: string, id: string | number) {
+    return this.json<T>('GET', `${RESOURCES}/${resource}/records/${id}/show`);
   }
 
   /** Signs in through the admin's login form; true when the session was accepted. */
