@@ -119,10 +119,10 @@ describe('账单生成记录 (BillingRun)', () => {
       const { run: made, bills } = await run();
       const member = await staff('cashier');
       const client = await signedInClient(member.email, TEST_PASSWORD);
-      const shown = await client.json('GET', `/admin/api/resources/BillingRun/records/${made.id}/show`);
+      const shown = await client.show('BillingRun', made.id);
       expect(actionsOf(shown.body.record)).to.include('undo').and.not.include.members(['edit', 'delete']);
 
-      const { body } = await client.json('POST', undoUrl(made));
+      const { body } = await client.act('BillingRun', made.id, 'undo');
       const management = bills.filter((b) => b.feeKind === 'management').length;
       const message = `已删除${monthLabel(made.period)}账单 ${bills.length} 张（物业管理费 ${management} 张、车位租金 ${bills.length - management} 张）`;
       expect(body.notice).to.deep.include({ type: 'success', message });
@@ -148,7 +148,7 @@ describe('账单生成记录 (BillingRun)', () => {
         const { run: made } = await run();
         const before = await snapshot(made);
         const client = await signedInClient((await staff(code)).email, TEST_PASSWORD);
-        const { body } = await client.json('POST', undoUrl(made));
+        const { body } = await client.act('BillingRun', made.id, 'undo');
         expect(body.record.baseError.type).to.equal('ForbiddenError');
         expect(body.record.baseError.message).to.equal(`没有任何规则允许${name}执行「撤销本次账单生成（账单生成记录）」`);
         expect(await snapshot(made)).to.equal(before);
@@ -161,7 +161,7 @@ describe('账单生成记录 (BillingRun)', () => {
       const receipt = await recordPayment(cashier, { billId: bills[0].id, amount: 1_000, method: 'cash' });
       const before = await snapshot(made);
       const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-      const { body } = await client.json('POST', undoUrl(made));
+      const { body } = await client.act('BillingRun', made.id, 'undo');
       expect(body.record.baseError.message).to.equal('本次生成的账单已开出收据 1 张（含已作废的收据），不能撤销');
       expect(body.notice?.type).to.not.equal('success');
       expect(await snapshot(made)).to.equal(before);
@@ -202,9 +202,9 @@ describe('账单生成记录 (BillingRun)', () => {
       const before = await snapshot(made);
       await expectRefused(() => undoBillingRun(cashier, made.id, {}, NOW), ValidationFailed, '这条记录当前的状态不能撤销本次账单生成（账单生成记录）');
       const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-      const shown = await client.json('GET', `/admin/api/resources/BillingRun/records/${made.id}/show`);
+      const shown = await client.show('BillingRun', made.id);
       expect(actionsOf(shown.body.record)).to.not.include('undo');
-      const { body } = await client.json('POST', undoUrl(made));
+      const { body } = await client.act('BillingRun', made.id, 'undo');
       expect(body.record.baseError.type).to.equal('ForbiddenError');
       expect(body.record.baseError.message).to.include('不符合条件');
       expect(await snapshot(made)).to.equal(before);
@@ -261,7 +261,7 @@ describe('账单生成记录 (BillingRun)', () => {
         expect(row, 'the run is listed').to.exist;
         expect(actionsOf(row!).includes('undo')).to.equal(code === 'cashier');
         expect(actionsOf(row!)).to.not.include.members(['edit', 'delete']);
-        const shown = await client.json('GET', `/admin/api/resources/BillingRun/records/${made.id}/show`);
+        const shown = await client.show('BillingRun', made.id);
         expect(shown.body.record.params.period).to.equal(made.period);
         await undoBillingRun(cashier, made.id, {}, NOW);
       });

@@ -152,9 +152,9 @@ describe('调查分析报告 (Survey.report)', () => {
       const survey = await surveyWithAnswers(position === 'assistant' ? 'running' : 'closed');
       const member = await staff(position);
       const client = await signedInClient(member.email, TEST_PASSWORD);
-      const shown = await client.json('GET', `/admin/api/resources/Survey/records/${survey.id}/show`);
+      const shown = await client.show('Survey', survey.id);
       expect(actionsOf(shown.body)).to.include('report');
-      const { body } = await client.json('POST', `/admin/api/resources/Survey/records/${survey.id}/report`);
+      const { body } = await client.act('Survey', survey.id, 'report');
       expect(body.notice.type, JSON.stringify(body.notice)).to.equal('success');
       await survey.reload();
       const report = survey.reportSummary ?? '';
@@ -173,7 +173,7 @@ describe('调查分析报告 (Survey.report)', () => {
   it('客户服务收费员 may not: refused with the reason, no report', async () => {
     const survey = await surveyWithAnswers('running');
     const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/Survey/records/${survey.id}/report`);
+    const { body } = await client.act('Survey', survey.id, 'report');
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     expect(body.record.baseError.message).to.match(/规则|没有任何规则/);
     await survey.reload();
@@ -183,7 +183,7 @@ describe('调查分析报告 (Survey.report)', () => {
   it('a draft survey has nothing to analyse', async () => {
     const survey = await surveyWithAnswers('draft');
     const client = await signedInClient((await staff('assistant')).email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/Survey/records/${survey.id}/report`);
+    const { body } = await client.act('Survey', survey.id, 'report');
     expect(body.notice.type).to.equal('error');
     expect(body.notice.message).to.equal('调查尚未开始，没有可分析的答卷');
     await survey.reload();
@@ -193,7 +193,7 @@ describe('调查分析报告 (Survey.report)', () => {
   it('a running survey without answers has nothing to analyse yet', async () => {
     const survey = await Survey.create({ title: '刚开始的调查', ownerStaffId: (await staff('assistant')).id, status: 'running', startedAt: new Date() } as never);
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/Survey/records/${survey.id}/report`);
+    const { body } = await client.act('Survey', survey.id, 'report');
     expect(body.notice.message).to.equal('调查还没有收回答卷，没有可分析的内容');
     await survey.reload();
     expect(survey.reportSummary).to.equal(null);
@@ -224,9 +224,9 @@ describe('结转未完成事项 (WorkPlan.carryForward)', () => {
     const member = await staff('receptionist');
     const { plan, items } = await planOf(member.id, '2041-12');
     const client = await signedInClient(member.email, TEST_PASSWORD);
-    const shown = await client.json('GET', `/admin/api/resources/WorkPlan/records/${plan.id}/show`);
+    const shown = await client.show('WorkPlan', plan.id);
     expect(actionsOf(shown.body)).to.include('carryForward');
-    const { body } = await client.json('POST', `/admin/api/resources/WorkPlan/records/${plan.id}/carryForward`);
+    const { body } = await client.act('WorkPlan', plan.id, 'carryForward');
     expect(body.notice.type, JSON.stringify(body.notice)).to.equal('success');
 
     await Promise.all(items.map((i) => i.reload()));
@@ -241,7 +241,7 @@ describe('结转未完成事项 (WorkPlan.carryForward)', () => {
     const audit = await AuditLog.findOne({ where: { action: 'WorkPlan.carryForward', recordId: String(plan.id) } });
     expect(audit?.staffId).to.equal(member.id);
 
-    const again = await client.json('POST', `/admin/api/resources/WorkPlan/records/${plan.id}/carryForward`);
+    const again = await client.act('WorkPlan', plan.id, 'carryForward');
     expect(again.body.notice.message).to.equal('本月计划没有未完成的事项可结转');
     expect(await WorkPlanItem.count({ where: { planId: next!.id } })).to.equal(2);
   });
@@ -252,7 +252,7 @@ describe('结转未完成事项 (WorkPlan.carryForward)', () => {
     const next = await WorkPlan.create({ staffId: member.id, month: '2041-07', title: '七月计划' });
     await WorkPlanItem.create({ planId: next.id, week: 2, content: '核对现金日报表' } as never);
     const client = await signedInClient(member.email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/WorkPlan/records/${plan.id}/carryForward`);
+    const { body } = await client.act('WorkPlan', plan.id, 'carryForward');
     expect(body.notice.type).to.equal('success');
     expect(await WorkPlan.count({ where: { staffId: member.id, month: '2041-07' } })).to.equal(1);
     expect(await WorkPlanItem.count({ where: { planId: next.id, carriedFromId: { [Op.ne]: null } } })).to.equal(2);
@@ -262,7 +262,7 @@ describe('结转未完成事项 (WorkPlan.carryForward)', () => {
     const owner = await staff('receptionist');
     const { plan, items } = await planOf(owner.id, '2041-09');
     const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/WorkPlan/records/${plan.id}/carryForward`);
+    const { body } = await client.act('WorkPlan', plan.id, 'carryForward');
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     expect(body.record.baseError.message).to.match(/规则|没有任何规则/);
     await Promise.all(items.map((i) => i.reload()));
@@ -286,9 +286,9 @@ describe('档案清理 (Owner.review)', () => {
     const { owners } = await smallEstate(1);
     const member = await staff('coordinator');
     const client = await signedInClient(member.email, TEST_PASSWORD);
-    const shown = await client.json('GET', `/admin/api/resources/Owner/records/${owners[0].id}/show`);
+    const shown = await client.show('Owner', owners[0].id);
     expect(actionsOf(shown.body)).to.include('review');
-    const { body } = await client.json('POST', `/admin/api/resources/Owner/records/${owners[0].id}/review`, { note: '电话核实，联系方式无误' });
+    const { body } = await client.act('Owner', owners[0].id, 'review', { note: '电话核实，联系方式无误' });
     expect(body.notice.type, JSON.stringify(body.notice)).to.equal('success');
     await owners[0].reload();
     expect(owners[0].lastReviewedOn).to.equal(shanghaiDay(new Date()));
@@ -301,7 +301,7 @@ describe('档案清理 (Owner.review)', () => {
     it(`${position === 'receptionist' ? '客户接待员' : '客户服务收费员'} may not: refused with the reason, nothing changes`, async () => {
       const { owners } = await smallEstate(1);
       const client = await signedInClient((await staff(position)).email, TEST_PASSWORD);
-      const { body } = await client.json('POST', `/admin/api/resources/Owner/records/${owners[0].id}/review`, { note: '核对' });
+      const { body } = await client.act('Owner', owners[0].id, 'review', { note: '核对' });
       expect(body.record.baseError.type).to.equal('ForbiddenError');
       expect(body.record.baseError.message).to.match(/规则|没有任何规则/);
       await owners[0].reload();
@@ -313,7 +313,7 @@ describe('档案清理 (Owner.review)', () => {
     const { owners } = await smallEstate(1);
     await owners[0].update({ moveInDate: '2099-01-01' });
     const client = await signedInClient((await staff('assistant')).email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/Owner/records/${owners[0].id}/review`);
+    const { body } = await client.act('Owner', owners[0].id, 'review');
     expect(body.notice.message).to.equal('该业主的入住日期是 2099-01-01，入住后才能核对档案');
     await owners[0].reload();
     expect(owners[0].lastReviewedOn).to.equal(null);

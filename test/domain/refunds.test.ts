@@ -33,9 +33,9 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const deposit = await inspectedDeposit('passed', 300_000);
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
-    const shown = await client.json('GET', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/show`);
+    const shown = await client.show('RenovationDeposit', deposit.id);
     expect(actionsOf(shown.body.record)).to.include('refund').and.not.include('forfeit');
-    const { body } = await client.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`);
+    const { body } = await client.act('RenovationDeposit', deposit.id, 'refund');
     expect(body.notice).to.deep.include({ type: 'success', message: '已退还押金 ¥3,000.00' });
     await deposit.reload();
     expect(deposit).to.include({ status: 'refunded', refundedAmount: 300_000, deduction: 0, refundedById: cashier.id });
@@ -49,7 +49,7 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const deposit = await inspectedDeposit('passed', 200_000);
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
-    await client.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`, { deduction: 35_050, method: 'transfer', note: '损坏公共走廊墙面' });
+    await client.act('RenovationDeposit', deposit.id, 'refund', { deduction: 35_050, method: 'transfer', note: '损坏公共走廊墙面' });
     await deposit.reload();
     expect(deposit.refundedAmount + deposit.deduction).to.equal(200_000);
     expect(deposit.deduction).to.equal(35_050);
@@ -61,9 +61,9 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const deposit = await inspectedDeposit('passed');
     const reception = await staff('receptionist');
     const client = await signedInClient(reception.email, TEST_PASSWORD);
-    const list = await client.json('GET', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/show`);
+    const list = await client.show('RenovationDeposit', deposit.id);
     expect(list.body.record.baseError?.type, 'the front desk does not even read deposits').to.equal('ForbiddenError');
-    const { body } = await client.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`);
+    const { body } = await client.act('RenovationDeposit', deposit.id, 'refund');
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     expect(body.record.baseError.message).to.equal('没有任何规则允许客户接待员执行「退押金（装修押金）」');
     await deposit.reload();
@@ -84,13 +84,13 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const deposit = await inspectedDeposit('passed', 100_000);
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
-    const above = await client.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`, { deduction: 100_001 });
+    const above = await client.act('RenovationDeposit', deposit.id, 'refund', { deduction: 100_001 });
     expect(above.body.record.errors.deduction.message).to.equal('不能超过押金 ¥1,000.00');
-    const negative = await client.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`, { deduction: -1 });
+    const negative = await client.act('RenovationDeposit', deposit.id, 'refund', { deduction: -1 });
     expect(negative.body.record.errors.deduction.message).to.equal('扣款金额不能为负数');
-    await client.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`);
+    await client.act('RenovationDeposit', deposit.id, 'refund');
     // From a stale page the rule refuses first (the deposit is no longer held); the use case refuses on its own too.
-    const again = await client.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`);
+    const again = await client.act('RenovationDeposit', deposit.id, 'refund');
     expect(again.body.record.baseError.message).to.include('不符合条件（记录状态 为「在押」');
     const actor = await loadActor(cashier.id);
     await expectRefused(() => refundDeposit(actor, deposit.id, {}), Error, '该押金已退还，不能重复退还');
@@ -102,7 +102,7 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const cashier = await staff('cashier');
     const clients = await Promise.all(Array.from({ length: 4 }, () => signedInClient(cashier.email, TEST_PASSWORD)));
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => clients[i % 4].json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`)),
+      Array.from({ length: 12 }, (_, i) => clients[i % 4].act('RenovationDeposit', deposit.id, 'refund')),
     );
     expect(results.filter((r) => r.body.notice?.type === 'success')).to.have.length(1);
     expect(await Payment.count({ where: { depositId: deposit.id, kind: 'deposit_refund' } })).to.equal(1);
@@ -116,12 +116,12 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const assistant = await staff('assistant');
     const cashierClient = await signedInClient(cashier.email, TEST_PASSWORD);
     const assistantClient = await signedInClient(assistant.email, TEST_PASSWORD);
-    const refund = await cashierClient.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund`);
+    const refund = await cashierClient.act('RenovationDeposit', deposit.id, 'refund');
     expect(refund.body.record.baseError.type).to.equal('ForbiddenError');
     expect(refund.body.record.baseError.message).to.include('不符合条件');
-    const byAssistant = await assistantClient.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/forfeit`);
+    const byAssistant = await assistantClient.act('RenovationDeposit', deposit.id, 'forfeit');
     expect(byAssistant.body.record.baseError.type).to.equal('ForbiddenError');
-    const forfeit = await cashierClient.json('POST', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/forfeit`, { note: '擅自拆改承重墙' });
+    const forfeit = await cashierClient.act('RenovationDeposit', deposit.id, 'forfeit', { note: '擅自拆改承重墙' });
     expect(forfeit.body.notice.type).to.equal('success');
     await deposit.reload();
     expect(deposit).to.include({ status: 'forfeited', forfeitedById: cashier.id, refundPaymentId: null });
@@ -133,12 +133,12 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const director = await staff('director');
     const cashierClient = await signedInClient(cashier.email, TEST_PASSWORD);
     const directorClient = await signedInClient(director.email, TEST_PASSWORD);
-    const before = await cashierClient.json('GET', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/show`);
+    const before = await cashierClient.show('RenovationDeposit', deposit.id);
     expect(actionsOf(before.body.record)).to.include('refund');
     const rule = (await AuthorityRule.findOne({ where: { name: '退还装修押金' } }))!;
     try {
-      await directorClient.json('POST', `/admin/api/resources/AuthorityRule/records/${rule.id}/edit`, { enabled: 'false' });
-      const after = await cashierClient.json('GET', `/admin/api/resources/RenovationDeposit/records/${deposit.id}/show`);
+      await directorClient.edit('AuthorityRule', rule.id, { enabled: 'false' });
+      const after = await cashierClient.show('RenovationDeposit', deposit.id);
       expect(actionsOf(after.body.record)).to.not.include('refund');
     } finally {
       await AuthorityRule.update({ editedByDirector: false }, { where: { id: rule.id } });

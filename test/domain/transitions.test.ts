@@ -80,9 +80,9 @@ describe('workflow actions that move a record to its next state', () => {
       const row = await c.make();
       const member = await staff(c.may);
       const client = await signedInClient(member.email, TEST_PASSWORD);
-      const shown = await client.json('GET', `/admin/api/resources/${c.resource}/records/${row.get('id')}/show`);
+      const shown = await client.show(c.resource, String(row.get('id')));
       expect(shown.body.record.recordActions.map((a: { name: string }) => a.name)).to.include(c.action);
-      const { body } = await client.json('POST', `/admin/api/resources/${c.resource}/records/${row.get('id')}/${c.action}`, c.fields ?? {});
+      const { body } = await client.act(c.resource, String(row.get('id')), c.action, c.fields ?? {});
       expect(body.notice.type, JSON.stringify(body.notice)).to.equal('success');
       await row.reload();
       expect(row.get('status')).to.equal(c.becomes);
@@ -95,7 +95,7 @@ describe('workflow actions that move a record to its next state', () => {
       const before = row.get('status');
       const member = await staff(c.mayNot);
       const client = await signedInClient(member.email, TEST_PASSWORD);
-      const { body } = await client.json('POST', `/admin/api/resources/${c.resource}/records/${row.get('id')}/${c.action}`, c.fields ?? {});
+      const { body } = await client.act(c.resource, String(row.get('id')), c.action, c.fields ?? {});
       expect(body.record.baseError.type).to.equal('ForbiddenError');
       expect(body.record.baseError.message).to.match(/规则|没有任何规则/);
       await row.reload();
@@ -121,7 +121,7 @@ describe('workflow actions that move a record to its next state', () => {
     const rental = await ParkingRental.create({ registeredById: (await staff('garage_keeper')).id, renterName: '赵敏', renterPhone: '13700137000', plateNumber: '粤B88888', spaceNumber: 'B1-002', startDate: '2026-12-01', endDate: '2027-05-31', monthlyRent: 40_000 } as never);
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/ParkingRental/records/${rental.id}/review`, { decision: 'rejected' });
+    const { body } = await client.act('ParkingRental', rental.id, 'review', { decision: 'rejected' });
     expect(body.record.errors.reviewNote.message).to.equal('不通过时请写明原因');
     await rental.reload();
     expect(rental.status).to.equal('pending');
@@ -134,10 +134,10 @@ describe('the supervisor of the handling department approves a visited ticket', 
     const supervisor = await staff('engineering_supervisor', { supervises: engineering });
     const row = await ticket('visited');
     const assistantClient = await signedInClient((await staff('assistant')).email, TEST_PASSWORD);
-    const refused = await assistantClient.json('POST', `/admin/api/resources/Ticket/records/${row.id}/supervisorApprove`);
+    const refused = await assistantClient.act('Ticket', row.id, 'supervisorApprove');
     expect(refused.body.record.baseError.type).to.equal('ForbiddenError');
     const client = await signedInClient(supervisor.email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/Ticket/records/${row.id}/supervisorApprove`);
+    const { body } = await client.act('Ticket', row.id, 'supervisorApprove');
     expect(body.notice.type).to.equal('success');
     await row.reload();
     expect(row).to.include({ status: 'approved', approvedById: supervisor.id });
@@ -148,7 +148,7 @@ describe('the supervisor of the handling department approves a visited ticket', 
     const deposit = await RenovationDeposit.create({ applicationId: app.id, amount: 200_000 } as never);
     const engineer = await staff('engineering_supervisor');
     const client = await signedInClient(engineer.email, TEST_PASSWORD);
-    await client.json('POST', `/admin/api/resources/RenovationApplication/records/${app.id}/inspect`, { inspectionResult: 'failed', inspectionNote: '擅自改动燃气管道' });
+    await client.act('RenovationApplication', app.id, 'inspect', { inspectionResult: 'failed', inspectionNote: '擅自改动燃气管道' });
     await deposit.reload();
     expect(deposit.inspectionResult).to.equal('failed');
   });
@@ -161,7 +161,7 @@ describe('a record offers only the workflow actions its state allows', () => {
     const draft = await Notice.create({ title: '草稿通知', content: '内容', authorId: reception.id } as never);
     const published = await Notice.create({ title: '已发布通知', content: '内容', authorId: reception.id, status: 'published', publishedAt: new Date() } as never);
     const actions = async (id: number) =>
-      (await client.json('GET', `/admin/api/resources/Notice/records/${id}/show`)).body.record.recordActions.map((a: { name: string }) => a.name);
+      (await client.show('Notice', id)).body.record.recordActions.map((a: { name: string }) => a.name);
     expect(await actions(draft.id)).to.include('publish').and.not.include('withdraw');
     expect(await actions(published.id)).to.include('withdraw').and.not.include('publish');
   });
