@@ -7,7 +7,7 @@ describe('admin actions go through the access seam', () => {
   it('系统管理员 may create a department through the admin API', async () => {
     const it = await staff('system_admin');
     const client = await signedInClient(it.email, TEST_PASSWORD);
-    const { body } = await client.json('POST', '/admin/api/resources/Department/actions/new', { name: '绿化部甲' });
+    const { body } = await client.create('Department', { name: '绿化部甲' });
     expect(body.record.errors).to.deep.equal({});
     expect(await Department.count({ where: { name: '绿化部甲' } })).to.equal(1);
   });
@@ -15,7 +15,7 @@ describe('admin actions go through the access seam', () => {
   it('客户接待员 may not create a department: refused with the reason, nothing written', async () => {
     const reception = await staff('receptionist');
     const client = await signedInClient(reception.email, TEST_PASSWORD);
-    const { status, body } = await client.json('POST', '/admin/api/resources/Department/actions/new', { name: '绿化部乙' });
+    const { status, body } = await client.create('Department', { name: '绿化部乙' });
     expect(status).to.equal(200);
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     expect(body.record.baseError.message).to.match(/没有任何规则允许客户接待员/);
@@ -79,7 +79,7 @@ describe('bad input is refused in Chinese and changes nothing', () => {
     const it = await staff('system_admin');
     const client = await signedInClient(it.email, TEST_PASSWORD);
     const before = await Staff.count();
-    const { status, body } = await client.json('POST', '/admin/api/resources/Staff/actions/new', {
+    const { status, body } = await client.create('Staff', {
       name: '王五', email: 'wangwu.badtype@test.local', password: 'abc12345x', proposedPositionId: 'abc',
     });
     expect(status).to.equal(200);
@@ -91,7 +91,7 @@ describe('bad input is refused in Chinese and changes nothing', () => {
     const it = await staff('system_admin');
     const client = await signedInClient(it.email, TEST_PASSWORD);
     const before = await Staff.count();
-    const { body } = await client.json('POST', '/admin/api/resources/Staff/actions/new', { email: 'not-an-email', password: 'abc12345x' });
+    const { body } = await client.create('Staff', { email: 'not-an-email', password: 'abc12345x' });
     expect(body.record.errors.email.message).to.equal('邮箱格式不正确');
     expect(body.record.errors.name.message).to.match(/不能为空/);
     expect(await Staff.count()).to.equal(before);
@@ -100,7 +100,7 @@ describe('bad input is refused in Chinese and changes nothing', () => {
   it('a weak password for a new account', async () => {
     const it = await staff('system_admin');
     const client = await signedInClient(it.email, TEST_PASSWORD);
-    const { body } = await client.json('POST', '/admin/api/resources/Staff/actions/new', { name: '赵六', email: 'zhaoliu@test.local', password: '123' });
+    const { body } = await client.create('Staff', { name: '赵六', email: 'zhaoliu@test.local', password: '123' });
     expect(body.record.errors.password.message).to.equal('密码至少 8 位');
     expect(await Staff.count({ where: { email: 'zhaoliu@test.local' } })).to.equal(0);
   });
@@ -108,7 +108,7 @@ describe('bad input is refused in Chinese and changes nothing', () => {
   it('a new account created by IT can sign in with the password given', async () => {
     const it = await staff('system_admin');
     const client = await signedInClient(it.email, TEST_PASSWORD);
-    await client.json('POST', '/admin/api/resources/Staff/actions/new', { name: '钱七', email: 'qianqi@test.local', password: 'qianqi2026' });
+    await client.create('Staff', { name: '钱七', email: 'qianqi@test.local', password: 'qianqi2026' });
     const fresh = new Client((await testServer()).url);
     expect(await fresh.signIn('qianqi@test.local', 'qianqi2026')).to.equal(true);
   });

@@ -16,7 +16,7 @@ const email = (tag: string) => `acct-${tag}-${Date.now().toString(36)}${++counte
 async function newAccount(it: Client, proposed: string, tag: string) {
   const positionId = (await position(proposed)).id;
   const address = email(tag);
-  const response = await it.json('POST', '/admin/api/resources/Staff/actions/new', { name: `新员工${counter}`, email: address, password: 'Welcome2026', proposedPositionId: positionId });
+  const response = await it.create('Staff', { name: `新员工${counter}`, email: address, password: 'Welcome2026', proposedPositionId: positionId });
   const row = await Staff.findOne({ where: { email: address } });
   return { response, row: row!, positionId };
 }
@@ -32,7 +32,7 @@ describe('IT proposes positions; the director approves those that carry business
     expect(await AuditLog.count({ where: { action: 'Staff.proposePosition', recordId: String(row.id) } })).to.equal(1);
 
     const director = await client('director');
-    const approved = await director.json('POST', `/admin/api/resources/Staff/records/${row.id}/assignPosition`, { decision: 'approve' });
+    const approved = await director.act('Staff', row.id, 'assignPosition', { decision: 'approve' });
     expect(approved.body.notice.type, JSON.stringify(approved.body).slice(0, 300)).to.equal('success');
     await row.reload();
     expect([row.positionId, row.proposedPositionId]).to.deep.equal([positionId, null]);
@@ -44,7 +44,7 @@ describe('IT proposes positions; the director approves those that carry business
     const it = await client('system_admin');
     const { row } = await newAccount(it, 'receptionist', 'refused');
     for (const session of [await client('assistant'), it]) {
-      const refused = await session.json('POST', `/admin/api/resources/Staff/records/${row.id}/assignPosition`, { decision: 'approve' });
+      const refused = await session.act('Staff', row.id, 'assignPosition', { decision: 'approve' });
       expect(refused.body.record.baseError.type).to.equal('ForbiddenError');
     }
     await row.reload();
@@ -55,7 +55,7 @@ describe('IT proposes positions; the director approves those that carry business
     const it = await client('system_admin');
     const { row } = await newAccount(it, 'assistant', 'reject');
     const director = await client('director');
-    const rejected = await director.json('POST', `/admin/api/resources/Staff/records/${row.id}/assignPosition`, { decision: 'reject' });
+    const rejected = await director.act('Staff', row.id, 'assignPosition', { decision: 'reject' });
     expect(rejected.body.notice.type).to.equal('success');
     await row.reload();
     expect([row.positionId, row.proposedPositionId]).to.deep.equal([null, null]);
@@ -92,14 +92,14 @@ describe('IT proposes positions; the director approves those that carry business
   it('IT cannot change a position code, nor write what an account form does not show (position, lock, sign-in times)', async () => {
     const it = await client('system_admin');
     const admin = await position('system_admin');
-    const renamed = await it.json('POST', `/admin/api/resources/Position/records/${admin.id}/edit`, { name: admin.name, code: 'not_admin' });
+    const renamed = await it.edit('Position', admin.id, { name: admin.name, code: 'not_admin' });
     expect(renamed.body.record.errors.code.message).to.equal('岗位代码创建后不能修改：权限规则按代码识别岗位');
     await admin.reload();
     expect(admin.code).to.equal('system_admin');
 
     const director = await staff('director');
     const cashierPosition = await position('cashier');
-    const edited = await it.json('POST', `/admin/api/resources/Staff/records/${director.id}/edit`, {
+    const edited = await it.edit('Staff', director.id, {
       name: director.name, positionId: cashierPosition.id, lockedAt: '2030-01-01', lockReason: 'x', lastLoginAt: '2020-01-01', passwordHash: 'x',
     });
     expect(edited.body.notice.type, JSON.stringify(edited.body).slice(0, 300)).to.equal('success');
@@ -113,7 +113,7 @@ describe('the built-in forms leave an audit line', () => {
   it('IT’s edit of an account is audited field by field; a new password shows only as changed', async () => {
     const it = await client('system_admin');
     const member = await staff('receptionist');
-    const edited = await it.json('POST', `/admin/api/resources/Staff/records/${member.id}/edit`, { name: '改名后的接待员', password: 'NewPass2026' });
+    const edited = await it.edit('Staff', member.id, { name: '改名后的接待员', password: 'NewPass2026' });
     expect(edited.body.notice.type, JSON.stringify(edited.body).slice(0, 200)).to.equal('success');
     const line = await AuditLog.findOne({ where: { action: 'Staff.edit', recordId: String(member.id) } });
     expect(line!.changes.name).to.deep.equal([member.name, '改名后的接待员']);
@@ -127,11 +127,11 @@ describe('the built-in forms leave an audit line', () => {
   it('a record created through the forms is audited; a refused form leaves no line', async () => {
     const reception = await client('receptionist');
     const before = await AuditLog.count({ where: { action: 'Correspondence.new' } });
-    const made = await reception.json('POST', '/admin/api/resources/Correspondence/actions/new', { kind: 'letter', direction: 'incoming', subject: '审计测试来函', party: '街道办', occurredOn: '2026-12-01' });
+    const made = await reception.create('Correspondence', { kind: 'letter', direction: 'incoming', subject: '审计测试来函', party: '街道办', occurredOn: '2026-12-01' });
     expect(made.body.notice.type, JSON.stringify(made.body).slice(0, 300)).to.equal('success');
     expect(await AuditLog.count({ where: { action: 'Correspondence.new' } })).to.equal(before + 1);
     const garage = await client('garage_keeper');
-    await garage.json('POST', '/admin/api/resources/Correspondence/actions/new', { kind: 'letter', direction: 'incoming', subject: '无权', party: 'x', occurredOn: '2026-12-01' });
+    await garage.create('Correspondence', { kind: 'letter', direction: 'incoming', subject: '无权', party: 'x', occurredOn: '2026-12-01' });
     expect(await AuditLog.count({ where: { action: 'Correspondence.new' } })).to.equal(before + 1);
   });
 
@@ -140,7 +140,7 @@ describe('the built-in forms leave an audit line', () => {
     const plan = await WorkPlan.create({ staffId: member.id, month: '2026-12', title: '审计删除的计划' } as never);
     const item = await WorkPlanItem.create({ planId: plan.id, week: 1, content: '将被删除的事项' } as never);
     const session = await signedInClient(member.email, TEST_PASSWORD);
-    const removed = await session.json('POST', `/admin/api/resources/WorkPlanItem/records/${item.id}/delete`);
+    const removed = await session.act('WorkPlanItem', item.id, 'delete');
     expect(removed.body.notice.type).to.equal('success');
     expect(await AuditLog.count({ where: { action: 'WorkPlanItem.delete', recordId: String(item.id), staffId: member.id } })).to.equal(1);
   });
@@ -151,7 +151,7 @@ describe('the explicit, audited lock', () => {
     const cashier = await staff('cashier');
     const session = await signedInClient(cashier.email, TEST_PASSWORD);
     const it = await client('system_admin');
-    const locked = await it.json('POST', `/admin/api/resources/Staff/records/${cashier.id}/lock`, { lockReason: '疑似密码泄露' });
+    const locked = await it.act('Staff', cashier.id, 'lock', { lockReason: '疑似密码泄露' });
     expect(locked.body.notice.type, JSON.stringify(locked.body).slice(0, 300)).to.equal('success');
     await cashier.reload();
     expect(cashier.lockReason).to.equal('疑似密码泄露');
@@ -161,7 +161,7 @@ describe('the explicit, audited lock', () => {
     expect(page.status).to.equal(403);
     expect(await page.text()).to.include('accountLocked');
 
-    const unlocked = await it.json('POST', `/admin/api/resources/Staff/records/${cashier.id}/unlock`, {});
+    const unlocked = await it.act('Staff', cashier.id, 'unlock', {});
     expect(unlocked.body.notice.type).to.equal('success');
     expect(await new Client((await testServer()).url).signIn(cashier.email, TEST_PASSWORD)).to.equal(true);
     expect(await AuditLog.count({ where: { resource: 'Staff', recordId: String(cashier.id), action: ['Staff.lock', 'Staff.unlock'] } })).to.equal(2);
@@ -170,12 +170,12 @@ describe('the explicit, audited lock', () => {
   it('管理处主任 may not lock an account; 系统管理员 may not lock its own; a lock needs a reason', async () => {
     const target = await staff('receptionist');
     const director = await client('director');
-    expect((await director.json('POST', `/admin/api/resources/Staff/records/${target.id}/lock`, { lockReason: '试试' })).body.record.baseError.type).to.equal('ForbiddenError');
+    expect((await director.act('Staff', target.id, 'lock', { lockReason: '试试' })).body.record.baseError.type).to.equal('ForbiddenError');
     const itMember = await staff('system_admin');
     const it = await signedInClient(itMember.email, TEST_PASSWORD);
-    const self = await it.json('POST', `/admin/api/resources/Staff/records/${itMember.id}/lock`, { lockReason: '自锁' });
+    const self = await it.act('Staff', itMember.id, 'lock', { lockReason: '自锁' });
     expect(self.body.notice.type).to.equal('error');
-    const noReason = await it.json('POST', `/admin/api/resources/Staff/records/${target.id}/lock`, { lockReason: '' });
+    const noReason = await it.act('Staff', target.id, 'lock', { lockReason: '' });
     expect(noReason.body.notice.type).to.equal('error');
     await target.reload();
     expect(target.lockedAt).to.equal(null);

@@ -26,13 +26,13 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
     const onTime = await ticketDue(+5);
     const doneLate = await ticketDue(-5, 'completed');
     const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
-    const overdue = (await client.json('GET', '/admin/api/resources/Ticket/actions/list?filters.overdue=true&perPage=500')).body;
+    const overdue = await client.list('Ticket', { overdue: true }, { perPage: 500 });
     expect(ids(overdue)).to.include(late.id).and.not.include(onTime.id).and.not.include(doneLate.id);
     expect(overdue.records.every((r: { params: { overdue: boolean } }) => r.params.overdue === true)).to.equal(true);
     expect(overdue.meta.total).to.equal(await Ticket.count({ where: overdueTicketWhere(new Date()) }));
-    const notOverdue = (await client.json('GET', '/admin/api/resources/Ticket/actions/list?filters.overdue=false&perPage=500')).body;
+    const notOverdue = await client.list('Ticket', { overdue: false }, { perPage: 500 });
     expect(ids(notOverdue)).to.include(onTime.id).and.include(doneLate.id).and.not.include(late.id);
-    const combined = (await client.json('GET', `/admin/api/resources/Ticket/actions/list?filters.overdue=true&filters.status=dispatched&perPage=500`)).body;
+    const combined = await client.list('Ticket', { overdue: true, status: 'dispatched' }, { perPage: 500 });
     expect(ids(combined)).to.include(late.id);
     expect(combined.records.every((r: { params: { status: string } }) => r.params.status === 'dispatched')).to.equal(true);
   });
@@ -43,13 +43,13 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
     const housed = await owners[0].update({ moveInDate: '2020-05-01', lastReviewedOn: addDays(today, -30) });
     const stale = await Owner.create({ name: '孙志强', phone: '13911112222', moveInDate: '2019-03-01', lastReviewedOn: addDays(today, -400) } as never);
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
-    const due = (await client.json('GET', '/admin/api/resources/Owner/actions/list?filters.reviewDue=true&perPage=500')).body;
+    const due = await client.list('Owner', { reviewDue: true }, { perPage: 500 });
     expect(ids(due)).to.include(stale.id).and.not.include(housed.id);
-    const incomplete = (await client.json('GET', '/admin/api/resources/Owner/actions/list?filters.incomplete=true&perPage=500')).body;
+    const incomplete = await client.list('Owner', { incomplete: true }, { perPage: 500 });
     expect(ids(incomplete)).to.include(stale.id).and.not.include(housed.id);
-    const shown = (await client.json('GET', `/admin/api/resources/Owner/records/${stale.id}/show`)).body.record.params;
+    const shown = (await client.show('Owner', stale.id)).body.record.params;
     expect(shown).to.include({ archiveGaps: '缺房屋', reviewDue: true });
-    const complete = (await client.json('GET', `/admin/api/resources/Owner/records/${housed.id}/show`)).body.record.params;
+    const complete = (await client.show('Owner', housed.id)).body.record.params;
     expect(complete).to.include({ archiveGaps: '完整', reviewDue: false });
   });
 
@@ -62,7 +62,7 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
     await bill('2026-10', 25_000, 25_000, '2026-10-20');
     await bill('2099-01', 25_000, 0, '2099-01-20');
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
-    const shown = (await client.json('GET', `/admin/api/resources/Owner/records/${owners[0].id}/show`)).body.record.params;
+    const shown = (await client.show('Owner', owners[0].id)).body.record.params;
     expect(shown).to.include({ arrearsAmount: 40_000, monthsInArrears: 2 });
   });
 
