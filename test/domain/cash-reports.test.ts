@@ -20,7 +20,7 @@ async function openDay() {
 }
 
 const post = (client: Awaited<ReturnType<typeof signedInClient>>, resource: string, id: number, action: string, fields: Record<string, string> = {}) =>
-  client.json('POST', `/admin/api/resources/${resource}/records/${id}/${action}`, fields);
+  client.act(resource, id, action, fields);
 
 describe('现金日报表: submit and reconcile', () => {
   it('收费员 may submit their own day: the day\'s receipts join the report and its totals equal them', async () => {

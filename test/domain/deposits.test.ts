@@ -14,7 +14,7 @@ async function application(status: 'approved' | 'reviewed' = 'approved'): Promis
 }
 
 const collect = (client: Awaited<ReturnType<typeof signedInClient>>, fields: Record<string, string | number>) =>
-  client.json('POST', '/admin/api/resources/RenovationDeposit/actions/new', fields);
+  client.create('RenovationDeposit', fields);
 
 describe('收押金 (RenovationDeposit.new through the admin)', () => {
   it('收费员 may collect the deposit of an approved application: one held deposit and exactly one deposit receipt', async () => {

@@ -59,7 +59,7 @@ async function plan(status: 'draft' | 'started' = 'draft', minMonthsInArrears = 
 
 const targetsOf = (planId: number) => DunningTarget.findAll({ where: { planId }, order: [['id', 'ASC']] });
 const fill = (client: Awaited<ReturnType<typeof signedInClient>>, planId: number, fields: Record<string, string> = {}) =>
-  client.json('POST', `/admin/api/resources/DunningPlan/records/${planId}/fillTargets`, fields);
+  client.act('DunningPlan', planId, 'fillTargets', fields);
 
 describe('按欠费生成催缴对象 (DunningPlan.fillTargets)', () => {
   let estate: Estate;
@@ -72,7 +72,7 @@ describe('按欠费生成催缴对象 (DunningPlan.fillTargets)', () => {
     const draft = await plan('draft', 1);
     const coordinator = await staff('coordinator');
     const client = await signedInClient(coordinator.email, TEST_PASSWORD);
-    const shown = await client.json('GET', `/admin/api/resources/DunningPlan/records/${draft.id}/show`);
+    const shown = await client.show('DunningPlan', draft.id);
     expect(shown.body.record.recordActions.map((a: { name: string }) => a.name)).to.include('fillTargets');
 
     const { body } = await fill(client, draft.id, { minMonthsInArrears: '2' });
@@ -162,14 +162,14 @@ describe('回收率 of a dunning plan', () => {
 
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
     const listed = async (title: string) => {
-      const { body } = await client.json('GET', `/admin/api/resources/DunningPlan/actions/list?filters.title=${encodeURIComponent(title)}`);
+      const body = await client.list('DunningPlan', { title });
       expect(body.records, title).to.have.length(1);
       return body.records[0].params;
     };
     const total = 5 * FEE + 35_000;
     expect(await listed(started.title)).to.include({ targetCount: 2, arrearsTotal: total, recoveredAmount: FEE, collectionRate: '15.6%' });
     expect(await listed(draft.title)).to.include({ targetCount: 2, arrearsTotal: total, recoveredAmount: 0, collectionRate: '—' });
-    const shown = await client.json('GET', `/admin/api/resources/DunningPlan/records/${started.id}/show`);
+    const shown = await client.show('DunningPlan', started.id);
     expect(shown.body.record.params).to.include({ targetCount: 2, recoveredAmount: FEE, collectionRate: '15.6%' });
 
     const empty = await plan('started');
@@ -187,7 +187,7 @@ describe('回收率 of a dunning plan', () => {
     await recordPayment(await loadActor((await staff('cashier')).id), { kind: 'fee', method: 'cash', amount: String(FEE), billId: estate.firstBill.id });
 
     const client = await signedInClient((await staff('assistant')).email, TEST_PASSWORD);
-    const { body } = await client.json('GET', `/admin/api/resources/DunningPlan/records/${draft.id}/show`);
+    const { body } = await client.show('DunningPlan', draft.id);
     expect(body.record.params).to.include({ targetCount: targets.length, arrearsTotal: total, recoveredAmount: FEE });
     expect(body.record.params.collectionRate).to.equal(`${(Math.round((FEE * 1000) / total) / 10).toFixed(1)}%`);
   });

@@ -11,7 +11,7 @@ async function unpaidBill(amount = 25_000): Promise<Bill> {
 }
 
 const pay = (client: Awaited<ReturnType<typeof signedInClient>>, fields: Record<string, string | number>) =>
-  client.json('POST', '/admin/api/resources/Payment/actions/new', fields);
+  client.create('Payment', fields);
 
 describe('收款 (Payment.new through the admin)', () => {
   it('收费员 may take a partial then a final payment: the bill follows, receipts are numbered in sequence', async () => {

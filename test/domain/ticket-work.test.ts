@@ -34,7 +34,7 @@ async function ticket(stage: Stage, options: { paidFee?: number } = {}) {
 
 async function post(code: string, id: number, action: string, fields: Record<string, string | number | boolean> = {}, resource = 'Ticket', member?: { email: string }) {
   const client = await signedInClient((member ?? (await staff(code))).email, TEST_PASSWORD);
-  return (await client.json('POST', `/admin/api/resources/${resource}/records/${id}/${action}`, fields)).body;
+  return (await client.act(resource, id, action, fields)).body;
 }
 
 describe('ticket work: dispatch, urge, reassign, complete, return visit, send back, spot check', () => {
@@ -43,9 +43,9 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
       const row = await ticket('reported');
       const cashier = await staff('cashier');
       const client = await signedInClient(cashier.email, TEST_PASSWORD);
-      const shown = await client.json('GET', `/admin/api/resources/Ticket/records/${row.id}/show`);
+      const shown = await client.show('Ticket', row.id);
       expect(shown.body.record.recordActions.map((a: { name: string }) => a.name)).to.include('dispatch');
-      const { body } = await client.json('POST', `/admin/api/resources/Ticket/records/${row.id}/dispatch`, { dueAt: '2099-01-05 17:00', note: '请带角阀' });
+      const { body } = await client.act('Ticket', row.id, 'dispatch', { dueAt: '2099-01-05 17:00', note: '请带角阀' });
       expect(body.notice, JSON.stringify(body.notice)).to.include({ type: 'success' });
       await row.reload();
       expect(row.status).to.equal('dispatched');

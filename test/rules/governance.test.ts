@@ -36,7 +36,7 @@ describe('authority rules in the database govern the decisions', () => {
     expect(decide(actor, 'RenovationDeposit.refund', refundable).allowed).to.equal(true);
 
     const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
-    const { body } = await directorClient.json('POST', `/admin/api/resources/AuthorityRule/records/${rule.id}/edit`, { enabled: false });
+    const { body } = await directorClient.edit('AuthorityRule', rule.id, { enabled: false });
     expect(body.notice.type).to.equal('success');
     await rule.reload();
     expect(rule).to.include({ enabled: false, editedByDirector: true, updatedById: director.id });
@@ -53,12 +53,12 @@ describe('authority rules in the database govern the decisions', () => {
     const client = await signedInClient(director.email, TEST_PASSWORD);
     const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
     const before = JSON.stringify(rule.conditions);
-    const { body } = await client.json('POST', `/admin/api/resources/AuthorityRule/records/${rule.id}/edit`, { conditions: '{"all": []}' });
+    const { body } = await client.edit('AuthorityRule', rule.id, { conditions: '{"all": []}' });
     expect(body.record.errors.conditions.message).to.match(/^允许规则必须至少有一个条件/);
     await rule.reload();
     expect(JSON.stringify(rule.conditions)).to.equal(before);
     // A deny rule may have none: it then refuses everyone its actions.
-    const created = await client.json('POST', '/admin/api/resources/AuthorityRule/actions/new', {
+    const created = await client.create('AuthorityRule', {
       name: 'test: 押金冻结', actions: '["RenovationDeposit.refund"]', effect: 'deny', conditions: '{"all": []}', priority: '10', enabled: 'false',
     });
     expect(created.body.notice.type, JSON.stringify(created.body.record?.errors)).to.equal('success');
@@ -112,7 +112,7 @@ describe('the decision log', () => {
     const reception = await staff('receptionist');
     const director = await staff('director');
     const receptionClient = await signedInClient(reception.email, TEST_PASSWORD);
-    await receptionClient.json('POST', '/admin/api/resources/Department/actions/new', { name: '日志测试部' });
+    await receptionClient.create('Department', { name: '日志测试部' });
     const refused = await DecisionLog.findOne({ where: { staffId: reception.id, action: 'Department.new' }, order: [['id', 'DESC']] });
     expect(refused).to.include({ allowed: false, effect: 'default-deny', resource: 'Department' });
     expect(refused!.reason).to.include('没有任何规则允许客户接待员');
@@ -138,7 +138,7 @@ describe('the Position screen', () => {
     const director = await staff('director');
     const client = await signedInClient(director.email, TEST_PASSWORD);
     const cashierPosition = (await Position.findOne({ where: { name: '客户服务收费员' } }))!;
-    const { body } = await client.json('GET', `/admin/api/resources/Position/records/${cashierPosition.id}/show`);
+    const { body } = await client.show('Position', cashierPosition.id);
     const coverage = JSON.parse(body.record.params.authorityCoverage) as { number: number; rules: { name: string }[] }[];
     expect(coverage.map((c) => c.number)).to.deep.equal([1, 2, 3, 4, 5, 6]);
     expect(coverage[0].rules.map((r) => r.name)).to.include.members(['退还装修押金', '没收装修押金']);
@@ -146,7 +146,7 @@ describe('the Position screen', () => {
     expect(coverage[5].rules.map((r) => r.name)).to.include('制定月工作计划');
 
     const receptionPosition = (await Position.findOne({ where: { name: '客户接待员' } }))!;
-    const reception = await client.json('GET', `/admin/api/resources/Position/records/${receptionPosition.id}/show`);
+    const reception = await client.show('Position', receptionPosition.id);
     const receptionCoverage = JSON.parse(reception.body.record.params.authorityCoverage) as { number: number; rules: unknown[] }[];
     expect(receptionCoverage.find((c) => c.number === 4)!.rules, '职权4 月统计表 comes with the reports').to.deep.equal([]);
   });
@@ -166,7 +166,7 @@ describe('editing rules in the admin', () => {
       const director = await staff('director');
       const client = await signedInClient(director.email, TEST_PASSWORD);
       const before = await AuthorityRule.count();
-      const { body } = await client.json('POST', '/admin/api/resources/AuthorityRule/actions/new', {
+      const { body } = await client.create('AuthorityRule', {
         name: `test: 坏规则 ${label}`, actions: '["Ticket.urge"]', effect: 'allow', priority: '1', enabled: 'true', clause: '测试',
         conditions: '{"all":[{"fact":"actor","path":"positionCode","operator":"in","value":["receptionist"]}]}',
         ...fields,
@@ -180,7 +180,7 @@ describe('editing rules in the admin', () => {
     const reception = await staff('receptionist');
     const client = await signedInClient(reception.email, TEST_PASSWORD);
     const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
-    const { body } = await client.json('POST', `/admin/api/resources/AuthorityRule/records/${rule.id}/edit`, { enabled: 'false' });
+    const { body } = await client.edit('AuthorityRule', rule.id, { enabled: 'false' });
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     await rule.reload();
     expect(rule.enabled).to.equal(true);

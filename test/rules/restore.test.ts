@@ -77,7 +77,7 @@ describe("the system administrator's built-in restore of the director's rule man
     const rule = (await AuthorityRule.findOne({ where: { name: RULE_MANAGEMENT_RULE } }))!;
     const director = await staff('director');
     const client = await signedInClient(director.email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/AuthorityRule/records/${rule.id}/delete`);
+    const { body } = await client.act('AuthorityRule', rule.id, 'delete');
     expect(body.notice.type).to.equal('error');
     expect(body.notice.message).to.contain('不能删除');
     expect(await AuthorityRule.count({ where: { id: rule.id } })).to.equal(1);
