@@ -10,7 +10,16 @@ import { resolvePath } from '../src/rules/facts.js';
 import { RuleSet, toFacts, type StoredRule } from '../src/rules/rule-set.js';
 
 const ROWS = 50;
-const ACTIONS = ['Ticket.show', 'Ticket.edit', 'Ticket.dispatch', 'Ticket.urge', 'Ticket.reassign', 'Ticket.cancel', 'Ticket.returnVisit', 'Ticket.archive'];
+const ACTIONS = [
+  'Ticket.show',
+  'Ticket.edit',
+  'Ticket.dispatch',
+  'Ticket.urge',
+  'Ticket.reassign',
+  'Ticket.cancel',
+  'Ticket.returnVisit',
+  'Ticket.archive',
+];
 const EXTRA_RULES = 3_000;
 const ENGINE_ROUNDS = 5;
 const FAST_ROUNDS = 3_000;
@@ -41,9 +50,15 @@ function extraRules(count: number): StoredRule[] {
   const statuses = ['draft', 'open', 'pending', 'held', 'started', 'submitted'];
   return Array.from({ length: count }, (_, i) => {
     const resource = `Extra${i % 1000}`;
-    const all: unknown[] = [{ fact: 'actor', path: 'positionCode', operator: 'in', value: [pick(positions), pick(positions)] }];
+    const all: unknown[] = [
+      { fact: 'actor', path: 'positionCode', operator: 'in', value: [pick(positions), pick(positions)] },
+    ];
     if (random() < 0.7) all.push({ fact: 'record', path: 'status', operator: 'in', value: [pick(statuses)] });
-    if (random() < 0.3) all.push({ fact: 'record', path: 'staffId', operator: 'greaterThan', value: 0 }, { fact: 'record', path: 'staffId', operator: 'equal', value: { fact: 'actor', path: 'id' } });
+    if (random() < 0.3)
+      all.push(
+        { fact: 'record', path: 'staffId', operator: 'greaterThan', value: 0 },
+        { fact: 'record', path: 'staffId', operator: 'equal', value: { fact: 'actor', path: 'id' } },
+      );
     return {
       id: 10_000 + i,
       name: `生成规则 ${i + 1}`,
@@ -59,19 +74,32 @@ function extraRules(count: number): StoredRule[] {
 }
 
 const receptionist: Actor = {
-  id: 7, name: '李静', email: 'reception@demo.local', positionId: 1, positionCode: 'receptionist', positionName: '客户接待员',
-  departmentId: 1, departmentName: '客户中心', supervisesDepartmentIds: [], isSystemAdmin: false, enabled: true,
+  id: 7,
+  name: '李静',
+  email: 'reception@demo.local',
+  positionId: 1,
+  positionCode: 'receptionist',
+  positionName: '客户接待员',
+  departmentId: 1,
+  departmentName: '客户中心',
+  supervisesDepartmentIds: [],
+  isSystemAdmin: false,
+  enabled: true,
 };
 const TICKET_STATUSES = ['reported', 'dispatched', 'completed', 'visited', 'approved', 'archived', 'cancelled'];
 const rows: Record<string, unknown>[] = Array.from({ length: ROWS }, (_, i) => ({
-  id: 1000 + i, status: TICKET_STATUSES[i % TICKET_STATUSES.length], departmentId: 1 + (i % 4), registeredById: 7 + (i % 3),
+  id: 1000 + i,
+  status: TICKET_STATUSES[i % TICKET_STATUSES.length],
+  departmentId: 1 + (i % 4),
+  registeredById: 7 + (i % 3),
 }));
 
 // --- the compiled path ----------------------------------------------------------------------------------
 let started = performance.now();
 const ruleSet = new RuleSet([...defaults, ...extraRules(EXTRA_RULES)], { allowUncataloguedActions: true });
 const loadMs = performance.now() - started;
-if (ruleSet.problems.length > 0) throw new Error(`RuleSet refused rules: ${JSON.stringify(ruleSet.problems.slice(0, 3))}`);
+if (ruleSet.problems.length > 0)
+  throw new Error(`RuleSet refused rules: ${JSON.stringify(ruleSet.problems.slice(0, 3))}`);
 
 let sink = 0;
 function pageWithExplanations(): number {
@@ -91,7 +119,9 @@ const engine = new Engine(
     name: String(rule.id),
     priority: rule.priority ?? 1,
     // One engine holds every rule, so each rule also says which actions it covers.
-    conditions: { all: [{ fact: 'action', operator: 'in', value: [...rule.actions] }, structuredClone(rule.conditions)] } as never,
+    conditions: {
+      all: [{ fact: 'action', operator: 'in', value: [...rule.actions] }, structuredClone(rule.conditions)],
+    } as never,
     event: { type: rule.effect, params: { id: rule.id, name: rule.name } },
   })),
   { pathResolver: (value: object, path: string) => resolvePath(value, path) },
@@ -114,14 +144,19 @@ for (const row of rows) {
     const fast = ruleSet.decide(receptionist, action, row);
     const slow = await engineDecides(action, row);
     if (fast.allowed !== slow || ruleSet.allows(receptionist, action, row) !== slow) {
-      throw new Error(`disagreement on ${action} ${JSON.stringify(row)}: RuleSet ${fast.allowed}, json-rules-engine ${slow}`);
+      throw new Error(
+        `disagreement on ${action} ${JSON.stringify(row)}: RuleSet ${fast.allowed}, json-rules-engine ${slow}`,
+      );
     }
     if (slow) allowedOnPage += 1;
   }
 }
 
 // Warm up, then measure alternately so that both see the same machine state.
-for (let i = 0; i < 500; i++) { pageWithExplanations(); pageWithoutExplanations(); }
+for (let i = 0; i < 500; i++) {
+  pageWithExplanations();
+  pageWithoutExplanations();
+}
 await enginePage();
 const withExplanations: number[] = [];
 const withoutExplanations: number[] = [];
@@ -136,8 +171,12 @@ const fast = median(withExplanations);
 const fastNoReason = median(withoutExplanations);
 const slow = median(engineTimes);
 started = performance.now();
-console.log(`page: ${ROWS} rows × ${ACTIONS.length} actions = ${ROWS * ACTIONS.length} decisions (${allowedOnPage} allowed), as ${receptionist.positionName}; both paths agree on every one`);
-console.log(`RuleSet: ${defaults.length} default + ${EXTRA_RULES} generated rules (${ruleSet.size} enabled), compiled and indexed in ${ms(loadMs)} ms`);
+console.log(
+  `page: ${ROWS} rows × ${ACTIONS.length} actions = ${ROWS * ACTIONS.length} decisions (${allowedOnPage} allowed), as ${receptionist.positionName}; both paths agree on every one`,
+);
+console.log(
+  `RuleSet: ${defaults.length} default + ${EXTRA_RULES} generated rules (${ruleSet.size} enabled), compiled and indexed in ${ms(loadMs)} ms`,
+);
 console.log(`json-rules-engine: ${defaults.length} default rules in one Engine, one run() per decision`);
 console.log(`json-rules-engine page: ${ms(slow)} ms (median of ${ENGINE_ROUNDS} rounds)`);
 console.log(`RuleSet page, with explanations (decide): ${ms(fast)} ms (median of ${FAST_ROUNDS} rounds)`);

@@ -39,7 +39,8 @@ function parsePort(value: string | undefined): number {
 }
 
 function parseDatabaseUrl(value: string | undefined): string {
-  const url = value && value.trim() !== '' ? value.trim() : `sqlite:${path.join(projectRoot, 'data', 'customer-centre.sqlite')}`;
+  const url =
+    value && value.trim() !== '' ? value.trim() : `sqlite:${path.join(projectRoot, 'data', 'customer-centre.sqlite')}`;
   if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(url)) {
     throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
   }
@@ -70,7 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD && env.DEMO_PASSWORD !== '' ? env.DEMO_PASSWORD : 'demo123456',
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
     logLevel,
-    uploadDir: env.UPLOAD_DIR && env.UPLOAD_DIR !== '' ? path.resolve(env.UPLOAD_DIR) : path.join(projectRoot, 'data', 'uploads'),
+    uploadDir:
+      env.UPLOAD_DIR && env.UPLOAD_DIR !== ''
+        ? path.resolve(env.UPLOAD_DIR)
+        : path.join(projectRoot, 'data', 'uploads'),
     adminBundleDir: path.resolve(env.ADMIN_JS_TMP_DIR || '.adminjs'),
   };
 }

@@ -35,14 +35,18 @@ interface SqliteConnection {
 }
 
 function sqliteAll(connection: SqliteConnection, sql: string): Promise<Array<Record<string, unknown>>> {
-  return new Promise((resolve, reject) => connection.all(sql, (error, rows) => (error ? reject(error) : resolve(rows))));
+  return new Promise((resolve, reject) =>
+    connection.all(sql, (error, rows) => (error ? reject(error) : resolve(rows))),
+  );
 }
 
 // Sequelize's SQLite connection manager runs no afterConnect hooks and opens a connection of its own for each
 // transaction (closed when it ends), so its getConnection is wrapped: every connection it hands out has run the
 // per-connection pragmas once before its first use. journal_mode=WAL is stored in the file: set once, on the first.
 function runPragmasOnEveryConnection(sequelize: Sequelize, useWal: boolean): void {
-  const manager = sequelize.connectionManager as unknown as { getConnection(options?: object): Promise<SqliteConnection> };
+  const manager = sequelize.connectionManager as unknown as {
+    getConnection(options?: object): Promise<SqliteConnection>;
+  };
   const getConnection = manager.getConnection.bind(manager);
   const prepared = new WeakMap<SqliteConnection, Promise<void>>();
   let wal: Promise<void> | undefined;
@@ -52,7 +56,8 @@ function runPragmasOnEveryConnection(sequelize: Sequelize, useWal: boolean): voi
     if (!useWal) return;
     wal ??= sqliteAll(connection, 'PRAGMA journal_mode = WAL').then(
       (rows) => {
-        if (rows[0]?.journal_mode !== 'wal') logger.warn(`SQLite 数据库未能切换到 WAL 模式（当前为 ${String(rows[0]?.journal_mode)}）`);
+        if (rows[0]?.journal_mode !== 'wal')
+          logger.warn(`SQLite 数据库未能切换到 WAL 模式（当前为 ${String(rows[0]?.journal_mode)}）`);
       },
       (error: Error) => logger.warn(`SQLite 数据库未能切换到 WAL 模式：${error.message}`),
     );

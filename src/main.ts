@@ -13,7 +13,10 @@ async function main() {
   if (seeded.seeded) {
     const clauses = seeded.jobDescriptions?.clauses;
     logger.info(`首次启动：已导入岗位职务说明书（新增条款 ${clauses?.created ?? 0} 条）与内置部门、岗位`);
-    if (seeded.demo) logger.info(`已生成演示数据（${seeded.demo.seconds.toFixed(1)} 秒）；演示账号如 reception@demo.local，密码为 DEMO_PASSWORD（默认 demo123456）`);
+    if (seeded.demo)
+      logger.info(
+        `已生成演示数据（${seeded.demo.seconds.toFixed(1)} 秒）；演示账号如 reception@demo.local，密码为 DEMO_PASSWORD（默认 demo123456）`,
+      );
     else logger.info('未生成演示数据（SEED_DEMO=false）：请运行 npm run seed -- --admin 邮箱 创建系统管理员');
   }
   const rules = await seedDefaultRulesIfNone();

@@ -109,7 +109,11 @@ export async function createApp() {
       limits: bodyLimits,
     }),
   );
-  app.use(ROOT_PATH, requireSignIn(admin.options.loginPath), parseBodies(bodyLimits, (req) => req.method === 'POST' && ATTACHMENT_FORMS.test(req.path)));
+  app.use(
+    ROOT_PATH,
+    requireSignIn(admin.options.loginPath),
+    parseBodies(bodyLimits, (req) => req.method === 'POST' && ATTACHMENT_FORMS.test(req.path)),
+  );
   app.use(ROOT_PATH, AdminJSExpress.buildRouter(admin));
 
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {

@@ -25,7 +25,11 @@ describe('configuration', () => {
   });
 
   it('reads SEED_DEMO=false, a PostgreSQL URL and DEMO_PASSWORD', () => {
-    const config = loadConfig({ SEED_DEMO: 'false', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db', DEMO_PASSWORD: 'secret-1' });
+    const config = loadConfig({
+      SEED_DEMO: 'false',
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+      DEMO_PASSWORD: 'secret-1',
+    });
     expect(config.seedDemo).to.equal(false);
     expect(config.databaseUrl).to.equal('postgres://u:p@127.0.0.1:5432/db');
     expect(config.demoPassword).to.equal('secret-1');

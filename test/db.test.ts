@@ -36,7 +36,9 @@ describe('the SQLite connections', () => {
     await db.query('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
     await db.query('CREATE TABLE child (id INTEGER PRIMARY KEY, parentId INTEGER REFERENCES parent (id))');
     let refused: Error | undefined;
-    await db.transaction(async (t) => db.query('INSERT INTO child (parentId) VALUES (42)', { transaction: t })).catch((e: Error) => (refused = e));
+    await db
+      .transaction(async (t) => db.query('INSERT INTO child (parentId) VALUES (42)', { transaction: t }))
+      .catch((e: Error) => (refused = e));
     expect(refused?.message).to.match(/FOREIGN KEY constraint failed/);
   });
 
@@ -65,10 +67,17 @@ describe('databaseWritable', () => {
     await writer.close();
 
     // Opened read-only by SQLite itself: tests may run as root, for whom a chmod makes nothing read-only.
-    const reader = new Sequelize({ dialect: 'sqlite', storage: file, logging: false, dialectOptions: { mode: sqlite3.OPEN_READONLY } });
+    const reader = new Sequelize({
+      dialect: 'sqlite',
+      storage: file,
+      logging: false,
+      dialectOptions: { mode: sqlite3.OPEN_READONLY },
+    });
     try {
       expect(await databaseWritable(reader)).to.equal(false);
-      expect(await reader.query('SELECT name FROM "SequelizeMeta"', { plain: true })).to.deep.equal({ name: '001-initial' });
+      expect(await reader.query('SELECT name FROM "SequelizeMeta"', { plain: true })).to.deep.equal({
+        name: '001-initial',
+      });
     } finally {
       await reader.close();
     }

@@ -20,7 +20,10 @@ const src = path.join(projectRoot, 'src');
 
 /** The layer of a file or folder directly under src/ (its first path segment, without the extension). */
 function layerOf(file: string): { index: number; name: string } {
-  const name = path.relative(src, file).split(path.sep)[0].replace(/\.tsx?$/, '');
+  const name = path
+    .relative(src, file)
+    .split(path.sep)[0]
+    .replace(/\.tsx?$/, '');
   const index = LAYERS.findIndex((group) => group.includes(name));
   return { index, name };
 }
@@ -37,7 +40,9 @@ const IMPORT = /(?:import|export)\s[^'"]*?from\s*'(\.[^']+)'|import\(\s*'(\.[^']
 
 describe('the layers of src/', () => {
   it('every file under src/ belongs to a layer', () => {
-    const unplaced = sourceFiles(src).filter((file) => layerOf(file).index < 0).map((file) => path.relative(src, file));
+    const unplaced = sourceFiles(src)
+      .filter((file) => layerOf(file).index < 0)
+      .map((file) => path.relative(src, file));
     expect(unplaced).to.deep.equal([]);
   });
 
@@ -48,7 +53,8 @@ describe('the layers of src/', () => {
       for (const match of fs.readFileSync(file, 'utf8').matchAll(IMPORT)) {
         const target = path.resolve(path.dirname(file), match[1] ?? match[2] ?? match[3]);
         const to = layerOf(target);
-        if (to.index >= 0 && to.index < from.index) upward.push(`${path.relative(src, file)} → ${path.relative(src, target)} (${from.name} → ${to.name})`);
+        if (to.index >= 0 && to.index < from.index)
+          upward.push(`${path.relative(src, file)} → ${path.relative(src, target)} (${from.name} → ${to.name})`);
       }
     }
     expect(upward, upward.join('\n')).to.deep.equal([]);

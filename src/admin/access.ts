@@ -1,7 +1,17 @@
 // Wires every AdminJS action of every resource to the authority core: isAccessible draws the buttons (per
 // record), and a before hook makes the authoritative decision — AdminJS runs before hooks ahead of its own
 // check and would otherwise refuse without a reason.
-import { ForbiddenError, type ActionContext, type ActionRequest, type ResourceWithOptions, type ResourceOptions, type Action, type ActionResponse, type CurrentAdmin, type RecordJSON } from 'adminjs';
+import {
+  ForbiddenError,
+  type ActionContext,
+  type ActionRequest,
+  type ResourceWithOptions,
+  type ResourceOptions,
+  type Action,
+  type ActionResponse,
+  type CurrentAdmin,
+  type RecordJSON,
+} from 'adminjs';
 import { decide, type RecordFacts } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import type { Decision } from '../rules/decision.js';
@@ -9,9 +19,22 @@ import { logDecision } from '../rules/decision-log.js';
 import { auditChange, rememberBefore } from './audit.js';
 
 /** AdminJS action → catalogue action (search feeds reference pickers, so it reads like the list). */
-export const BUILT_IN: Record<string, string> = { list: 'list', search: 'list', show: 'show', new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
+export const BUILT_IN: Record<string, string> = {
+  list: 'list',
+  search: 'list',
+  show: 'show',
+  new: 'new',
+  edit: 'edit',
+  delete: 'delete',
+  bulkDelete: 'delete',
+};
 
-const AUDITED: Record<string, 'new' | 'edit' | 'delete' | undefined> = { new: 'new', edit: 'edit', delete: 'delete', bulkDelete: 'delete' };
+const AUDITED: Record<string, 'new' | 'edit' | 'delete' | undefined> = {
+  new: 'new',
+  edit: 'edit',
+  delete: 'delete',
+  bulkDelete: 'delete',
+};
 
 /** The actor loaded for this request by the session middleware rides on currentAdmin. */
 export function actorOf(currentAdmin: CurrentAdmin | undefined): Actor | null {
@@ -19,7 +42,8 @@ export function actorOf(currentAdmin: CurrentAdmin | undefined): Actor | null {
 }
 
 type RecordLike = { params?: Record<string, unknown> } | RecordJSON | undefined;
-const factsOf = (record: RecordLike): RecordFacts | undefined => (record && 'params' in record ? (record.params as RecordFacts) : undefined);
+const factsOf = (record: RecordLike): RecordFacts | undefined =>
+  record && 'params' in record ? (record.params as RecordFacts) : undefined;
 
 export function decideFor(currentAdmin: CurrentAdmin | undefined, action: string, record?: RecordLike): Decision {
   return decide(actorOf(currentAdmin), action, factsOf(record));
@@ -54,14 +78,22 @@ function chainLast<T>(existing: T | T[] | undefined, last: T): T[] {
  * A populated reference (the dispatcher of a ticket, the owner of a bill) carries the whole referenced row. Whoever
  * may not read that row gets its title only — a name, not the person's email, phone or last sign-in.
  */
-async function onlyReadableReferences(response: ActionResponse, _request: ActionRequest, context: ActionContext): Promise<ActionResponse> {
-  const records = [response.record, ...(Array.isArray(response.records) ? response.records : [])] as (RecordJSON | undefined)[];
+async function onlyReadableReferences(
+  response: ActionResponse,
+  _request: ActionRequest,
+  context: ActionContext,
+): Promise<ActionResponse> {
+  const records = [response.record, ...(Array.isArray(response.records) ? response.records : [])] as (
+    RecordJSON | undefined
+  )[];
   const decorated = context.resource.decorate();
   for (const record of records) {
     for (const [path, reference] of Object.entries(record?.populated ?? {})) {
       if (!reference || typeof reference !== 'object') continue;
       const resourceId = decorated.getPropertyByKey(path)?.referenceName();
-      const readable = resourceId ? decideFor(context.currentAdmin, `${resourceId}.show`, reference as RecordJSON).allowed : false;
+      const readable = resourceId
+        ? decideFor(context.currentAdmin, `${resourceId}.show`, reference as RecordJSON).allowed
+        : false;
       if (!readable) record!.populated[path] = titleOnly(reference as RecordJSON);
     }
   }
@@ -69,13 +101,25 @@ async function onlyReadableReferences(response: ActionResponse, _request: Action
 }
 
 function titleOnly(reference: RecordJSON): RecordJSON {
-  return { id: reference.id, title: reference.title, params: { id: reference.params?.id }, populated: {}, errors: {}, baseError: null, recordActions: [], bulkActions: [] };
+  return {
+    id: reference.id,
+    title: reference.title,
+    params: { id: reference.params?.id },
+    populated: {},
+    errors: {},
+    baseError: null,
+    recordActions: [],
+    bulkActions: [],
+  };
 }
 
 /** Returns the resource with every action it has, built-in and its own, decided by the rules. */
 export function withAccess(entry: ResourceWithOptions, resourceId: string): ResourceWithOptions {
   const options: ResourceOptions = entry.options ?? {};
-  const actions: Record<string, Partial<Action<ActionResponse>>> = { ...(options.actions ?? {}) } as Record<string, Partial<Action<ActionResponse>>>;
+  const actions: Record<string, Partial<Action<ActionResponse>>> = { ...(options.actions ?? {}) } as Record<
+    string,
+    Partial<Action<ActionResponse>>
+  >;
   // Every action the resource has, built-in or its own workflow actions, is decided the same way.
   const names = new Set([...Object.keys(BUILT_IN), ...Object.keys(actions)]);
   for (const name of names) {
@@ -84,12 +128,23 @@ export function withAccess(entry: ResourceWithOptions, resourceId: string): Reso
     if (existing.isAccessible === false) continue;
     const catalogued = `${resourceId}.${BUILT_IN[name] ?? name}`;
     // The built-in forms change records without a use case: they are audited here (a use case audits itself).
-    const audited = (existing.handler as { auditsItself?: boolean } | undefined)?.auditsItself ? undefined : AUDITED[name];
+    const audited = (existing.handler as { auditsItself?: boolean } | undefined)?.auditsItself
+      ? undefined
+      : AUDITED[name];
     actions[name] = {
       ...existing,
-      isAccessible: ({ currentAdmin, record }: ActionContext) => decideFor(currentAdmin, catalogued, record ?? undefined).allowed,
-      before: chain(guard(resourceId, name), audited ? chainLast(existing.before as never, rememberBefore as never) : (existing.before as never)),
-      after: chainLast(audited ? chainLast(existing.after as never, auditChange(resourceId, audited) as never) : (existing.after as never), onlyReadableReferences as never),
+      isAccessible: ({ currentAdmin, record }: ActionContext) =>
+        decideFor(currentAdmin, catalogued, record ?? undefined).allowed,
+      before: chain(
+        guard(resourceId, name),
+        audited ? chainLast(existing.before as never, rememberBefore as never) : (existing.before as never),
+      ),
+      after: chainLast(
+        audited
+          ? chainLast(existing.after as never, auditChange(resourceId, audited) as never)
+          : (existing.after as never),
+        onlyReadableReferences as never,
+      ),
     };
   }
   return { ...entry, options: { ...options, actions: actions as ResourceOptions['actions'] } };

@@ -1,13 +1,28 @@
 // The Sequelize adapter, with bad input refused in Chinese before it reaches the database: a wrong type, an
 // unknown option or a duplicate value becomes a form error on the field, never a 500 or a partial write.
-import AdminJS, { NotFoundError, ValidationError, flat, type BaseRecord, type BaseResource, type Filter, type PropertyErrors, type ParamsType } from 'adminjs';
+import AdminJS, {
+  NotFoundError,
+  ValidationError,
+  flat,
+  type BaseRecord,
+  type BaseResource,
+  type Filter,
+  type PropertyErrors,
+  type ParamsType,
+} from 'adminjs';
 import { Database, Resource as SequelizeResource } from '@adminjs/sequelize';
-import { DataTypes, ValidationError as SequelizeValidationError, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
+import {
+  DataTypes,
+  ValidationError as SequelizeValidationError,
+  type ModelStatic,
+  type Model,
+  type WhereOptions,
+} from 'sequelize';
 import { fieldLabel } from './locale/index.js';
 import { AppError } from '../errors.js';
 import { isRecordId } from '../domain/input.js';
 
-type Attribute = { type: { key?: string; values?: string[] } ; allowNull?: boolean };
+type Attribute = { type: { key?: string; values?: string[] }; allowNull?: boolean };
 
 const MESSAGES: [RegExp, string][] = [
   [/must be unique/i, '该值已存在，不能重复'],
@@ -30,22 +45,39 @@ export const RECORD_ERROR = '_record';
 /** A filter's value as the list sends it: text, or a from/to range of text for dates and numbers. */
 function filterValueFits(value: unknown, type: string | undefined): boolean {
   if (typeof value === 'string') return value.length <= 200;
-  if (!value || typeof value !== 'object' || Array.isArray(value) || !['date', 'datetime', 'number', 'float'].includes(String(type))) return false;
-  return Object.entries(value as Record<string, unknown>).every(([key, inner]) => (key === 'from' || key === 'to') && typeof inner === 'string' && inner.length <= 40);
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !['date', 'datetime', 'number', 'float'].includes(String(type))
+  )
+    return false;
+  return Object.entries(value as Record<string, unknown>).every(
+    ([key, inner]) => (key === 'from' || key === 'to') && typeof inner === 'string' && inner.length <= 40,
+  );
 }
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
-const isScalar = (value: unknown) => value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value) || value instanceof Date;
+const isScalar = (value: unknown) =>
+  value === null ||
+  value === undefined ||
+  ['string', 'number', 'boolean'].includes(typeof value) ||
+  value instanceof Date;
 const JSON_TYPES = new Set([DataTypes.JSON.key, DataTypes.JSONB.key]);
 
 /** Checks each submitted value against its column; returns field errors (empty when all fit). */
-export function checkTypes(model: ModelStatic<Model>, params: ParamsType, label: (field: string) => string): PropertyErrors {
+export function checkTypes(
+  model: ModelStatic<Model>,
+  params: ParamsType,
+  label: (field: string) => string,
+): PropertyErrors {
   const errors: PropertyErrors = {};
   const attributes = model.getAttributes() as Record<string, Attribute>;
   // A column takes one value: `planId.0=5` or a JSON object for a text column is refused, not stored as it unflattens.
   for (const [field, value] of Object.entries(flat.unflatten(params) as Record<string, unknown>)) {
     const attribute = attributes[field];
-    if (attribute && !JSON_TYPES.has(attribute.type.key ?? '') && !isScalar(value)) errors[field] = { message: `${label(field)}格式不正确`, type: 'type' };
+    if (attribute && !JSON_TYPES.has(attribute.type.key ?? '') && !isScalar(value))
+      errors[field] = { message: `${label(field)}格式不正确`, type: 'type' };
   }
   for (const [field, raw] of Object.entries(params)) {
     const attribute = attributes[field];
@@ -57,9 +89,11 @@ export function checkTypes(model: ModelStatic<Model>, params: ParamsType, label:
     } else if (key === DataTypes.DOUBLE.key || key === DataTypes.FLOAT.key || key === DataTypes.REAL.key) {
       if (!NUMBER.test(value)) errors[field] = { message: `${label(field)}必须是数字`, type: 'type' };
     } else if (key === DataTypes.DATE.key || key === DataTypes.DATEONLY.key) {
-      if (Number.isNaN(new Date(value).getTime())) errors[field] = { message: `${label(field)}日期格式不正确`, type: 'type' };
+      if (Number.isNaN(new Date(value).getTime()))
+        errors[field] = { message: `${label(field)}日期格式不正确`, type: 'type' };
     } else if (key === DataTypes.BOOLEAN.key) {
-      if (!['true', 'false', '1', '0'].includes(value)) errors[field] = { message: `${label(field)}必须是“是”或“否”`, type: 'type' };
+      if (!['true', 'false', '1', '0'].includes(value))
+        errors[field] = { message: `${label(field)}必须是“是”或“否”`, type: 'type' };
     } else if (key === DataTypes.ENUM.key && attribute.type.values && !attribute.type.values.includes(value)) {
       errors[field] = { message: `${label(field)}不是有效的选项：${value}`, type: 'enum' };
     }
@@ -94,10 +128,14 @@ export class Resource extends SequelizeResource {
     if (taken.length === 0) return query(this);
     const saved = { ...filter.filters };
     const now = new Date();
-    const wheres = taken.map((path) => conditions[path](String(saved[path].value), now)).filter((w): w is WhereOptions => w !== null);
+    const wheres = taken
+      .map((path) => conditions[path](String(saved[path].value), now))
+      .filter((w): w is WhereOptions => w !== null);
     for (const path of taken) delete filter.filters[path];
     const view = Object.create(this) as this;
-    (view as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel = wheres.length ? this.model.scope(wheres.map((where) => ({ where })) as never) : this.model;
+    (view as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel = wheres.length
+      ? this.model.scope(wheres.map((where) => ({ where })) as never)
+      : this.model;
     try {
       return await query(view);
     } finally {
@@ -114,12 +152,17 @@ export class Resource extends SequelizeResource {
     const decorated = (this as unknown as { _decorated?: ReturnType<BaseResource['decorate']> })._decorated;
     const conditions = CONDITION_FILTERS.get(this.id()) ?? {};
     const shown = decorated
-      ? new Set([...decorated.getProperties({ where: 'filter' }).map((p) => p.propertyPath), decorated.titleProperty().propertyPath, ...Object.keys(conditions)])
+      ? new Set([
+          ...decorated.getProperties({ where: 'filter' }).map((p) => p.propertyPath),
+          decorated.titleProperty().propertyPath,
+          ...Object.keys(conditions),
+        ])
       : null;
     for (const [path, entry] of Object.entries(filter.filters ?? {})) {
       const name = path.split('.')[0];
       const known = Object.hasOwn(conditions, path) || (entry.property !== null && entry.property !== undefined);
-      if (!known || (shown && !shown.has(name)) || !filterValueFits(entry.value, entry.property?.type())) delete filter.filters[path];
+      if (!known || (shown && !shown.has(name)) || !filterValueFits(entry.value, entry.property?.type()))
+        delete filter.filters[path];
     }
   }
 
@@ -127,13 +170,27 @@ export class Resource extends SequelizeResource {
    * A list sorts by a column its list shows (or its default order), ascending or descending — else by its default.
    * The list action reports the sort object it passed in, so it is corrected in place.
    */
-  private shownSort(sort: { sortBy?: string; direction?: string } | undefined): { sortBy: string; direction: 'asc' | 'desc' } {
+  private shownSort(sort: { sortBy?: string; direction?: string } | undefined): {
+    sortBy: string;
+    direction: 'asc' | 'desc';
+  } {
     const decorated = (this as unknown as { _decorated?: ReturnType<BaseResource['decorate']> })._decorated;
     const attributes = this.model.getAttributes() as Record<string, Attribute & { type: { key?: string } }>;
-    const isColumn = (name: string | undefined): name is string => !!name && !!attributes[name] && attributes[name].type.key !== DataTypes.VIRTUAL.key;
-    const fallback = isColumn(decorated?.options?.sort?.sortBy) ? decorated!.options.sort!.sortBy! : (this.model.primaryKeyAttribute ?? 'id');
-    const sortable = new Set(decorated ? decorated.getListProperties().filter((p) => p.isSortable()).map((p) => p.propertyPath) : Object.keys(attributes));
-    const sortBy = isColumn(sort?.sortBy) && (sortable.has(sort!.sortBy!) || sort!.sortBy === fallback) ? sort!.sortBy! : fallback;
+    const isColumn = (name: string | undefined): name is string =>
+      !!name && !!attributes[name] && attributes[name].type.key !== DataTypes.VIRTUAL.key;
+    const fallback = isColumn(decorated?.options?.sort?.sortBy)
+      ? decorated!.options.sort!.sortBy!
+      : (this.model.primaryKeyAttribute ?? 'id');
+    const sortable = new Set(
+      decorated
+        ? decorated
+            .getListProperties()
+            .filter((p) => p.isSortable())
+            .map((p) => p.propertyPath)
+        : Object.keys(attributes),
+    );
+    const sortBy =
+      isColumn(sort?.sortBy) && (sortable.has(sort!.sortBy!) || sort!.sortBy === fallback) ? sort!.sortBy! : fallback;
     const direction = String(sort?.direction ?? '').toLowerCase() === 'desc' ? 'desc' : 'asc';
     if (sort) Object.assign(sort, { sortBy, direction });
     return { sortBy, direction };
@@ -160,7 +217,11 @@ export class Resource extends SequelizeResource {
     const attributes = this.model.getAttributes() as Record<string, Attribute>;
     for (const [field, value] of Object.entries(parsed)) {
       const key = attributes[field]?.type.key;
-      if ((key === DataTypes.INTEGER.key || key === DataTypes.BIGINT.key) && typeof value === 'string' && INTEGER.test(value.trim())) {
+      if (
+        (key === DataTypes.INTEGER.key || key === DataTypes.BIGINT.key) &&
+        typeof value === 'string' &&
+        INTEGER.test(value.trim())
+      ) {
         parsed[field] = Number(value);
       }
     }
@@ -173,7 +234,8 @@ export class Resource extends SequelizeResource {
 
   private refuseBadTypes(params: ParamsType) {
     const errors = checkTypes(this.model, params, (f) => this.label(f));
-    if (Object.keys(errors).length > 0) throw new ValidationError(errors, { message: '输入有误，请按提示修改', type: 'validation' });
+    if (Object.keys(errors).length > 0)
+      throw new ValidationError(errors, { message: '输入有误，请按提示修改', type: 'validation' });
   }
 
   /**
@@ -184,7 +246,10 @@ export class Resource extends SequelizeResource {
     const translated = this.translateError(error);
     if (translated instanceof ValidationError && Object.keys(translated.propertyErrors).length === 0) {
       const message = translated.baseError?.message ?? '输入有误，请按提示修改';
-      return new ValidationError({ [RECORD_ERROR]: { message, type: translated.baseError?.type ?? 'validation' } }, { message, type: translated.baseError?.type ?? 'validation' });
+      return new ValidationError(
+        { [RECORD_ERROR]: { message, type: translated.baseError?.type ?? 'validation' } },
+        { message, type: translated.baseError?.type ?? 'validation' },
+      );
     }
     return translated;
   }
@@ -200,15 +265,22 @@ export class Resource extends SequelizeResource {
     }
     if (error instanceof ValidationError) {
       const errors: PropertyErrors = {};
-      for (const [field, e] of Object.entries(error.propertyErrors)) errors[field] = { ...e, message: chineseMessage(e.message, this.label(field)) };
-      return new ValidationError(errors, { message: Object.values(errors)[0]?.message ?? '输入有误，请按提示修改', type: 'validation' });
+      for (const [field, e] of Object.entries(error.propertyErrors))
+        errors[field] = { ...e, message: chineseMessage(e.message, this.label(field)) };
+      return new ValidationError(errors, {
+        message: Object.values(errors)[0]?.message ?? '输入有误，请按提示修改',
+        type: 'validation',
+      });
     }
     if (error instanceof AppError) return new ValidationError({}, { message: error.message, type: error.code });
     const name = (error as Error)?.name ?? '';
     if (name === 'SequelizeForeignKeyConstraintError') {
       return new ValidationError({}, { message: '关联的记录不存在，或这条记录仍被其他记录引用', type: 'foreign_key' });
     }
-    if (name === 'SequelizeDatabaseError' && /invalid input|out of range|value too long/i.test((error as Error).message)) {
+    if (
+      name === 'SequelizeDatabaseError' &&
+      /invalid input|out of range|value too long/i.test((error as Error).message)
+    ) {
       return new ValidationError({}, { message: '输入的数据格式不正确或超出范围', type: 'database' });
     }
     return error;
@@ -231,7 +303,12 @@ export class Resource extends SequelizeResource {
       const value = values[field];
       const references = attribute.references as { model?: string | { tableName?: string } } | string | undefined;
       if (!references || value === undefined || value === null || value === '') continue;
-      const table = typeof references === 'string' ? references : typeof references.model === 'string' ? references.model : references.model?.tableName;
+      const table =
+        typeof references === 'string'
+          ? references
+          : typeof references.model === 'string'
+            ? references.model
+            : references.model?.tableName;
       const target = table ? this.model.sequelize!.models[table] : undefined;
       if (!target) continue;
       if (!isRecordId(value)) {
@@ -242,7 +319,8 @@ export class Resource extends SequelizeResource {
         errors[field] = { message: `${this.label(field)}：关联的记录不存在`, type: 'foreign_key' };
       }
     }
-    if (Object.keys(errors).length) throw new ValidationError(errors, { message: Object.values(errors)[0].message, type: 'validation' });
+    if (Object.keys(errors).length)
+      throw new ValidationError(errors, { message: Object.values(errors)[0].message, type: 'validation' });
   }
 
   async create(params: Record<string, unknown>) {

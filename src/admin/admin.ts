@@ -33,8 +33,19 @@ function withChineseSelects(entry: ResourceWithOptions): ResourceWithOptions {
 
 export function allResources(): ResourceWithOptions[] {
   // In the order of the navigation: the front desk first, organisation and authority last.
-  const groups: ResourceWithOptions[][] = [frontDeskResources, propertyResources, feesResources, renovationResources, dunningResources, officeResources, organisationResources, governanceResources];
-  return groups.flat().map((entry) => withAccess(withChineseSelects(entry), (entry.resource as ModelStatic<Model>).name));
+  const groups: ResourceWithOptions[][] = [
+    frontDeskResources,
+    propertyResources,
+    feesResources,
+    renovationResources,
+    dunningResources,
+    officeResources,
+    organisationResources,
+    governanceResources,
+  ];
+  return groups
+    .flat()
+    .map((entry) => withAccess(withChineseSelects(entry), (entry.resource as ModelStatic<Model>).name));
 }
 
 export function buildAdmin(): AdminJS {
@@ -50,7 +61,16 @@ export function buildAdmin(): AdminJS {
       logo: '/assets/logo.svg',
       favicon: '/assets/logo.svg',
       withMadeWithLove: false,
-      theme: { colors: { primary100: '#2d6a4f', primary80: '#40916c', primary60: '#52b788', primary40: '#95d5b2', primary20: '#d8f3dc', accent: '#1b4332' } },
+      theme: {
+        colors: {
+          primary100: '#2d6a4f',
+          primary80: '#40916c',
+          primary60: '#52b788',
+          primary40: '#95d5b2',
+          primary20: '#d8f3dc',
+          accent: '#1b4332',
+        },
+      },
     },
     dashboard: {
       component: Components.Dashboard,

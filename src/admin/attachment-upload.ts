@@ -1,12 +1,25 @@
 // The attachment of a record's new/edit form: the handler around the built-in one checks and stores the uploaded
 // file, writes its fields into the payload, and keeps the disk in step with what was saved.
 import fs from 'node:fs/promises';
-import { ACTIONS, ValidationError, type ActionContext, type ActionHandler, type ActionRequest, type ActionResponse, type After, type PropertyOptions } from 'adminjs';
+import {
+  ACTIONS,
+  ValidationError,
+  type ActionContext,
+  type ActionHandler,
+  type ActionRequest,
+  type ActionResponse,
+  type After,
+  type PropertyOptions,
+} from 'adminjs';
 import { ATTACHMENT_NOT_UPLOADED, ReceivedFile, removeAttachment, storeAttachment } from '../domain/attachments.js';
 import { toAdminError } from './use-case.js';
 import { Components } from './components/index.js';
 
-const refuseText = (field: string) => new ValidationError({ [field]: { message: ATTACHMENT_NOT_UPLOADED, type: 'attachment' } }, { message: ATTACHMENT_NOT_UPLOADED, type: 'validation' });
+const refuseText = (field: string) =>
+  new ValidationError(
+    { [field]: { message: ATTACHMENT_NOT_UPLOADED, type: 'attachment' } },
+    { message: ATTACHMENT_NOT_UPLOADED, type: 'validation' },
+  );
 
 /**
  * Before hook, first of its form: the attachment field holds a file this request uploaded, or nothing (a form that
@@ -16,7 +29,11 @@ const refuseText = (field: string) => new ValidationError({ [field]: { message: 
 export function attachmentIsUploaded(field: string) {
   return async (request: ActionRequest) => {
     for (const [key, value] of Object.entries(request.payload ?? {})) {
-      if (key.startsWith(`${field}.`) || (key === field && !(value instanceof ReceivedFile) && value !== '' && value !== null && value !== undefined)) throw refuseText(field);
+      if (
+        key.startsWith(`${field}.`) ||
+        (key === field && !(value instanceof ReceivedFile) && value !== '' && value !== null && value !== undefined)
+      )
+        throw refuseText(field);
     }
     return request;
   };
@@ -27,7 +44,10 @@ export function attachmentIsUploaded(field: string) {
  * (anything else sent in `field` is dropped); `stored` is the new file's path, if one was stored. A refused file
  * is a field error and nothing is written.
  */
-async function storeUpload(payload: Record<string, unknown>, field: string): Promise<{ payload: Record<string, unknown>; stored: string | null }> {
+async function storeUpload(
+  payload: Record<string, unknown>,
+  field: string,
+): Promise<{ payload: Record<string, unknown>; stored: string | null }> {
   const rest: Record<string, unknown> = {};
   let file: ReceivedFile | null = null;
   for (const [key, value] of Object.entries(payload)) {
@@ -74,14 +94,16 @@ export function keepingAttachment(actionName: 'new' | 'edit', field = 'attachmen
       throw error;
     }
     if (stored && !savedRecord(result)) await removeAttachment(stored);
-    else if (stored && typeof previous === 'string' && previous !== '' && previous !== stored) await removeAttachment(previous);
+    else if (stored && typeof previous === 'string' && previous !== '' && previous !== stored)
+      await removeAttachment(previous);
     return result;
   };
 }
 
 /** After hook for delete/bulkDelete: the deleted records' files go with them. */
 export const removeDeletedAttachments: After<ActionResponse> = async (response, request, context) => {
-  if (request.method !== 'post' || (response as { notice?: { type?: string } }).notice?.type !== 'success') return response;
+  if (request.method !== 'post' || (response as { notice?: { type?: string } }).notice?.type !== 'success')
+    return response;
   for (const record of [context.record, ...(context.records ?? [])]) {
     const stored = record?.params?.attachmentPath;
     if (typeof stored === 'string') await removeAttachment(stored);

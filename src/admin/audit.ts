@@ -15,14 +15,25 @@ const before = new WeakMap<ActionContext, ParamsType[]>();
 
 /** Before hook: the records as they were, for the after hook to compare with. */
 export const rememberBefore: Before = async (request: ActionRequest, context: ActionContext) => {
-  if (request.method === 'post') before.set(context, [context.record, ...(context.records ?? [])].filter(Boolean).map((r) => ({ ...r!.params })));
+  if (request.method === 'post')
+    before.set(
+      context,
+      [context.record, ...(context.records ?? [])].filter(Boolean).map((r) => ({ ...r!.params })),
+    );
   return request;
 };
 
 const shown = (field: string, value: unknown): JsonValue => {
   if (SECRET.has(field)) return '（已修改）';
   if (value === undefined || value === null) return null;
-  const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : value;
+  const text =
+    typeof value === 'string'
+      ? value
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : value;
   return typeof text === 'string' && text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : (text as JsonValue);
 };
 
@@ -53,7 +64,14 @@ export function auditChange(resourceId: string, action: 'new' | 'edit' | 'delete
           ? [{ recordId: record?.id ?? context.record?.id(), changes: changesOf(was[0] ?? {}, record?.params ?? {}) }]
           : was.map((params) => ({ recordId: params.id, changes: {} }));
     for (const line of lines) {
-      await audit({ who: actor, action: catalogued, resource: resourceId, recordId: line.recordId, changes: line.changes, note: actionLabel(catalogued) });
+      await audit({
+        who: actor,
+        action: catalogued,
+        resource: resourceId,
+        recordId: line.recordId,
+        changes: line.changes,
+        note: actionLabel(catalogued),
+      });
     }
     return response;
   };

@@ -25,7 +25,13 @@ interface Queue {
 }
 
 /** A queue of records in one state: the state is both the condition and the list's filter. */
-const inState = (label: string, resource: string, action: string, state: Record<string, string>): Queue => ({ label, resource, action, where: () => ({ ...state }), filter: state });
+const inState = (label: string, resource: string, action: string, state: Record<string, string>): Queue => ({
+  label,
+  resource,
+  action,
+  where: () => ({ ...state }),
+  filter: state,
+});
 
 const QUEUES: Queue[] = [
   inState('待派工的报事', 'Ticket', 'Ticket.dispatch', { status: 'reported' }),
@@ -33,17 +39,38 @@ const QUEUES: Queue[] = [
   inState('待回访', 'Ticket', 'Ticket.returnVisit', { status: 'completed' }),
   inState('待主管审核', 'Ticket', 'Ticket.supervisorApprove', { status: 'visited' }),
   inState('待归档', 'Ticket', 'Ticket.archive', { status: 'approved' }),
-  { label: '逾期未完成的报事', resource: 'Ticket', action: 'Ticket.list', where: (now) => overdueTicketWhere(now), filter: { overdue: 'true' } },
+  {
+    label: '逾期未完成的报事',
+    resource: 'Ticket',
+    action: 'Ticket.list',
+    where: (now) => overdueTicketWhere(now),
+    filter: { overdue: 'true' },
+  },
   inState('待工程审核的装修申请', 'RenovationApplication', 'RenovationApplication.review', { status: 'submitted' }),
   inState('待核批的装修申请', 'RenovationApplication', 'RenovationApplication.approve', { status: 'reviewed' }),
   inState('待验收的装修', 'RenovationApplication', 'RenovationApplication.inspect', { status: 'approved' }),
-  inState('可退还的装修押金', 'RenovationDeposit', 'RenovationDeposit.refund', { status: 'held', inspectionResult: 'passed' }),
+  inState('可退还的装修押金', 'RenovationDeposit', 'RenovationDeposit.refund', {
+    status: 'held',
+    inspectionResult: 'passed',
+  }),
   inState('待决定的催缴计划', 'DunningPlan', 'DunningPlan.start', { status: 'draft' }),
   inState('待核对的现金日报', 'CashReport', 'CashReport.reconcile', { status: 'submitted' }),
   inState('待审核的车位租赁', 'ParkingRental', 'ParkingRental.review', { status: 'pending' }),
   inState('待校核的会所收费', 'ClubhouseCharge', 'ClubhouseCharge.verify', { status: 'pending' }),
-  { label: '待核定岗位的员工', resource: 'Staff', action: 'Staff.assignPosition', where: () => ({ proposedPositionId: { [Op.ne]: null } }), filter: { pendingPosition: 'true' } },
-  { label: '已锁定的账号', resource: 'Staff', action: 'Staff.unlock', where: () => ({ lockedAt: { [Op.ne]: null }, enabled: true }), filter: { locked: 'true' } },
+  {
+    label: '待核定岗位的员工',
+    resource: 'Staff',
+    action: 'Staff.assignPosition',
+    where: () => ({ proposedPositionId: { [Op.ne]: null } }),
+    filter: { pendingPosition: 'true' },
+  },
+  {
+    label: '已锁定的账号',
+    resource: 'Staff',
+    action: 'Staff.unlock',
+    where: () => ({ lockedAt: { [Op.ne]: null }, enabled: true }),
+    filter: { locked: 'true' },
+  },
 ];
 
 // A queue is work waiting, normally dozens of records; its candidates are read in batches and each is decided (a
@@ -66,7 +93,13 @@ function factColumns(model: ModelStatic<Model>): string[] | undefined {
 }
 
 /** How many of the queue's records the person may take its action on; `more` when the cap cut the count short. */
-async function countAllowed(actor: Actor, queue: Queue, model: ModelStatic<Model>, now: Date, cap: number): Promise<{ count: number; more: boolean }> {
+async function countAllowed(
+  actor: Actor,
+  queue: Queue,
+  model: ModelStatic<Model>,
+  now: Date,
+  cap: number,
+): Promise<{ count: number; more: boolean }> {
   const attributes = factColumns(model);
   const after = (id: number): WhereOptions => ({ [Op.and]: [queue.where(now), { id: { [Op.gt]: id } }] });
   let count = 0;
@@ -76,7 +109,8 @@ async function countAllowed(actor: Actor, queue: Queue, model: ModelStatic<Model
     const limit = Math.min(BATCH, cap - seen);
     const rows = await model.findAll({ where: after(lastId), attributes, order: [['id', 'ASC']], limit });
     // toJSON is what the admin's rows are made of: virtual facts included, secrets left out.
-    for (const row of rows) if (decide(actor, queue.action, row.toJSON() as Record<string, unknown>).allowed) count += 1;
+    for (const row of rows)
+      if (decide(actor, queue.action, row.toJSON() as Record<string, unknown>).allowed) count += 1;
     seen += rows.length;
     if (rows.length < limit) return { count, more: false };
     lastId = Number(rows[rows.length - 1].get('id'));
@@ -100,7 +134,8 @@ export interface Tile {
 
 export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now = new Date(), cap = COUNT_CAP) {
   const actor = actorOf(currentAdmin);
-  if (!actor) return { greeting: '请先登录', position: '', tiles: [] as Tile[], figures: [], today: '', notices: [] as string[] };
+  if (!actor)
+    return { greeting: '请先登录', position: '', tiles: [] as Tile[], figures: [], today: '', notices: [] as string[] };
   const tiles: Tile[] = [];
   for (const queue of QUEUES) {
     const model = sequelize.models[queue.resource];
@@ -112,18 +147,32 @@ export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now 
     tiles.push({ label: queue.label, count, more, href: listHref(queue.resource, queue.filter) });
   }
   const today = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'full' }).format(now);
-  return { greeting: `您好，${actor.name}`, position: actor.positionName ?? '', tiles, figures: await officeFigures(actor, now), today, notices: await notices(actor) };
+  return {
+    greeting: `您好，${actor.name}`,
+    position: actor.positionName ?? '',
+    tiles,
+    figures: await officeFigures(actor, now),
+    today,
+    notices: await notices(actor),
+  };
 }
 
-const moment = (at: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(at);
+const moment = (at: Date) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(at);
 
 /** What the person should know about their own account: a password someone else set, an appointment by IT. */
 async function notices(actor: Actor): Promise<string[]> {
   const found: string[] = [];
   const reset = await passwordSetByOthers(actor.id);
-  if (reset) found.push(`您的登录密码已由${reset.by}于 ${moment(reset.at)} 修改。如非本人要求，请立即联系管理处主任并核查操作日志。`);
+  if (reset)
+    found.push(
+      `您的登录密码已由${reset.by}于 ${moment(reset.at)} 修改。如非本人要求，请立即联系管理处主任并核查操作日志。`,
+    );
   const appointed = await firstDirectorAppointment(actor.id);
-  if (appointed) found.push(`您的管理处主任岗位由系统管理员于 ${moment(appointed.at)} 任命（当时系统中没有在岗的管理处主任）：${appointed.note}。如非本人所知，请立即核查员工岗位与操作日志。`);
+  if (appointed)
+    found.push(
+      `您的管理处主任岗位由系统管理员于 ${moment(appointed.at)} 任命（当时系统中没有在岗的管理处主任）：${appointed.note}。如非本人所知，请立即核查员工岗位与操作日志。`,
+    );
   return found;
 }
 
@@ -134,13 +183,25 @@ async function officeFigures(actor: Actor, now: Date): Promise<{ label: string; 
   const figures: { label: string; value: string; href?: string }[] = [];
   const { Ticket, Payment } = sequelize.models;
   if (decide(actor, 'Ticket.list').allowed) {
-    figures.push({ label: '今日新报事', value: String(await Ticket.count({ where: { reportedAt: { [Op.gte]: since } } })), href: listHref('Ticket', { 'reportedAt~~from': day }) });
-    figures.push({ label: '逾期未完成', value: String(await Ticket.count({ where: overdueTicketWhere(now) })), href: listHref('Ticket', { overdue: 'true' }) });
+    figures.push({
+      label: '今日新报事',
+      value: String(await Ticket.count({ where: { reportedAt: { [Op.gte]: since } } })),
+      href: listHref('Ticket', { 'reportedAt~~from': day }),
+    });
+    figures.push({
+      label: '逾期未完成',
+      value: String(await Ticket.count({ where: overdueTicketWhere(now) })),
+      href: listHref('Ticket', { overdue: 'true' }),
+    });
   }
   if (decide(actor, 'Payment.list').allowed) {
     const where = { status: 'valid', paidAt: { [Op.gte]: since }, kind: { [Op.ne]: 'deposit_refund' } };
     const [count, sum] = await Promise.all([Payment.count({ where }), Payment.sum('amount', { where })]);
-    figures.push({ label: '今日收款', value: `${count} 笔 · ${formatFen(Number(sum ?? 0))}`, href: listHref('Payment', { 'paidAt~~from': day }) });
+    figures.push({
+      label: '今日收款',
+      value: `${count} 笔 · ${formatFen(Number(sum ?? 0))}`,
+      href: listHref('Payment', { 'paidAt~~from': day }),
+    });
   }
   return figures;
 }

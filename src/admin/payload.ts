@@ -1,5 +1,6 @@
-// Before hooks for the built-in new/edit forms: a form writes only the fields its resource lists (AdminJS's forms would write whatever a request holds), and the
-// signed-in staff member fills the "who" fields (registered by, dispatched by, …), whatever the payload holds.
+// Before hooks for the built-in new/edit forms: a form writes only the fields its resource lists (AdminJS's forms
+// would write whatever a request holds), and the signed-in staff member fills the "who" fields (registered by,
+// dispatched by, …), whatever the payload holds.
 import { ForbiddenError, ValidationError, flat, type ActionContext, type ActionRequest } from 'adminjs';
 import { actorOf, decideFor } from './access.js';
 import { fieldLabel } from './locale/index.js';
@@ -23,7 +24,8 @@ function storedShape(context: ActionContext, payload: Record<string, unknown>): 
   const values = flat.unflatten(payload) as Record<string, unknown>;
   for (const [field, value] of Object.entries(values)) {
     const type = columnType(context, field);
-    if ((type === 'INTEGER' || type === 'BIGINT') && typeof value === 'string' && /^[+-]?\d+$/.test(value.trim())) values[field] = Number(value);
+    if ((type === 'INTEGER' || type === 'BIGINT') && typeof value === 'string' && /^[+-]?\d+$/.test(value.trim()))
+      values[field] = Number(value);
   }
   return values;
 }
@@ -32,7 +34,10 @@ function storedShape(context: ActionContext, payload: Record<string, unknown>): 
  * A before hook for the built-in new/edit: the payload keeps only `fields` (a crafted POST cannot set a status),
  * and the signed-in staff member fills `actorFields`: always for `force`, otherwise only when left empty.
  */
-export function limitPayload(fields: FieldsOf, actorFields: { force?: readonly string[]; fallback?: readonly string[] } = {}) {
+export function limitPayload(
+  fields: FieldsOf,
+  actorFields: { force?: readonly string[]; fallback?: readonly string[] } = {},
+) {
   return async (request: ActionRequest, context: ActionContext) => {
     if (request.method !== 'post' || !request.payload) return request;
     const allowed = typeof fields === 'function' ? fields(context) : fields;
@@ -45,10 +50,12 @@ export function limitPayload(fields: FieldsOf, actorFields: { force?: readonly s
       if (key !== field && !['JSON', 'JSONB'].includes(columnType(context, field) ?? '')) continue;
       payload[key] = value;
     }
-    const actorId = actorOf(context.currentAdmin)?.id ?? (context.currentAdmin as { id?: number | string } | undefined)?.id;
+    const actorId =
+      actorOf(context.currentAdmin)?.id ?? (context.currentAdmin as { id?: number | string } | undefined)?.id;
     if (actorId !== undefined && actorId !== null) {
       for (const field of actorFields.force ?? []) payload[field] = actorId;
-      for (const field of actorFields.fallback ?? []) if (payload[field] === undefined || payload[field] === '') payload[field] = actorId;
+      for (const field of actorFields.fallback ?? [])
+        if (payload[field] === undefined || payload[field] === '') payload[field] = actorId;
     }
     return { ...request, payload };
   };

@@ -6,7 +6,12 @@ import { Components } from './components/index.js';
 export function money(extra: PropertyOptions = {}): PropertyOptions {
   return {
     type: 'number',
-    components: { list: Components.MoneyList, show: Components.MoneyShow, edit: Components.MoneyEdit, filter: Components.MoneyFilter },
+    components: {
+      list: Components.MoneyList,
+      show: Components.MoneyShow,
+      edit: Components.MoneyEdit,
+      filter: Components.MoneyFilter,
+    },
     ...extra,
   };
 }

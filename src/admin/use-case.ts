@@ -1,5 +1,14 @@
 // Built-in actions whose work is a domain use case: the admin only translates the outcome for AdminJS.
-import { ForbiddenError, NotFoundError, ValidationError, type ActionContext, type ActionHandler, type ActionRequest, type ActionResponse, type RecordActionResponse } from 'adminjs';
+import {
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type ActionContext,
+  type ActionHandler,
+  type ActionRequest,
+  type ActionResponse,
+  type RecordActionResponse,
+} from 'adminjs';
 import type { Model } from 'sequelize';
 import { AppError, ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
@@ -11,7 +20,9 @@ export function toAdminError(error: unknown): unknown {
   if (error instanceof ForbiddenByRule) return new ForbiddenError(error.message);
   if (error instanceof NotFound) return new NotFoundError(error.message, 'use case');
   if (error instanceof ValidationFailed) {
-    const fields = Object.fromEntries(Object.entries(error.details).map(([field, message]) => [field, { message, type: 'validation' }]));
+    const fields = Object.fromEntries(
+      Object.entries(error.details).map(([field, message]) => [field, { message, type: 'validation' }]),
+    );
     return new ValidationError(fields, { message: error.message, type: 'validation' });
   }
   if (error instanceof AppError) return new ValidationError({}, { message: error.message, type: error.code });
@@ -26,7 +37,10 @@ function singleValues(payload: Record<string, unknown> | undefined): Record<stri
   const input = payload ?? {};
   for (const [field, value] of Object.entries(input)) {
     if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-      throw new ValidationError({ [field.split('.')[0]]: { message: '格式不正确', type: 'type' } }, { message: '输入有误，请按提示修改', type: 'validation' });
+      throw new ValidationError(
+        { [field.split('.')[0]]: { message: '格式不正确', type: 'type' } },
+        { message: '输入有误，请按提示修改', type: 'validation' },
+      );
     }
   }
   return input;
@@ -147,7 +161,9 @@ export function resourceWorkflowAction(
       }
       // Back to the list when the person may read it (the billing run); else stay on the form (the administrator's restore).
       const listed = decideFor(currentAdmin, `${resource.id()}.list`).allowed;
-      const redirectUrl = listed ? h.resourceUrl({ resourceId: resource.id() }) : h.resourceActionUrl({ resourceId: resource.id(), actionName: request.params.action });
+      const redirectUrl = listed
+        ? h.resourceUrl({ resourceId: resource.id() })
+        : h.resourceActionUrl({ resourceId: resource.id(), actionName: request.params.action });
       return { redirectUrl, notice: { message, type: 'success' } };
     }) as ActionHandler<ActionResponse>,
     custom: { fields: options.fields ?? [], confirm: options.confirm, submit: options.submit },

@@ -80,7 +80,10 @@ async function retryAfter(key: string, now: Date): Promise<number> {
 }
 
 export async function signIn(request: SignInRequest, now = new Date()): Promise<SignInResult> {
-  const email = String(request.email ?? '').trim().toLowerCase().slice(0, 200);
+  const email = String(request.email ?? '')
+    .trim()
+    .toLowerCase()
+    .slice(0, 200);
   const password = String(request.password ?? '').slice(0, 200);
   const staff = email === '' ? null : await Staff.findOne({ where: { email } });
   const key = bucketOf(email, request.address, staff?.id ?? null, request.deviceCookie);
@@ -91,7 +94,9 @@ export async function signIn(request: SignInRequest, now = new Date()): Promise<
   }
   const matches = await verifyPassword(password, staff?.passwordHash ?? DUMMY_HASH);
   if (!staff || !matches) return { ok: false, reason: 'invalid' };
-  await SignInThrottle.destroy({ where: { [Op.or]: [{ key }, { updatedAt: { [Op.lt]: new Date(now.getTime() - MEMORY_MS) } }] } });
+  await SignInThrottle.destroy({
+    where: { [Op.or]: [{ key }, { updatedAt: { [Op.lt]: new Date(now.getTime() - MEMORY_MS) } }] },
+  });
   if (!staff.enabled) return { ok: false, reason: 'disabled' };
   if (staff.lockedAt) return { ok: false, reason: 'locked' };
   await staff.update({ lastLoginAt: now });

@@ -19,16 +19,29 @@ export interface SignInPages {
 }
 
 /** The locale's message key for each refusal; an unknown email and a wrong password read the same. */
-const MESSAGES = { invalid: 'invalidCredentials', disabled: 'accountDisabled', locked: 'accountLocked', throttled: 'tooManyRequests' } as const;
+const MESSAGES = {
+  invalid: 'invalidCredentials',
+  disabled: 'accountDisabled',
+  locked: 'accountLocked',
+  throttled: 'tooManyRequests',
+} as const;
 const STATUS = { invalid: 401, disabled: 403, locked: 403, throttled: 429 } as const;
 
-const regenerate = (req: Request) => new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
-const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
-const destroy = (req: Request) => new Promise<void>((resolve) => (req.session ? req.session.destroy(() => resolve()) : resolve()));
+const regenerate = (req: Request) =>
+  new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
+const save = (req: Request) =>
+  new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
+const destroy = (req: Request) =>
+  new Promise<void>((resolve) => (req.session ? req.session.destroy(() => resolve()) : resolve()));
 
 export function signInRouter(pages: SignInPages): Router {
   const router = Router();
-  const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, secure: config.nodeEnv === 'production', path: pages.loginPath };
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: config.nodeEnv === 'production',
+    path: pages.loginPath,
+  };
 
   router.get(pages.loginPath, async (_req, res, next) => {
     try {
@@ -45,17 +58,31 @@ export function signInRouter(pages: SignInPages): Router {
         ({ fields } = await readBody(req, false, pages.limits, () => undefined));
       } catch (error) {
         if (!(error instanceof BodyError)) throw error;
-        return res.status(error.status).type('html').send(await pages.render('invalidCredentials'));
+        return res
+          .status(error.status)
+          .type('html')
+          .send(await pages.render('invalidCredentials'));
       }
-      const result = await signIn({ email: fields.email, password: fields.password, address: req.ip ?? 'unknown', deviceCookie: cookieValue(req, DEVICE_COOKIE) });
+      const result = await signIn({
+        email: fields.email,
+        password: fields.password,
+        address: req.ip ?? 'unknown',
+        deviceCookie: cookieValue(req, DEVICE_COOKIE),
+      });
       if (!result.ok) {
         if (result.reason === 'throttled') res.set('Retry-After', String(result.retryAfterSeconds));
-        return res.status(STATUS[result.reason]).type('html').send(await pages.render(MESSAGES[result.reason]));
+        return res
+          .status(STATUS[result.reason])
+          .type('html')
+          .send(await pages.render(MESSAGES[result.reason]));
       }
       await regenerate(req);
       req.session.adminUser = result.staff;
       await save(req);
-      res.cookie(DEVICE_COOKIE, rememberDevice(cookieValue(req, DEVICE_COOKIE), result.staff.id), { ...cookieOptions, maxAge: DEVICE_COOKIE_DAYS * 86_400_000 });
+      res.cookie(DEVICE_COOKIE, rememberDevice(cookieValue(req, DEVICE_COOKIE), result.staff.id), {
+        ...cookieOptions,
+        maxAge: DEVICE_COOKIE_DAYS * 86_400_000,
+      });
       res.redirect(302, pages.rootPath);
     } catch (error) {
       next(error);

@@ -4,7 +4,11 @@ import { migrate } from '../models/migrate.js';
 
 try {
   const applied = await migrate();
-  console.log(applied.length === 0 ? '没有待执行的迁移 / no pending migrations' : `已执行迁移 / applied:\n  ${applied.join('\n  ')}`);
+  console.log(
+    applied.length === 0
+      ? '没有待执行的迁移 / no pending migrations'
+      : `已执行迁移 / applied:\n  ${applied.join('\n  ')}`,
+  );
   await sequelize.close();
   process.exit(0);
 } catch (error) {

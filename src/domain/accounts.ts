@@ -53,13 +53,20 @@ export const assignPosition = transitionTo({
 /** Whether holding the position gives any business authority under the rules in force now. */
 function carriesAuthority(position: Position | null): boolean {
   if (!position) return false;
-  return ruleSet().actionsOfPosition({ code: position.code, name: position.name }).some((action) => !isAdministrationAction(action));
+  return ruleSet()
+    .actionsOfPosition({ code: position.code, name: position.name })
+    .some((action) => !isAdministrationAction(action));
 }
 
 async function noEnabledDirector(except: number, transaction: Transaction): Promise<boolean> {
   const director = await Position.findOne({ where: { code: DIRECTOR_CODE }, transaction });
   if (!director) return false;
-  return (await Staff.count({ where: { positionId: director.id, enabled: true, lockedAt: null, id: { [Op.ne]: except } }, transaction })) === 0;
+  return (
+    (await Staff.count({
+      where: { positionId: director.id, enabled: true, lockedAt: null, id: { [Op.ne]: except } },
+      transaction,
+    })) === 0
+  );
 }
 
 export type ProposalOutcome = 'none' | 'applied' | 'firstDirector' | 'pending';
@@ -80,25 +87,49 @@ export function settleProposedPosition(actor: Actor | null, staffId: number): Pr
     const proposed = await Position.findByPk(row.proposedPositionId, { transaction });
     const current = row.positionId ? await Position.findByPk(row.positionId, { transaction }) : null;
     const settled = (action: string, note: string) =>
-      audit({ who: actor, action, recordId: row.id, changes: { positionId: [row.positionId ?? null, proposed?.id ?? null] }, note }, transaction);
+      audit(
+        {
+          who: actor,
+          action,
+          recordId: row.id,
+          changes: { positionId: [row.positionId ?? null, proposed?.id ?? null] },
+          note,
+        },
+        transaction,
+      );
     if (!carriesAuthority(proposed) && !carriesAuthority(current)) {
       await settled('Staff.assignPosition', `岗位不涉及业务权限，直接生效：${proposed?.name ?? ''}`);
       await row.update({ positionId: proposed?.id ?? null, proposedPositionId: null }, { transaction });
       return 'applied';
     }
     if (proposed?.code === DIRECTOR_CODE && actor?.isSystemAdmin && (await noEnabledDirector(row.id, transaction))) {
-      await settled(FIRST_DIRECTOR_ACTION, `系统中没有在岗的管理处主任：由系统管理员${actor.name}任命${row.name}为首任管理处主任`);
+      await settled(
+        FIRST_DIRECTOR_ACTION,
+        `系统中没有在岗的管理处主任：由系统管理员${actor.name}任命${row.name}为首任管理处主任`,
+      );
       await row.update({ positionId: proposed.id, proposedPositionId: null }, { transaction });
       return 'firstDirector';
     }
-    await audit({ who: actor, action: 'Staff.proposePosition', recordId: row.id, changes: { proposedPositionId: [null, proposed?.id ?? null] }, note: `提出岗位「${proposed?.name ?? ''}」，待管理处主任核定` }, transaction);
+    await audit(
+      {
+        who: actor,
+        action: 'Staff.proposePosition',
+        recordId: row.id,
+        changes: { proposedPositionId: [null, proposed?.id ?? null] },
+        note: `提出岗位「${proposed?.name ?? ''}」，待管理处主任核定`,
+      },
+      transaction,
+    );
     return 'pending';
   });
 }
 
 /** The first director's appointment by IT, for that director's desk; null when they were not appointed that way. */
 export async function firstDirectorAppointment(staffId: number): Promise<{ at: Date; note: string } | null> {
-  const row = await AuditLog.findOne({ where: { action: FIRST_DIRECTOR_ACTION, recordId: String(staffId) }, order: [['createdAt', 'DESC']] });
+  const row = await AuditLog.findOne({
+    where: { action: FIRST_DIRECTOR_ACTION, recordId: String(staffId) },
+    order: [['createdAt', 'DESC']],
+  });
   return row ? { at: row.createdAt, note: row.note ?? '' } : null;
 }
 
@@ -106,9 +137,19 @@ export async function firstDirectorAppointment(staffId: number): Promise<{ at: D
  * The latest change of this person's password by someone else (IT resetting it) within `days`: the person is told
  * on their desk, so a reset they did not ask for — someone signing in as them — does not go unnoticed.
  */
-export async function passwordSetByOthers(staffId: number, now = new Date(), days = 30): Promise<{ at: Date; by: string } | null> {
+export async function passwordSetByOthers(
+  staffId: number,
+  now = new Date(),
+  days = 30,
+): Promise<{ at: Date; by: string } | null> {
   const lines = await AuditLog.findAll({
-    where: { action: 'Staff.edit', resource: 'Staff', recordId: String(staffId), staffId: { [Op.ne]: staffId }, createdAt: { [Op.gte]: new Date(now.getTime() - days * 86_400_000) } },
+    where: {
+      action: 'Staff.edit',
+      resource: 'Staff',
+      recordId: String(staffId),
+      staffId: { [Op.ne]: staffId },
+      createdAt: { [Op.gte]: new Date(now.getTime() - days * 86_400_000) },
+    },
     order: [['createdAt', 'DESC']],
     limit: 20,
   });

@@ -19,10 +19,13 @@ const JPEG = [0xff, 0xd8, 0xff];
 const ZIP = [0x50, 0x4b]; // PK: zip and the zip-based Office formats (docx, xlsx, pptx)
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // doc, xls, ppt before 2007
 
-const startsWith = (head: Buffer, magic: number[]) => head.length >= magic.length && magic.every((byte, i) => head[i] === byte);
-const zipLike = (head: Buffer) => startsWith(head, ZIP) && [0x03, 0x05, 0x07].includes(head[2]) && head[3] === head[2] + 1;
+const startsWith = (head: Buffer, magic: number[]) =>
+  head.length >= magic.length && magic.every((byte, i) => head[i] === byte);
+const zipLike = (head: Buffer) =>
+  startsWith(head, ZIP) && [0x03, 0x05, 0x07].includes(head[2]) && head[3] === head[2] + 1;
 /** Text has no NUL bytes, unless it is UTF-16 (which starts with its byte-order mark). */
-const textLike = (head: Buffer) => startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || !head.includes(0);
+const textLike = (head: Buffer) =>
+  startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || !head.includes(0);
 
 interface AttachmentKind {
   mime: string;
@@ -70,8 +73,13 @@ export interface StoredAttachment {
 /** The original file name without any folder part a browser or a crafted request may send. */
 function baseName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is taken out
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return (
+    base
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is taken out
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(0, 255)
+  );
 }
 
 const extensionOf = (name: string) => {
@@ -116,8 +124,13 @@ export function attachmentFile(relative: string | null | undefined): string | nu
  * name is kept only as a field. Refused: ValidationFailed on `field`, nothing stored. The temporary file is
  * removed either way.
  */
-export async function storeAttachment(file: ReceivedFile, field = 'attachment', now = new Date()): Promise<StoredAttachment> {
-  if (!(file instanceof ReceivedFile)) throw new ValidationFailed(ATTACHMENT_NOT_UPLOADED, { [field]: ATTACHMENT_NOT_UPLOADED });
+export async function storeAttachment(
+  file: ReceivedFile,
+  field = 'attachment',
+  now = new Date(),
+): Promise<StoredAttachment> {
+  if (!(file instanceof ReceivedFile))
+    throw new ValidationFailed(ATTACHMENT_NOT_UPLOADED, { [field]: ATTACHMENT_NOT_UPLOADED });
   try {
     const problem = await attachmentProblem(file);
     if (problem) throw new ValidationFailed(problem, { [field]: problem });
@@ -133,7 +146,12 @@ export async function storeAttachment(file: ReceivedFile, field = 'attachment', 
       await fs.copyFile(file.path, target);
     }
     const { size } = await fs.stat(target);
-    return { attachmentPath: relative, attachmentName: baseName(file.name), attachmentSize: size, attachmentMime: ATTACHMENT_KINDS[ext].mime };
+    return {
+      attachmentPath: relative,
+      attachmentName: baseName(file.name),
+      attachmentSize: size,
+      attachmentMime: ATTACHMENT_KINDS[ext].mime,
+    };
   } finally {
     await fs.rm(file.path, { force: true });
   }

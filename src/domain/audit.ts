@@ -16,7 +16,8 @@ export interface AuditLine {
   note?: string | null;
 }
 
-const jsonOf = (value: unknown): JsonValue => (value instanceof Date ? value.toISOString() : ((value ?? null) as JsonValue));
+const jsonOf = (value: unknown): JsonValue =>
+  value instanceof Date ? value.toISOString() : ((value ?? null) as JsonValue);
 
 /** Writes one line, in the use case's transaction when it has one. */
 export function audit(line: AuditLine, transaction?: Transaction): Promise<AuditLog> {

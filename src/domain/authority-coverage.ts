@@ -12,15 +12,23 @@ export interface ClauseCoverage {
 export async function authorityCoverage(positionId: number): Promise<ClauseCoverage[]> {
   const position = await Position.findByPk(positionId);
   if (!position) return [];
-  const clauses = await PositionClause.findAll({ where: { positionId, kind: 'authority' }, order: [['number', 'ASC']] });
+  const clauses = await PositionClause.findAll({
+    where: { positionId, kind: 'authority' },
+    order: [['number', 'ASC']],
+  });
   if (clauses.length === 0) return [];
-  const rules = await AuthorityRule.findAll({ attributes: ['id', 'name', 'enabled', 'clause'], order: [['id', 'ASC']] });
+  const rules = await AuthorityRule.findAll({
+    attributes: ['id', 'name', 'enabled', 'clause'],
+    order: [['id', 'ASC']],
+  });
   const cited = rules.map((rule) => ({ rule, citations: parseCitations(rule.clause) }));
   return clauses.map((clause) => ({
     number: clause.number,
     text: clause.text,
     rules: cited
-      .filter(({ citations }) => citations.some((c) => c.position === position.name && c.kind === 'authority' && c.number === clause.number))
+      .filter(({ citations }) =>
+        citations.some((c) => c.position === position.name && c.kind === 'authority' && c.number === clause.number),
+      )
       .map(({ rule }) => ({ id: rule.id, name: rule.name, enabled: rule.enabled })),
   }));
 }

@@ -4,7 +4,16 @@
 // of its bills has been paid.
 import { Op, UniqueConstraintError, type CreationAttributes, type Transaction } from 'sequelize';
 import {
-  Bill, BillingRun, DunningTarget, ParkingRental, Payment, Unit, PERIOD_PATTERN, billingKeyFor, managementFeeFen, sequelize,
+  Bill,
+  BillingRun,
+  DunningTarget,
+  ParkingRental,
+  Payment,
+  Unit,
+  PERIOD_PATTERN,
+  billingKeyFor,
+  managementFeeFen,
+  sequelize,
 } from '../models/index.js';
 import type { Actor } from '../rules/actor.js';
 import { refuse } from './input.js';
@@ -30,7 +39,11 @@ export function managementBillDescription(period: string, unitLabel: string): st
 }
 
 /** "2026年11月车位租金（B1-023 粤B12345，翠湖花园 3栋 1203）". */
-export function parkingBillDescription(period: string, rental: { spaceNumber: string; plateNumber: string }, unitLabel: string): string {
+export function parkingBillDescription(
+  period: string,
+  rental: { spaceNumber: string; plateNumber: string },
+  unitLabel: string,
+): string {
   return `${monthLabel(period)}车位租金（${rental.spaceNumber} ${rental.plateNumber}，${unitLabel}）`;
 }
 
@@ -46,7 +59,10 @@ export const SERVICE_BILL_DUE_DAYS = 15;
 export const billingDueDate = (period: string): string => `${period}-20`;
 
 /** The management-fee bill a run makes for a unit (area in m²). The demo data builds its bills with it too. */
-export function managementBillRow(unit: { id: number; label: string; area: number | string; ownerId?: number | null }, period: string): CreationAttributes<Bill> {
+export function managementBillRow(
+  unit: { id: number; label: string; area: number | string; ownerId?: number | null },
+  period: string,
+): CreationAttributes<Bill> {
   return {
     unitId: unit.id,
     ownerId: unit.ownerId ?? null,
@@ -61,7 +77,14 @@ export function managementBillRow(unit: { id: number; label: string; area: numbe
 
 /** The rent bill a run makes for a parking rental of a unit. */
 export function parkingBillRow(
-  rental: { id: number; unitId: number | null; ownerId?: number | null; monthlyRent: number; spaceNumber: string; plateNumber: string },
+  rental: {
+    id: number;
+    unitId: number | null;
+    ownerId?: number | null;
+    monthlyRent: number;
+    spaceNumber: string;
+    plateNumber: string;
+  },
   unitLabel: string,
   period: string,
 ): CreationAttributes<Bill> {
@@ -86,35 +109,61 @@ function periodOf(input: Record<string, unknown>, now: Date): string {
   const earliest = addMonths(current, -PERIOD_MONTHS_BACK);
   const latest = addMonths(current, PERIOD_MONTHS_AHEAD);
   // 'YYYY-MM' strings of four-digit years compare like the months they name.
-  if (text < earliest || text > latest) refuse('period', `账期须在 ${monthLabel(earliest)} 至 ${monthLabel(latest)} 之间`);
+  if (text < earliest || text > latest)
+    refuse('period', `账期须在 ${monthLabel(earliest)} 至 ${monthLabel(latest)} 之间`);
   return text;
 }
 
 /** The billing keys the period already has. */
 async function existingKeys(period: string, transaction: Transaction): Promise<Set<string>> {
-  const rows = (await Bill.findAll({ attributes: ['billingKey'], where: { period, billingKey: { [Op.ne]: null } }, raw: true, transaction })) as unknown as { billingKey: string }[];
+  const rows = (await Bill.findAll({
+    attributes: ['billingKey'],
+    where: { period, billingKey: { [Op.ne]: null } },
+    raw: true,
+    transaction,
+  })) as unknown as { billingKey: string }[];
   return new Set(rows.map((r) => r.billingKey));
 }
 
 async function managementBills(period: string, transaction: Transaction): Promise<CreationAttributes<Bill>[]> {
-  const units = await Unit.findAll({ attributes: ['id', 'label', 'area', 'ownerId'], where: { ownerId: { [Op.ne]: null } }, order: [['id', 'ASC']], raw: true, transaction });
+  const units = await Unit.findAll({
+    attributes: ['id', 'label', 'area', 'ownerId'],
+    where: { ownerId: { [Op.ne]: null } },
+    order: [['id', 'ASC']],
+    raw: true,
+    transaction,
+  });
   return units.filter((unit) => managementFeeFen(Number(unit.area)) > 0).map((unit) => managementBillRow(unit, period));
 }
 
 /** Approved rentals of a unit whose term covers part of the month; an outsider's rent is paid without a bill. */
 async function parkingBills(period: string, transaction: Transaction): Promise<CreationAttributes<Bill>[]> {
   const rentals = await ParkingRental.findAll({
-    where: { status: 'approved', unitId: { [Op.ne]: null }, startDate: { [Op.lte]: lastDayOfMonth(period) }, endDate: { [Op.gte]: `${period}-01` } },
+    where: {
+      status: 'approved',
+      unitId: { [Op.ne]: null },
+      startDate: { [Op.lte]: lastDayOfMonth(period) },
+      endDate: { [Op.gte]: `${period}-01` },
+    },
     order: [['id', 'ASC']],
     transaction,
   });
-  const units = await Unit.findAll({ attributes: ['id', 'label'], where: { id: [...new Set(rentals.map((r) => r.unitId as number))] }, raw: true, transaction });
+  const units = await Unit.findAll({
+    attributes: ['id', 'label'],
+    where: { id: [...new Set(rentals.map((r) => r.unitId as number))] },
+    raw: true,
+    transaction,
+  });
   const labels = new Map(units.map((u) => [u.id, u.label]));
   return rentals.map((rental) => parkingBillRow(rental, labels.get(rental.unitId as number) ?? '', period));
 }
 
 /** Runs the month's billing (input `period`, default this month) and says what it made, in Chinese. */
-export async function generateMonthlyBills(actor: Actor | null, input: Record<string, unknown>, now = new Date()): Promise<string> {
+export async function generateMonthlyBills(
+  actor: Actor | null,
+  input: Record<string, unknown>,
+  now = new Date(),
+): Promise<string> {
   try {
     return await billingRun(actor, input, now);
   } catch (error) {
@@ -135,18 +184,38 @@ function billingRun(actor: Actor | null, input: Record<string, unknown>, now: Da
     const rows = candidates.filter(isNew);
     const made = (kind: string) => rows.filter((b) => b.feeKind === kind).length;
     const run = await BillingRun.create(
-      { period, staffId: cashier.id, ranAt: now, managementCount: made('management'), parkingCount: made('parking'), skippedCount: candidates.length - rows.length },
+      {
+        period,
+        staffId: cashier.id,
+        ranAt: now,
+        managementCount: made('management'),
+        parkingCount: made('parking'),
+        skippedCount: candidates.length - rows.length,
+      },
       { transaction },
     );
     // Rows are built from validated units and rentals; row-by-row validation would double the time the run
     // holds SQLite's write lock at 30,000 units. The columns' constraints and the unique billing key still guard.
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await Bill.bulkCreate(rows.slice(i, i + CHUNK).map((row) => ({ ...row, billingRunId: run.id })), { transaction, validate: false });
+      await Bill.bulkCreate(
+        rows.slice(i, i + CHUNK).map((row) => ({ ...row, billingRunId: run.id })),
+        { transaction, validate: false },
+      );
     }
     const summary =
       `${monthLabel(period)}账单已生成：物业管理费 ${run.managementCount} 张、车位租金 ${run.parkingCount} 张；` +
       `已存在 ${run.skippedCount} 张未重复生成（账单生成记录 #${run.id}）`;
-    await audit({ who: cashier, action: 'Bill.generate', resource: 'BillingRun', recordId: run.id, changes: { status: [null, 'done'] }, note: summary }, transaction);
+    await audit(
+      {
+        who: cashier,
+        action: 'Bill.generate',
+        resource: 'BillingRun',
+        recordId: run.id,
+        changes: { status: [null, 'done'] },
+        note: summary,
+      },
+      transaction,
+    );
     return summary;
   });
 }
@@ -156,12 +225,20 @@ function billingRun(actor: Actor | null, input: Record<string, unknown>, now: Da
 
 /** The subquery of a run's bill ids (a run may hold tens of thousands: no list of bound parameters). */
 const billsOfRun = (runId: number, column = 'id') =>
-  sequelize.literal(`(SELECT "${column}" FROM "Bill" WHERE "billingRunId" = ${Number(runId)} AND "${column}" IS NOT NULL)`);
+  sequelize.literal(
+    `(SELECT "${column}" FROM "Bill" WHERE "billingRunId" = ${Number(runId)} AND "${column}" IS NOT NULL)`,
+  );
 
 /** Why the run's bills cannot be deleted (in Chinese), or null when nothing points at them. Locks the bills. */
 async function billsInUse(run: BillingRun, transaction: Transaction): Promise<string | null> {
   // Locked first (PostgreSQL): a payment being taken on one of them now waits, and then finds its bill gone.
-  await Bill.findAll({ attributes: ['id'], where: { billingRunId: run.id }, transaction, lock: transaction.LOCK.UPDATE, raw: true });
+  await Bill.findAll({
+    attributes: ['id'],
+    where: { billingRunId: run.id },
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+    raw: true,
+  });
   const receipts = await Payment.count({ where: { billId: { [Op.in]: billsOfRun(run.id) } }, transaction });
   if (receipts > 0) return `本次生成的账单已开出收据 ${receipts} 张（含已作废的收据），不能撤销`;
   // A dunning target keeps the arrears it was drawn up with (no link to the bills): one drawn up for an owner of the
@@ -182,11 +259,17 @@ async function billsInUse(run: BillingRun, transaction: Transaction): Promise<st
  * any of its bills has a receipt (valid or voided) or has been counted into a dunning target's arrears.
  */
 export const undoBillingRun = transitionTo({
-  action: 'BillingRun.undo', model: BillingRun, from: ['done'],
+  action: 'BillingRun.undo',
+  model: BillingRun,
+  from: ['done'],
   check: (run, transaction) => billsInUse(run, transaction),
   changes: (_run, actor, _input, now) => ({ status: 'undone', undoneById: actor.id, undoneAt: now }),
   after: async (run, transaction) => {
-    const byKind = (await Bill.count({ where: { billingRunId: run.id }, group: ['feeKind'], transaction })) as unknown as { feeKind: string; count: number }[];
+    const byKind = (await Bill.count({
+      where: { billingRunId: run.id },
+      group: ['feeKind'],
+      transaction,
+    })) as unknown as { feeKind: string; count: number }[];
     const of = (kind: string) => Number(byKind.find((row) => row.feeKind === kind)?.count ?? 0);
     const deleted = await Bill.destroy({ where: { billingRunId: run.id }, transaction });
     return `已删除${monthLabel(run.period)}账单 ${deleted} 张（物业管理费 ${of('management')} 张、车位租金 ${of('parking')} 张）`;

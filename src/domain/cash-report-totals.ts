@@ -16,7 +16,12 @@ export interface CashReportTotals {
   refundAmount: number;
 }
 
-export type TotalledPayment = { kind: PaymentKind | string; method: PaymentMethod | string; amount: number | string; status: PaymentStatus | string };
+export type TotalledPayment = {
+  kind: PaymentKind | string;
+  method: PaymentMethod | string;
+  amount: number | string;
+  status: PaymentStatus | string;
+};
 
 const METHOD_FIELD: Record<PaymentMethod, keyof CashReportTotals> = {
   cash: 'cashAmount',
@@ -27,7 +32,16 @@ const METHOD_FIELD: Record<PaymentMethod, keyof CashReportTotals> = {
 };
 
 export function emptyCashReportTotals(): CashReportTotals {
-  return { receiptCount: 0, totalAmount: 0, cashAmount: 0, cardAmount: 0, wechatAmount: 0, alipayAmount: 0, transferAmount: 0, refundAmount: 0 };
+  return {
+    receiptCount: 0,
+    totalAmount: 0,
+    cashAmount: 0,
+    cardAmount: 0,
+    wechatAmount: 0,
+    alipayAmount: 0,
+    transferAmount: 0,
+    refundAmount: 0,
+  };
 }
 
 /**

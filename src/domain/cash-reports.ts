@@ -11,7 +11,9 @@ import { requiredText, transitionTo } from './transition.js';
 const plain = (payments: Payment[]) => payments.map((p) => p.get({ plain: true }));
 
 export const submitCashReport = transitionTo({
-  action: 'CashReport.submit', model: CashReport, from: ['open'],
+  action: 'CashReport.submit',
+  model: CashReport,
+  from: ['open'],
   changes: (_row, _actor, _input, now) => ({ status: 'submitted', submittedAt: now }),
   // The day's receipts not yet on the report join it, so the submitted totals are the whole day.
   after: async (report, transaction) => {
@@ -19,7 +21,11 @@ export const submitCashReport = transitionTo({
     const dayEnd = shanghaiMoment(addDays(report.reportDate, 1), 0);
     await Payment.update(
       { cashReportId: report.id },
-      { where: { cashierId: report.cashierId, cashReportId: null, paidAt: { [Op.gte]: dayStart, [Op.lt]: dayEnd } }, transaction, hooks: false },
+      {
+        where: { cashierId: report.cashierId, cashReportId: null, paidAt: { [Op.gte]: dayStart, [Op.lt]: dayEnd } },
+        transaction,
+        hooks: false,
+      },
     );
     await retotal(report, transaction);
   },
@@ -33,7 +39,9 @@ function difference(report: CashReport, receipts: Payment[]): string | null {
 }
 
 export const reconcileCashReport = transitionTo({
-  action: 'CashReport.reconcile', model: CashReport, from: ['submitted'],
+  action: 'CashReport.reconcile',
+  model: CashReport,
+  from: ['submitted'],
   check: async (report, transaction) => {
     const receipts = await Payment.findAll({ where: { cashReportId: report.id }, transaction });
     return difference(report, receipts);
@@ -43,7 +51,9 @@ export const reconcileCashReport = transitionTo({
 
 /** 作废收据: a wrong receipt is voided (never deleted), its bill owes the amount again, its open day follows. */
 export const voidPayment = transitionTo({
-  action: 'Payment.void', model: Payment, from: ['valid'],
+  action: 'Payment.void',
+  model: Payment,
+  from: ['valid'],
   check: async (payment, transaction) => {
     if (payment.kind === 'deposit' || payment.kind === 'deposit_refund') return '押金收据随装修押金办理，不能单独作废';
     if (payment.cashReportId) {
@@ -52,17 +62,24 @@ export const voidPayment = transitionTo({
     }
     return null;
   },
-  changes: (_row, actor, input, now) => ({ status: 'voided', voidedAt: now, voidedById: actor.id, voidReason: requiredText(input, 'voidReason', '请写明作废原因') }),
+  changes: (_row, actor, input, now) => ({
+    status: 'voided',
+    voidedAt: now,
+    voidedById: actor.id,
+    voidReason: requiredText(input, 'voidReason', '请写明作废原因'),
+  }),
   after: async (payment, transaction) => {
     if (payment.billId) {
       const bill = await Bill.findByPk(payment.billId, { transaction, lock: transaction.LOCK.UPDATE });
       if (bill) {
         const paidAmount = Math.max(0, bill.paidAmount - payment.amount);
-        await Bill.update({ paidAmount, status: billStatusFor(bill.amount, paidAmount) }, { where: { id: bill.id }, transaction, hooks: false });
+        await Bill.update(
+          { paidAmount, status: billStatusFor(bill.amount, paidAmount) },
+          { where: { id: bill.id }, transaction, hooks: false },
+        );
       }
     }
     const report = payment.cashReportId ? await CashReport.findByPk(payment.cashReportId, { transaction }) : null;
     if (report) await retotal(report, transaction);
   },
 });
-

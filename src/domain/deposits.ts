@@ -16,7 +16,6 @@ export interface DepositInput {
   note?: unknown;
 }
 
-
 function parseInput(input: DepositInput) {
   const errors: Record<string, string> = {};
   if (isBlank(input.applicationId)) errors.applicationId = '请选择装修申请';
@@ -34,25 +33,50 @@ function parseInput(input: DepositInput) {
   };
 }
 
-export async function collectDeposit(actor: Actor | null, input: DepositInput, now = new Date()): Promise<RenovationDeposit> {
+export async function collectDeposit(
+  actor: Actor | null,
+  input: DepositInput,
+  now = new Date(),
+): Promise<RenovationDeposit> {
   const cashier = authorize(actor, 'RenovationDeposit.new');
   const data = parseInput(input);
   return inTransaction(async (transaction) => {
-    const application = await RenovationApplication.findByPk(data.applicationId, { transaction, lock: transaction.LOCK.UPDATE });
+    const application = await RenovationApplication.findByPk(data.applicationId, {
+      transaction,
+      lock: transaction.LOCK.UPDATE,
+    });
     if (!application) throw new NotFound('装修申请不存在');
     if (application.status !== 'approved') {
       throw new ValidationFailed('只有已核批的装修申请才能收取押金', { applicationId: '该申请尚未核批或已验收' });
     }
     const existing = await RenovationDeposit.findOne({ where: { applicationId: application.id }, transaction });
-    if (existing) throw new ValidationFailed(`该申请已收取押金（${existing.number}），不能重复收取`, { applicationId: '该申请已收取押金' });
+    if (existing)
+      throw new ValidationFailed(`该申请已收取押金（${existing.number}），不能重复收取`, {
+        applicationId: '该申请已收取押金',
+      });
     const deposit = await RenovationDeposit.create(
-      { applicationId: application.id, unitId: application.unitId, ownerId: application.ownerId, amount: data.amount, status: 'held', note: data.note },
+      {
+        applicationId: application.id,
+        unitId: application.unitId,
+        ownerId: application.ownerId,
+        amount: data.amount,
+        status: 'held',
+        note: data.note,
+      },
       { transaction },
     );
     const owner = await Owner.findByPk(application.ownerId, { transaction });
     const receipt = await issueReceipt(
       cashier.id,
-      { kind: 'deposit', method: data.method, amount: data.amount, depositId: deposit.id, ownerId: application.ownerId, unitId: application.unitId, payerName: owner?.name ?? '业主' },
+      {
+        kind: 'deposit',
+        method: data.method,
+        amount: data.amount,
+        depositId: deposit.id,
+        ownerId: application.ownerId,
+        unitId: application.unitId,
+        payerName: owner?.name ?? '业主',
+      },
       now,
       transaction,
     );
@@ -93,7 +117,12 @@ function settledAlready(deposit: RenovationDeposit): ValidationFailed | null {
  * 退押金: after the renovation passed inspection, the cashier refunds the deposit (less a deduction for damage),
  * writing exactly one `deposit_refund` receipt for the amount paid back. Left out, the deduction is zero.
  */
-export async function refundDeposit(actor: Actor | null, depositId: number, input: RefundInput, now = new Date()): Promise<RenovationDeposit> {
+export async function refundDeposit(
+  actor: Actor | null,
+  depositId: number,
+  input: RefundInput,
+  now = new Date(),
+): Promise<RenovationDeposit> {
   return inTransaction(async (transaction) => {
     const deposit = await lockedDeposit(depositId, transaction);
     // Exactly once: a second request finds the deposit settled, whoever sends it.
@@ -104,7 +133,10 @@ export async function refundDeposit(actor: Actor | null, depositId: number, inpu
     const parsed = parseFen(isBlank(input.deduction) ? 0 : input.deduction, '扣款金额', 0);
     if (parsed.problem) throw new ValidationFailed(parsed.problem, { deduction: parsed.problem });
     const deduction = parsed.fen!;
-    if (deduction > deposit.amount) throw new ValidationFailed(`扣款不能超过押金 ${formatFen(deposit.amount)}`, { deduction: `不能超过押金 ${formatFen(deposit.amount)}` });
+    if (deduction > deposit.amount)
+      throw new ValidationFailed(`扣款不能超过押金 ${formatFen(deposit.amount)}`, {
+        deduction: `不能超过押金 ${formatFen(deposit.amount)}`,
+      });
     const method = parseMethod(input.method, '退款方式', 'cash');
     if (method.problem) throw new ValidationFailed(method.problem, { method: method.problem });
     const refundedAmount = deposit.amount - deduction;
@@ -113,21 +145,36 @@ export async function refundDeposit(actor: Actor | null, depositId: number, inpu
       refundedAmount > 0
         ? await issueReceipt(
             cashier.id,
-            { kind: 'deposit_refund', method: method.method!, amount: refundedAmount, depositId: deposit.id, ownerId: deposit.ownerId, unitId: deposit.unitId, payerName: owner?.name ?? '业主' },
+            {
+              kind: 'deposit_refund',
+              method: method.method!,
+              amount: refundedAmount,
+              depositId: deposit.id,
+              ownerId: deposit.ownerId,
+              unitId: deposit.unitId,
+              payerName: owner?.name ?? '业主',
+            },
             now,
             transaction,
           )
         : null;
     await deposit.update(
       {
-        status: 'refunded', refundedAmount, deduction, refundPaymentId: receipt?.id ?? null, refundedAt: now, refundedById: cashier.id,
+        status: 'refunded',
+        refundedAmount,
+        deduction,
+        refundPaymentId: receipt?.id ?? null,
+        refundedAt: now,
+        refundedById: cashier.id,
         note: isBlank(input.note) ? deposit.note : String(input.note),
       },
       { transaction },
     );
     await audit(
       {
-        who: cashier, action: 'RenovationDeposit.refund', recordId: deposit.id,
+        who: cashier,
+        action: 'RenovationDeposit.refund',
+        recordId: deposit.id,
         changes: { status: ['held', 'refunded'], refundedAmount: [0, refundedAmount], deduction: [0, deduction] },
         note: `退还押金 ${formatFen(refundedAmount)}${deduction ? `，扣款 ${formatFen(deduction)}` : ''}${receipt ? `，收据 ${receipt.receiptNumber}` : ''}`,
       },
@@ -138,7 +185,12 @@ export async function refundDeposit(actor: Actor | null, depositId: number, inpu
 }
 
 /** 没收押金: the renovation failed inspection; the deposit is kept, no money moves. */
-export async function forfeitDeposit(actor: Actor | null, depositId: number, input: { note?: unknown }, now = new Date()): Promise<RenovationDeposit> {
+export async function forfeitDeposit(
+  actor: Actor | null,
+  depositId: number,
+  input: { note?: unknown },
+  now = new Date(),
+): Promise<RenovationDeposit> {
   return inTransaction(async (transaction) => {
     const deposit = await lockedDeposit(depositId, transaction);
     // Exactly once: a second request finds the deposit settled, whoever sends it.
@@ -146,9 +198,23 @@ export async function forfeitDeposit(actor: Actor | null, depositId: number, inp
     if (settled) throw settled;
     const cashier = authorize(actor, 'RenovationDeposit.forfeit', deposit);
     if (deposit.inspectionResult !== 'failed') throw new ValidationFailed('只有验收不合格的装修才能没收押金');
-    await deposit.update({ status: 'forfeited', forfeitedAt: now, forfeitedById: cashier.id, note: isBlank(input.note) ? deposit.note : String(input.note) }, { transaction });
+    await deposit.update(
+      {
+        status: 'forfeited',
+        forfeitedAt: now,
+        forfeitedById: cashier.id,
+        note: isBlank(input.note) ? deposit.note : String(input.note),
+      },
+      { transaction },
+    );
     await audit(
-      { who: cashier, action: 'RenovationDeposit.forfeit', recordId: deposit.id, changes: { status: ['held', 'forfeited'] }, note: `没收押金 ${formatFen(deposit.amount)}` },
+      {
+        who: cashier,
+        action: 'RenovationDeposit.forfeit',
+        recordId: deposit.id,
+        changes: { status: ['held', 'forfeited'] },
+        note: `没收押金 ${formatFen(deposit.amount)}`,
+      },
       transaction,
     );
     return deposit;

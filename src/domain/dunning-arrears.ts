@@ -17,9 +17,18 @@ export interface OwnerArrears {
  * owner, with the number of distinct periods (months) overdue; only those at least `minMonths` months behind.
  * Largest arrears first.
  */
-export async function ownersInArrears(asOf: string, transaction?: Transaction, minMonths = 1, ownerIds?: number[]): Promise<OwnerArrears[]> {
+export async function ownersInArrears(
+  asOf: string,
+  transaction?: Transaction,
+  minMonths = 1,
+  ownerIds?: number[],
+): Promise<OwnerArrears[]> {
   // `ownerIds` narrows the question to some owners (a page of the owner list).
-  const where = { status: { [Op.in]: ['unpaid', 'partial'] }, dueDate: { [Op.lt]: asOf }, ownerId: ownerIds ? { [Op.in]: ownerIds } : { [Op.ne]: null } };
+  const where = {
+    status: { [Op.in]: ['unpaid', 'partial'] },
+    dueDate: { [Op.lt]: asOf },
+    ownerId: ownerIds ? { [Op.in]: ownerIds } : { [Op.ne]: null },
+  };
   const owed = sequelize.fn('SUM', sequelize.literal('"amount" - "paidAmount"'));
   const months = sequelize.fn('COUNT', sequelize.fn('DISTINCT', sequelize.col('period')));
   const perOwner = (await Bill.findAll({
@@ -41,7 +50,8 @@ export async function ownersInArrears(asOf: string, transaction?: Transaction, m
   for (const row of perUnit) {
     const current = mainUnit.get(row.ownerId);
     const arrears = Number(row.arrears);
-    if (!current || arrears > current.arrears || (arrears === current.arrears && row.unitId < current.unitId)) mainUnit.set(row.ownerId, { unitId: row.unitId, arrears });
+    if (!current || arrears > current.arrears || (arrears === current.arrears && row.unitId < current.unitId))
+      mainUnit.set(row.ownerId, { unitId: row.unitId, arrears });
   }
   return perOwner
     .map((row) => ({

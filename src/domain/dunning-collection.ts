@@ -33,12 +33,18 @@ export async function planCollections(planIds: number[]): Promise<Map<number, Pl
 
   const plans = await DunningPlan.findAll({ attributes: ['id', 'startedAt'], where: { id: ids } });
   const totals = (await DunningTarget.findAll({
-    attributes: ['planId', [sequelize.fn('COUNT', sequelize.col('id')), 'count'], [sequelize.fn('SUM', sequelize.col('arrearsAmount')), 'total']],
+    attributes: [
+      'planId',
+      [sequelize.fn('COUNT', sequelize.col('id')), 'count'],
+      [sequelize.fn('SUM', sequelize.col('arrearsAmount')), 'total'],
+    ],
     where: { planId: ids },
     group: ['planId'],
     raw: true,
   })) as unknown as Array<{ planId: number; count: string | number; total: string | number | null }>;
-  const recovered = await recoveredByPlan(plans.filter((p) => p.startedAt).map((p) => [p.id, shanghaiDay(new Date(p.startedAt!))] as const));
+  const recovered = await recoveredByPlan(
+    plans.filter((p) => p.startedAt).map((p) => [p.id, shanghaiDay(new Date(p.startedAt!))] as const),
+  );
 
   const totalOf = new Map(totals.map((t) => [Number(t.planId), t]));
   for (const plan of plans) {

@@ -35,7 +35,12 @@ function parseMinMonths(value: unknown, planDefault: number): number {
 }
 
 /** A plan's target row for an owner in arrears, named "owner · unit" here so the model's hook looks nobody up again. */
-export function targetRow(planId: number, arrears: OwnerArrears, ownerName: string | undefined, unitLabel: string | undefined) {
+export function targetRow(
+  planId: number,
+  arrears: OwnerArrears,
+  ownerName: string | undefined,
+  unitLabel: string | undefined,
+) {
   return {
     planId,
     ownerId: arrears.ownerId,
@@ -47,20 +52,34 @@ export function targetRow(planId: number, arrears: OwnerArrears, ownerName: stri
 }
 
 export const fillDunningTargets = transitionTo({
-  action: 'DunningPlan.fillTargets', model: DunningPlan, from: ['draft'],
-  changes: (row, _actor, input) => ({ minMonthsInArrears: parseMinMonths(input.minMonthsInArrears, row.minMonthsInArrears) }),
+  action: 'DunningPlan.fillTargets',
+  model: DunningPlan,
+  from: ['draft'],
+  changes: (row, _actor, input) => ({
+    minMonthsInArrears: parseMinMonths(input.minMonthsInArrears, row.minMonthsInArrears),
+  }),
   after: async (row, transaction, step) => {
     const minMonths = row.minMonthsInArrears;
     const eligible = await ownersInArrears(shanghaiDay(step.now), transaction, minMonths);
     const listed = new Set(
-      (await DunningTarget.findAll({ attributes: ['ownerId'], where: { planId: row.id }, raw: true, transaction })).map((t) => Number(t.ownerId)),
+      (await DunningTarget.findAll({ attributes: ['ownerId'], where: { planId: row.id }, raw: true, transaction })).map(
+        (t) => Number(t.ownerId),
+      ),
     );
     const fresh = eligible.filter((a) => !listed.has(a.ownerId));
 
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const chunk = fresh.slice(i, i + CHUNK);
-      const owners = await Owner.findAll({ attributes: ['id', 'name'], where: { id: { [Op.in]: chunk.map((a) => a.ownerId) } }, transaction });
-      const units = await Unit.findAll({ attributes: ['id', 'label'], where: { id: { [Op.in]: [...new Set(chunk.map((a) => a.unitId))] } }, transaction });
+      const owners = await Owner.findAll({
+        attributes: ['id', 'name'],
+        where: { id: { [Op.in]: chunk.map((a) => a.ownerId) } },
+        transaction,
+      });
+      const units = await Unit.findAll({
+        attributes: ['id', 'label'],
+        where: { id: { [Op.in]: [...new Set(chunk.map((a) => a.unitId))] } },
+        transaction,
+      });
       const ownerName = new Map(owners.map((o) => [o.id, o.name]));
       const unitLabel = new Map(units.map((u) => [u.id, u.label]));
       await DunningTarget.bulkCreate(

@@ -28,7 +28,9 @@ export function archiveGaps(owner: { phone?: string | null; moveInDate?: string 
 export function incompleteOwnerWhere(): WhereOptions {
   return {
     [Op.or]: [
-      { phone: null }, { phone: '' }, { moveInDate: null },
+      { phone: null },
+      { phone: '' },
+      { moveInDate: null },
       { id: { [Op.notIn]: literal('(SELECT "ownerId" FROM "Unit" WHERE "ownerId" IS NOT NULL)') } },
     ],
   };

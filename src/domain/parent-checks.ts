@@ -20,7 +20,11 @@ export const recordPlanIsStarted: Check = async (_actor, planId) => {
   if (!isRecordId(planId)) return null;
   const plan = await DunningPlan.findByPk(Number(planId), { attributes: ['id', 'status'] });
   if (!plan) return null;
-  return plan.status === 'started' ? null : plan.status === 'draft' ? '催缴计划尚未开始（等待收费员决定催缴），还不能记录催缴' : '催缴计划已经结束，不能再记录催缴';
+  return plan.status === 'started'
+    ? null
+    : plan.status === 'draft'
+      ? '催缴计划尚未开始（等待收费员决定催缴），还不能记录催缴'
+      : '催缴计划已经结束，不能再记录催缴';
 };
 
 /** Items go into one's own monthly plan. */

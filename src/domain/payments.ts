@@ -24,7 +24,6 @@ export interface PaymentInput {
   payerName?: unknown;
 }
 
-
 function parseInput(input: PaymentInput) {
   const errors: Record<string, string> = {};
   const kind = isBlank(input.kind) ? (isBlank(input.billId) ? 'other' : 'fee') : String(input.kind);
@@ -52,12 +51,19 @@ function parseInput(input: PaymentInput) {
 }
 
 /** Settles `amount` on the bill, only if it is still outstanding: concurrent payments cannot overpay it. */
-async function settleBill(billId: number, amount: number, transaction: Transaction): Promise<{ bill: Bill; before: number }> {
+async function settleBill(
+  billId: number,
+  amount: number,
+  transaction: Transaction,
+): Promise<{ bill: Bill; before: number }> {
   const bill = await Bill.findByPk(billId, { transaction, lock: transaction.LOCK.UPDATE });
   if (!bill) throw new NotFound('账单不存在');
   const outstanding = bill.amount - bill.paidAmount;
   if (outstanding <= 0) throw new ValidationFailed('该账单已缴清，不能重复收款', { billId: '该账单已缴清' });
-  if (amount > outstanding) throw new ValidationFailed(`收款金额超过未缴金额 ${formatFen(outstanding)}`, { amount: `不能超过未缴金额 ${formatFen(outstanding)}` });
+  if (amount > outstanding)
+    throw new ValidationFailed(`收款金额超过未缴金额 ${formatFen(outstanding)}`, {
+      amount: `不能超过未缴金额 ${formatFen(outstanding)}`,
+    });
   const paidAmount = bill.paidAmount + amount;
   const [updated] = await Bill.update(
     { paidAmount, status: billStatusFor(bill.amount, paidAmount) },
@@ -71,23 +77,38 @@ async function settleBill(billId: number, amount: number, transaction: Transacti
 
 /** The cashier's report of the day must still be open; an open one takes the receipt and its totals follow. */
 async function cashReportFor(cashierId: number, at: Date, transaction: Transaction): Promise<CashReport | null> {
-  const report = await CashReport.findOne({ where: { cashierId, reportDate: shanghaiDay(at) }, transaction, lock: transaction.LOCK.UPDATE });
+  const report = await CashReport.findOne({
+    where: { cashierId, reportDate: shanghaiDay(at) },
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
   if (report && report.status !== 'open') throw new ValidationFailed('今天的现金日报表已提交，不能再开收据');
   return report;
 }
 
 /** Brings an open cash report's totals back in line with its receipts. */
 export async function retotal(report: CashReport, transaction: Transaction): Promise<void> {
-  const receipts = await Payment.findAll({ where: { cashReportId: report.id, status: { [Op.ne]: 'voided' } }, transaction });
+  const receipts = await Payment.findAll({
+    where: { cashReportId: report.id, status: { [Op.ne]: 'voided' } },
+    transaction,
+  });
   await report.update(computeCashReportTotals(receipts.map((p) => p.get({ plain: true }))), { transaction });
 }
 
 type ReceiptFields = Omit<CreationAttributes<Payment>, 'cashierId' | 'cashReportId' | 'paidAt' | 'status'>;
 
 /** 开收据: a valid receipt by this cashier now, on their open report of the day, whose totals follow. */
-export async function issueReceipt(cashierId: number, fields: ReceiptFields, now: Date, transaction: Transaction): Promise<Payment> {
+export async function issueReceipt(
+  cashierId: number,
+  fields: ReceiptFields,
+  now: Date,
+  transaction: Transaction,
+): Promise<Payment> {
   const report = await cashReportFor(cashierId, now, transaction);
-  const receipt = await Payment.create({ ...fields, cashierId, cashReportId: report?.id ?? null, paidAt: now, status: 'valid' }, { transaction });
+  const receipt = await Payment.create(
+    { ...fields, cashierId, cashReportId: report?.id ?? null, paidAt: now, status: 'valid' },
+    { transaction },
+  );
   if (report) await retotal(report, transaction);
   return receipt;
 }

@@ -14,5 +14,8 @@ export function throttleKey(email: string, by: 'address' | 'device', value: stri
 
 /** Empties every bucket of an account: the person may try again at once, from anywhere. */
 export async function forgetFailures(email: string, options: { transaction?: Transaction } = {}): Promise<void> {
-  await SignInThrottle.destroy({ where: { key: { [Op.like]: `${account(email)}:%` } }, transaction: options.transaction });
+  await SignInThrottle.destroy({
+    where: { key: { [Op.like]: `${account(email)}:%` } },
+    transaction: options.transaction,
+  });
 }

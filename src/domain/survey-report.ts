@@ -97,7 +97,11 @@ function spread(counts: ScoreCounts): { answered: number; average: number | null
   return {
     answered,
     average: oneDecimal(sum, answered),
-    distribution: SCORES.map((score) => ({ score, count: counts[score - 1], percent: oneDecimal(counts[score - 1] * 100, answered) ?? 0 })),
+    distribution: SCORES.map((score) => ({
+      score,
+      count: counts[score - 1],
+      percent: oneDecimal(counts[score - 1] * 100, answered) ?? 0,
+    })),
   };
 }
 
@@ -109,7 +113,11 @@ class NewestComments {
   add(response: SurveyResponse, text: string) {
     this.total += 1;
     this.kept.push({
-      responseId: response.id, respondentName: response.respondentName, date: shanghaiDay(response.collectedAt), text, at: response.collectedAt.getTime(),
+      responseId: response.id,
+      respondentName: response.respondentName,
+      date: shanghaiDay(response.collectedAt),
+      text,
+      at: response.collectedAt.getTime(),
     });
     if (this.kept.length >= COMMENTS_SHOWN * 4) this.trim();
   }
@@ -140,8 +148,16 @@ interface Totals {
  * `withText` false skips the written answers (the previous survey is compared by its scores only).
  */
 async function tally(surveyId: number, withText: boolean, transaction?: Transaction): Promise<Totals> {
-  const totals: Totals = { responses: 0, overall: noScores(), byQuestion: new Map(), written: new Map(), comments: new NewestComments() };
-  const attributes = withText ? ['id', 'overallScore', 'answers', 'comment', 'respondentName', 'collectedAt'] : ['id', 'overallScore', 'answers'];
+  const totals: Totals = {
+    responses: 0,
+    overall: noScores(),
+    byQuestion: new Map(),
+    written: new Map(),
+    comments: new NewestComments(),
+  };
+  const attributes = withText
+    ? ['id', 'overallScore', 'answers', 'comment', 'respondentName', 'collectedAt']
+    : ['id', 'overallScore', 'answers'];
   let after = 0;
   for (;;) {
     const batch = await SurveyResponse.findAll({
@@ -154,7 +170,8 @@ async function tally(surveyId: number, withText: boolean, transaction?: Transact
     for (const response of batch) {
       totals.responses += 1;
       if (response.overallScore >= 1 && response.overallScore <= 5) totals.overall[response.overallScore - 1] += 1;
-      const answers: SurveyAnswers = typeof response.answers === 'string' ? JSON.parse(response.answers) : (response.answers ?? {});
+      const answers: SurveyAnswers =
+        typeof response.answers === 'string' ? JSON.parse(response.answers) : (response.answers ?? {});
       for (const [key, answer] of Object.entries(answers)) {
         const id = Number(key);
         if (typeof answer === 'number') {
@@ -168,7 +185,8 @@ async function tally(surveyId: number, withText: boolean, transaction?: Transact
           totals.written.set(id, list);
         }
       }
-      if (withText && response.comment && response.comment.trim() !== '') totals.comments.add(response, response.comment.trim());
+      if (withText && response.comment && response.comment.trim() !== '')
+        totals.comments.add(response, response.comment.trim());
     }
     if (batch.length < BATCH) return totals;
     after = batch[batch.length - 1].id;
@@ -183,7 +201,10 @@ function previousSurvey(survey: Survey, transaction?: Transaction): Promise<Surv
   const ran = fn('COALESCE', col('startedAt'), col('closedAt'), col('createdAt'));
   return Survey.findOne({
     where: { [Op.and]: [{ status: 'closed', id: { [Op.ne]: survey.id } }, where(ran, Op.lt, ranAt(survey))] },
-    order: [[ran, 'DESC'], ['id', 'DESC']],
+    order: [
+      [ran, 'DESC'],
+      ['id', 'DESC'],
+    ],
     transaction,
   });
 }
@@ -213,13 +234,19 @@ async function analyse(survey: Survey, transaction?: Transaction): Promise<Surve
     const previousTotals = await tally(before.id, false, transaction);
     for (const q of previousQuestions) {
       const key = q.text.trim();
-      if (q.kind === 'score' && !previousAverages.has(key)) previousAverages.set(key, spread(previousTotals.byQuestion.get(q.id) ?? noScores()).average);
+      if (q.kind === 'score' && !previousAverages.has(key))
+        previousAverages.set(key, spread(previousTotals.byQuestion.get(q.id) ?? noScores()).average);
     }
     const previousAverage = spread(previousTotals.overall).average;
     const previousSatisfied = previousTotals.overall[SATISFIED_FROM - 1] + previousTotals.overall[4];
     const previousRate = oneDecimal(previousSatisfied * 100, previousTotals.responses);
     previous = {
-      survey: { id: before.id, title: before.title, period: before.period ?? null, closedAt: before.closedAt ? shanghaiDay(before.closedAt) : null },
+      survey: {
+        id: before.id,
+        title: before.title,
+        period: before.period ?? null,
+        closedAt: before.closedAt ? shanghaiDay(before.closedAt) : null,
+      },
       responses: previousTotals.responses,
       average: previousAverage,
       satisfactionRate: previousRate,
@@ -243,17 +270,30 @@ async function analyse(survey: Survey, transaction?: Transaction): Promise<Surve
       .map((q) => {
         const s = spread(totals.byQuestion.get(q.id) ?? noScores());
         const previousAverage = previousAverages.get(q.text.trim()) ?? null;
-        return { id: q.id, number: q.number, text: q.text, ...s, previousAverage, change: difference(s.average, previousAverage) };
+        return {
+          id: q.id,
+          number: q.number,
+          text: q.text,
+          ...s,
+          previousAverage,
+          change: difference(s.average, previousAverage),
+        };
       }),
     textQuestions: questions
       .filter((q) => q.kind === 'text')
-      .map((q) => ({ id: q.id, number: q.number, text: q.text, ...(totals.written.get(q.id)?.list() ?? { total: 0, items: [] }) })),
+      .map((q) => ({
+        id: q.id,
+        number: q.number,
+        text: q.text,
+        ...(totals.written.get(q.id)?.list() ?? { total: 0, items: [] }),
+      })),
     comments: totals.comments.list(),
     previous,
   };
 }
 
-const signed = (value: number, digits = 1) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(digits)}`;
+const signed = (value: number, digits = 1) =>
+  `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(digits)}`;
 
 export function reportText(analysis: SurveyAnalysis, now: Date): string {
   const lines = [
@@ -261,12 +301,19 @@ export function reportText(analysis: SurveyAnalysis, now: Date): string {
     `有效答卷：${analysis.responses} 份`,
     `总体满意度平均分：${analysis.average?.toFixed(1) ?? '—'} 分（满分 5 分）`,
     `满意率（总体评分 ${SATISFIED_FROM} 分及以上）：${analysis.satisfactionRate?.toFixed(1) ?? '—'}%（${analysis.satisfied} 份）`,
-    `总体评分分布：${[...analysis.distribution].reverse().map((d) => `${d.score} 分 ${d.count} 份（${d.percent.toFixed(1)}%）`).join('，')}`,
+    `总体评分分布：${[...analysis.distribution]
+      .reverse()
+      .map((d) => `${d.score} 分 ${d.count} 份（${d.percent.toFixed(1)}%）`)
+      .join('，')}`,
   ];
   if (analysis.scoreQuestions.length > 0) {
     lines.push('各评分题平均分：');
     for (const q of analysis.scoreQuestions) {
-      lines.push(q.average === null ? `${q.number}. ${q.text}：无人作答` : `${q.number}. ${q.text}：${q.average.toFixed(1)} 分（${q.answered} 人作答）`);
+      lines.push(
+        q.average === null
+          ? `${q.number}. ${q.text}：无人作答`
+          : `${q.number}. ${q.text}：${q.average.toFixed(1)} 分（${q.answered} 人作答）`,
+      );
     }
   }
   if (analysis.textQuestions.length > 0) {
@@ -277,15 +324,24 @@ export function reportText(analysis: SurveyAnalysis, now: Date): string {
   const previous = analysis.previous;
   if (previous) {
     lines.push(`与上次调查《${previous.survey.title}》相比：`);
-    lines.push(`有效答卷 ${previous.responses} 份 → ${analysis.responses} 份（${signed(previous.change.responses, 0)}）`);
+    lines.push(
+      `有效答卷 ${previous.responses} 份 → ${analysis.responses} 份（${signed(previous.change.responses, 0)}）`,
+    );
     if (previous.change.average !== null) {
-      lines.push(`总体满意度平均分 ${previous.average!.toFixed(1)} 分 → ${analysis.average!.toFixed(1)} 分（${signed(previous.change.average)}）`);
+      lines.push(
+        `总体满意度平均分 ${previous.average!.toFixed(1)} 分 → ${analysis.average!.toFixed(1)} 分（${signed(previous.change.average)}）`,
+      );
     }
     if (previous.change.satisfactionRate !== null) {
-      lines.push(`满意率 ${previous.satisfactionRate!.toFixed(1)}% → ${analysis.satisfactionRate!.toFixed(1)}%（${signed(previous.change.satisfactionRate)} 个百分点）`);
+      lines.push(
+        `满意率 ${previous.satisfactionRate!.toFixed(1)}% → ${analysis.satisfactionRate!.toFixed(1)}%（${signed(previous.change.satisfactionRate)} 个百分点）`,
+      );
     }
     for (const q of analysis.scoreQuestions) {
-      if (q.change !== null) lines.push(`${q.number}. ${q.text}：${q.previousAverage!.toFixed(1)} 分 → ${q.average!.toFixed(1)} 分（${signed(q.change)}）`);
+      if (q.change !== null)
+        lines.push(
+          `${q.number}. ${q.text}：${q.previousAverage!.toFixed(1)} 分 → ${q.average!.toFixed(1)} 分（${signed(q.change)}）`,
+        );
     }
   } else {
     lines.push('没有更早结束的调查可供比较');
@@ -302,7 +358,12 @@ export async function surveyAnalysisFor(actor: Actor | null, id: number): Promis
 }
 
 /** Survey.report: writes the analysis report of a running or closed survey into reportSummary. */
-export function reportSurvey(actor: Actor | null, id: number, _input: Record<string, unknown>, now = new Date()): Promise<Survey> {
+export function reportSurvey(
+  actor: Actor | null,
+  id: number,
+  _input: Record<string, unknown>,
+  now = new Date(),
+): Promise<Survey> {
   return inTransaction(async (transaction) => {
     const survey = await Survey.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
     if (!survey) throw new NotFound();

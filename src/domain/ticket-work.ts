@@ -44,7 +44,14 @@ function dueInput(input: Record<string, unknown>, ticket: Ticket, now: Date): Da
 }
 
 function yesNo(value: unknown): boolean {
-  return value === true || ['true', '1', 'yes', '是'].includes(String(value ?? '').trim().toLowerCase());
+  return (
+    value === true ||
+    ['true', '1', 'yes', '是'].includes(
+      String(value ?? '')
+        .trim()
+        .toLowerCase(),
+    )
+  );
 }
 
 /** The department exists and the person, when one is named, is an enabled member of it. */
@@ -57,10 +64,17 @@ async function checkHandler(departmentId: number, assigneeId: number | null, tra
 }
 
 const openOrders = (ticketId: number, transaction: Transaction) =>
-  WorkOrder.findAll({ where: { ticketId, status: 'open' }, order: [['id', 'ASC']], transaction, lock: transaction.LOCK.UPDATE });
+  WorkOrder.findAll({
+    where: { ticketId, status: 'open' },
+    order: [['id', 'ASC']],
+    transaction,
+    lock: transaction.LOCK.UPDATE,
+  });
 
 export const dispatchTicket = transitionTo({
-  action: 'Ticket.dispatch', model: Ticket, from: ['reported'],
+  action: 'Ticket.dispatch',
+  model: Ticket,
+  from: ['reported'],
   check: async (row, transaction, input) => {
     await checkHandler(departmentInput(input, row.departmentId), assigneeInput(input), transaction);
     return null;
@@ -72,23 +86,37 @@ export const dispatchTicket = transitionTo({
     if (fee.problem) refuse('feeAmount', fee.problem);
     if (!paid && fee.fen! > 0) refuse('feeAmount', '非有偿服务不能收取服务费');
     return {
-      status: 'dispatched', dispatchedAt: now, departmentId: departmentInput(input, row.departmentId),
-      assigneeId: assigneeInput(input), dueAt: dueInput(input, row, now),
+      status: 'dispatched',
+      dispatchedAt: now,
+      departmentId: departmentInput(input, row.departmentId),
+      assigneeId: assigneeInput(input),
+      dueAt: dueInput(input, row, now),
     };
   },
   after: async (row, transaction, { actor, input, now }) => {
     const paid = yesNo(input.isPaidService);
-    await WorkOrder.create({
-      ticketId: row.id, departmentId: row.departmentId, assigneeId: row.assigneeId ?? null, dispatchedById: actor.id, dispatchedAt: now,
-      dueAt: row.dueAt, isPaidService: paid, feeAmount: paid && !isBlank(input.feeAmount) ? Number(input.feeAmount) : 0,
-      note: String(input.note ?? '').trim() || null,
-    }, { transaction });
+    await WorkOrder.create(
+      {
+        ticketId: row.id,
+        departmentId: row.departmentId,
+        assigneeId: row.assigneeId ?? null,
+        dispatchedById: actor.id,
+        dispatchedAt: now,
+        dueAt: row.dueAt,
+        isPaidService: paid,
+        feeAmount: paid && !isBlank(input.feeAmount) ? Number(input.feeAmount) : 0,
+        note: String(input.note ?? '').trim() || null,
+      },
+      { transaction },
+    );
   },
 });
 
 /** 督促: the front desk chases the handling department; the ticket stays as it is, the urging is on its record. */
 export const urgeTicket = transitionTo({
-  action: 'Ticket.urge', model: Ticket, from: ['dispatched'],
+  action: 'Ticket.urge',
+  model: Ticket,
+  from: ['dispatched'],
   changes: (_row, _actor, input) => {
     requiredText(input, 'note', '请写明督促内容');
     return {};
@@ -98,7 +126,9 @@ export const urgeTicket = transitionTo({
 
 /** 改派: the open dispatch is closed as reassigned and a new one goes to the department (and person) now chosen. */
 export const reassignTicket = transitionTo({
-  action: 'Ticket.reassign', model: Ticket, from: ['dispatched'],
+  action: 'Ticket.reassign',
+  model: Ticket,
+  from: ['dispatched'],
   check: async (_row, transaction, input) => {
     await checkHandler(departmentInput(input, null), assigneeInput(input), transaction);
     return null;
@@ -107,19 +137,30 @@ export const reassignTicket = transitionTo({
     requiredText(input, 'reason', '请写明改派原因');
     const departmentId = departmentInput(input, null);
     const assigneeId = assigneeInput(input);
-    if (departmentId === row.departmentId && assigneeId === (row.assigneeId ?? null)) refuse('departmentId', '改派要换一个处理部门或处理人');
+    if (departmentId === row.departmentId && assigneeId === (row.assigneeId ?? null))
+      refuse('departmentId', '改派要换一个处理部门或处理人');
     return { departmentId, assigneeId, dueAt: dueInput(input, row, now) };
   },
   note: (input) => String(input.reason).trim(),
   after: async (row, transaction, { actor, input, now }) => {
     const previous = await openOrders(row.id, transaction);
-    for (const order of previous) await order.update({ status: 'reassigned', result: `改派：${String(input.reason).trim()}` }, { transaction });
+    for (const order of previous)
+      await order.update({ status: 'reassigned', result: `改派：${String(input.reason).trim()}` }, { transaction });
     const last = previous.at(-1);
-    await WorkOrder.create({
-      ticketId: row.id, departmentId: row.departmentId, assigneeId: row.assigneeId ?? null, dispatchedById: actor.id, dispatchedAt: now,
-      dueAt: row.dueAt, isPaidService: last?.isPaidService ?? false, feeAmount: last?.feeAmount ?? 0,
-      note: `改派：${String(input.reason).trim()}`,
-    }, { transaction });
+    await WorkOrder.create(
+      {
+        ticketId: row.id,
+        departmentId: row.departmentId,
+        assigneeId: row.assigneeId ?? null,
+        dispatchedById: actor.id,
+        dispatchedAt: now,
+        dueAt: row.dueAt,
+        isPaidService: last?.isPaidService ?? false,
+        feeAmount: last?.feeAmount ?? 0,
+        note: `改派：${String(input.reason).trim()}`,
+      },
+      { transaction },
+    );
   },
 });
 
@@ -128,7 +169,9 @@ export const reassignTicket = transitionTo({
  * (有偿服务) is billed to the unit once — its fee as dispatched, or as the department states it now.
  */
 export const completeTicket = transitionTo({
-  action: 'Ticket.complete', model: Ticket, from: ['dispatched'],
+  action: 'Ticket.complete',
+  model: Ticket,
+  from: ['dispatched'],
   changes: (row, actor, input, now) => {
     const result = requiredText(input, 'result', '请填写处理结果');
     if (!isBlank(input.feeAmount)) {
@@ -151,11 +194,20 @@ export const completeTicket = transitionTo({
 async function billPaidService(ticket: Ticket, order: WorkOrder, now: Date, transaction: Transaction): Promise<void> {
   if (!ticket.unitId) refuse('feeAmount', '有偿服务要向房屋收费：报事单没有登记房屋');
   const period = shanghaiMonth(now);
-  await Bill.create({
-    unitId: ticket.unitId, ownerId: ticket.ownerId ?? null, period, feeKind: 'service',
-    description: serviceBillDescription(order.number), amount: order.feeAmount, dueDate: addDays(shanghaiDay(now), SERVICE_BILL_DUE_DAYS),
-    workOrderId: order.id, billingKey: billingKeyFor('service', order.id, period),
-  }, { transaction });
+  await Bill.create(
+    {
+      unitId: ticket.unitId,
+      ownerId: ticket.ownerId ?? null,
+      period,
+      feeKind: 'service',
+      description: serviceBillDescription(order.number),
+      amount: order.feeAmount,
+      dueDate: addDays(shanghaiDay(now), SERVICE_BILL_DUE_DAYS),
+      workOrderId: order.id,
+      billingKey: billingKeyFor('service', order.id, period),
+    },
+    { transaction },
+  );
 }
 
 function satisfactionInput(input: Record<string, unknown>): number {
@@ -172,41 +224,65 @@ function methodInput(input: Record<string, unknown>): (typeof RETURN_VISIT_METHO
 
 /** 回访: the front desk asks the resident after completion; the visit is recorded and the ticket carries its score. */
 export const returnVisitTicket = transitionTo({
-  action: 'Ticket.returnVisit', model: Ticket, from: ['completed'],
+  action: 'Ticket.returnVisit',
+  model: Ticket,
+  from: ['completed'],
   changes: (_row, _actor, input, now) => {
     methodInput(input);
     return { status: 'visited', visitedAt: now, satisfaction: satisfactionInput(input) };
   },
   after: async (row, transaction, { actor, input, now }) => {
-    await ReturnVisit.create({
-      ticketId: row.id, visitorId: actor.id, visitedAt: now, method: methodInput(input), satisfaction: row.satisfaction!,
-      feedback: String(input.feedback ?? '').trim() || null,
-    }, { transaction });
+    await ReturnVisit.create(
+      {
+        ticketId: row.id,
+        visitorId: actor.id,
+        visitedAt: now,
+        method: methodInput(input),
+        satisfaction: row.satisfaction!,
+        feedback: String(input.feedback ?? '').trim() || null,
+      },
+      { transaction },
+    );
   },
 });
 
 /** 退回重办: the supervisor sends a visited ticket back; a new dispatch goes to the same department with a fresh due time. */
 export const sendBackTicket = transitionTo({
-  action: 'Ticket.sendBack', model: Ticket, from: ['visited'],
+  action: 'Ticket.sendBack',
+  model: Ticket,
+  from: ['visited'],
   changes: (row, _actor, input, now) => {
     requiredText(input, 'reason', '请写明退回原因');
     return {
-      status: 'dispatched', completedAt: null, visitedAt: null, satisfaction: null, result: null,
+      status: 'dispatched',
+      completedAt: null,
+      visitedAt: null,
+      satisfaction: null,
+      result: null,
       dueAt: defaultTicketDueAt(row.category, now),
     };
   },
   note: (input) => String(input.reason).trim(),
   after: async (row, transaction, { actor, input, now }) => {
-    await WorkOrder.create({
-      ticketId: row.id, departmentId: row.departmentId, assigneeId: row.assigneeId ?? null, dispatchedById: actor.id, dispatchedAt: now,
-      dueAt: row.dueAt, note: `退回重办：${String(input.reason).trim()}`,
-    }, { transaction });
+    await WorkOrder.create(
+      {
+        ticketId: row.id,
+        departmentId: row.departmentId,
+        assigneeId: row.assigneeId ?? null,
+        dispatchedById: actor.id,
+        dispatchedAt: now,
+        dueAt: row.dueAt,
+        note: `退回重办：${String(input.reason).trim()}`,
+      },
+      { transaction },
+    );
   },
 });
 
 /** 抽查: someone other than the visitor calls the resident again and records what they found. */
 export const spotCheckVisit = transitionTo({
-  action: 'ReturnVisit.spotCheck', model: ReturnVisit,
+  action: 'ReturnVisit.spotCheck',
+  model: ReturnVisit,
   check: async (row) => (row.isSpotCheck ? '抽查记录不能再被抽查，请抽查原回访' : null),
   changes: (_row, _actor, input) => {
     methodInput(input);
@@ -216,9 +292,19 @@ export const spotCheckVisit = transitionTo({
   },
   note: (input) => String(input.finding).trim(),
   after: async (row, transaction, { actor, input, now }) => {
-    await ReturnVisit.create({
-      ticketId: row.ticketId, visitorId: actor.id, visitedAt: now, method: methodInput(input), satisfaction: satisfactionInput(input),
-      feedback: String(input.feedback ?? '').trim() || null, isSpotCheck: true, spotCheckOfId: row.id, finding: String(input.finding).trim(),
-    }, { transaction });
+    await ReturnVisit.create(
+      {
+        ticketId: row.ticketId,
+        visitorId: actor.id,
+        visitedAt: now,
+        method: methodInput(input),
+        satisfaction: satisfactionInput(input),
+        feedback: String(input.feedback ?? '').trim() || null,
+        isSpotCheck: true,
+        spotCheckOfId: row.id,
+        finding: String(input.finding).trim(),
+      },
+      { transaction },
+    );
   },
 });

@@ -40,27 +40,37 @@ export interface Step {
 export type Stepped<M extends Model> = M & { readonly outcome?: string };
 
 export function transitionTo<M extends Model>(transition: Transition<M>) {
-  const perform = (actor: Actor | null, id: number, input: Record<string, unknown>, now = new Date()): Promise<Stepped<M>> =>
+  const perform = (
+    actor: Actor | null,
+    id: number,
+    input: Record<string, unknown>,
+    now = new Date(),
+  ): Promise<Stepped<M>> =>
     inTransaction(async (transaction) => {
       const row = await transition.model.findByPk(id, { transaction, lock: transaction.LOCK.UPDATE });
       if (!row) throw new NotFound();
       const label = actionLabel(transition.action);
       const status = String(row.get('status'));
-      if (transition.from && !transition.from.includes(status)) throw new ValidationFailed(`这条记录当前的状态不能${label}`);
+      if (transition.from && !transition.from.includes(status))
+        throw new ValidationFailed(`这条记录当前的状态不能${label}`);
       const who = authorize(actor, transition.action, row);
       const problem = transition.check ? await transition.check(row, transaction, input) : null;
       if (problem) throw new ValidationFailed(problem);
       const changes = transition.changes(row, who, input, now);
       const before = Object.fromEntries(Object.keys(changes).map((key) => [key, row.get(key) ?? null]));
       await row.update(changes, { transaction });
-      const outcome = (transition.after ? await transition.after(row, transaction, { actor: who, input, now }) : undefined) || undefined;
+      const outcome =
+        (transition.after ? await transition.after(row, transaction, { actor: who, input, now }) : undefined) ||
+        undefined;
       const extra = transition.note?.(input) ?? outcome;
       await audit(
         {
           who,
           action: transition.action,
           recordId: id,
-          changes: Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, [before[key], value] as const])),
+          changes: Object.fromEntries(
+            Object.entries(changes).map(([key, value]) => [key, [before[key], value] as const]),
+          ),
           note: extra ? `${label}：${extra}` : label,
         },
         transaction,

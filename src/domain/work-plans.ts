@@ -20,21 +20,43 @@ async function nextMonthPlan(plan: WorkPlan, transaction: Transaction): Promise<
   const existing = await WorkPlan.findOne({ where: { staffId: plan.staffId, month }, transaction });
   if (existing) return existing;
   const owner = await Staff.findByPk(plan.staffId, { attributes: ['id', 'name'], transaction });
-  return WorkPlan.create({ staffId: plan.staffId, month, title: workPlanTitle(owner?.name ?? '', month), note: WORK_PLAN_NOTE }, { transaction });
+  return WorkPlan.create(
+    { staffId: plan.staffId, month, title: workPlanTitle(owner?.name ?? '', month), note: WORK_PLAN_NOTE },
+    { transaction },
+  );
 }
 
 export const carryForwardWorkPlan = transitionTo({
-  action: 'WorkPlan.carryForward', model: WorkPlan,
+  action: 'WorkPlan.carryForward',
+  model: WorkPlan,
   check: async (plan, transaction) =>
-    (await WorkPlanItem.count({ where: { planId: plan.id, status: UNFINISHED }, transaction })) > 0 ? null : '本月计划没有未完成的事项可结转',
+    (await WorkPlanItem.count({ where: { planId: plan.id, status: UNFINISHED }, transaction })) > 0
+      ? null
+      : '本月计划没有未完成的事项可结转',
   // The plan itself keeps its values: the step writes its items.
   changes: () => ({}),
   after: async (plan, transaction) => {
-    const items = await WorkPlanItem.findAll({ where: { planId: plan.id, status: UNFINISHED }, order: [['week', 'ASC'], ['id', 'ASC']], transaction });
+    const items = await WorkPlanItem.findAll({
+      where: { planId: plan.id, status: UNFINISHED },
+      order: [
+        ['week', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      transaction,
+    });
     const next = await nextMonthPlan(plan, transaction);
-    await WorkPlanItem.update({ status: 'carried' }, { where: { id: { [Op.in]: items.map((i) => i.id) } }, transaction });
+    await WorkPlanItem.update(
+      { status: 'carried' },
+      { where: { id: { [Op.in]: items.map((i) => i.id) } }, transaction },
+    );
     await WorkPlanItem.bulkCreate(
-      items.map((item) => ({ planId: next.id, week: 1, content: item.content, status: 'todo' as const, carriedFromId: item.id })),
+      items.map((item) => ({
+        planId: next.id,
+        week: 1,
+        content: item.content,
+        status: 'todo' as const,
+        carriedFromId: item.id,
+      })),
       { transaction, validate: true },
     );
   },

@@ -54,7 +54,9 @@ function flattenJson(value: unknown, prefix: string, into: Record<string, string
     return;
   }
   if (typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value as Record<string, unknown>);
     for (const [key, inner] of entries) flattenJson(inner, prefix ? `${prefix}.${key}` : key, into);
     return;
   }
@@ -98,7 +100,8 @@ function json(text: string): Record<string, string | null> {
   } catch {
     throw new BodyError(400, '请求内容不是有效的 JSON');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new BodyError(400, '请求内容必须是 JSON 对象');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new BodyError(400, '请求内容必须是 JSON 对象');
   const fields: Record<string, string | null> = {};
   flattenJson(parsed, '', fields);
   if (Object.keys(fields).length > MAX_FIELDS) throw new BodyError(413, '表单字段过多');
@@ -106,14 +109,25 @@ function json(text: string): Record<string, string | null> {
 }
 
 /** A multipart body; files are written into `folder` when `acceptFiles`, otherwise a file part refuses the request. */
-function multipart(req: Request, acceptFiles: boolean, folder: () => Promise<string>, limits: BodyLimits): Promise<ParsedBody> {
+function multipart(
+  req: Request,
+  acceptFiles: boolean,
+  folder: () => Promise<string>,
+  limits: BodyLimits,
+): Promise<ParsedBody> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
       parser = busboy({
         headers: req.headers,
         defParamCharset: 'utf8',
-        limits: { fieldSize: MAX_FORM_BYTES, fields: MAX_FIELDS, files: acceptFiles ? 1 : 0, fileSize: limits.maxFileBytes + 1, parts: MAX_FIELDS + 1 },
+        limits: {
+          fieldSize: MAX_FORM_BYTES,
+          fields: MAX_FIELDS,
+          files: acceptFiles ? 1 : 0,
+          fileSize: limits.maxFileBytes + 1,
+          parts: MAX_FIELDS + 1,
+        },
       });
     } catch {
       reject(new BodyError(400, '表单格式不正确（缺少 multipart 分隔符）'));
@@ -145,7 +159,12 @@ function multipart(req: Request, acceptFiles: boolean, folder: () => Promise<str
             out.on('error', broken);
             stream.on('error', broken);
           });
-          files[name] = new ReceivedFile(target, info.filename ?? '', size, (stream as { truncated?: boolean }).truncated === true);
+          files[name] = new ReceivedFile(
+            target,
+            info.filename ?? '',
+            size,
+            (stream as { truncated?: boolean }).truncated === true,
+          );
         })(),
       );
     });
@@ -165,29 +184,45 @@ function multipart(req: Request, acceptFiles: boolean, folder: () => Promise<str
 }
 
 function mediaType(req: Request): string {
-  return String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 }
 
-const hasBody = (req: Request) => Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+const hasBody = (req: Request) =>
+  Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 
 /**
  * Reads the body of `req`. A file part is accepted only when `acceptFiles`; the files go into a fresh folder under
  * limits.tempRoot that `cleanup` removes. Throws BodyError for a body it refuses.
  */
-export async function readBody(req: Request, acceptFiles: boolean, limits: BodyLimits, cleanup: (folder: string) => void): Promise<ParsedBody> {
+export async function readBody(
+  req: Request,
+  acceptFiles: boolean,
+  limits: BodyLimits,
+  cleanup: (folder: string) => void,
+): Promise<ParsedBody> {
   if (!hasBody(req)) return { fields: {}, files: {} };
   const declared = Number(req.headers['content-length'] ?? 0);
   const cap = acceptFiles ? limits.maxFileBytes + MAX_FORM_BYTES : MAX_FORM_BYTES;
-  if (declared > cap) throw new BodyError(413, acceptFiles ? `请求内容过大：附件不能超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB` : '请求内容过大');
+  if (declared > cap)
+    throw new BodyError(
+      413,
+      acceptFiles ? `请求内容过大：附件不能超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB` : '请求内容过大',
+    );
   const type = mediaType(req);
   let body: ParsedBody;
   if (type === 'multipart/form-data') {
     let folder: Promise<string> | null = null;
     const makeFolder = () => {
-      folder ??= fsp.mkdir(limits.tempRoot, { recursive: true }).then(() => fsp.mkdtemp(path.join(limits.tempRoot, 'req-'))).then((made) => {
-        cleanup(made);
-        return made;
-      });
+      folder ??= fsp
+        .mkdir(limits.tempRoot, { recursive: true })
+        .then(() => fsp.mkdtemp(path.join(limits.tempRoot, 'req-')))
+        .then((made) => {
+          cleanup(made);
+          return made;
+        });
       return folder;
     };
     body = await multipart(req, acceptFiles, makeFolder, limits);

@@ -71,7 +71,9 @@ export const ROBOTO_DIR = path.dirname(require.resolve('@fontsource/roboto/400.c
 export const FONTS_PATH = '/assets/fonts/roboto';
 
 const GOOGLE_FONTS = /<link[^>]+href="https:\/\/fonts\.googleapis\.com\/[^"]*"[^>]*>/g;
-const LOCAL_FONTS = ['300', '400', '500', '700'].map((weight) => `<link rel="stylesheet" href="${FONTS_PATH}/${weight}.css" type="text/css">`).join('');
+const LOCAL_FONTS = ['300', '400', '500', '700']
+  .map((weight) => `<link rel="stylesheet" href="${FONTS_PATH}/${weight}.css" type="text/css">`)
+  .join('');
 
 /** AdminJS's page templates link a font from a foreign service (slow or blocked in mainland China): link ours instead. */
 export function withLocalFonts(html: string): string {
@@ -82,7 +84,8 @@ export function withLocalFonts(html: string): string {
 export function localFonts(): RequestHandler {
   return (_req, res, next) => {
     const send = res.send.bind(res);
-    res.send = (body?: unknown) => send(typeof body === 'string' && body.includes('fonts.googleapis.com') ? withLocalFonts(body) : body);
+    res.send = (body?: unknown) =>
+      send(typeof body === 'string' && body.includes('fonts.googleapis.com') ? withLocalFonts(body) : body);
     next();
   };
 }

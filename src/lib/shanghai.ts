@@ -83,8 +83,14 @@ export function parseShanghaiMoment(text: string): Date | null {
   const value = text.trim();
   const wall = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(value);
   const at = wall
-    ? shanghaiMoment(wall[1], wall[2] === undefined ? 23 : Number(wall[2]), wall[3] === undefined ? 59 : Number(wall[3]))
-    : /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(value) ? new Date(value) : null;
+    ? shanghaiMoment(
+        wall[1],
+        wall[2] === undefined ? 23 : Number(wall[2]),
+        wall[3] === undefined ? 59 : Number(wall[3]),
+      )
+    : /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(value)
+      ? new Date(value)
+      : null;
   if (!at || Number.isNaN(at.getTime())) return null;
   // Reject what Date silently rolls over (2026-02-30, 25:00).
   if (wall && (shanghaiDay(at) !== wall[1] || Number(wall[2] ?? 0) > 23)) return null;

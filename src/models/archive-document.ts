@@ -36,16 +36,31 @@ ArchiveDocument.init(
     title: {
       type: DataTypes.STRING(200),
       allowNull: false,
-      validate: { notNull: { msg: '资料名称不能为空' }, notEmpty: { msg: '资料名称不能为空' }, len: { args: [1, 200], msg: '资料名称不能超过 200 个字' } },
+      validate: {
+        notNull: { msg: '资料名称不能为空' },
+        notEmpty: { msg: '资料名称不能为空' },
+        len: { args: [1, 200], msg: '资料名称不能超过 200 个字' },
+      },
     },
     docType: {
       type: DataTypes.ENUM(...ARCHIVE_DOC_TYPES),
       allowNull: false,
-      validate: { notNull: { msg: '资料类别不能为空' }, isIn: { args: [ARCHIVE_DOC_TYPES as unknown as string[]], msg: '资料类别不正确' } },
+      validate: {
+        notNull: { msg: '资料类别不能为空' },
+        isIn: { args: [ARCHIVE_DOC_TYPES as unknown as string[]], msg: '资料类别不正确' },
+      },
     },
-    docDate: { type: DataTypes.DATEONLY, allowNull: true, validate: { isDate: { args: true, msg: '资料日期格式不正确' } } },
+    docDate: {
+      type: DataTypes.DATEONLY,
+      allowNull: true,
+      validate: { isDate: { args: true, msg: '资料日期格式不正确' } },
+    },
     keeperId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '保管人不能为空' } } },
-    location: { type: DataTypes.STRING(100), allowNull: true, validate: { len: { args: [0, 100], msg: '存放位置不能超过 100 个字' } } },
+    location: {
+      type: DataTypes.STRING(100),
+      allowNull: true,
+      validate: { len: { args: [0, 100], msg: '存放位置不能超过 100 个字' } },
+    },
     attachmentPath: { type: DataTypes.STRING(255), allowNull: true },
     attachmentName: { type: DataTypes.STRING(255), allowNull: true },
     attachmentSize: {

@@ -43,7 +43,8 @@ AuditLog.init(
       set: jsonTextSetter('changes'),
       validate: {
         isChangeMap(value: unknown) {
-          const ok = isPlainObject(value) && Object.values(value).every((pair) => Array.isArray(pair) && pair.length === 2);
+          const ok =
+            isPlainObject(value) && Object.values(value).every((pair) => Array.isArray(pair) && pair.length === 2);
           if (!ok) throw new Error('变更内容必须是 {字段: [修改前, 修改后]}');
         },
       },

@@ -1,4 +1,11 @@
-import { DataTypes, Model, type Transaction, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type Transaction,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { jsonTextSetter, type JsonValue } from './json-field.js';
 import { Conflict } from '../errors.js';
@@ -45,7 +52,11 @@ AuthorityRule.init(
       type: DataTypes.STRING(100),
       allowNull: false,
       unique: { name: 'AuthorityRule_name', msg: '规则名称已存在' },
-      validate: { notNull: { msg: '规则名称不能为空' }, notEmpty: { msg: '规则名称不能为空' }, len: { args: [1, 100], msg: '规则名称不能超过 100 个字' } },
+      validate: {
+        notNull: { msg: '规则名称不能为空' },
+        notEmpty: { msg: '规则名称不能为空' },
+        len: { args: [1, 100], msg: '规则名称不能超过 100 个字' },
+      },
     },
     description: { type: DataTypes.TEXT, allowNull: true },
     actions: {
@@ -59,7 +70,10 @@ AuthorityRule.init(
       type: DataTypes.ENUM(...RULE_EFFECTS),
       allowNull: false,
       defaultValue: 'allow',
-      validate: { notNull: { msg: '规则效果不能为空' }, isIn: { args: [RULE_EFFECTS as unknown as string[]], msg: '规则效果必须是允许(allow)或拒绝(deny)' } },
+      validate: {
+        notNull: { msg: '规则效果不能为空' },
+        isIn: { args: [RULE_EFFECTS as unknown as string[]], msg: '规则效果必须是允许(allow)或拒绝(deny)' },
+      },
     },
     conditions: {
       type: DataTypes.JSON,
@@ -72,7 +86,12 @@ AuthorityRule.init(
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 1,
-      validate: { notNull: { msg: '优先级不能为空' }, isInt: { msg: '优先级必须是不小于 1 的整数' }, min: { args: [1], msg: '优先级必须是不小于 1 的整数' }, max: { args: [MAX_PRIORITY], msg: `优先级不能超过 ${MAX_PRIORITY}` } },
+      validate: {
+        notNull: { msg: '优先级不能为空' },
+        isInt: { msg: '优先级必须是不小于 1 的整数' },
+        min: { args: [1], msg: '优先级必须是不小于 1 的整数' },
+        max: { args: [MAX_PRIORITY], msg: `优先级不能超过 ${MAX_PRIORITY}` },
+      },
     },
     enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     clause: { type: DataTypes.TEXT, allowNull: true },
@@ -100,25 +119,43 @@ AuthorityRule.init(
         await snapshot(rule, options.transaction ?? null, '新建');
       },
       beforeUpdate(rule) {
-        if (RULE_CONTENT.some((field) => rule.changed(field))) rule.version = (rule.previous('version') ?? rule.version ?? 1) + 1;
+        if (RULE_CONTENT.some((field) => rule.changed(field)))
+          rule.version = (rule.previous('version') ?? rule.version ?? 1) + 1;
       },
       async afterUpdate(rule, options) {
         if (rule.changed('version')) await snapshot(rule, options.transaction ?? null, '修改');
       },
       beforeDestroy(rule) {
-        if (rule.builtIn) throw new Conflict(`系统内置的「${rule.name}」不能删除；可以修改或停用，系统管理员可随时把它恢复为默认`);
+        if (rule.builtIn)
+          throw new Conflict(`系统内置的「${rule.name}」不能删除；可以修改或停用，系统管理员可随时把它恢复为默认`);
       },
     },
   },
 );
 
 /** The fields whose change makes a new version of the rule. */
-const RULE_CONTENT = ['name', 'description', 'actions', 'effect', 'conditions', 'priority', 'enabled', 'clause'] as const;
+const RULE_CONTENT = [
+  'name',
+  'description',
+  'actions',
+  'effect',
+  'conditions',
+  'priority',
+  'enabled',
+  'clause',
+] as const;
 
 async function snapshot(rule: AuthorityRule, transaction: Transaction | null, changeNote: string) {
   // Looked up by name: rule-version.ts is wired to this model in models/index.ts.
   await rule.sequelize.models.RuleVersion.create(
-    { ruleId: rule.id, version: rule.version, snapshot: rule.toJSON(), changedById: rule.updatedById ?? null, changedAt: new Date(), changeNote },
+    {
+      ruleId: rule.id,
+      version: rule.version,
+      snapshot: rule.toJSON(),
+      changedById: rule.updatedById ?? null,
+      changedAt: new Date(),
+      changeNote,
+    },
     { transaction },
   );
 }

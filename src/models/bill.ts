@@ -70,24 +70,51 @@ Bill.init(
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     unitId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '房屋不能为空' } } },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
-    period: { type: DataTypes.STRING(7), allowNull: false, validate: { ...requiredText('账期'), is: { args: PERIOD_PATTERN, msg: '账期格式应为 YYYY-MM' } } },
+    period: {
+      type: DataTypes.STRING(7),
+      allowNull: false,
+      validate: { ...requiredText('账期'), is: { args: PERIOD_PATTERN, msg: '账期格式应为 YYYY-MM' } },
+    },
     feeKind: {
       type: DataTypes.ENUM(...BILL_FEE_KINDS),
       allowNull: false,
-      validate: { notNull: { msg: '收费项目不能为空' }, isIn: { args: [BILL_FEE_KINDS as unknown as string[]], msg: '收费项目不正确' } },
+      validate: {
+        notNull: { msg: '收费项目不能为空' },
+        isIn: { args: [BILL_FEE_KINDS as unknown as string[]], msg: '收费项目不正确' },
+      },
     },
     description: { type: DataTypes.STRING(200), allowNull: false, validate: requiredText('账单说明') },
-    amount: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '应收金额不能为空' }, ...positiveFen('应收金额') } },
-    paidAmount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0, validate: { notNull: { msg: '已收金额不能为空' }, ...moneyFen('已收金额') } },
+    amount: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      validate: { notNull: { msg: '应收金额不能为空' }, ...positiveFen('应收金额') },
+    },
+    paidAmount: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      defaultValue: 0,
+      validate: { notNull: { msg: '已收金额不能为空' }, ...moneyFen('已收金额') },
+    },
     status: {
       type: DataTypes.ENUM(...BILL_STATUSES),
       allowNull: false,
       defaultValue: 'unpaid',
-      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [BILL_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: {
+        notNull: { msg: '状态不能为空' },
+        isIn: { args: [BILL_STATUSES as unknown as string[]], msg: '状态不正确' },
+      },
     },
-    dueDate: { type: DataTypes.DATEONLY, allowNull: false, validate: { notNull: { msg: '缴费期限不能为空' }, isDate: { args: true, msg: '缴费期限格式不正确' } } },
+    dueDate: {
+      type: DataTypes.DATEONLY,
+      allowNull: false,
+      validate: { notNull: { msg: '缴费期限不能为空' }, isDate: { args: true, msg: '缴费期限格式不正确' } },
+    },
     workOrderId: { type: DataTypes.INTEGER, allowNull: true },
-    billingKey: { type: DataTypes.STRING(80), allowNull: true, unique: { name: 'Bill_billingKey', msg: '该账单已生成，不能重复生成' } },
+    billingKey: {
+      type: DataTypes.STRING(80),
+      allowNull: true,
+      unique: { name: 'Bill_billingKey', msg: '该账单已生成，不能重复生成' },
+    },
     billingRunId: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
@@ -113,8 +140,10 @@ Bill.init(
         }
       },
       statusMatchesPaid(this: Bill) {
-        if (!Number.isInteger(this.amount) || !Number.isInteger(this.paidAmount) || this.paidAmount > this.amount) return;
-        if (this.status !== billStatusFor(this.amount, this.paidAmount ?? 0)) throw new Error('账单状态与已收金额不一致');
+        if (!Number.isInteger(this.amount) || !Number.isInteger(this.paidAmount) || this.paidAmount > this.amount)
+          return;
+        if (this.status !== billStatusFor(this.amount, this.paidAmount ?? 0))
+          throw new Error('账单状态与已收金额不一致');
       },
     },
     // Model.update validates a partial build: let the row rules see the stored row.

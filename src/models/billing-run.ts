@@ -1,4 +1,11 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Transaction,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { monthLabel, shanghaiDay } from '../lib/shanghai.js';
 import { withStoredRow } from './model-helpers.js';
@@ -37,7 +44,11 @@ const count = (label: string) => ({
   type: DataTypes.INTEGER,
   allowNull: false,
   defaultValue: 0,
-  validate: { notNull: { msg: `${label}不能为空` }, isInt: { msg: `${label}必须是整数` }, min: { args: [0] as [number], msg: `${label}不能为负数` } },
+  validate: {
+    notNull: { msg: `${label}不能为空` },
+    isInt: { msg: `${label}必须是整数` },
+    min: { args: [0] as [number], msg: `${label}不能为负数` },
+  },
 });
 
 BillingRun.init(
@@ -45,9 +56,17 @@ BillingRun.init(
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     // NOT NULL in the table; beforeCreate fills it when left out.
     title: { type: DataTypes.STRING(80), allowNull: true, validate: { notEmpty: { msg: '生成记录名称不能为空' } } },
-    period: { type: DataTypes.STRING(7), allowNull: false, validate: { ...requiredText('账期'), is: { args: PERIOD_PATTERN, msg: '账期格式应为 YYYY-MM' } } },
+    period: {
+      type: DataTypes.STRING(7),
+      allowNull: false,
+      validate: { ...requiredText('账期'), is: { args: PERIOD_PATTERN, msg: '账期格式应为 YYYY-MM' } },
+    },
     staffId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '生成人不能为空' } } },
-    ranAt: { type: DataTypes.DATE, allowNull: false, validate: { notNull: { msg: '生成时间不能为空' }, isDate: { args: true, msg: '生成时间格式不正确' } } },
+    ranAt: {
+      type: DataTypes.DATE,
+      allowNull: false,
+      validate: { notNull: { msg: '生成时间不能为空' }, isDate: { args: true, msg: '生成时间格式不正确' } },
+    },
     managementCount: count('物业管理费账单数'),
     parkingCount: count('车位租金账单数'),
     skippedCount: count('已存在账单数'),
@@ -55,7 +74,10 @@ BillingRun.init(
       type: DataTypes.ENUM(...BILLING_RUN_STATUSES),
       allowNull: false,
       defaultValue: 'done',
-      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [BILLING_RUN_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: {
+        notNull: { msg: '状态不能为空' },
+        isIn: { args: [BILLING_RUN_STATUSES as unknown as string[]], msg: '状态不正确' },
+      },
     },
     undoneById: { type: DataTypes.INTEGER, allowNull: true },
     undoneAt: { type: DataTypes.DATE, allowNull: true },
@@ -72,7 +94,8 @@ BillingRun.init(
         if (this.status === undefined) return;
         const stamped = this.undoneById != null && this.undoneAt != null;
         if (this.status === 'undone' && !stamped) throw new Error('撤销的生成记录须写明撤销人和撤销时间');
-        if (this.status === 'done' && (this.undoneById != null || this.undoneAt != null)) throw new Error('未撤销的生成记录不能有撤销人或撤销时间');
+        if (this.status === 'done' && (this.undoneById != null || this.undoneAt != null))
+          throw new Error('未撤销的生成记录不能有撤销人或撤销时间');
       },
     },
     hooks: {
@@ -81,7 +104,10 @@ BillingRun.init(
       async beforeCreate(run, options) {
         if (run.title || !run.period || !run.ranAt) return;
         const staff = run.staffId
-          ? ((await sequelize.model('Staff').findByPk(run.staffId, { attributes: ['name'], transaction: (options.transaction as Transaction | undefined) ?? undefined })) as { get(k: 'name'): string } | null)
+          ? ((await sequelize.model('Staff').findByPk(run.staffId, {
+              attributes: ['name'],
+              transaction: (options.transaction as Transaction | undefined) ?? undefined,
+            })) as { get(k: 'name'): string } | null)
           : null;
         run.title = billingRunTitle(run.period, run.ranAt, staff?.get('name'));
       },

@@ -21,5 +21,10 @@ Building.init(
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },
-  { sequelize, tableName: 'Building', modelName: 'Building', indexes: [{ unique: true, fields: ['communityId', 'name'] }] },
+  {
+    sequelize,
+    tableName: 'Building',
+    modelName: 'Building',
+    indexes: [{ unique: true, fields: ['communityId', 'name'] }],
+  },
 );

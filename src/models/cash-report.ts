@@ -1,4 +1,11 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Transaction,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { withStoredRow } from './model-helpers.js';
 import { datesInOrder, moneyFen } from './validators.js';
@@ -48,7 +55,12 @@ export class CashReport extends Model<InferAttributes<CashReport>, InferCreation
   declare updatedAt: CreationOptional<Date>;
 }
 
-const fen = (label: string) => ({ type: DataTypes.INTEGER, allowNull: false, defaultValue: 0, validate: { notNull: { msg: `${label}不能为空` }, ...moneyFen(label) } });
+const fen = (label: string) => ({
+  type: DataTypes.INTEGER,
+  allowNull: false,
+  defaultValue: 0,
+  validate: { notNull: { msg: `${label}不能为空` }, ...moneyFen(label) },
+});
 
 CashReport.init(
   {
@@ -61,20 +73,37 @@ CashReport.init(
       unique: { name: 'CashReport_cashierId_reportDate', msg: '该收费员当天已有现金日报表' },
       validate: { notNull: { msg: '收款人不能为空' } },
     },
-    reportDate: { type: DataTypes.DATEONLY, allowNull: false, unique: { name: 'CashReport_cashierId_reportDate', msg: '该收费员当天已有现金日报表' }, validate: { notNull: { msg: '报表日期不能为空' }, isDate: { args: true, msg: '报表日期格式不正确' } } },
+    reportDate: {
+      type: DataTypes.DATEONLY,
+      allowNull: false,
+      unique: { name: 'CashReport_cashierId_reportDate', msg: '该收费员当天已有现金日报表' },
+      validate: { notNull: { msg: '报表日期不能为空' }, isDate: { args: true, msg: '报表日期格式不正确' } },
+    },
     status: {
       type: DataTypes.ENUM(...CASH_REPORT_STATUSES),
       allowNull: false,
       defaultValue: 'open',
-      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [CASH_REPORT_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: {
+        notNull: { msg: '状态不能为空' },
+        isIn: { args: [CASH_REPORT_STATUSES as unknown as string[]], msg: '状态不正确' },
+      },
     },
     receiptCount: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
-      validate: { notNull: { msg: '收据张数不能为空' }, isInt: { msg: '收据张数必须是整数' }, min: { args: [0], msg: '收据张数不能为负数' } },
+      validate: {
+        notNull: { msg: '收据张数不能为空' },
+        isInt: { msg: '收据张数必须是整数' },
+        min: { args: [0], msg: '收据张数不能为负数' },
+      },
     },
-    totalAmount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0, validate: { notNull: { msg: '合计金额不能为空' }, isInt: { msg: '合计金额必须是以分为单位的整数' } } },
+    totalAmount: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      defaultValue: 0,
+      validate: { notNull: { msg: '合计金额不能为空' }, isInt: { msg: '合计金额必须是以分为单位的整数' } },
+    },
     cashAmount: fen('现金金额'),
     cardAmount: fen('刷卡金额'),
     wechatAmount: fen('微信金额'),
@@ -95,14 +124,32 @@ CashReport.init(
     indexes: [{ fields: ['reportDate'] }, { fields: ['status'] }, { fields: ['reconciledById'] }],
     validate: {
       reconcilerIsAnotherCollector(this: CashReport) {
-        if (this.reconciledById != null && this.cashierId != null && Number(this.reconciledById) === Number(this.cashierId)) {
+        if (
+          this.reconciledById != null &&
+          this.cashierId != null &&
+          Number(this.reconciledById) === Number(this.cashierId)
+        ) {
           throw new Error('核对人不能是本人，须由另一名收费员核对');
         }
       },
       totalIsNetOfMethods(this: CashReport) {
-        const parts = [this.cashAmount, this.cardAmount, this.wechatAmount, this.alipayAmount, this.transferAmount, this.refundAmount, this.totalAmount];
+        const parts = [
+          this.cashAmount,
+          this.cardAmount,
+          this.wechatAmount,
+          this.alipayAmount,
+          this.transferAmount,
+          this.refundAmount,
+          this.totalAmount,
+        ];
         if (!parts.every((v) => Number.isInteger(v))) return;
-        const net = this.cashAmount + this.cardAmount + this.wechatAmount + this.alipayAmount + this.transferAmount - this.refundAmount;
+        const net =
+          this.cashAmount +
+          this.cardAmount +
+          this.wechatAmount +
+          this.alipayAmount +
+          this.transferAmount -
+          this.refundAmount;
         if (net !== this.totalAmount) throw new Error('合计金额应等于各收款方式金额之和减去退款金额');
       },
       reconciledAfterSubmitted: datesInOrder('submittedAt', 'reconciledAt', '核对时间不能早于提交时间'),
@@ -113,7 +160,10 @@ CashReport.init(
       async beforeCreate(report, options) {
         if (report.title || !report.reportDate) return;
         const cashier = report.cashierId
-          ? ((await sequelize.model('Staff').findByPk(report.cashierId, { attributes: ['name'], transaction: (options.transaction as Transaction | undefined) ?? undefined })) as { get(k: 'name'): string } | null)
+          ? ((await sequelize.model('Staff').findByPk(report.cashierId, {
+              attributes: ['name'],
+              transaction: (options.transaction as Transaction | undefined) ?? undefined,
+            })) as { get(k: 'name'): string } | null)
           : null;
         report.title = `${report.reportDate} ${cashier ? cashier.get('name') + ' ' : ''}现金日报`;
       },

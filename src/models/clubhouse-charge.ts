@@ -41,20 +41,39 @@ ClubhouseCharge.init(
     item: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('收费项目') },
     customerName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('客户姓名') },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
-    chargeDate: { type: DataTypes.DATEONLY, allowNull: false, validate: { notNull: { msg: '收费日期不能为空' }, isDate: { args: true, msg: '收费日期格式不正确' } } },
+    chargeDate: {
+      type: DataTypes.DATEONLY,
+      allowNull: false,
+      validate: { notNull: { msg: '收费日期不能为空' }, isDate: { args: true, msg: '收费日期格式不正确' } },
+    },
     quantity: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 1,
-      validate: { notNull: { msg: '数量不能为空' }, isInt: { msg: '数量必须是整数' }, min: { args: [1], msg: '数量至少为 1' } },
+      validate: {
+        notNull: { msg: '数量不能为空' },
+        isInt: { msg: '数量必须是整数' },
+        min: { args: [1], msg: '数量至少为 1' },
+      },
     },
-    unitPrice: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '单价不能为空' }, ...moneyFen('单价') } },
-    amount: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '金额不能为空' }, ...moneyFen('金额') } },
+    unitPrice: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      validate: { notNull: { msg: '单价不能为空' }, ...moneyFen('单价') },
+    },
+    amount: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      validate: { notNull: { msg: '金额不能为空' }, ...moneyFen('金额') },
+    },
     status: {
       type: DataTypes.ENUM(...CLUBHOUSE_CHARGE_STATUSES),
       allowNull: false,
       defaultValue: 'pending',
-      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [CLUBHOUSE_CHARGE_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: {
+        notNull: { msg: '状态不能为空' },
+        isIn: { args: [CLUBHOUSE_CHARGE_STATUSES as unknown as string[]], msg: '状态不正确' },
+      },
     },
     recordedById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '登记人不能为空' } } },
     verifiedById: { type: DataTypes.INTEGER, allowNull: true },
@@ -67,7 +86,14 @@ ClubhouseCharge.init(
     sequelize,
     tableName: 'ClubhouseCharge',
     modelName: 'ClubhouseCharge',
-    indexes: [{ fields: ['status'] }, { fields: ['chargeDate'] }, { fields: ['item'] }, { fields: ['ownerId'] }, { fields: ['recordedById'] }, { fields: ['verifiedById'] }],
+    indexes: [
+      { fields: ['status'] },
+      { fields: ['chargeDate'] },
+      { fields: ['item'] },
+      { fields: ['ownerId'] },
+      { fields: ['recordedById'] },
+      { fields: ['verifiedById'] },
+    ],
     validate: {
       amountIsQuantityTimesPrice(this: ClubhouseCharge) {
         if (![this.quantity, this.unitPrice, this.amount].every((v) => Number.isInteger(v))) return;
@@ -82,12 +108,16 @@ ClubhouseCharge.init(
         const quantity = Number(charge.quantity);
         const unitPrice = Number(charge.unitPrice);
         if (!Number.isInteger(quantity) || !Number.isInteger(unitPrice)) return;
-        const inputsChangedAlone = !charge.isNewRecord && (charge.changed('quantity') || charge.changed('unitPrice')) && !charge.changed('amount');
+        const inputsChangedAlone =
+          !charge.isNewRecord &&
+          (charge.changed('quantity') || charge.changed('unitPrice')) &&
+          !charge.changed('amount');
         if (charge.amount == null || inputsChangedAlone) charge.amount = quantity * unitPrice;
       },
       // save() fixes the columns it writes before validation; an amount recomputed above must be written too.
       beforeUpdate(charge, options) {
-        if (charge.changed('amount') && Array.isArray(options.fields) && !options.fields.includes('amount')) options.fields.push('amount');
+        if (charge.changed('amount') && Array.isArray(options.fields) && !options.fields.includes('amount'))
+          options.fields.push('amount');
       },
     },
   },

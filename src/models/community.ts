@@ -13,7 +13,12 @@ export class Community extends Model<InferAttributes<Community>, InferCreationAt
 Community.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    name: { type: DataTypes.STRING(60), allowNull: false, unique: true, validate: { notEmpty: { msg: '小区名称不能为空' } } },
+    name: {
+      type: DataTypes.STRING(60),
+      allowNull: false,
+      unique: true,
+      validate: { notEmpty: { msg: '小区名称不能为空' } },
+    },
     address: { type: DataTypes.STRING(200), allowNull: true },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,

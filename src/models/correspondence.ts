@@ -34,16 +34,30 @@ Correspondence.init(
     kind: {
       type: DataTypes.ENUM(...CORRESPONDENCE_KINDS),
       allowNull: false,
-      validate: { notNull: { msg: '类别不能为空' }, isIn: { args: [CORRESPONDENCE_KINDS as unknown as string[]], msg: '类别不正确' } },
+      validate: {
+        notNull: { msg: '类别不能为空' },
+        isIn: { args: [CORRESPONDENCE_KINDS as unknown as string[]], msg: '类别不正确' },
+      },
     },
     direction: {
       type: DataTypes.ENUM(...CORRESPONDENCE_DIRECTIONS),
       allowNull: false,
       defaultValue: 'incoming',
-      validate: { notNull: { msg: '收发方向不能为空' }, isIn: { args: [CORRESPONDENCE_DIRECTIONS as unknown as string[]], msg: '收发方向不正确' } },
+      validate: {
+        notNull: { msg: '收发方向不能为空' },
+        isIn: { args: [CORRESPONDENCE_DIRECTIONS as unknown as string[]], msg: '收发方向不正确' },
+      },
     },
-    party: { type: DataTypes.STRING(100), allowNull: false, validate: { notNull: { msg: '对方不能为空' }, notEmpty: { msg: '对方不能为空' } } },
-    subject: { type: DataTypes.STRING(200), allowNull: false, validate: { notNull: { msg: '事由不能为空' }, notEmpty: { msg: '事由不能为空' } } },
+    party: {
+      type: DataTypes.STRING(100),
+      allowNull: false,
+      validate: { notNull: { msg: '对方不能为空' }, notEmpty: { msg: '对方不能为空' } },
+    },
+    subject: {
+      type: DataTypes.STRING(200),
+      allowNull: false,
+      validate: { notNull: { msg: '事由不能为空' }, notEmpty: { msg: '事由不能为空' } },
+    },
     content: { type: DataTypes.TEXT, allowNull: true },
     handlerId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '经办人不能为空' } } },
     occurredOn: {

@@ -53,7 +53,10 @@ DecisionLog.init(
     effect: {
       type: DataTypes.ENUM(...DECISION_EFFECTS),
       allowNull: false,
-      validate: { notNull: { msg: '决策结果不能为空' }, isIn: { args: [DECISION_EFFECTS as unknown as string[]], msg: '决策结果不正确' } },
+      validate: {
+        notNull: { msg: '决策结果不能为空' },
+        isIn: { args: [DECISION_EFFECTS as unknown as string[]], msg: '决策结果不正确' },
+      },
     },
     rules: {
       type: DataTypes.JSON,
@@ -62,7 +65,8 @@ DecisionLog.init(
       set: jsonTextSetter('rules'),
       validate: {
         isRuleList(value: unknown) {
-          if (!Array.isArray(value) || !value.every((r) => isPlainObject(r))) throw new Error('决策规则必须是 [{id, name, clause}] 数组');
+          if (!Array.isArray(value) || !value.every((r) => isPlainObject(r)))
+            throw new Error('决策规则必须是 [{id, name, clause}] 数组');
         },
       },
     },

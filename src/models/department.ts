@@ -15,7 +15,12 @@ export class Department extends Model<InferAttributes<Department>, InferCreation
 Department.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    name: { type: DataTypes.STRING(40), allowNull: false, unique: true, validate: { notEmpty: { msg: '部门名称不能为空' } } },
+    name: {
+      type: DataTypes.STRING(40),
+      allowNull: false,
+      unique: true,
+      validate: { notEmpty: { msg: '部门名称不能为空' } },
+    },
     description: { type: DataTypes.TEXT, allowNull: true },
     supervisorId: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,

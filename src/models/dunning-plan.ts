@@ -29,7 +29,11 @@ export class DunningPlan extends Model<InferAttributes<DunningPlan>, InferCreati
 DunningPlan.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    title: { type: DataTypes.STRING(100), allowNull: false, validate: { notNull: { msg: '计划名称不能为空' }, notEmpty: { msg: '计划名称不能为空' } } },
+    title: {
+      type: DataTypes.STRING(100),
+      allowNull: false,
+      validate: { notNull: { msg: '计划名称不能为空' }, notEmpty: { msg: '计划名称不能为空' } },
+    },
     status: {
       type: DataTypes.ENUM(...DUNNING_PLAN_STATUSES),
       allowNull: false,

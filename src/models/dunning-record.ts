@@ -1,4 +1,11 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Transaction,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { DunningTarget } from './dunning-target.js';
 
@@ -36,18 +43,32 @@ DunningRecord.init(
     targetId: { type: DataTypes.INTEGER, allowNull: true },
     ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '业主不能为空' } } },
     staffId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '催缴人不能为空' } } },
-    contactedAt: { type: DataTypes.DATE, allowNull: false, validate: { notNull: { msg: '催缴时间不能为空' }, isDate: { args: true, msg: '催缴时间格式不正确' } } },
+    contactedAt: {
+      type: DataTypes.DATE,
+      allowNull: false,
+      validate: { notNull: { msg: '催缴时间不能为空' }, isDate: { args: true, msg: '催缴时间格式不正确' } },
+    },
     method: {
       type: DataTypes.ENUM(...DUNNING_METHODS),
       allowNull: false,
-      validate: { notNull: { msg: '催缴方式不能为空' }, isIn: { args: [DUNNING_METHODS as unknown as string[]], msg: '催缴方式不正确' } },
+      validate: {
+        notNull: { msg: '催缴方式不能为空' },
+        isIn: { args: [DUNNING_METHODS as unknown as string[]], msg: '催缴方式不正确' },
+      },
     },
     result: {
       type: DataTypes.ENUM(...DUNNING_RESULTS),
       allowNull: false,
-      validate: { notNull: { msg: '催缴结果不能为空' }, isIn: { args: [DUNNING_RESULTS as unknown as string[]], msg: '催缴结果不正确' } },
+      validate: {
+        notNull: { msg: '催缴结果不能为空' },
+        isIn: { args: [DUNNING_RESULTS as unknown as string[]], msg: '催缴结果不正确' },
+      },
     },
-    promisedDate: { type: DataTypes.DATEONLY, allowNull: true, validate: { isDate: { args: true, msg: '承诺缴费日期格式不正确' } } },
+    promisedDate: {
+      type: DataTypes.DATEONLY,
+      allowNull: true,
+      validate: { isDate: { args: true, msg: '承诺缴费日期格式不正确' } },
+    },
     note: { type: DataTypes.TEXT, allowNull: true },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
@@ -56,7 +77,14 @@ DunningRecord.init(
     sequelize,
     tableName: 'DunningRecord',
     modelName: 'DunningRecord',
-    indexes: [{ fields: ['planId'] }, { fields: ['targetId'] }, { fields: ['ownerId'] }, { fields: ['staffId'] }, { fields: ['contactedAt'] }, { fields: ['result'] }],
+    indexes: [
+      { fields: ['planId'] },
+      { fields: ['targetId'] },
+      { fields: ['ownerId'] },
+      { fields: ['staffId'] },
+      { fields: ['contactedAt'] },
+      { fields: ['result'] },
+    ],
     validate: {
       promisedNeedsDate(this: DunningRecord) {
         if (this.result === 'promised' && !this.promisedDate) throw new Error('承诺缴费时必须填写承诺缴费日期');

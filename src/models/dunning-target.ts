@@ -1,4 +1,11 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Transaction,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { Owner } from './owner.js';
 import { Unit } from './unit.js';
@@ -33,7 +40,11 @@ DunningTarget.init(
     planId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '催缴计划不能为空' } } },
     ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '业主不能为空' } } },
     unitId: { type: DataTypes.INTEGER, allowNull: true },
-    label: { type: DataTypes.STRING(140), allowNull: false, validate: { notNull: { msg: '催缴对象名称不能为空' }, notEmpty: { msg: '催缴对象名称不能为空' } } },
+    label: {
+      type: DataTypes.STRING(140),
+      allowNull: false,
+      validate: { notNull: { msg: '催缴对象名称不能为空' }, notEmpty: { msg: '催缴对象名称不能为空' } },
+    },
     arrearsAmount: {
       type: DataTypes.INTEGER,
       allowNull: false,
@@ -44,7 +55,11 @@ DunningTarget.init(
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
-      validate: { notNull: { msg: '欠费月数不能为空' }, isInt: { msg: '欠费月数必须是整数' }, min: { args: [0], msg: '欠费月数不能为负数' } },
+      validate: {
+        notNull: { msg: '欠费月数不能为空' },
+        isInt: { msg: '欠费月数必须是整数' },
+        min: { args: [0], msg: '欠费月数不能为负数' },
+      },
     },
     note: { type: DataTypes.TEXT, allowNull: true },
     createdAt: DataTypes.DATE,
@@ -54,7 +69,12 @@ DunningTarget.init(
     sequelize,
     tableName: 'DunningTarget',
     modelName: 'DunningTarget',
-    indexes: [{ unique: true, fields: ['planId', 'ownerId'] }, { fields: ['ownerId'] }, { fields: ['unitId'] }, { fields: ['label'] }],
+    indexes: [
+      { unique: true, fields: ['planId', 'ownerId'] },
+      { fields: ['ownerId'] },
+      { fields: ['unitId'] },
+      { fields: ['label'] },
+    ],
     hooks: {
       async beforeValidate(target, options) {
         if (target.label || !target.ownerId) return;

@@ -2,7 +2,14 @@
 // column length and stores whatever it is given, PostgreSQL answers an out-of-range number with an error (a 500).
 // Added as one attribute validator per column, because Sequelize runs attribute validators on create, save,
 // Model.update (for the columns it writes) and bulkCreate with validate:true alike; hooks do not run on all of them.
-import { DataTypes, ValidationError, type Model, type ModelAttributeColumnOptions, type ModelStatic, type ValidationErrorItem } from 'sequelize';
+import {
+  DataTypes,
+  ValidationError,
+  type Model,
+  type ModelAttributeColumnOptions,
+  type ModelStatic,
+  type ValidationErrorItem,
+} from 'sequelize';
 
 /** TEXT columns (notes, descriptions, rule texts) are capped at this many characters. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -47,7 +54,8 @@ function checkInteger(value: unknown, range: { min: number; max: number }): void
 }
 
 function checkDate(value: unknown): void {
-  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
+  const date =
+    value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) throw new Error('日期格式不正确');
   const year = date.getUTCFullYear();
   if (year < MIN_YEAR || year > MAX_YEAR) throw new Error(`日期必须在 ${MIN_YEAR} 年到 ${MAX_YEAR} 年之间`);
@@ -63,10 +71,16 @@ function limitFor(type: TypeWithOptions): ((value: unknown) => void) | null {
     case DataTypes.CITEXT.key:
     case DataTypes.TEXT.key: {
       const declared = Number(type.options?.length ?? type._length);
-      const max = type.key === DataTypes.TEXT.key || type.key === DataTypes.CITEXT.key ? MAX_TEXT_LENGTH : Number.isInteger(declared) && declared > 0 ? declared : 255;
+      const max =
+        type.key === DataTypes.TEXT.key || type.key === DataTypes.CITEXT.key
+          ? MAX_TEXT_LENGTH
+          : Number.isInteger(declared) && declared > 0
+            ? declared
+            : 255;
       return (value) => {
         // Numbers are written as their digits; anything else would be stored as "[object Object]", "true" …
-        if (typeof value !== 'string' && typeof value !== 'number') throw new Error('必须是文字，不能是对象、列表或其他类型');
+        if (typeof value !== 'string' && typeof value !== 'number')
+          throw new Error('必须是文字，不能是对象、列表或其他类型');
         checkText(String(value), max);
       };
     }
@@ -128,7 +142,11 @@ export function applyFieldLimits(models: Iterable<ModelStatic<Model>>): void {
     }
     // Both are public in Sequelize 6 but missing from its types.
     (model as unknown as { refreshAttributes(): void }).refreshAttributes();
-    (model as unknown as { addHook(type: string, name: string, fn: typeof preferChineseMessages): void }).addHook('validationFailed', FIELD_LIMITS, preferChineseMessages);
+    (model as unknown as { addHook(type: string, name: string, fn: typeof preferChineseMessages): void }).addHook(
+      'validationFailed',
+      FIELD_LIMITS,
+      preferChineseMessages,
+    );
   }
 }
 
@@ -140,7 +158,9 @@ export function applyFieldLimits(models: Iterable<ModelStatic<Model>>): void {
 function preferChineseMessages(_instance: Model, _options: unknown, error: unknown): void {
   if (!(error instanceof ValidationError)) return;
   const ours = new Set(error.errors.filter((item) => item.validatorKey === FIELD_LIMITS).map((item) => item.path));
-  const kept = error.errors.filter((item: ValidationErrorItem) => !(item.validatorKey === 'not_a_string' && ours.has(item.path)));
+  const kept = error.errors.filter(
+    (item: ValidationErrorItem) => !(item.validatorKey === 'not_a_string' && ours.has(item.path)),
+  );
   if (kept.length === error.errors.length) return;
   error.errors.splice(0, error.errors.length, ...kept);
   error.message = kept.map((item) => `${item.type}: ${item.message}`).join(',\n');

@@ -20,13 +20,36 @@ associateProperty();
 
 // 前台服务 front desk
 export {
-  Ticket, TICKET_STATUSES, OPEN_TICKET_STATUSES, TICKET_CHANNELS, TICKET_CATEGORIES, TICKET_DUE_HOURS, TICKET_NUMBER_PREFIX,
-  isTicketOverdue, overdueTicketWhere, defaultTicketDueAt, nextTicketNumber,
-  type TicketStatus, type TicketChannel, type TicketCategory,
+  Ticket,
+  TICKET_STATUSES,
+  OPEN_TICKET_STATUSES,
+  TICKET_CHANNELS,
+  TICKET_CATEGORIES,
+  TICKET_DUE_HOURS,
+  TICKET_NUMBER_PREFIX,
+  isTicketOverdue,
+  overdueTicketWhere,
+  defaultTicketDueAt,
+  nextTicketNumber,
+  type TicketStatus,
+  type TicketChannel,
+  type TicketCategory,
 } from './ticket.js';
-export { WorkOrder, WORK_ORDER_STATUSES, WORK_ORDER_NUMBER_PREFIX, nextWorkOrderNumber, type WorkOrderStatus } from './work-order.js';
+export {
+  WorkOrder,
+  WORK_ORDER_STATUSES,
+  WORK_ORDER_NUMBER_PREFIX,
+  nextWorkOrderNumber,
+  type WorkOrderStatus,
+} from './work-order.js';
 export { ReturnVisit, RETURN_VISIT_METHODS, returnVisitLabel, type ReturnVisitMethod } from './return-visit.js';
-export { Correspondence, CORRESPONDENCE_KINDS, CORRESPONDENCE_DIRECTIONS, type CorrespondenceKind, type CorrespondenceDirection } from './correspondence.js';
+export {
+  Correspondence,
+  CORRESPONDENCE_KINDS,
+  CORRESPONDENCE_DIRECTIONS,
+  type CorrespondenceKind,
+  type CorrespondenceDirection,
+} from './correspondence.js';
 export { Notice, NOTICE_STATUSES, type NoticeStatus } from './notice.js';
 export { nextDailyNumber, formatDailyNumber } from './model-helpers.js';
 import { associateFrontDesk } from './associations/front-desk.js';
@@ -34,25 +57,57 @@ associateFrontDesk();
 
 // 收费管理 fees
 export {
-  Bill, BILL_STATUSES, BILL_FEE_KINDS, PERIOD_PATTERN, DEFAULT_MANAGEMENT_RATE_FEN, billStatusFor, managementFeeFen, billingKeyFor,
-  type BillStatus, type BillFeeKind,
+  Bill,
+  BILL_STATUSES,
+  BILL_FEE_KINDS,
+  PERIOD_PATTERN,
+  DEFAULT_MANAGEMENT_RATE_FEN,
+  billStatusFor,
+  managementFeeFen,
+  billingKeyFor,
+  type BillStatus,
+  type BillFeeKind,
 } from './bill.js';
 export { BillingRun, BILLING_RUN_STATUSES, billingRunTitle, type BillingRunStatus } from './billing-run.js';
 export {
-  Payment, PAYMENT_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES, nextReceipt, nextReceiptSequence, numberReceipts,
-  type PaymentKind, type PaymentMethod, type PaymentStatus,
+  Payment,
+  PAYMENT_KINDS,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  nextReceipt,
+  nextReceiptSequence,
+  numberReceipts,
+  type PaymentKind,
+  type PaymentMethod,
+  type PaymentStatus,
 } from './payment.js';
-export { RECEIPT_PREFIX, formatReceiptNumber, parseReceiptNumber, receiptNumbering, type ReceiptNumbering } from './receipt-numbers.js';
+export {
+  RECEIPT_PREFIX,
+  formatReceiptNumber,
+  parseReceiptNumber,
+  receiptNumbering,
+  type ReceiptNumbering,
+} from './receipt-numbers.js';
 export { CashReport, CASH_REPORT_STATUSES, type CashReportStatus } from './cash-report.js';
 export { ParkingRental, PARKING_RENTAL_STATUSES, PLATE_PATTERN, type ParkingRentalStatus } from './parking-rental.js';
-export { ClubhouseCharge, CLUBHOUSE_CHARGE_STATUSES, CLUBHOUSE_ITEMS, type ClubhouseChargeStatus } from './clubhouse-charge.js';
+export {
+  ClubhouseCharge,
+  CLUBHOUSE_CHARGE_STATUSES,
+  CLUBHOUSE_ITEMS,
+  type ClubhouseChargeStatus,
+} from './clubhouse-charge.js';
 import { associateFees } from './associations/fees.js';
 associateFees();
 
 // 装修管理 renovation
 export {
-  RenovationApplication, RENOVATION_STATUSES, INSPECTION_RESULTS, formatRenovationNumber, nextRenovationSequence,
-  type RenovationStatus, type InspectionResult,
+  RenovationApplication,
+  RENOVATION_STATUSES,
+  INSPECTION_RESULTS,
+  formatRenovationNumber,
+  nextRenovationSequence,
+  type RenovationStatus,
+  type InspectionResult,
 } from './renovation-application.js';
 export { RenovationDeposit, DEPOSIT_STATUSES, depositNumberFor, type DepositStatus } from './renovation-deposit.js';
 import { associateRenovation } from './associations/renovation.js';
@@ -61,7 +116,13 @@ associateRenovation();
 // 催缴管理 dunning
 export { DunningPlan, DUNNING_PLAN_STATUSES, type DunningPlanStatus } from './dunning-plan.js';
 export { DunningTarget, unitLabelled } from './dunning-target.js';
-export { DunningRecord, DUNNING_METHODS, DUNNING_RESULTS, type DunningMethod, type DunningResult } from './dunning-record.js';
+export {
+  DunningRecord,
+  DUNNING_METHODS,
+  DUNNING_RESULTS,
+  type DunningMethod,
+  type DunningResult,
+} from './dunning-record.js';
 import { associateDunning } from './associations/dunning.js';
 associateDunning();
 
@@ -77,9 +138,7 @@ import { associateOffice } from './associations/office.js';
 associateOffice();
 
 // 权限与日志 governance
-export {
-  AuthorityRule, RULE_EFFECTS, MAX_PRIORITY, type RuleEffect, type RuleConditions,
-} from './authority-rule.js';
+export { AuthorityRule, RULE_EFFECTS, MAX_PRIORITY, type RuleEffect, type RuleConditions } from './authority-rule.js';
 export { RuleVersion } from './rule-version.js';
 export { DecisionLog, DECISION_EFFECTS, type DecisionEffect, type DecidingRule } from './decision-log.js';
 export { AuditLog, type AuditChanges } from './audit-log.js';

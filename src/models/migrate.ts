@@ -29,7 +29,12 @@ export function createMigrator(sequelize: Sequelize = defaultSequelize) {
     },
     context: { queryInterface: sequelize.getQueryInterface(), sequelize },
     storage: new SequelizeStorage({ sequelize, modelName: 'SequelizeMeta' }),
-    logger: { info: (m) => logger.debug(JSON.stringify(m)), warn: (m) => logger.warn(JSON.stringify(m)), error: (m) => logger.error(JSON.stringify(m)), debug: () => undefined },
+    logger: {
+      info: (m) => logger.debug(JSON.stringify(m)),
+      warn: (m) => logger.warn(JSON.stringify(m)),
+      error: (m) => logger.error(JSON.stringify(m)),
+      debug: () => undefined,
+    },
   });
 }
 

@@ -16,7 +16,12 @@ export function formatDailyNumber(prefix: string, at: Date, seq: number): string
  * The next free daily number of a model's `number` column. The unique index is the final guard: two clerks
  * registering in the same instant may collide, and the loser retries.
  */
-export async function nextDailyNumber(model: ModelStatic<Model>, prefix: string, at: Date, transaction?: Transaction | null): Promise<string> {
+export async function nextDailyNumber(
+  model: ModelStatic<Model>,
+  prefix: string,
+  at: Date,
+  transaction?: Transaction | null,
+): Promise<string> {
   const dayPrefix = `${prefix}${shanghaiDayKey(at)}-`;
   const last = (await model.findOne({
     attributes: ['number'],

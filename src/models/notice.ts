@@ -25,13 +25,24 @@ export class Notice extends Model<InferAttributes<Notice>, InferCreationAttribut
 Notice.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    title: { type: DataTypes.STRING(120), allowNull: false, validate: { notNull: { msg: '标题不能为空' }, notEmpty: { msg: '标题不能为空' } } },
-    content: { type: DataTypes.TEXT, allowNull: false, validate: { notNull: { msg: '正文不能为空' }, notEmpty: { msg: '正文不能为空' } } },
+    title: {
+      type: DataTypes.STRING(120),
+      allowNull: false,
+      validate: { notNull: { msg: '标题不能为空' }, notEmpty: { msg: '标题不能为空' } },
+    },
+    content: {
+      type: DataTypes.TEXT,
+      allowNull: false,
+      validate: { notNull: { msg: '正文不能为空' }, notEmpty: { msg: '正文不能为空' } },
+    },
     status: {
       type: DataTypes.ENUM(...NOTICE_STATUSES),
       allowNull: false,
       defaultValue: 'draft',
-      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [NOTICE_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: {
+        notNull: { msg: '状态不能为空' },
+        isIn: { args: [NOTICE_STATUSES as unknown as string[]], msg: '状态不正确' },
+      },
     },
     audience: { type: DataTypes.STRING(200), allowNull: true },
     authorId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '拟稿人不能为空' } } },

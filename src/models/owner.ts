@@ -22,11 +22,27 @@ Owner.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     name: { type: DataTypes.STRING(40), allowNull: false, validate: { notEmpty: { msg: '业主姓名不能为空' } } },
-    phone: { type: DataTypes.STRING(20), allowNull: true, validate: { is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } } },
-    altPhone: { type: DataTypes.STRING(20), allowNull: true, validate: { is: { args: PHONE_PATTERN, msg: '备用电话格式不正确' } } },
+    phone: {
+      type: DataTypes.STRING(20),
+      allowNull: true,
+      validate: { is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
+    },
+    altPhone: {
+      type: DataTypes.STRING(20),
+      allowNull: true,
+      validate: { is: { args: PHONE_PATTERN, msg: '备用电话格式不正确' } },
+    },
     email: { type: DataTypes.STRING(120), allowNull: true, validate: { isEmail: { msg: '邮箱格式不正确' } } },
-    moveInDate: { type: DataTypes.DATEONLY, allowNull: true, validate: { isDate: { msg: '入住日期格式不正确', args: true } } },
-    lastReviewedOn: { type: DataTypes.DATEONLY, allowNull: true, validate: { isDate: { msg: '清理日期格式不正确', args: true } } },
+    moveInDate: {
+      type: DataTypes.DATEONLY,
+      allowNull: true,
+      validate: { isDate: { msg: '入住日期格式不正确', args: true } },
+    },
+    lastReviewedOn: {
+      type: DataTypes.DATEONLY,
+      allowNull: true,
+      validate: { isDate: { msg: '清理日期格式不正确', args: true } },
+    },
     notes: { type: DataTypes.TEXT, allowNull: true },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,

@@ -3,7 +3,12 @@
 // whichever way the row is saved. Pushing a changed fact down from the parent is done in associations/office.ts.
 import type { Model, ModelStatic, Transaction } from 'sequelize';
 
-type Options = { transaction?: Transaction | null; fields?: string[]; skip?: string[]; attributes?: Record<string, unknown> };
+type Options = {
+  transaction?: Transaction | null;
+  fields?: string[];
+  skip?: string[];
+  attributes?: Record<string, unknown>;
+};
 type Row = Model & { isNewRecord: boolean; changed(key: string): boolean };
 type Hooks = { addHook(type: string, name: string, fn: (...args: never[]) => unknown): void };
 
@@ -22,7 +27,10 @@ function exclude(list: string[] | undefined, field: string) {
  * Copies `parent.from` into `child.to` whenever `child.key` is written. A parent that does not exist leaves the
  * copy as it is: the foreign key (or the copy's own notNull) refuses the row.
  */
-export function copyParentFact(child: ModelStatic<Model>, spec: { key: string; parent: ModelStatic<Model>; from: string; to: string }): void {
+export function copyParentFact(
+  child: ModelStatic<Model>,
+  spec: { key: string; parent: ModelStatic<Model>; from: string; to: string },
+): void {
   const { key, parent, from, to } = spec;
   const name = `${to}FromParent`;
   const hooks = child as unknown as Hooks;
@@ -36,7 +44,10 @@ export function copyParentFact(child: ModelStatic<Model>, spec: { key: string; p
 
   /** Sets the copy on each row whose parent exists; true when any was set. */
   async function fill(rows: Model[], transaction?: Transaction | null): Promise<boolean> {
-    const facts = await factsOf(rows.map((row) => row.get(key)), transaction);
+    const facts = await factsOf(
+      rows.map((row) => row.get(key)),
+      transaction,
+    );
     let filled = false;
     for (const row of rows) {
       const fact = facts.get(Number(row.get(key)));

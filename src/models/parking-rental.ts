@@ -55,18 +55,36 @@ ParkingRental.init(
       allowNull: false,
       validate: { ...requiredText('车牌号'), is: { args: PLATE_PATTERN, msg: '车牌号格式不正确' } },
       set(value: string) {
-        this.setDataValue('plateNumber', typeof value === 'string' ? value.replace(/[\s·•-]/g, '').toUpperCase() : value);
+        this.setDataValue(
+          'plateNumber',
+          typeof value === 'string' ? value.replace(/[\s·•-]/g, '').toUpperCase() : value,
+        );
       },
     },
     spaceNumber: { type: DataTypes.STRING(20), allowNull: false, validate: requiredText('车位号') },
-    startDate: { type: DataTypes.DATEONLY, allowNull: false, validate: { notNull: { msg: '开始日期不能为空' }, isDate: { args: true, msg: '开始日期格式不正确' } } },
-    endDate: { type: DataTypes.DATEONLY, allowNull: false, validate: { notNull: { msg: '结束日期不能为空' }, isDate: { args: true, msg: '结束日期格式不正确' } } },
-    monthlyRent: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '月租金不能为空' }, ...positiveFen('月租金') } },
+    startDate: {
+      type: DataTypes.DATEONLY,
+      allowNull: false,
+      validate: { notNull: { msg: '开始日期不能为空' }, isDate: { args: true, msg: '开始日期格式不正确' } },
+    },
+    endDate: {
+      type: DataTypes.DATEONLY,
+      allowNull: false,
+      validate: { notNull: { msg: '结束日期不能为空' }, isDate: { args: true, msg: '结束日期格式不正确' } },
+    },
+    monthlyRent: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      validate: { notNull: { msg: '月租金不能为空' }, ...positiveFen('月租金') },
+    },
     status: {
       type: DataTypes.ENUM(...PARKING_RENTAL_STATUSES),
       allowNull: false,
       defaultValue: 'pending',
-      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [PARKING_RENTAL_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: {
+        notNull: { msg: '状态不能为空' },
+        isIn: { args: [PARKING_RENTAL_STATUSES as unknown as string[]], msg: '状态不正确' },
+      },
     },
     reviewedById: { type: DataTypes.INTEGER, allowNull: true },
     reviewedAt: { type: DataTypes.DATE, allowNull: true },

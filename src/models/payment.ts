@@ -1,4 +1,11 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Transaction,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { formatReceiptNumber, receiptNumbering, type ReceiptNumbering } from './receipt-numbers.js';
 import { shanghaiYear } from '../lib/shanghai.js';
@@ -61,12 +68,21 @@ Payment.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     // The three receipt fields are NOT NULL in the table; the model lets them be left out because beforeCreate fills them.
-    receiptNumber: { type: DataTypes.STRING(20), allowNull: true, unique: { name: 'Payment_receiptNumber', msg: '收据号已被使用，收据号不能重复' }, validate: { notEmpty: { msg: '收据号不能为空' } } },
+    receiptNumber: {
+      type: DataTypes.STRING(20),
+      allowNull: true,
+      unique: { name: 'Payment_receiptNumber', msg: '收据号已被使用，收据号不能重复' },
+      validate: { notEmpty: { msg: '收据号不能为空' } },
+    },
     receiptYear: {
       type: DataTypes.INTEGER,
       allowNull: true,
       unique: { name: 'Payment_receiptYear_receiptSequence', msg: '该年度的收据序号已被使用，收据号不能重复' },
-      validate: { isInt: { msg: '收据年度不正确' }, min: { args: [2000], msg: '收据年度不正确' }, max: { args: [9999], msg: '收据年度不正确' } },
+      validate: {
+        isInt: { msg: '收据年度不正确' },
+        min: { args: [2000], msg: '收据年度不正确' },
+        max: { args: [9999], msg: '收据年度不正确' },
+      },
     },
     receiptSequence: {
       type: DataTypes.INTEGER,
@@ -75,17 +91,39 @@ Payment.init(
       validate: { isInt: { msg: '收据序号必须是正整数' }, min: { args: [1], msg: '收据序号必须是正整数' } },
     },
     kind: { type: DataTypes.ENUM(...PAYMENT_KINDS), allowNull: false, validate: enumOf(PAYMENT_KINDS, '收款类别') },
-    method: { type: DataTypes.ENUM(...PAYMENT_METHODS), allowNull: false, validate: enumOf(PAYMENT_METHODS, '收款方式') },
-    amount: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '金额不能为空' }, ...positiveFen('金额') } },
-    status: { type: DataTypes.ENUM(...PAYMENT_STATUSES), allowNull: false, defaultValue: 'valid', validate: enumOf(PAYMENT_STATUSES, '状态') },
+    method: {
+      type: DataTypes.ENUM(...PAYMENT_METHODS),
+      allowNull: false,
+      validate: enumOf(PAYMENT_METHODS, '收款方式'),
+    },
+    amount: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      validate: { notNull: { msg: '金额不能为空' }, ...positiveFen('金额') },
+    },
+    status: {
+      type: DataTypes.ENUM(...PAYMENT_STATUSES),
+      allowNull: false,
+      defaultValue: 'valid',
+      validate: enumOf(PAYMENT_STATUSES, '状态'),
+    },
     billId: { type: DataTypes.INTEGER, allowNull: true },
     depositId: { type: DataTypes.INTEGER, allowNull: true },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
     unitId: { type: DataTypes.INTEGER, allowNull: true },
-    payerName: { type: DataTypes.STRING(60), allowNull: false, validate: { notNull: { msg: '交款人不能为空' }, notEmpty: { msg: '交款人不能为空' } } },
+    payerName: {
+      type: DataTypes.STRING(60),
+      allowNull: false,
+      validate: { notNull: { msg: '交款人不能为空' }, notEmpty: { msg: '交款人不能为空' } },
+    },
     cashierId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '收款人不能为空' } } },
     cashReportId: { type: DataTypes.INTEGER, allowNull: true },
-    paidAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW, validate: { notNull: { msg: '收款时间不能为空' } } },
+    paidAt: {
+      type: DataTypes.DATE,
+      allowNull: false,
+      defaultValue: DataTypes.NOW,
+      validate: { notNull: { msg: '收款时间不能为空' } },
+    },
     voidedAt: { type: DataTypes.DATE, allowNull: true },
     voidedById: { type: DataTypes.INTEGER, allowNull: true },
     voidReason: { type: DataTypes.STRING(200), allowNull: true },
@@ -111,15 +149,19 @@ Payment.init(
     ],
     validate: {
       voidedNeedsReason(this: Payment) {
-        if (this.status === 'voided' && !String(this.voidReason ?? '').trim()) throw new Error('作废收据必须填写作废原因');
+        if (this.status === 'voided' && !String(this.voidReason ?? '').trim())
+          throw new Error('作废收据必须填写作废原因');
       },
       numberMatchesSequence(this: Payment) {
-        if (!Number.isInteger(this.receiptYear) || !Number.isInteger(this.receiptSequence) || this.receiptSequence < 1) return;
+        if (!Number.isInteger(this.receiptYear) || !Number.isInteger(this.receiptSequence) || this.receiptSequence < 1)
+          return;
         if (this.receiptYear < 1000 || this.receiptYear > 9999) return;
-        if (this.receiptNumber !== formatReceiptNumber(this.receiptYear, this.receiptSequence)) throw new Error('收据号与收据年度、序号不一致');
+        if (this.receiptNumber !== formatReceiptNumber(this.receiptYear, this.receiptSequence))
+          throw new Error('收据号与收据年度、序号不一致');
       },
       voidedAfterPaid(this: Payment) {
-        if (this.voidedAt && this.paidAt && new Date(this.voidedAt).getTime() < new Date(this.paidAt).getTime()) throw new Error('作废时间不能早于收款时间');
+        if (this.voidedAt && this.paidAt && new Date(this.voidedAt).getTime() < new Date(this.paidAt).getTime())
+          throw new Error('作废时间不能早于收款时间');
       },
     },
     hooks: {
@@ -131,10 +173,20 @@ Payment.init(
         if (!payment.paidAt) payment.paidAt = new Date();
         if (payment.receiptYear == null) payment.receiptYear = shanghaiYear(new Date(payment.paidAt));
         if (payment.receiptSequence == null) {
-          payment.receiptSequence = await nextReceiptSequence(payment.receiptYear, (options.transaction as Transaction | undefined) ?? null);
+          payment.receiptSequence = await nextReceiptSequence(
+            payment.receiptYear,
+            (options.transaction as Transaction | undefined) ?? null,
+          );
         }
         const { receiptYear: year, receiptSequence: sequence } = payment;
-        if (!payment.receiptNumber && Number.isInteger(year) && year >= 1000 && year <= 9999 && Number.isInteger(sequence) && sequence >= 1) {
+        if (
+          !payment.receiptNumber &&
+          Number.isInteger(year) &&
+          year >= 1000 &&
+          year <= 9999 &&
+          Number.isInteger(sequence) &&
+          sequence >= 1
+        ) {
           payment.receiptNumber = formatReceiptNumber(year, sequence);
         }
       },
@@ -147,7 +199,10 @@ Payment.init(
 
 /** The next receipt sequence of a year: the highest one issued (voided ones included) + 1. */
 export async function nextReceiptSequence(year: number, transaction?: Transaction | null): Promise<number> {
-  const max = await Payment.max<number | null, Payment>('receiptSequence', { where: { receiptYear: year }, transaction: transaction ?? undefined });
+  const max = await Payment.max<number | null, Payment>('receiptSequence', {
+    where: { receiptYear: year },
+    transaction: transaction ?? undefined,
+  });
   return (Number(max) || 0) + 1;
 }
 
@@ -162,7 +217,10 @@ export async function nextReceipt(at: Date, transaction?: Transaction | null): P
  * numbering nextReceipt would have given it, one after another, continuing after its year's highest sequence.
  * The rows are numbered in place and returned.
  */
-export async function numberReceipts<T extends { paidAt: Date }>(rows: T[], transaction?: Transaction | null): Promise<Array<T & ReceiptNumbering>> {
+export async function numberReceipts<T extends { paidAt: Date }>(
+  rows: T[],
+  transaction?: Transaction | null,
+): Promise<Array<T & ReceiptNumbering>> {
   const next = new Map<number, number>();
   for (const row of rows) {
     const year = shanghaiYear(row.paidAt);

@@ -25,7 +25,12 @@ export class Position extends Model<InferAttributes<Position>, InferCreationAttr
 Position.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    name: { type: DataTypes.STRING(40), allowNull: false, unique: true, validate: { notEmpty: { msg: '岗位名称不能为空' } } },
+    name: {
+      type: DataTypes.STRING(40),
+      allowNull: false,
+      unique: true,
+      validate: { notEmpty: { msg: '岗位名称不能为空' } },
+    },
     code: { type: DataTypes.STRING(40), allowNull: true, unique: true },
     departmentId: { type: DataTypes.INTEGER, allowNull: true },
     departmentText: { type: DataTypes.STRING(40), allowNull: true },

@@ -1,4 +1,12 @@
-import { DataTypes, Model, Op, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  Op,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Transaction,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { shanghaiYear } from '../lib/shanghai.js';
 import { PHONE_PATTERN, datesInOrder } from './validators.js';
@@ -22,7 +30,10 @@ export async function nextRenovationSequence(year: number, transaction?: Transac
   const last = await RenovationApplication.findOne({
     attributes: ['number'],
     where: { number: { [Op.like]: `ZX${year}-%` } },
-    order: [[sequelize.fn('length', sequelize.col('number')), 'DESC'], ['number', 'DESC']],
+    order: [
+      [sequelize.fn('length', sequelize.col('number')), 'DESC'],
+      ['number', 'DESC'],
+    ],
     transaction,
   });
   const max = last ? Number(last.number.slice(`ZX${year}-`.length)) || 0 : 0;
@@ -30,7 +41,10 @@ export async function nextRenovationSequence(year: number, transaction?: Transac
 }
 
 /** 装修申请: an owner's renovation procedure — engineering review, the assistant's decision, inspection 验收. */
-export class RenovationApplication extends Model<InferAttributes<RenovationApplication>, InferCreationAttributes<RenovationApplication>> {
+export class RenovationApplication extends Model<
+  InferAttributes<RenovationApplication>,
+  InferCreationAttributes<RenovationApplication>
+> {
   declare id: CreationOptional<number>;
   /** 申请编号, e.g. "ZX2026-0012"; filled in on registration when left empty. */
   declare number: CreationOptional<string>;
@@ -85,7 +99,11 @@ RenovationApplication.init(
       allowNull: false,
       validate: { notNull: { msg: '施工单位电话不能为空' }, is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
     },
-    scope: { type: DataTypes.TEXT, allowNull: false, validate: { notNull: { msg: '装修范围不能为空' }, notEmpty: { msg: '装修范围不能为空' } } },
+    scope: {
+      type: DataTypes.TEXT,
+      allowNull: false,
+      validate: { notNull: { msg: '装修范围不能为空' }, notEmpty: { msg: '装修范围不能为空' } },
+    },
     startDate: {
       type: DataTypes.DATEONLY,
       allowNull: false,
@@ -144,7 +162,10 @@ RenovationApplication.init(
       async beforeValidate(application, options) {
         if (application.number) return;
         const year = shanghaiYear(new Date());
-        application.number = formatRenovationNumber(year, await nextRenovationSequence(year, (options as { transaction?: Transaction }).transaction));
+        application.number = formatRenovationNumber(
+          year,
+          await nextRenovationSequence(year, (options as { transaction?: Transaction }).transaction),
+        );
       },
     },
   },

@@ -1,4 +1,11 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Transaction } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Transaction,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { INSPECTION_RESULTS, RenovationApplication, type InspectionResult } from './renovation-application.js';
 import { moneyFen, positiveFen } from './validators.js';
@@ -16,7 +23,10 @@ export function depositNumberFor(applicationNumber: string): string {
  * 装修押金: collected once an application is approved (a Payment of kind `deposit`), then refunded — in full
  * or less a deduction for damages (a Payment of kind `deposit_refund`) — or forfeited after inspection.
  */
-export class RenovationDeposit extends Model<InferAttributes<RenovationDeposit>, InferCreationAttributes<RenovationDeposit>> {
+export class RenovationDeposit extends Model<
+  InferAttributes<RenovationDeposit>,
+  InferCreationAttributes<RenovationDeposit>
+> {
   declare id: CreationOptional<number>;
   /** 押金编号, e.g. "YJ2026-0012"; taken from the application when left empty (as are unit and owner). */
   declare number: CreationOptional<string>;
@@ -54,10 +64,19 @@ RenovationDeposit.init(
       unique: true,
       validate: { notNull: { msg: '押金编号不能为空' }, notEmpty: { msg: '押金编号不能为空' } },
     },
-    applicationId: { type: DataTypes.INTEGER, allowNull: false, unique: true, validate: { notNull: { msg: '装修申请不能为空' } } },
+    applicationId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      unique: true,
+      validate: { notNull: { msg: '装修申请不能为空' } },
+    },
     unitId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '房屋不能为空' } } },
     ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '业主不能为空' } } },
-    amount: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '押金金额不能为空' }, ...positiveFen('押金金额') } },
+    amount: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      validate: { notNull: { msg: '押金金额不能为空' }, ...positiveFen('押金金额') },
+    },
     status: {
       type: DataTypes.ENUM(...DEPOSIT_STATUSES),
       allowNull: false,
@@ -76,7 +95,12 @@ RenovationDeposit.init(
       defaultValue: 0,
       validate: { notNull: { msg: '退还金额不能为空' }, ...moneyFen('退还金额') },
     },
-    deduction: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0, validate: { notNull: { msg: '扣款金额不能为空' }, ...moneyFen('扣款金额') } },
+    deduction: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      defaultValue: 0,
+      validate: { notNull: { msg: '扣款金额不能为空' }, ...moneyFen('扣款金额') },
+    },
     refundPaymentId: { type: DataTypes.INTEGER, allowNull: true },
     refundedAt: { type: DataTypes.DATE, allowNull: true },
     refundedById: { type: DataTypes.INTEGER, allowNull: true },
@@ -106,7 +130,8 @@ RenovationDeposit.init(
         if (this.status === 'refunded' && refunded + deduction !== Number(this.amount)) {
           throw new Error('退还金额与扣款金额之和必须等于押金金额');
         }
-        if (this.status === 'refunded' && refunded > 0 && !this.refundPaymentId) throw new Error('退还押金必须有退款收据');
+        if (this.status === 'refunded' && refunded > 0 && !this.refundPaymentId)
+          throw new Error('退还押金必须有退款收据');
       },
       forfeitHasNoRefund(this: RenovationDeposit) {
         if (this.status === 'forfeited' && (this.refundPaymentId || Number(this.refundedAmount ?? 0) !== 0)) {
@@ -114,7 +139,10 @@ RenovationDeposit.init(
         }
       },
       heldHasNoRefund(this: RenovationDeposit) {
-        if (this.status === 'held' && (this.refundPaymentId || Number(this.refundedAmount ?? 0) !== 0 || Number(this.deduction ?? 0) !== 0)) {
+        if (
+          this.status === 'held' &&
+          (this.refundPaymentId || Number(this.refundedAmount ?? 0) !== 0 || Number(this.deduction ?? 0) !== 0)
+        ) {
           throw new Error('押金尚未退还，不能有退款或扣款');
         }
       },

@@ -40,15 +40,27 @@ export function returnVisitLabel(ticketNumber: string, isSpotCheck: boolean, vis
 ReturnVisit.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    label: { type: DataTypes.STRING(80), allowNull: false, validate: { notNull: { msg: '回访名称不能为空' }, notEmpty: { msg: '回访名称不能为空' } } },
+    label: {
+      type: DataTypes.STRING(80),
+      allowNull: false,
+      validate: { notNull: { msg: '回访名称不能为空' }, notEmpty: { msg: '回访名称不能为空' } },
+    },
     ticketId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '报事单不能为空' } } },
     visitorId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '回访人不能为空' } } },
-    visitedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW, validate: { notNull: { msg: '回访时间不能为空' } } },
+    visitedAt: {
+      type: DataTypes.DATE,
+      allowNull: false,
+      defaultValue: DataTypes.NOW,
+      validate: { notNull: { msg: '回访时间不能为空' } },
+    },
     method: {
       type: DataTypes.ENUM(...RETURN_VISIT_METHODS),
       allowNull: false,
       defaultValue: 'phone',
-      validate: { notNull: { msg: '回访方式不能为空' }, isIn: { args: [RETURN_VISIT_METHODS as unknown as string[]], msg: '回访方式不正确' } },
+      validate: {
+        notNull: { msg: '回访方式不能为空' },
+        isIn: { args: [RETURN_VISIT_METHODS as unknown as string[]], msg: '回访方式不正确' },
+      },
     },
     satisfaction: {
       type: DataTypes.INTEGER,
@@ -91,7 +103,11 @@ ReturnVisit.init(
         if (visit.label || !visit.ticketId) return;
         const ticket = await Ticket.findByPk(visit.ticketId, { attributes: ['number'], transaction: txOf(options) });
         // An unknown ticket is refused by the foreign key; the label only needs to be readable.
-        visit.label = returnVisitLabel(ticket?.number ?? `#${visit.ticketId}`, !!visit.isSpotCheck, new Date(visit.visitedAt ?? Date.now()));
+        visit.label = returnVisitLabel(
+          ticket?.number ?? `#${visit.ticketId}`,
+          !!visit.isSpotCheck,
+          new Date(visit.visitedAt ?? Date.now()),
+        );
       },
     },
   },

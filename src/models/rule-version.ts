@@ -34,7 +34,11 @@ RuleVersion.init(
       type: DataTypes.INTEGER,
       allowNull: false,
       unique: { name: 'RuleVersion_rule_version', msg: '该规则已有此版本号' },
-      validate: { notNull: { msg: '版本号不能为空' }, isInt: { msg: '版本号必须是整数' }, min: { args: [1], msg: '版本号从 1 开始' } },
+      validate: {
+        notNull: { msg: '版本号不能为空' },
+        isInt: { msg: '版本号必须是整数' },
+        min: { args: [1], msg: '版本号从 1 开始' },
+      },
     },
     snapshot: {
       type: DataTypes.JSON,

@@ -51,11 +51,20 @@ Staff.init(
       unique: true,
       validate: { isEmail: { msg: '邮箱格式不正确' } },
       set(value: string) {
-        this.setDataValue('email', String(value ?? '').trim().toLowerCase());
+        this.setDataValue(
+          'email',
+          String(value ?? '')
+            .trim()
+            .toLowerCase(),
+        );
       },
     },
     passwordHash: { type: DataTypes.STRING(100), allowNull: false },
-    phone: { type: DataTypes.STRING(20), allowNull: true, validate: { is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } } },
+    phone: {
+      type: DataTypes.STRING(20),
+      allowNull: true,
+      validate: { is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
+    },
     positionId: { type: DataTypes.INTEGER, allowNull: true },
     departmentId: { type: DataTypes.INTEGER, allowNull: true },
     enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
@@ -73,5 +82,10 @@ Staff.init(
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },
-  { sequelize, tableName: 'Staff', modelName: 'Staff', indexes: [{ fields: ['positionId'] }, { fields: ['departmentId'] }, { fields: ['proposedPositionId'] }] },
+  {
+    sequelize,
+    tableName: 'Staff',
+    modelName: 'Staff',
+    indexes: [{ fields: ['positionId'] }, { fields: ['departmentId'] }, { fields: ['proposedPositionId'] }],
+  },
 );

@@ -37,7 +37,11 @@ SurveyQuestion.init(
       type: DataTypes.INTEGER,
       allowNull: false,
       unique: { name: 'SurveyQuestion_survey_number', msg: '该调查已有这个题号' },
-      validate: { notNull: { msg: '题号不能为空' }, isInt: { msg: '题号必须是整数' }, min: { args: [1], msg: '题号从 1 开始' } },
+      validate: {
+        notNull: { msg: '题号不能为空' },
+        isInt: { msg: '题号必须是整数' },
+        min: { args: [1], msg: '题号从 1 开始' },
+      },
     },
     text: {
       type: DataTypes.TEXT,
@@ -48,7 +52,10 @@ SurveyQuestion.init(
       type: DataTypes.ENUM(...SURVEY_QUESTION_KINDS),
       allowNull: false,
       defaultValue: 'score',
-      validate: { notNull: { msg: '题型不能为空' }, isIn: { args: [SURVEY_QUESTION_KINDS as unknown as string[]], msg: '题型必须是评分题或文字题' } },
+      validate: {
+        notNull: { msg: '题型不能为空' },
+        isIn: { args: [SURVEY_QUESTION_KINDS as unknown as string[]], msg: '题型必须是评分题或文字题' },
+      },
     },
     surveyStatus: {
       type: DataTypes.ENUM(...SURVEY_STATUSES),

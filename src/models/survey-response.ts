@@ -61,10 +61,19 @@ SurveyResponse.init(
     respondentName: {
       type: DataTypes.STRING(40),
       allowNull: false,
-      validate: { notNull: { msg: '受访人不能为空' }, notEmpty: { msg: '受访人不能为空' }, len: { args: [1, 40], msg: '受访人姓名不能超过 40 个字' } },
+      validate: {
+        notNull: { msg: '受访人不能为空' },
+        notEmpty: { msg: '受访人不能为空' },
+        len: { args: [1, 40], msg: '受访人姓名不能超过 40 个字' },
+      },
     },
     collectedById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '收集人不能为空' } } },
-    collectedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW, validate: { notNull: { msg: '收集时间不能为空' } } },
+    collectedAt: {
+      type: DataTypes.DATE,
+      allowNull: false,
+      defaultValue: DataTypes.NOW,
+      validate: { notNull: { msg: '收集时间不能为空' } },
+    },
     answers: {
       type: DataTypes.JSON,
       allowNull: false,
@@ -90,13 +99,28 @@ SurveyResponse.init(
     sequelize,
     tableName: 'SurveyResponse',
     modelName: 'SurveyResponse',
-    indexes: [{ fields: ['surveyId'] }, { fields: ['ownerId'] }, { fields: ['unitId'] }, { fields: ['collectedById'] }, { fields: ['collectedAt'] }],
+    indexes: [
+      { fields: ['surveyId'] },
+      { fields: ['ownerId'] },
+      { fields: ['unitId'] },
+      { fields: ['collectedById'] },
+      { fields: ['collectedAt'] },
+    ],
   },
 );
 
 function refuse(response: SurveyResponse, message: string): never {
   throw new ValidationError(message, [
-    new ValidationErrorItem(message, 'validation error', 'answers', JSON.stringify(response.answers), response, 'answersMatchQuestions', 'answersMatchQuestions', []),
+    new ValidationErrorItem(
+      message,
+      'validation error',
+      'answers',
+      JSON.stringify(response.answers),
+      response,
+      'answersMatchQuestions',
+      'answersMatchQuestions',
+      [],
+    ),
   ]);
 }
 
@@ -109,15 +133,21 @@ async function checkAnswersAgainstQuestions(responses: SurveyResponse[], transac
   const toCheck = responses.filter((r) => isPlainObject(r.answers) && Object.keys(r.answers).length > 0 && r.surveyId);
   if (toCheck.length === 0) return;
   const surveyIds = [...new Set(toCheck.map((r) => r.surveyId))];
-  const questions = await SurveyQuestion.findAll({ where: { surveyId: surveyIds }, attributes: ['id', 'surveyId', 'number', 'kind'], transaction });
+  const questions = await SurveyQuestion.findAll({
+    where: { surveyId: surveyIds },
+    attributes: ['id', 'surveyId', 'number', 'kind'],
+    transaction,
+  });
   const byId = new Map(questions.map((q) => [q.id, q]));
   for (const response of toCheck) {
     for (const [key, answer] of Object.entries(response.answers)) {
       const question = byId.get(Number(key));
       if (!question || question.surveyId !== response.surveyId) refuse(response, `题目 ${key} 不属于该调查`);
       if (answer === null) continue;
-      if (question.kind === 'score' && typeof answer !== 'number') refuse(response, `第 ${question.number} 题是评分题，请填 1 到 5 的整数`);
-      if (question.kind === 'text' && typeof answer !== 'string') refuse(response, `第 ${question.number} 题是文字题，请填写文字`);
+      if (question.kind === 'score' && typeof answer !== 'number')
+        refuse(response, `第 ${question.number} 题是评分题，请填 1 到 5 的整数`);
+      if (question.kind === 'text' && typeof answer !== 'string')
+        refuse(response, `第 ${question.number} 题是文字题，请填写文字`);
     }
   }
 }
@@ -125,9 +155,15 @@ async function checkAnswersAgainstQuestions(responses: SurveyResponse[], transac
 SurveyResponse.addHook('beforeCreate', (response: SurveyResponse, options: { transaction?: Transaction | null }) =>
   checkAnswersAgainstQuestions([response], options.transaction),
 );
-SurveyResponse.addHook('beforeUpdate', async (response: SurveyResponse, options: { transaction?: Transaction | null }) => {
-  if (response.changed('answers') || response.changed('surveyId')) await checkAnswersAgainstQuestions([response], options.transaction);
-});
-SurveyResponse.addHook('beforeBulkCreate', (responses: SurveyResponse[], options: { transaction?: Transaction | null; individualHooks?: boolean }) =>
-  options.individualHooks ? undefined : checkAnswersAgainstQuestions(responses, options.transaction),
+SurveyResponse.addHook(
+  'beforeUpdate',
+  async (response: SurveyResponse, options: { transaction?: Transaction | null }) => {
+    if (response.changed('answers') || response.changed('surveyId'))
+      await checkAnswersAgainstQuestions([response], options.transaction);
+  },
+);
+SurveyResponse.addHook(
+  'beforeBulkCreate',
+  (responses: SurveyResponse[], options: { transaction?: Transaction | null; individualHooks?: boolean }) =>
+    options.individualHooks ? undefined : checkAnswersAgainstQuestions(responses, options.transaction),
 );

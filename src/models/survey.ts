@@ -33,18 +33,37 @@ Survey.init(
     title: {
       type: DataTypes.STRING(100),
       allowNull: false,
-      validate: { notNull: { msg: '调查名称不能为空' }, notEmpty: { msg: '调查名称不能为空' }, len: { args: [1, 100], msg: '调查名称不能超过 100 个字' } },
+      validate: {
+        notNull: { msg: '调查名称不能为空' },
+        notEmpty: { msg: '调查名称不能为空' },
+        len: { args: [1, 100], msg: '调查名称不能超过 100 个字' },
+      },
     },
-    period: { type: DataTypes.STRING(40), allowNull: true, validate: { len: { args: [0, 40], msg: '调查期间不能超过 40 个字' } } },
+    period: {
+      type: DataTypes.STRING(40),
+      allowNull: true,
+      validate: { len: { args: [0, 40], msg: '调查期间不能超过 40 个字' } },
+    },
     description: { type: DataTypes.TEXT, allowNull: true },
     status: {
       type: DataTypes.ENUM(...SURVEY_STATUSES),
       allowNull: false,
       defaultValue: 'draft',
-      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [SURVEY_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: {
+        notNull: { msg: '状态不能为空' },
+        isIn: { args: [SURVEY_STATUSES as unknown as string[]], msg: '状态不正确' },
+      },
     },
-    plannedStart: { type: DataTypes.DATEONLY, allowNull: true, validate: { isDate: { args: true, msg: '计划开始日期格式不正确' } } },
-    plannedEnd: { type: DataTypes.DATEONLY, allowNull: true, validate: { isDate: { args: true, msg: '计划结束日期格式不正确' } } },
+    plannedStart: {
+      type: DataTypes.DATEONLY,
+      allowNull: true,
+      validate: { isDate: { args: true, msg: '计划开始日期格式不正确' } },
+    },
+    plannedEnd: {
+      type: DataTypes.DATEONLY,
+      allowNull: true,
+      validate: { isDate: { args: true, msg: '计划结束日期格式不正确' } },
+    },
     ownerStaffId: {
       type: DataTypes.INTEGER,
       allowNull: false,
@@ -60,7 +79,12 @@ Survey.init(
     sequelize,
     tableName: 'Survey',
     modelName: 'Survey',
-    indexes: [{ fields: ['status'] }, { fields: ['ownerStaffId'] }, { fields: ['plannedStart'] }, { fields: ['title'] }],
+    indexes: [
+      { fields: ['status'] },
+      { fields: ['ownerStaffId'] },
+      { fields: ['plannedStart'] },
+      { fields: ['title'] },
+    ],
     validate: {
       plannedInOrder: datesInOrder('plannedStart', 'plannedEnd', '计划结束日期不能早于计划开始日期'),
       runInOrder: datesInOrder('startedAt', 'closedAt', '结束时间不能早于开始时间'),

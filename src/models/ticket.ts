@@ -1,9 +1,27 @@
-import { DataTypes, Model, Op, type CreationOptional, type InferAttributes, type InferCreationAttributes, type ModelStatic, type Transaction, type WhereOptions } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  Op,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type ModelStatic,
+  type Transaction,
+  type WhereOptions,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { isPartialUpdate, nextDailyNumber, txOf, withStoredRow } from './model-helpers.js';
 import { PHONE_PATTERN, datesInOrder, requiredText } from './validators.js';
 
-export const TICKET_STATUSES = ['reported', 'dispatched', 'completed', 'visited', 'approved', 'archived', 'cancelled'] as const;
+export const TICKET_STATUSES = [
+  'reported',
+  'dispatched',
+  'completed',
+  'visited',
+  'approved',
+  'archived',
+  'cancelled',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** Statuses in which the work is still to be done: only these can be overdue. */
 export const OPEN_TICKET_STATUSES = ['reported', 'dispatched'] as const satisfies readonly TicketStatus[];
@@ -86,7 +104,9 @@ export function nextTicketNumber(at: Date, transaction?: Transaction | null): Pr
   return nextDailyNumber(Ticket as unknown as ModelStatic<Model>, TICKET_NUMBER_PREFIX, at, transaction);
 }
 
-const enumValidate = (values: readonly string[], msg: string) => ({ isIn: { args: [values as unknown as string[]], msg } });
+const enumValidate = (values: readonly string[], msg: string) => ({
+  isIn: { args: [values as unknown as string[]], msg },
+});
 const satisfactionRule = {
   isInt: { msg: '满意度必须是 1 到 5 的整数' },
   min: { args: [1], msg: '满意度必须是 1 到 5 的整数' },
@@ -111,7 +131,11 @@ Ticket.init(
     title: { type: DataTypes.STRING(100), allowNull: false, validate: requiredText('报事标题') },
     description: { type: DataTypes.TEXT, allowNull: true },
     reporterName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('报事人') },
-    reporterPhone: { type: DataTypes.STRING(20), allowNull: true, validate: { is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } } },
+    reporterPhone: {
+      type: DataTypes.STRING(20),
+      allowNull: true,
+      validate: { is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
+    },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
     unitId: { type: DataTypes.INTEGER, allowNull: true },
     status: {
@@ -124,7 +148,12 @@ Ticket.init(
     assigneeId: { type: DataTypes.INTEGER, allowNull: true },
     registeredById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '登记人不能为空' } } },
     dueAt: { type: DataTypes.DATE, allowNull: false, validate: { notNull: { msg: '要求完成时间不能为空' } } },
-    reportedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW, validate: { notNull: { msg: '报事时间不能为空' } } },
+    reportedAt: {
+      type: DataTypes.DATE,
+      allowNull: false,
+      defaultValue: DataTypes.NOW,
+      validate: { notNull: { msg: '报事时间不能为空' } },
+    },
     dispatchedAt: { type: DataTypes.DATE, allowNull: true },
     completedAt: { type: DataTypes.DATE, allowNull: true },
     visitedAt: { type: DataTypes.DATE, allowNull: true },

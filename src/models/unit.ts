@@ -27,7 +27,11 @@ Unit.init(
     area: {
       type: DataTypes.DOUBLE,
       allowNull: false,
-      validate: { isFloat: { msg: '面积必须是数字' }, min: { args: [1], msg: '面积必须大于 1 平方米' }, max: { args: [10000], msg: '面积不能超过 10000 平方米' } },
+      validate: {
+        isFloat: { msg: '面积必须是数字' },
+        min: { args: [1], msg: '面积必须大于 1 平方米' },
+        max: { args: [10000], msg: '面积不能超过 10000 平方米' },
+      },
     },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,

@@ -1,4 +1,12 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type ModelStatic, type Transaction } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type ModelStatic,
+  type Transaction,
+} from 'sequelize';
 import { sequelize } from '../db.js';
 import { isPartialUpdate, nextDailyNumber, txOf, withStoredRow } from './model-helpers.js';
 import { datesInOrder, moneyFen } from './validators.js';
@@ -39,21 +47,39 @@ export function nextWorkOrderNumber(at: Date, transaction?: Transaction | null):
 WorkOrder.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    number: { type: DataTypes.STRING(30), allowNull: false, unique: true, validate: { notNull: { msg: '派工单号不能为空' }, notEmpty: { msg: '派工单号不能为空' } } },
+    number: {
+      type: DataTypes.STRING(30),
+      allowNull: false,
+      unique: true,
+      validate: { notNull: { msg: '派工单号不能为空' }, notEmpty: { msg: '派工单号不能为空' } },
+    },
     ticketId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '报事单不能为空' } } },
     departmentId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '处理部门不能为空' } } },
     assigneeId: { type: DataTypes.INTEGER, allowNull: true },
     dispatchedById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '派工人不能为空' } } },
-    dispatchedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW, validate: { notNull: { msg: '派工时间不能为空' } } },
+    dispatchedAt: {
+      type: DataTypes.DATE,
+      allowNull: false,
+      defaultValue: DataTypes.NOW,
+      validate: { notNull: { msg: '派工时间不能为空' } },
+    },
     dueAt: { type: DataTypes.DATE, allowNull: false, validate: { notNull: { msg: '要求完成时间不能为空' } } },
     status: {
       type: DataTypes.ENUM(...WORK_ORDER_STATUSES),
       allowNull: false,
       defaultValue: 'open',
-      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [WORK_ORDER_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: {
+        notNull: { msg: '状态不能为空' },
+        isIn: { args: [WORK_ORDER_STATUSES as unknown as string[]], msg: '状态不正确' },
+      },
     },
     isPaidService: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
-    feeAmount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0, validate: { notNull: { msg: '服务费不能为空' }, ...moneyFen('服务费') } },
+    feeAmount: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      defaultValue: 0,
+      validate: { notNull: { msg: '服务费不能为空' }, ...moneyFen('服务费') },
+    },
     note: { type: DataTypes.TEXT, allowNull: true },
     completedAt: { type: DataTypes.DATE, allowNull: true },
     result: { type: DataTypes.TEXT, allowNull: true },

@@ -50,7 +50,10 @@ WorkPlanItem.init(
       type: DataTypes.ENUM(...WORK_PLAN_ITEM_STATUSES),
       allowNull: false,
       defaultValue: 'todo',
-      validate: { notNull: { msg: '状态不能为空' }, isIn: { args: [WORK_PLAN_ITEM_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: {
+        notNull: { msg: '状态不能为空' },
+        isIn: { args: [WORK_PLAN_ITEM_STATUSES as unknown as string[]], msg: '状态不正确' },
+      },
     },
     carriedFromId: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,
@@ -60,7 +63,12 @@ WorkPlanItem.init(
     sequelize,
     tableName: 'WorkPlanItem',
     modelName: 'WorkPlanItem',
-    indexes: [{ fields: ['planId', 'week'] }, { fields: ['planStaffId'] }, { fields: ['status'] }, { fields: ['carriedFromId'] }],
+    indexes: [
+      { fields: ['planId', 'week'] },
+      { fields: ['planStaffId'] },
+      { fields: ['status'] },
+      { fields: ['carriedFromId'] },
+    ],
     validate: {
       notCarriedFromItself(this: WorkPlanItem) {
         if (this.id && this.carriedFromId === this.id) throw new Error('计划事项不能由自身转入');

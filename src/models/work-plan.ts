@@ -30,12 +30,19 @@ WorkPlan.init(
       type: DataTypes.STRING(7),
       allowNull: false,
       unique: { name: 'WorkPlan_staff_month', msg: '该员工这个月已有工作计划' },
-      validate: { notNull: { msg: '月份不能为空' }, is: { args: MONTH_PATTERN, msg: '月份格式应为 YYYY-MM（如 2026-05）' } },
+      validate: {
+        notNull: { msg: '月份不能为空' },
+        is: { args: MONTH_PATTERN, msg: '月份格式应为 YYYY-MM（如 2026-05）' },
+      },
     },
     title: {
       type: DataTypes.STRING(100),
       allowNull: false,
-      validate: { notNull: { msg: '计划标题不能为空' }, notEmpty: { msg: '计划标题不能为空' }, len: { args: [1, 100], msg: '计划标题不能超过 100 个字' } },
+      validate: {
+        notNull: { msg: '计划标题不能为空' },
+        notEmpty: { msg: '计划标题不能为空' },
+        len: { args: [1, 100], msg: '计划标题不能超过 100 个字' },
+      },
     },
     note: { type: DataTypes.TEXT, allowNull: true },
     createdAt: DataTypes.DATE,

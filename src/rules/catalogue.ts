@@ -3,14 +3,40 @@
 import { RESOURCE_NAMES_ZH } from '../vocabulary/resources.js';
 
 export const RESOURCES = [
-  'Department', 'Position', 'PositionClause', 'Staff',
-  'Community', 'Building', 'Unit', 'Owner',
-  'Ticket', 'WorkOrder', 'ReturnVisit', 'Correspondence', 'Notice',
-  'Bill', 'BillingRun', 'Payment', 'CashReport', 'ParkingRental', 'ClubhouseCharge',
-  'RenovationApplication', 'RenovationDeposit',
-  'DunningPlan', 'DunningTarget', 'DunningRecord',
-  'Survey', 'SurveyQuestion', 'SurveyResponse', 'WorkPlan', 'WorkPlanItem', 'ArchiveDocument',
-  'AuthorityRule', 'RuleVersion', 'DecisionLog', 'AuditLog',
+  'Department',
+  'Position',
+  'PositionClause',
+  'Staff',
+  'Community',
+  'Building',
+  'Unit',
+  'Owner',
+  'Ticket',
+  'WorkOrder',
+  'ReturnVisit',
+  'Correspondence',
+  'Notice',
+  'Bill',
+  'BillingRun',
+  'Payment',
+  'CashReport',
+  'ParkingRental',
+  'ClubhouseCharge',
+  'RenovationApplication',
+  'RenovationDeposit',
+  'DunningPlan',
+  'DunningTarget',
+  'DunningRecord',
+  'Survey',
+  'SurveyQuestion',
+  'SurveyResponse',
+  'WorkPlan',
+  'WorkPlanItem',
+  'ArchiveDocument',
+  'AuthorityRule',
+  'RuleVersion',
+  'DecisionLog',
+  'AuditLog',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -78,8 +104,14 @@ export function builtInActionName(resource: string, action: BuiltInAction): stri
 }
 
 export const ACTION_LABELS: Record<string, string> = Object.fromEntries([
-  ...RESOURCES.flatMap((r) => (Object.keys(BUILT_IN_ACTIONS) as BuiltInAction[]).map((a) => [`${r}.${a}`, BUILT_IN_ACTIONS[a](RESOURCE_LABELS[r])] as const)),
-  ...Object.entries(WORKFLOW_ACTIONS).map(([action, label]) => [action, `${label}（${RESOURCE_LABELS[action.split('.')[0] as ResourceId]}）`] as const),
+  ...RESOURCES.flatMap((r) =>
+    (Object.keys(BUILT_IN_ACTIONS) as BuiltInAction[]).map(
+      (a) => [`${r}.${a}`, BUILT_IN_ACTIONS[a](RESOURCE_LABELS[r])] as const,
+    ),
+  ),
+  ...Object.entries(WORKFLOW_ACTIONS).map(
+    ([action, label]) => [action, `${label}（${RESOURCE_LABELS[action.split('.')[0] as ResourceId]}）`] as const,
+  ),
 ]);
 
 export function isCatalogued(action: string): boolean {

@@ -20,4 +20,3 @@ export function shown(value: unknown): string {
   }
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
-

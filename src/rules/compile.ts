@@ -45,8 +45,16 @@ type FactName = (typeof FACT_NAMES)[number];
 
 /** json-rules-engine's default operators. */
 export const BASE_OPERATORS = [
-  'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
-  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
 ] as const;
 
 /** json-rules-engine's default operator decorators (`someFact:equal`, `not:in`, `swap:contains` …). */
@@ -62,7 +70,8 @@ export class RuleCompileError extends Error {
 type Op = (factValue: unknown, jsonValue: unknown) => boolean;
 
 // json-rules-engine's numberValidator: Number.parseFloat(factValue).toString() !== 'NaN'.
-const isNumeric = (a: unknown): boolean => (typeof a === 'number' ? a === a : !Number.isNaN(Number.parseFloat(a as string)));
+const isNumeric = (a: unknown): boolean =>
+  typeof a === 'number' ? a === a : !Number.isNaN(Number.parseFloat(a as string));
 const isArray = Array.isArray;
 type Indexable = { indexOf(x: unknown): number };
 
@@ -127,7 +136,13 @@ function getter(fact: FactName, path: unknown, where: string): Getter {
     throw new RuleCompileError(`${where}的路径 path 必须是文字`);
   }
   const whole: Getter =
-    fact === 'actor' ? (f) => f.actor : fact === 'record' ? (f) => f.record : fact === 'now' ? (f) => f.now : (f) => f.action;
+    fact === 'actor'
+      ? (f) => f.actor
+      : fact === 'record'
+        ? (f) => f.record
+        : fact === 'now'
+          ? (f) => f.now
+          : (f) => f.action;
   if (!path) return whole;
   if (!path.includes('.')) {
     // resolvePath(value, 'key') is value[key] for an object; spelled inline because a list page asks it
@@ -169,18 +184,29 @@ function compileLeaf(node: Record<string, unknown>, where: string): Node {
   if (value !== null && typeof value === 'object' && has(value, 'fact')) {
     const ref = value as Record<string, unknown>;
     const right = getter(factName(ref.fact, `${where}的比较值`), ref.path, `${where}的比较值`);
-    const canThrow = !['equal', 'notEqual', 'contains', 'doesNotContain', 'not:equal', 'not:notEqual'].includes(operator)
-      && !isNumericOperator(operator);
+    const canThrow =
+      !['equal', 'notEqual', 'contains', 'doesNotContain', 'not:equal', 'not:notEqual'].includes(operator) &&
+      !isNumericOperator(operator);
     if (operator === 'equal') return { test: (f) => left(f) === right(f), canThrow, priority };
-    if (operator === 'contains') return { test: (f) => { const a = left(f); return isArray(a) && a.indexOf(right(f)) > -1; }, canThrow, priority };
+    if (operator === 'contains')
+      return {
+        test: (f) => {
+          const a = left(f);
+          return isArray(a) && a.indexOf(right(f)) > -1;
+        },
+        canThrow,
+        priority,
+      };
     return { test: (f) => op(left(f), right(f)), canThrow, priority };
   }
 
   // Constants: the common forms get a closure of their own (same expressions as the operators above).
   const safeIn = typeof value === 'string' || Array.isArray(value);
   switch (operator) {
-    case 'equal': return { test: (f) => left(f) === value, canThrow: false, priority };
-    case 'notEqual': return { test: (f) => left(f) !== value, canThrow: false, priority };
+    case 'equal':
+      return { test: (f) => left(f) === value, canThrow: false, priority };
+    case 'notEqual':
+      return { test: (f) => left(f) !== value, canThrow: false, priority };
     case 'in':
       if (Array.isArray(value)) return { test: (f) => value.indexOf(left(f)) > -1, canThrow: false, priority };
       return { test: (f) => op(left(f), value), canThrow: !safeIn, priority };
@@ -200,7 +226,12 @@ function compileLeaf(node: Record<string, unknown>, where: string): Node {
  * arrays and plain objects): parseFloat only throws for values such as symbols or objects without toString.
  */
 function isNumericOperator(operator: string): boolean {
-  return operator === 'lessThan' || operator === 'lessThanInclusive' || operator === 'greaterThan' || operator === 'greaterThanInclusive';
+  return (
+    operator === 'lessThan' ||
+    operator === 'lessThanInclusive' ||
+    operator === 'greaterThan' ||
+    operator === 'greaterThanInclusive'
+  );
 }
 
 function booleanOperator(node: Record<string, unknown>): 'any' | 'all' | 'not' | undefined {
@@ -240,8 +271,14 @@ function compileGroup(kind: 'all' | 'any', children: Node[]): CompiledConditions
       return kind === 'all' ? (f) => a(f) && b(f) && c(f) : (f) => a(f) || b(f) || c(f);
     }
     return kind === 'all'
-      ? (f) => { for (let i = 0; i < tests.length; i++) if (!tests[i](f)) return false; return true; }
-      : (f) => { for (let i = 0; i < tests.length; i++) if (tests[i](f)) return true; return false; };
+      ? (f) => {
+          for (let i = 0; i < tests.length; i++) if (!tests[i](f)) return false;
+          return true;
+        }
+      : (f) => {
+          for (let i = 0; i < tests.length; i++) if (tests[i](f)) return true;
+          return false;
+        };
   }
   // Exactly as json-rules-engine: every child of a priority group is evaluated; groups short-circuit.
   const groups = priorityGroups(children).map((group) => group.map((c) => c.test));
@@ -262,7 +299,8 @@ function compileNode(node: unknown, where: string, depth: number): Node {
     throw new RuleCompileError(`${where}必须是 JSON 对象`);
   }
   const n = node as Record<string, unknown>;
-  if (has(n, 'condition')) throw new RuleCompileError(`${where}引用了共享条件「${String(n.condition)}」，本系统不使用共享条件`);
+  if (has(n, 'condition'))
+    throw new RuleCompileError(`${where}引用了共享条件「${String(n.condition)}」，本系统不使用共享条件`);
   const kind = booleanOperator(n);
   if (!kind) return compileLeaf(n, where);
   // Condition: boolean conditions always have a priority: parseInt(priority, 10) || 1.
@@ -275,7 +313,9 @@ function compileNode(node: unknown, where: string, depth: number): Node {
     return { test: (f) => !test(f), canThrow: child.canThrow, priority };
   }
   if (!Array.isArray(list)) throw new RuleCompileError(`${where}的 ${kind} 后面必须是条件数组`);
-  const children = list.map((child, i) => compileNode(child, `${where}的第 ${i + 1} 个${kind === 'all' ? '全部' : '任一'}条件`, depth + 1));
+  const children = list.map((child, i) =>
+    compileNode(child, `${where}的第 ${i + 1} 个${kind === 'all' ? '全部' : '任一'}条件`, depth + 1),
+  );
   return { test: compileGroup(kind, children), canThrow: children.some((c) => c.canThrow), priority };
 }
 
@@ -290,7 +330,8 @@ export function compileConditions(conditions: unknown): CompiledConditions {
   }
   const top = conditions as Record<string, unknown>;
   if (!booleanOperator(top)) {
-    if (has(top, 'condition')) throw new RuleCompileError(`条件引用了共享条件「${String(top.condition)}」，本系统不使用共享条件`);
+    if (has(top, 'condition'))
+      throw new RuleCompileError(`条件引用了共享条件「${String(top.condition)}」，本系统不使用共享条件`);
     throw new RuleCompileError('条件的顶层必须是 all、any 或 not');
   }
   const test = compileNode(top, '条件', 0).test;

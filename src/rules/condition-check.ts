@@ -41,11 +41,16 @@ export type ConditionGroup =
   | ({ not: RuleCondition } & GroupExtras);
 export type RuleCondition = LeafCondition | ConditionGroup;
 
-
 const FACT_NAMES = Object.keys(FACTS);
 const GROUP_KEYS = ['all', 'any', 'not'] as const;
 const LEAF_KEYS = ['fact', 'path', 'operator', 'value', 'params', 'name', 'priority'];
-const TYPE_WORDS: Record<FactType, string> = { number: '数字', string: '文字', boolean: '是/否（true/false）', 'number[]': '一组数字', 'string[]': '一组文字' };
+const TYPE_WORDS: Record<FactType, string> = {
+  number: '数字',
+  string: '文字',
+  boolean: '是/否（true/false）',
+  'number[]': '一组数字',
+  'string[]': '一组文字',
+};
 const EXAMPLE_LEAF = '{"fact": "record", "path": "status", "operator": "equal", "value": "held"}';
 
 const factPaths = (fact: string) => (FACTS as Record<string, Record<string, FactPath>>)[fact];
@@ -64,19 +69,27 @@ interface Walk {
 const childWhere = (where: string, operator: string, index?: number) =>
   `${where === '顶层' ? '' : `${where} → `}${operator}${index === undefined ? ' 里' : ` 第 ${index + 1} 项`}`;
 
-type Resolved = { ok: true; fact: string; path: string; type: FactType; label: string; normalized: FactReference } | { ok: false; message: string };
+type Resolved =
+  | { ok: true; fact: string; path: string; type: FactType; label: string; normalized: FactReference }
+  | { ok: false; message: string };
 
 /** A fact and path as a leaf or a fact reference names them, checked against the catalogue. */
 function resolveFact(fact: unknown, path: unknown, subject: string): Resolved {
   if (fact === undefined) return { ok: false, message: `${subject}缺少事实 fact（可用：${FACT_NAMES.join('、')}）` };
   if (typeof fact !== 'string' || !factPaths(fact)) {
-    return { ok: false, message: `${subject}没有事实 ${shown(fact)}${typeof fact === 'string' ? guess(fact, FACT_NAMES) : ''}（可用：${FACT_NAMES.join('、')}）` };
+    return {
+      ok: false,
+      message: `${subject}没有事实 ${shown(fact)}${typeof fact === 'string' ? guess(fact, FACT_NAMES) : ''}（可用：${FACT_NAMES.join('、')}）`,
+    };
   }
   const paths = factPaths(fact);
   const available = Object.keys(paths).filter((p) => p !== '');
   if (fact === 'action') {
     if (path !== undefined && path !== null && !(typeof path === 'string' && plainPath(path) === '')) {
-      return { ok: false, message: `${subject}事实 action 是整个动作名（如 Ticket.dispatch），不能带路径 ${shown(path)}` };
+      return {
+        ok: false,
+        message: `${subject}事实 action 是整个动作名（如 Ticket.dispatch），不能带路径 ${shown(path)}`,
+      };
     }
     const entry = paths[''];
     return { ok: true, fact, path: '', type: entry.type, label: entry.label, normalized: { fact } };
@@ -88,15 +101,28 @@ function resolveFact(fact: unknown, path: unknown, subject: string): Resolved {
   const plain = plainPath(path);
   const entry = has(paths, plain) ? paths[plain] : undefined;
   if (!entry || plain === '') {
-    return { ok: false, message: `${subject}事实 ${fact} 没有路径 ${path}${guess(plain, available)}（可用：${available.join('、')}）` };
+    return {
+      ok: false,
+      message: `${subject}事实 ${fact} 没有路径 ${path}${guess(plain, available)}（可用：${available.join('、')}）`,
+    };
   }
-  return { ok: true, fact, path: plain, type: entry.type, label: `${entry.label}（${fact}.${plain}）`, normalized: { fact, path: plain } };
+  return {
+    ok: true,
+    fact,
+    path: plain,
+    type: entry.type,
+    label: `${entry.label}（${fact}.${plain}）`,
+    normalized: { fact, path: plain },
+  };
 }
 
 type ValueType = FactType | 'boolean[]' | 'empty[]';
 
 function literalType(value: unknown, at: string): { ok: true; type: ValueType } | { ok: false; message: string } {
-  if (typeof value === 'number') return Number.isFinite(value) ? { ok: true, type: 'number' } : { ok: false, message: `${at}比较值必须是有限的数字` };
+  if (typeof value === 'number')
+    return Number.isFinite(value)
+      ? { ok: true, type: 'number' }
+      : { ok: false, message: `${at}比较值必须是有限的数字` };
   if (typeof value === 'string') return { ok: true, type: 'string' };
   if (typeof value === 'boolean') return { ok: true, type: 'boolean' };
   if (value === null) return { ok: false, message: `${at}比较值不能是 null` };
@@ -105,28 +131,46 @@ function literalType(value: unknown, at: string): { ok: true; type: ValueType } 
     const types = new Set<string>();
     for (const [index, item] of value.entries()) {
       const element = literalType(item, at);
-      if (!element.ok || element.type.endsWith('[]')) return { ok: false, message: `${at}比较值数组的第 ${index + 1} 项 ${shown(item)} 必须是文字、数字或 true/false` };
+      if (!element.ok || element.type.endsWith('[]'))
+        return {
+          ok: false,
+          message: `${at}比较值数组的第 ${index + 1} 项 ${shown(item)} 必须是文字、数字或 true/false`,
+        };
       types.add(element.type);
     }
     if (types.size > 1) return { ok: false, message: `${at}比较值数组混用了文字和数字：${shown(value)}` };
     return { ok: true, type: `${[...types][0]}[]` as ValueType };
   }
-  return { ok: false, message: `${at}比较值不能是对象 ${shown(value)}；要引用另一个事实，请写成 {"fact": "actor", "path": "id"}` };
+  return {
+    ok: false,
+    message: `${at}比较值不能是对象 ${shown(value)}；要引用另一个事实，请写成 {"fact": "actor", "path": "id"}`,
+  };
 }
 
 const isScalar = (type: ValueType) => type === 'number' || type === 'string' || type === 'boolean';
-const typeWord = (type: ValueType) => (type === 'empty[]' ? '空数组' : type === 'boolean[]' ? '一组是/否' : TYPE_WORDS[type]);
+const typeWord = (type: ValueType) =>
+  type === 'empty[]' ? '空数组' : type === 'boolean[]' ? '一组是/否' : TYPE_WORDS[type];
 
 /** Whether the value fits the operator and the path's type, as json-rules-engine would compare them. */
-function valueProblem(at: string, subject: { label: string; type: FactType }, operator: RuleOperator, value: unknown, valueType: ValueType, isReference: boolean): string | null {
+function valueProblem(
+  at: string,
+  subject: { label: string; type: FactType },
+  operator: RuleOperator,
+  value: unknown,
+  valueType: ValueType,
+  isReference: boolean,
+): string | null {
   const { label, type } = subject;
   const what = isReference ? `引用的事实是${typeWord(valueType)}` : `比较值 ${shown(value)} 是${typeWord(valueType)}`;
   switch (operator) {
     case 'equal':
     case 'notEqual':
-      if (!isScalar(type)) return `${at}${label}是${TYPE_WORDS[type]}，不能用 ${operator} 比较；要看其中是否有某个值，请用 ${operator === 'equal' ? 'contains' : 'doesNotContain'}`;
-      if (valueType.endsWith('[]')) return `${at}${operator} 只能和单个值比较，${what}；要和多个值比较，请用 ${operator === 'equal' ? 'in' : 'notIn'}`;
-      if (valueType !== type) return `${at}${label}是${TYPE_WORDS[type]}，${what}；${operator} 是严格比较（===），类型必须一致${type === 'number' && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? `，请写成 ${value.trim()}` : ''}`;
+      if (!isScalar(type))
+        return `${at}${label}是${TYPE_WORDS[type]}，不能用 ${operator} 比较；要看其中是否有某个值，请用 ${operator === 'equal' ? 'contains' : 'doesNotContain'}`;
+      if (valueType.endsWith('[]'))
+        return `${at}${operator} 只能和单个值比较，${what}；要和多个值比较，请用 ${operator === 'equal' ? 'in' : 'notIn'}`;
+      if (valueType !== type)
+        return `${at}${label}是${TYPE_WORDS[type]}，${what}；${operator} 是严格比较（===），类型必须一致${type === 'number' && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? `，请写成 ${value.trim()}` : ''}`;
       return null;
     case 'lessThan':
     case 'lessThanInclusive':
@@ -137,10 +181,14 @@ function valueProblem(at: string, subject: { label: string; type: FactType }, op
       return null;
     case 'in':
     case 'notIn':
-      if (!isScalar(type)) return `${at}${label}是${TYPE_WORDS[type]}，不能用 ${operator}；要看其中是否有某个值，请用 ${operator === 'in' ? 'contains' : 'doesNotContain'}`;
-      if (valueType === 'string' && !isReference) return `${at}${operator} 的比较值必须是数组，如 [${shown(value)}]；写成文字时 json-rules-engine 会按子串匹配`;
-      if (!valueType.endsWith('[]')) return `${at}${operator} 的比较值必须是数组，如 ${type === 'number' ? '[1, 2]' : '["held", "refunded"]'}，${what}`;
-      if (valueType === 'empty[]') return `${at}${operator} 的比较值是空数组，这个条件${operator === 'in' ? '永远不成立' : '永远成立'}；请至少写一个值`;
+      if (!isScalar(type))
+        return `${at}${label}是${TYPE_WORDS[type]}，不能用 ${operator}；要看其中是否有某个值，请用 ${operator === 'in' ? 'contains' : 'doesNotContain'}`;
+      if (valueType === 'string' && !isReference)
+        return `${at}${operator} 的比较值必须是数组，如 [${shown(value)}]；写成文字时 json-rules-engine 会按子串匹配`;
+      if (!valueType.endsWith('[]'))
+        return `${at}${operator} 的比较值必须是数组，如 ${type === 'number' ? '[1, 2]' : '["held", "refunded"]'}，${what}`;
+      if (valueType === 'empty[]')
+        return `${at}${operator} 的比较值是空数组，这个条件${operator === 'in' ? '永远不成立' : '永远成立'}；请至少写一个值`;
       if (valueType !== `${type}[]`) {
         if (isReference) return `${at}${label}是${TYPE_WORDS[type]}，${what}，无法用 ${operator} 比较`;
         const wrong = (value as unknown[]).findIndex((item) => typeof item !== type);
@@ -149,9 +197,11 @@ function valueProblem(at: string, subject: { label: string; type: FactType }, op
       return null;
     case 'contains':
     case 'doesNotContain': {
-      if (isScalar(type)) return `${at}${operator} 只能用在一组值上（如 actor.supervisesDepartmentIds），${label}是${TYPE_WORDS[type]}；要和多个值比较，请用 ${operator === 'contains' ? 'in' : 'notIn'}`;
+      if (isScalar(type))
+        return `${at}${operator} 只能用在一组值上（如 actor.supervisesDepartmentIds），${label}是${TYPE_WORDS[type]}；要和多个值比较，请用 ${operator === 'contains' ? 'in' : 'notIn'}`;
       const element = type.slice(0, -2) as FactType;
-      if (valueType !== element) return `${at}${label}是${TYPE_WORDS[type]}，${operator} 的比较值必须是单个${TYPE_WORDS[element]}，${what}`;
+      if (valueType !== element)
+        return `${at}${label}是${TYPE_WORDS[type]}，${operator} 的比较值必须是单个${TYPE_WORDS[element]}，${what}`;
       return null;
     }
   }
@@ -161,22 +211,28 @@ function checkLeaf(node: unknown, walk: Walk): Checked<LeafCondition> {
   walk.leaves += 1;
   const at = `第 ${walk.leaves} 个条件：`;
   if (!isObject(node)) return fail(`${at}必须是 JSON 对象，如 ${EXAMPLE_LEAF}，现在是 ${shown(node)}`);
-  if (has(node, 'condition')) return fail(`${at}不能引用共享条件 ${shown(node.condition)}（共享条件没有登记），请把条件直接写出来`);
+  if (has(node, 'condition'))
+    return fail(`${at}不能引用共享条件 ${shown(node.condition)}（共享条件没有登记），请把条件直接写出来`);
   for (const key of Object.keys(node)) {
-    if (!LEAF_KEYS.includes(key)) return fail(`${at}不认识的键“${key}”${guess(key, LEAF_KEYS)}（可用：${LEAF_KEYS.join('、')}）`);
+    if (!LEAF_KEYS.includes(key))
+      return fail(`${at}不认识的键“${key}”${guess(key, LEAF_KEYS)}（可用：${LEAF_KEYS.join('、')}）`);
   }
   const subject = resolveFact(node.fact, node.path, at);
   if (!subject.ok) return fail(subject.message);
-  if (node.operator === undefined || node.operator === '') return fail(`${at}缺少比较运算 operator（可用：${RULE_OPERATORS.join('、')}）`);
+  if (node.operator === undefined || node.operator === '')
+    return fail(`${at}缺少比较运算 operator（可用：${RULE_OPERATORS.join('、')}）`);
   if (typeof node.operator !== 'string' || !(RULE_OPERATORS as readonly string[]).includes(node.operator)) {
     const typed = String(node.operator);
-    return fail(`${at}不认识的比较运算 ${shown(node.operator)}${guess(typed, RULE_OPERATORS)}（可用：${RULE_OPERATORS.join('、')}）`);
+    return fail(
+      `${at}不认识的比较运算 ${shown(node.operator)}${guess(typed, RULE_OPERATORS)}（可用：${RULE_OPERATORS.join('、')}）`,
+    );
   }
   const operator = node.operator as RuleOperator;
   if (!has(node, 'value') || node.value === undefined) return fail(`${at}缺少比较值 value`);
   if (node.params !== undefined && !isObject(node.params)) return fail(`${at}params 必须是 JSON 对象`);
   if (node.name !== undefined && typeof node.name !== 'string') return fail(`${at}name 必须是文字`);
-  if (node.priority !== undefined && !(Number.isInteger(node.priority) && (node.priority as number) >= 1)) return fail(`${at}priority 必须是不小于 1 的整数`);
+  if (node.priority !== undefined && !(Number.isInteger(node.priority) && (node.priority as number) >= 1))
+    return fail(`${at}priority 必须是不小于 1 的整数`);
 
   let value: ConditionValue;
   let valueType: ValueType;
@@ -198,8 +254,13 @@ function checkLeaf(node: unknown, walk: Walk): Checked<LeafCondition> {
   const problem = valueProblem(at, subject, operator, value, valueType, isReference);
   if (problem) return fail(problem);
   if (subject.fact === 'action' && !isReference) {
-    const unknown = (Array.isArray(value) ? value : [value]).find((item) => typeof item === 'string' && !isCatalogued(item));
-    if (unknown !== undefined) return fail(`${at}比较值 ${shown(unknown)} 不是动作目录中的动作${guess(String(unknown), Object.keys(ACTION_LABELS))}`);
+    const unknown = (Array.isArray(value) ? value : [value]).find(
+      (item) => typeof item === 'string' && !isCatalogued(item),
+    );
+    if (unknown !== undefined)
+      return fail(
+        `${at}比较值 ${shown(unknown)} 不是动作目录中的动作${guess(String(unknown), Object.keys(ACTION_LABELS))}`,
+      );
   }
   const leaf: Record<string, unknown> = { ...node, value };
   if (subject.fact === 'action') delete leaf.path;
@@ -216,14 +277,18 @@ function checkNode(node: unknown, where: string, depth: number, walk: Walk): Che
   const operator = groups[0];
   for (const key of Object.keys(node)) {
     if (key !== operator && key !== 'name' && key !== 'priority') {
-      return fail(`${at}不认识的键“${key}”：条件组只能有 ${operator}（以及 name、priority）；比较条件要放进 ${operator === 'not' ? 'not 里' : `${operator} 的数组里`}`);
+      return fail(
+        `${at}不认识的键“${key}”：条件组只能有 ${operator}（以及 name、priority）；比较条件要放进 ${operator === 'not' ? 'not 里' : `${operator} 的数组里`}`,
+      );
     }
   }
   if (node.name !== undefined && typeof node.name !== 'string') return fail(`${at}name 必须是文字`);
-  if (node.priority !== undefined && !(Number.isInteger(node.priority) && (node.priority as number) >= 1)) return fail(`${at}priority 必须是不小于 1 的整数`);
+  if (node.priority !== undefined && !(Number.isInteger(node.priority) && (node.priority as number) >= 1))
+    return fail(`${at}priority 必须是不小于 1 的整数`);
   const group: Record<string, unknown> = { ...node };
   if (operator === 'not') {
-    if (Array.isArray(node.not)) return fail(`${at}not 后面必须是一个条件或条件组，不能是数组；多个条件请写成 {"not": {"all": [...]}}`);
+    if (Array.isArray(node.not))
+      return fail(`${at}not 后面必须是一个条件或条件组，不能是数组；多个条件请写成 {"not": {"all": [...]}}`);
     const child = checkNode(node.not, childWhere(where, 'not'), depth + 1, walk);
     if (!child.ok) return child;
     group.not = child.value;
@@ -247,13 +312,17 @@ const ALLOW_NEEDS_A_CONDITION =
   '允许规则必须至少有一个条件：不设条件（如 {"all": []}）会允许所有人执行这些动作；请写明谁可以，如 {"all": [{"fact": "actor", "path": "positionCode", "operator": "in", "value": ["cashier"]}]}';
 
 /** The conditions checked on their own, and, for an allow rule, that they name at least one condition. */
-export function checkConditions(input: unknown, effect?: string): Checked<{ conditions: ConditionGroup; leaves: number }> {
+export function checkConditions(
+  input: unknown,
+  effect?: string,
+): Checked<{ conditions: ConditionGroup; leaves: number }> {
   const parsed = fromJsonText(input, '条件');
   if (!parsed.ok) return parsed;
   const value = parsed.value;
   if (value === null || value === undefined) return fail('条件不能为空，如 {"all": [...]}');
   if (!isObject(value) || !GROUP_KEYS.some((key) => has(value, key))) {
-    if (isObject(value) && has(value, 'condition')) return fail('条件不能引用共享条件（共享条件没有登记），请把条件直接写出来');
+    if (isObject(value) && has(value, 'condition'))
+      return fail('条件不能引用共享条件（共享条件没有登记），请把条件直接写出来');
     return fail('条件必须是 JSON 对象，顶层为 all、any 或 not，如 {"all": []}');
   }
   const walk: Walk = { leaves: 0 };

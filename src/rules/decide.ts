@@ -24,7 +24,11 @@ const ASSIGN_POSITION = 'Staff.assignPosition';
 export const RESTORE_ACTION = 'AuthorityRule.restore';
 const RESTORE_RULE = { id: 'system-admin-restore', name: '系统管理员恢复主任的规则管理权', clause: '系统内置' };
 
-const deny = (reason: string, effect: Decision['effect'] = 'default-deny', rules: Decision['rules'] = []): Decision => ({ allowed: false, effect, rules, reason });
+const deny = (
+  reason: string,
+  effect: Decision['effect'] = 'default-deny',
+  rules: Decision['rules'] = [],
+): Decision => ({ allowed: false, effect, rules, reason });
 
 export function decide(actor: Actor | null | undefined, action: string, record?: RecordFacts): Decision {
   try {
@@ -35,10 +39,14 @@ export function decide(actor: Actor | null | undefined, action: string, record?:
       return { allowed: true, effect: 'allow', rules: [RESTORE_RULE], reason: `系统内置：${RESTORE_RULE.name}` };
     }
     if (actor.isSystemAdmin && action === ASSIGN_POSITION) {
-      return deny('系统管理员只能提出岗位，岗位须由管理处主任核定', 'deny', [{ id: 'system-admin', name: '系统管理员不核定岗位', clause: '系统内置' }]);
+      return deny('系统管理员只能提出岗位，岗位须由管理处主任核定', 'deny', [
+        { id: 'system-admin', name: '系统管理员不核定岗位', clause: '系统内置' },
+      ]);
     }
     if (actor.isSystemAdmin && !isAdministrationAction(action)) {
-      return deny(`系统管理员只管理账号与部门，不能执行业务操作「${actionLabel(action)}」`, 'deny', [{ id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' }]);
+      return deny(`系统管理员只管理账号与部门，不能执行业务操作「${actionLabel(action)}」`, 'deny', [
+        { id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' },
+      ]);
     }
     return ruleSet().decide(actor, action, record);
   } catch {

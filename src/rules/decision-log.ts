@@ -6,9 +6,16 @@ import type { Actor } from './actor.js';
 import type { Decision } from './decision.js';
 import { ruleSet } from './store.js';
 
-export async function logDecision(actor: Actor | null, action: string, recordId: string | number | null | undefined, decision: Decision): Promise<void> {
+export async function logDecision(
+  actor: Actor | null,
+  action: string,
+  recordId: string | number | null | undefined,
+  decision: Decision,
+): Promise<void> {
   const rules = ruleSet();
-  const ruleVersions = Object.fromEntries(decision.rules.map((rule) => [String(rule.id), rules.versionOf(rule.id) ?? null]));
+  const ruleVersions = Object.fromEntries(
+    decision.rules.map((rule) => [String(rule.id), rules.versionOf(rule.id) ?? null]),
+  );
   try {
     await DecisionLog.create({
       staffId: actor?.id ?? null,

@@ -2,7 +2,12 @@
 // writes into AuthorityRule, and what RuleSet decides with until the director edits them.
 import type { RuleConditions } from '../models/authority-rule.js';
 import type { JsonValue } from '../models/json-field.js';
-import { DEFAULT_AUTHORITIES, DEPARTMENT_AUTHORITIES, type DefaultAuthority, type RecordCondition } from './default-authorities.js';
+import {
+  DEFAULT_AUTHORITIES,
+  DEPARTMENT_AUTHORITIES,
+  type DefaultAuthority,
+  type RecordCondition,
+} from './default-authorities.js';
 import { explainRule } from './explain.js';
 
 /** One rule as the seed stores it; re-seeding finds the rule it made by its name. */
@@ -17,9 +22,7 @@ export interface RuleDefinition {
   conditions: RuleConditions;
 }
 
-
 type Leaf = { fact: string; path: string; operator: string; value: JsonValue };
-
 
 /**
  * A record field holding a staff or department id is "present" when it is a positive number: json-rules-engine's
@@ -34,27 +37,47 @@ function recordConditionLeaves(when: RecordCondition | undefined): Leaf[] {
   const leaves: Leaf[] = [];
   if (when.status) leaves.push({ fact: 'record', path: 'status', operator: 'in', value: [...when.status] });
   if (when.ownField) {
-    leaves.push(present(when.ownField), { fact: 'record', path: when.ownField, operator: 'equal', value: { fact: 'actor', path: 'id' } });
+    leaves.push(present(when.ownField), {
+      fact: 'record',
+      path: when.ownField,
+      operator: 'equal',
+      value: { fact: 'actor', path: 'id' },
+    });
   }
   if (when.notOwnField) {
-    leaves.push(present(when.notOwnField), { fact: 'record', path: when.notOwnField, operator: 'notEqual', value: { fact: 'actor', path: 'id' } });
+    leaves.push(present(when.notOwnField), {
+      fact: 'record',
+      path: when.notOwnField,
+      operator: 'notEqual',
+      value: { fact: 'actor', path: 'id' },
+    });
   }
   if (when.supervisedDepartmentField) {
-    leaves.push({ fact: 'actor', path: 'supervisesDepartmentIds', operator: 'contains', value: { fact: 'record', path: when.supervisedDepartmentField } });
+    leaves.push({
+      fact: 'actor',
+      path: 'supervisesDepartmentIds',
+      operator: 'contains',
+      value: { fact: 'record', path: when.supervisedDepartmentField },
+    });
   }
   if (when.memberDepartmentField) {
     leaves.push(present(when.memberDepartmentField), {
-      fact: 'record', path: when.memberDepartmentField, operator: 'equal', value: { fact: 'actor', path: 'departmentId' },
+      fact: 'record',
+      path: when.memberDepartmentField,
+      operator: 'equal',
+      value: { fact: 'actor', path: 'departmentId' },
     });
   }
-  if (when.fieldIn) leaves.push({ fact: 'record', path: when.fieldIn.field, operator: 'in', value: [...when.fieldIn.values] });
+  if (when.fieldIn)
+    leaves.push({ fact: 'record', path: when.fieldIn.field, operator: 'in', value: [...when.fieldIn.values] });
   if (when.presentField) leaves.push(present(when.presentField));
   return leaves;
 }
 
 function definition(authority: Omit<DefaultAuthority, 'positions'> & { positions?: string[] }): RuleDefinition {
   const all: Leaf[] = [];
-  if (authority.positions) all.push({ fact: 'actor', path: 'positionCode', operator: 'in', value: [...authority.positions] });
+  if (authority.positions)
+    all.push({ fact: 'actor', path: 'positionCode', operator: 'in', value: [...authority.positions] });
   all.push(...recordConditionLeaves(authority.when));
   // Described by the explainer, in the words the rule studio and refusals use (「在押」, not "held").
   const description = `${explainRule({ effect: 'allow', actions: authority.actions, conditions: { all } })}。`;

@@ -15,7 +15,6 @@ import { factPath } from './facts.js';
 import { POSITION_NAMES } from '../vocabulary/positions.js';
 import { isPlainObject } from '../lib/objects.js';
 
-
 const OPERATOR_WORDS: Record<string, string> = {
   equal: '为',
   notEqual: '不是',
@@ -32,7 +31,14 @@ const OPERATOR_WORDS: Record<string, string> = {
 type Translations = Record<string, { properties?: Record<string, string> }>;
 const TRANSLATIONS: Translations = Object.assign(
   {},
-  organisationZh, propertyZh, frontDeskZh, feesZh, renovationZh, dunningZh, officeZh, governanceZh,
+  organisationZh,
+  propertyZh,
+  frontDeskZh,
+  feesZh,
+  renovationZh,
+  dunningZh,
+  officeZh,
+  governanceZh,
 ) as Translations;
 
 /** What a stored code of a record field is called: per resource first, then wherever it means one thing. */
@@ -42,7 +48,11 @@ function valueLabel(field: string, code: string, resources: readonly string[]): 
     const label = TRANSLATIONS[resource]?.properties?.[key];
     if (label) return label;
   }
-  const everywhere = new Set(Object.values(TRANSLATIONS).map((t) => t.properties?.[key]).filter((label): label is string => Boolean(label)));
+  const everywhere = new Set(
+    Object.values(TRANSLATIONS)
+      .map((t) => t.properties?.[key])
+      .filter((label): label is string => Boolean(label)),
+  );
   return everywhere.size === 1 ? [...everywhere][0] : undefined;
 }
 
@@ -52,7 +62,8 @@ export interface ExplainOptions {
 }
 
 const isObject = isPlainObject;
-const plainPath = (path: unknown) => (typeof path === 'string' ? (path === '$' ? '' : path.startsWith('$.') ? path.slice(2) : path) : '');
+const plainPath = (path: unknown) =>
+  typeof path === 'string' ? (path === '$' ? '' : path.startsWith('$.') ? path.slice(2) : path) : '';
 const quote = (text: string) => `「${text}」`;
 const resourceLabel = (resource: string) => RESOURCE_LABELS[resource as ResourceId] ?? resource;
 
@@ -84,10 +95,12 @@ function leafText(node: Record<string, unknown>, resources: readonly string[]): 
   const path = plainPath(node.path);
   const subject = factLabel(node.fact, node.path);
   // "an id field is set" (id > 0, the guard before comparing ids: json-rules-engine's equal is ===)
-  if (node.operator === 'greaterThan' && node.value === 0 && (path === 'id' || path.endsWith('Id'))) return `${subject} 已填写`;
+  if (node.operator === 'greaterThan' && node.value === 0 && (path === 'id' || path.endsWith('Id')))
+    return `${subject} 已填写`;
   let operator = String(node.operator);
   // One value in a list reads as plain equality.
-  if ((operator === 'in' || operator === 'notIn') && Array.isArray(node.value) && node.value.length === 1) operator = operator === 'in' ? 'equal' : 'notEqual';
+  if ((operator === 'in' || operator === 'notIn') && Array.isArray(node.value) && node.value.length === 1)
+    operator = operator === 'in' ? 'equal' : 'notEqual';
   const word = OPERATOR_WORDS[operator] ?? operator;
   const value = valueText(node.fact, path, node.value, resources);
   const separator = word.endsWith('：') || value.startsWith('「') ? '' : ' ';
@@ -137,7 +150,9 @@ function actionsText(actions: readonly string[]): string {
     else if (workflow) parts.push({ resource, verbs: [workflow] });
     else parts.push(verb === '*' ? `${resourceLabel(resource)}的全部操作` : actionLabel(action));
   }
-  return parts.map((part) => (typeof part === 'string' ? part : `${part.verbs.join('、')}（${resourceLabel(part.resource)}）`)).join('、');
+  return parts
+    .map((part) => (typeof part === 'string' ? part : `${part.verbs.join('、')}（${resourceLabel(part.resource)}）`))
+    .join('、');
 }
 
 export interface ExplainableRule {
@@ -151,8 +166,14 @@ export interface ExplainableRule {
 function splitWho(conditions: unknown): { who: string | null; rest: unknown } {
   if (!isObject(conditions) || !Array.isArray(conditions.all)) return { who: null, rest: conditions };
   const index = conditions.all.findIndex(
-    (leaf) => isObject(leaf) && leaf.fact === 'actor' && plainPath(leaf.path) === 'positionCode' && (leaf.operator === 'in' || leaf.operator === 'equal')
-      && (Array.isArray(leaf.value) ? leaf.value.every((code) => typeof code === 'string') : typeof leaf.value === 'string'),
+    (leaf) =>
+      isObject(leaf) &&
+      leaf.fact === 'actor' &&
+      plainPath(leaf.path) === 'positionCode' &&
+      (leaf.operator === 'in' || leaf.operator === 'equal') &&
+      (Array.isArray(leaf.value)
+        ? leaf.value.every((code) => typeof code === 'string')
+        : typeof leaf.value === 'string'),
   );
   if (index < 0) return { who: null, rest: conditions };
   const leaf = conditions.all[index] as { value: string | string[] };

@@ -66,4 +66,3 @@ export function fromJsonText(value: unknown, field: string): Checked<unknown> {
     return fail(`${field}不是合法的 JSON：${jsonMistake(text, e)}`);
   }
 }
-

@@ -77,7 +77,12 @@ export function nowFacts(at: Date): NowFacts {
 }
 
 /** The four facts every rule is evaluated against (record `{}` when the action has none). */
-export function toFacts(actor: Actor, action: string, record: Record<string, unknown> | null | undefined, now: Date): RuleFacts {
+export function toFacts(
+  actor: Actor,
+  action: string,
+  record: Record<string, unknown> | null | undefined,
+  now: Date,
+): RuleFacts {
   return { actor: { ...actorFacts(actor) }, action, record: record ?? {}, now: { ...nowFacts(now) } };
 }
 
@@ -136,13 +141,29 @@ const ANY_ACTION = /^([A-Z][A-Za-z0-9]*)\.\*$/;
 
 /** Decisions are answers, not state: their `rules` lists may be shared between decisions and are frozen. */
 const NO_RULES: DecidingRule[] = Object.freeze([]) as unknown as DecidingRule[];
-const deny = (reason: string, effect: Decision['effect'] = 'default-deny', rules: DecidingRule[] = NO_RULES): Decision => ({ allowed: false, effect, rules, reason });
+const deny = (
+  reason: string,
+  effect: Decision['effect'] = 'default-deny',
+  rules: DecidingRule[] = NO_RULES,
+): Decision => ({ allowed: false, effect, rules, reason });
 const citing = (rule: DecidingRule) => `「${rule.name}」${rule.clause ? `（${rule.clause}）` : ''}`;
 
 function newEntry(action: string): ActionEntry {
   return {
-    action, label: actionLabel(action), denies: [], allows: [], broken: [], usesNow: false,
-    denyReasons: [], denySingles: [], allowReasons: [], allowSingles: [], noRuleWho: null, noRuleReason: '', failedWho: [], failedReason: [],
+    action,
+    label: actionLabel(action),
+    denies: [],
+    allows: [],
+    broken: [],
+    usesNow: false,
+    denyReasons: [],
+    denySingles: [],
+    allowReasons: [],
+    allowSingles: [],
+    noRuleWho: null,
+    noRuleReason: '',
+    failedWho: [],
+    failedReason: [],
   };
 }
 
@@ -193,7 +214,11 @@ export class RuleSet {
           continue;
         }
         if (!isCatalogued(action) && !this.allowUncatalogued) {
-          this.problems.push({ ruleId: rule.id, ruleName: rule.name, message: `动作「${action}」不在动作目录中，已忽略` });
+          this.problems.push({
+            ruleId: rule.id,
+            ruleName: rule.name,
+            message: `动作「${action}」不在动作目录中，已忽略`,
+          });
           continue;
         }
         this.entryFor(action, true)!.push(compiled);
@@ -227,7 +252,8 @@ export class RuleSet {
     try {
       if (typeof conditions === 'string') conditions = JSON.parse(conditions);
       compiled.conditions = conditions;
-      if (rule.effect !== 'allow' && rule.effect !== 'deny') throw new Error(`规则效果「${String(rule.effect)}」不正确`);
+      if (rule.effect !== 'allow' && rule.effect !== 'deny')
+        throw new Error(`规则效果「${String(rule.effect)}」不正确`);
       compiled.test = compileConditions(conditions);
       compiled.usesNow = usesNowFact(conditions);
       compiled.actorGate = actorGate(conditions);
@@ -268,7 +294,8 @@ export class RuleSet {
   private entry(action: string): ActionEntry | undefined {
     const entry = this.byAction.get(action);
     if (entry) return entry;
-    if (!(this.allowUncatalogued ? typeof action === 'string' && action.includes('.') : isCatalogued(action))) return undefined;
+    if (!(this.allowUncatalogued ? typeof action === 'string' && action.includes('.') : isCatalogued(action)))
+      return undefined;
     const created = newEntry(action);
     const wildcard = this.wildcards.get(action.slice(0, action.indexOf('.')));
     if (wildcard) {
@@ -285,7 +312,16 @@ export class RuleSet {
    */
   actionsOfPosition(position: { code: string | null; name: string | null }): string[] {
     const someone = (code: string | null, name: string | null): RuleFacts => ({
-      actor: { id: 0, positionCode: code, positionName: name, departmentId: null, departmentName: null, supervisesDepartmentIds: [], isSupervisor: false, isSystemAdmin: false },
+      actor: {
+        id: 0,
+        positionCode: code,
+        positionName: name,
+        departmentId: null,
+        departmentName: null,
+        supervisesDepartmentIds: [],
+        isSupervisor: false,
+        isSystemAdmin: false,
+      },
       action: '',
       record: EMPTY_RECORD,
       now: NO_NOW,
@@ -313,7 +349,12 @@ export class RuleSet {
     const entry = this.entry(action);
     if (!entry || entry.broken.length > 0 || entry.allows.length === 0) return false;
     try {
-      const facts: RuleFacts = { actor: this.actorFacts(actor) as unknown as Json, action, record: record ?? EMPTY_RECORD, now: this.nowFor(entry, at) };
+      const facts: RuleFacts = {
+        actor: this.actorFacts(actor) as unknown as Json,
+        action,
+        record: record ?? EMPTY_RECORD,
+        now: this.nowFor(entry, at),
+      };
       const denies = entry.denies;
       for (let i = 0; i < denies.length; i++) if (denies[i].test(facts)) return false;
       let allowed = false;
@@ -327,7 +368,12 @@ export class RuleSet {
   }
 
   /** decide(actor, action, record?) in the brief's shape: deny beats allow, default deny, with the reason. */
-  decide(actor: Actor | null | undefined, action: string, record?: Record<string, unknown> | null, at?: Date): Decision {
+  decide(
+    actor: Actor | null | undefined,
+    action: string,
+    record?: Record<string, unknown> | null,
+    at?: Date,
+  ): Decision {
     if (!actor) return deny('未登录，请先登录');
     if (!actor.enabled) return deny('该账号已停用');
     const entry = this.entry(action);
@@ -338,7 +384,12 @@ export class RuleSet {
     }
     let facts: RuleFacts;
     try {
-      facts = { actor: this.actorFacts(actor) as unknown as Json, action, record: record ?? EMPTY_RECORD, now: this.nowFor(entry, at) };
+      facts = {
+        actor: this.actorFacts(actor) as unknown as Json,
+        action,
+        record: record ?? EMPTY_RECORD,
+        now: this.nowFor(entry, at),
+      };
     } catch {
       return deny('权限判断出错，已按拒绝处理');
     }
@@ -355,7 +406,12 @@ export class RuleSet {
         else (denying ??= [denies[firstDeny].ref]).push(current.ref);
       }
       if (firstDeny >= 0) {
-        return { allowed: false, effect: 'deny', rules: denying ?? entry.denySingles[firstDeny], reason: entry.denyReasons[firstDeny] };
+        return {
+          allowed: false,
+          effect: 'deny',
+          rules: denying ?? entry.denySingles[firstDeny],
+          reason: entry.denyReasons[firstDeny],
+        };
       }
       // Every allow rule is evaluated, as json-rules-engine runs them all: one that throws makes it a deny.
       const allows = entry.allows;
@@ -368,7 +424,12 @@ export class RuleSet {
         else (allowing ??= [allows[firstAllow].ref]).push(current.ref);
       }
       if (firstAllow >= 0) {
-        return { allowed: true, effect: 'allow', rules: allowing ?? entry.allowSingles[firstAllow], reason: entry.allowReasons[firstAllow] };
+        return {
+          allowed: true,
+          effect: 'allow',
+          rules: allowing ?? entry.allowSingles[firstAllow],
+          reason: entry.allowReasons[firstAllow],
+        };
       }
     } catch {
       return deny(`规则「${current?.ref.name ?? ''}」执行出错，「${entry.label}」已按拒绝处理`);
@@ -390,8 +451,9 @@ export class RuleSet {
       }
       if (!forThisActor) continue;
       if (entry.failedWho[i] !== who) {
-        rule.recordText ??= describeRecordConditions(rule.conditions, [entry.action.split(".")[0]]);
-        entry.failedReason[i] = `规则「${rule.ref.name}」允许${who}${entry.label}，但这条记录不符合条件（${rule.recordText}）`;
+        rule.recordText ??= describeRecordConditions(rule.conditions, [entry.action.split('.')[0]]);
+        entry.failedReason[i] =
+          `规则「${rule.ref.name}」允许${who}${entry.label}，但这条记录不符合条件（${rule.recordText}）`;
         entry.failedWho[i] = who;
       }
       return entry.failedReason[i];
@@ -406,11 +468,18 @@ export class RuleSet {
   private actorFacts(actor: Actor): ActorFacts {
     const cached = this.cachedActorFacts;
     if (
-      cached !== null && this.cachedActor === actor && cached.id === actor.id && cached.positionCode === actor.positionCode
-      && cached.positionName === actor.positionName && cached.departmentId === actor.departmentId
-      && cached.departmentName === actor.departmentName && cached.supervisesDepartmentIds === actor.supervisesDepartmentIds
-      && cached.isSupervisor === actor.supervisesDepartmentIds.length > 0 && cached.isSystemAdmin === actor.isSystemAdmin
-    ) return cached;
+      cached !== null &&
+      this.cachedActor === actor &&
+      cached.id === actor.id &&
+      cached.positionCode === actor.positionCode &&
+      cached.positionName === actor.positionName &&
+      cached.departmentId === actor.departmentId &&
+      cached.departmentName === actor.departmentName &&
+      cached.supervisesDepartmentIds === actor.supervisesDepartmentIds &&
+      cached.isSupervisor === actor.supervisesDepartmentIds.length > 0 &&
+      cached.isSystemAdmin === actor.isSystemAdmin
+    )
+      return cached;
     const facts = actorFacts(actor);
     this.cachedActor = actor;
     this.cachedActorFacts = facts;
@@ -436,7 +505,12 @@ const NO_NOW: Json = Object.freeze({}) as Json;
 
 /** The top-level `all` leaves that read only the actor fact, compiled: who the rule is meant for. */
 function actorGate(conditions: unknown): CompiledConditions | null {
-  if (!isObject(conditions) || Object.prototype.hasOwnProperty.call(conditions, 'any') || !Array.isArray(conditions.all)) return null;
+  if (
+    !isObject(conditions) ||
+    Object.prototype.hasOwnProperty.call(conditions, 'any') ||
+    !Array.isArray(conditions.all)
+  )
+    return null;
   const leaves = conditions.all.filter((c) => isActorOnlyLeaf(c));
   if (leaves.length === 0) return null;
   return compileConditions({ all: leaves });
@@ -449,7 +523,11 @@ function isActorOnlyLeaf(node: unknown): boolean {
 }
 
 function describeRecordConditions(conditions: unknown, resources: string[]): string {
-  if (isObject(conditions) && !Object.prototype.hasOwnProperty.call(conditions, 'any') && Array.isArray(conditions.all)) {
+  if (
+    isObject(conditions) &&
+    !Object.prototype.hasOwnProperty.call(conditions, 'any') &&
+    Array.isArray(conditions.all)
+  ) {
     const rest = conditions.all.filter((c) => !isActorOnlyLeaf(c));
     return rest.length === 0 ? '无' : explainConditions({ all: rest }, { resources });
   }

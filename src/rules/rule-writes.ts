@@ -5,7 +5,11 @@ import type { ModelAttributeColumnOptions } from 'sequelize';
 import { AuthorityRule } from '../models/index.js';
 import { actionsProblem, conditionsProblem } from './validate.js';
 
-function addValidator(field: 'actions' | 'conditions', name: string, check: (this: { effect?: string }, value: unknown) => void): void {
+function addValidator(
+  field: 'actions' | 'conditions',
+  name: string,
+  check: (this: { effect?: string }, value: unknown) => void,
+): void {
   const attribute = AuthorityRule.getAttributes()[field] as ModelAttributeColumnOptions;
   if (attribute.validate?.[name]) return;
   attribute.validate = { ...(attribute.validate ?? {}), [name]: check };

@@ -24,7 +24,17 @@ function differs(rule: AuthorityRule, definition: RuleDefinition): boolean {
 /** The row a default rule is stored as (the seed writes it; the administrator's restore puts it back). */
 export function ruleValues(definition: RuleDefinition) {
   const { name, description, actions, effect, priority, enabled, clause, conditions } = definition;
-  return { name, description, actions, effect, priority, enabled, clause, conditions, builtIn: name === RULE_MANAGEMENT_RULE };
+  return {
+    name,
+    description,
+    actions,
+    effect,
+    priority,
+    enabled,
+    clause,
+    conditions,
+    builtIn: name === RULE_MANAGEMENT_RULE,
+  };
 }
 
 export async function seedDefaultRules(options: { transaction?: Transaction } = {}): Promise<RuleSeedReport> {

@@ -19,26 +19,36 @@ export function ruleSet(): RuleSet {
 /** What changes whenever a rule is added, edited or deleted, in any process. */
 async function readStamp(): Promise<string> {
   const row = (await AuthorityRule.findOne({
-    attributes: [[fn('COUNT', col('id')), 'count'], [fn('MAX', col('updatedAt')), 'latest'], [fn('SUM', col('version')), 'versions']],
+    attributes: [
+      [fn('COUNT', col('id')), 'count'],
+      [fn('MAX', col('updatedAt')), 'latest'],
+      [fn('SUM', col('version')), 'versions'],
+    ],
     raw: true,
   })) as unknown as { count: number; latest: string | Date | null; versions: number | null } | null;
-  return JSON.stringify([Number(row?.count ?? 0), row?.latest ? new Date(row.latest).toISOString() : null, Number(row?.versions ?? 0)]);
+  return JSON.stringify([
+    Number(row?.count ?? 0),
+    row?.latest ? new Date(row.latest).toISOString() : null,
+    Number(row?.versions ?? 0),
+  ]);
 }
 
 export async function loadRules(): Promise<RuleSet> {
   const nextStamp = await readStamp();
   const rows = await AuthorityRule.findAll({ order: [['id', 'ASC']] });
-  current = new RuleSet(rows.map((rule): StoredRule => ({
-    id: rule.id,
-    name: rule.name,
-    actions: rule.actions,
-    effect: rule.effect,
-    conditions: rule.conditions,
-    priority: rule.priority,
-    enabled: rule.enabled,
-    clause: rule.clause,
-    version: rule.version,
-  })));
+  current = new RuleSet(
+    rows.map((rule): StoredRule => ({
+      id: rule.id,
+      name: rule.name,
+      actions: rule.actions,
+      effect: rule.effect,
+      conditions: rule.conditions,
+      priority: rule.priority,
+      enabled: rule.enabled,
+      clause: rule.clause,
+      version: rule.version,
+    })),
+  );
   stamp = nextStamp;
   return current;
 }
@@ -65,9 +75,13 @@ export function stopRuleRefresh() {
 
 // A rule saved or deleted in this process governs the very next decision here.
 for (const hook of ['afterSave', 'afterDestroy', 'afterBulkUpdate', 'afterBulkDestroy'] as const) {
-  AuthorityRule.addHook(hook, 'reloadAuthorityRules', async (_rule: unknown, options?: { transaction?: { afterCommit(fn: () => void): void } }) => {
-    const reload = () => loadRules().catch((error) => logger.warn('reloading the authority rules failed', error));
-    if (options?.transaction) options.transaction.afterCommit(() => void reload());
-    else await reload();
-  });
+  AuthorityRule.addHook(
+    hook,
+    'reloadAuthorityRules',
+    async (_rule: unknown, options?: { transaction?: { afterCommit(fn: () => void): void } }) => {
+      const reload = () => loadRules().catch((error) => logger.warn('reloading the authority rules failed', error));
+      if (options?.transaction) options.transaction.afterCommit(() => void reload());
+      else await reload();
+    },
+  );
 }

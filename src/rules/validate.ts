@@ -10,7 +10,17 @@ import { closest } from './suggest.js';
 import { MAX_PRIORITY } from '../models/index.js';
 
 export { MAX_PRIORITY };
-export { RULE_OPERATORS, MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES, type RuleOperator, type ConditionGroup, type RuleCondition, type LeafCondition, type FactReference, type ConditionValue } from './condition-check.js';
+export {
+  RULE_OPERATORS,
+  MAX_CONDITION_DEPTH,
+  MAX_CONDITION_LEAVES,
+  type RuleOperator,
+  type ConditionGroup,
+  type RuleCondition,
+  type LeafCondition,
+  type FactReference,
+  type ConditionValue,
+} from './condition-check.js';
 
 export const MAX_NAME_LENGTH = 100;
 
@@ -31,7 +41,6 @@ export interface ValidRule {
 
 export type RuleValidation = { ok: true; rule: ValidRule } | { ok: false; errors: Record<string, string> };
 
-
 function nameProblem(value: unknown): string | null {
   if (value === undefined || value === null) return '规则名称不能为空';
   if (typeof value !== 'string') return '规则名称必须是文字';
@@ -48,9 +57,9 @@ function optionalText(value: unknown, label: string): Checked<string | null> {
   return pass(value.trim() === '' ? null : value.trim());
 }
 
-
 function checkAction(action: unknown, index: number): Checked<string> {
-  if (typeof action !== 'string') return fail(`第 ${index + 1} 个动作必须是文字，如 "Ticket.dispatch"，现在是 ${shown(action)}`);
+  if (typeof action !== 'string')
+    return fail(`第 ${index + 1} 个动作必须是文字，如 "Ticket.dispatch"，现在是 ${shown(action)}`);
   const catalogue = Object.keys(ACTION_LABELS);
   if (!ACTION_PATTERN.test(action)) {
     return fail(`动作“${action}”格式不正确，应为“资源.动作”，如 ${closest(action, catalogue) ?? 'Ticket.dispatch'}`);
@@ -59,13 +68,17 @@ function checkAction(action: unknown, index: number): Checked<string> {
   const [resource, verb] = action.split('.');
   if (!(RESOURCES as readonly string[]).includes(resource)) {
     const near = verb === '*' ? closest(resource, RESOURCES) : closest(action, catalogue);
-    return fail(`动作“${action}”不在动作目录中：没有资源“${resource}”${near ? `，是不是 ${verb === '*' ? `${near}.*` : near}？` : ''}`);
+    return fail(
+      `动作“${action}”不在动作目录中：没有资源“${resource}”${near ? `，是不是 ${verb === '*' ? `${near}.*` : near}？` : ''}`,
+    );
   }
   if (verb === '*') return pass(action);
   const own = catalogue.filter((name) => name.startsWith(`${resource}.`));
   const near = closest(action, own, (name) => name.split('.')[1] ?? name);
   if (near) return fail(`动作“${action}”不在动作目录中，是不是 ${near}？`);
-  return fail(`动作“${action}”不在动作目录中（${RESOURCE_LABELS[resource as ResourceId]}可用的动作：${own.join('、')}）`);
+  return fail(
+    `动作“${action}”不在动作目录中（${RESOURCE_LABELS[resource as ResourceId]}可用的动作：${own.join('、')}）`,
+  );
 }
 
 function checkActions(input: unknown): Checked<string[]> {
@@ -88,11 +101,11 @@ function checkActions(input: unknown): Checked<string[]> {
 export const actionsProblem = (value: unknown): string | null => problemOf(checkActions(value));
 
 function checkEffect(value: unknown): Checked<'allow' | 'deny'> {
-  if (value === undefined || value === null || value === '') return fail('规则效果不能为空，请选择允许(allow)或拒绝(deny)');
+  if (value === undefined || value === null || value === '')
+    return fail('规则效果不能为空，请选择允许(allow)或拒绝(deny)');
   if (value === 'allow' || value === 'deny') return pass(value);
   return fail(`规则效果必须是允许(allow)或拒绝(deny)，不能是 ${shown(value)}`);
 }
-
 
 function checkPriority(value: unknown): Checked<number> {
   if (value === undefined || value === null || value === '') return pass(1);
@@ -102,7 +115,6 @@ function checkPriority(value: unknown): Checked<number> {
   }
   return pass(number);
 }
-
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'on', '是', '启用']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'off', '否', '停用']);
@@ -119,21 +131,21 @@ function checkEnabled(value: unknown): Checked<boolean> {
   return fail(`“是否启用”必须是 是(true) 或 否(false)，现在是 ${shown(value)}`);
 }
 
-
 // ---------------------------------------------------------------------------------------------- conditions
 
 /**
  * The conditions' problem, or null: catalogued facts and paths, default operators, values that fit, and a
  * condition at all when the rule allows.
  */
-export const conditionsProblem = (value: unknown, effect?: string): string | null => problemOf(checkConditions(value, effect));
-
+export const conditionsProblem = (value: unknown, effect?: string): string | null =>
+  problemOf(checkConditions(value, effect));
 
 // ---------------------------------------------------------------------------------------------- the rule
 
 /** A rule as the director submits it (actions and conditions as JSON text or parsed), checked field by field. */
 export function validateRuleInput(input: unknown): RuleValidation {
-  if (!isObject(input)) return { ok: false, errors: { rule: '规则必须是 JSON 对象，含 name、actions、effect、conditions 等字段' } };
+  if (!isObject(input))
+    return { ok: false, errors: { rule: '规则必须是 JSON 对象，含 name、actions、effect、conditions 等字段' } };
   const errors: Record<string, string> = {};
   const name = nameProblem(input.name);
   if (name) errors.name = name;
@@ -156,7 +168,17 @@ export function validateRuleInput(input: unknown): RuleValidation {
     const refused = engineProblem(conditions.value.conditions, effect.value, priority.value);
     if (refused) errors.conditions = refused;
   }
-  if (!name && description.ok && actions.ok && effect.ok && conditions.ok && priority.ok && enabled.ok && clause.ok && Object.keys(errors).length === 0) {
+  if (
+    !name &&
+    description.ok &&
+    actions.ok &&
+    effect.ok &&
+    conditions.ok &&
+    priority.ok &&
+    enabled.ok &&
+    clause.ok &&
+    Object.keys(errors).length === 0
+  ) {
     return {
       ok: true,
       rule: {

@@ -39,12 +39,14 @@ export function parseSeedArgs(args: readonly string[]): SeedCommand {
   let command: SeedCommand = { kind: 'default' };
   let scale: number | undefined;
   const setMode = (next: SeedCommand) => {
-    if (command.kind !== 'default') throw new UsageError('--jd、--demo、--admin 每次只能用一个 / use one of --jd, --demo, --admin at a time');
+    if (command.kind !== 'default')
+      throw new UsageError('--jd、--demo、--admin 每次只能用一个 / use one of --jd, --demo, --admin at a time');
     command = next;
   };
   const valueOf = (flag: string, i: number) => {
     const value = args[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} 需要一个参数 / ${flag} needs a value`);
+    if (value === undefined || value.startsWith('--'))
+      throw new UsageError(`${flag} 需要一个参数 / ${flag} needs a value`);
     return value;
   };
   for (let i = 0; i < args.length; i++) {
@@ -56,7 +58,9 @@ export function parseSeedArgs(args: readonly string[]): SeedCommand {
     else if (arg === '--scale') {
       const raw = valueOf(arg, i++);
       if (!/^[1-9]\d*$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
-        throw new UsageError(`--scale 必须是正整数，实际是 "${raw}" / --scale must be a positive integer, got "${raw}"`);
+        throw new UsageError(
+          `--scale 必须是正整数，实际是 "${raw}" / --scale must be a positive integer, got "${raw}"`,
+        );
       }
       scale = Number(raw);
     } else throw new UsageError(`未知参数 / unknown argument: ${arg}`);
@@ -70,12 +74,21 @@ export function parseSeedArgs(args: readonly string[]): SeedCommand {
 }
 
 function describe(label: string, report: ImportReport): string {
-  const c = (x: { created: number; updated: number; unchanged: number }) => `新建 ${x.created}，更新 ${x.updated}，未变 ${x.unchanged}`;
-  const lines = [`${label}`, `  部门 departments: ${c(report.departments)}`, `  岗位 positions:   ${c(report.positions)}`];
-  if (report.clauses.created + report.clauses.updated + report.clauses.unchanged > 0) lines.push(`  条款 clauses:     ${c(report.clauses)}`);
-  if (report.unlinkedSupervisors.length > 0) lines.push(`  未能关联的直接主管 unlinked supervisors: ${report.unlinkedSupervisors.join('；')}`);
+  const c = (x: { created: number; updated: number; unchanged: number }) =>
+    `新建 ${x.created}，更新 ${x.updated}，未变 ${x.unchanged}`;
+  const lines = [
+    `${label}`,
+    `  部门 departments: ${c(report.departments)}`,
+    `  岗位 positions:   ${c(report.positions)}`,
+  ];
+  if (report.clauses.created + report.clauses.updated + report.clauses.unchanged > 0)
+    lines.push(`  条款 clauses:     ${c(report.clauses)}`);
+  if (report.unlinkedSupervisors.length > 0)
+    lines.push(`  未能关联的直接主管 unlinked supervisors: ${report.unlinkedSupervisors.join('；')}`);
   if (report.staleClauses.length > 0) {
-    lines.push(`  文档中已没有、但仍保留的条款（可能被权限规则引用）clauses no longer in the document, kept: ${report.staleClauses.join('、')}`);
+    lines.push(
+      `  文档中已没有、但仍保留的条款（可能被权限规则引用）clauses no longer in the document, kept: ${report.staleClauses.join('、')}`,
+    );
   }
   return lines.join('\n');
 }
@@ -87,7 +100,10 @@ function describeRules(rules: RuleSeedReport): string {
 function describeFoundation(foundation: FoundationReport): string {
   const lines = [];
   if (foundation.jobDescriptions) lines.push(describe('岗位职务说明书 / job descriptions', foundation.jobDescriptions));
-  lines.push(describe('内置组织架构 / built-in organisation', foundation.organisation), describeRules(foundation.rules));
+  lines.push(
+    describe('内置组织架构 / built-in organisation', foundation.organisation),
+    describeRules(foundation.rules),
+  );
   return lines.join('\n');
 }
 
@@ -114,13 +130,17 @@ async function run(command: SeedCommand): Promise<void> {
     case 'demo': {
       const result = await seedDemoData({ scale: command.scale, progress: (message) => console.log(`  ${message}`) });
       console.log(describeFoundation(result.foundation));
-      console.log(`演示数据已生成 / demo data seeded: 规模 scale ${result.scale}${result.toppedUp ? '（追加 / added to existing demo data）' : ''}，用时 ${result.seconds.toFixed(1)} 秒`);
+      console.log(
+        `演示数据已生成 / demo data seeded: 规模 scale ${result.scale}${result.toppedUp ? '（追加 / added to existing demo data）' : ''}，用时 ${result.seconds.toFixed(1)} 秒`,
+      );
       break;
     }
     case 'admin': {
       console.log(describeFoundation(await ensureFoundation()));
       const { staff, password, created } = await createSystemAdministrator(command.email);
-      console.log(`${created ? '已创建系统管理员 / created' : '已重置系统管理员密码 / password reset'}: ${staff.email}`);
+      console.log(
+        `${created ? '已创建系统管理员 / created' : '已重置系统管理员密码 / password reset'}: ${staff.email}`,
+      );
       console.log(`一次性密码 / one-time password: ${password}`);
       console.log('请登录后立即修改密码；此密码不会再次显示。 / Change it after signing in; it is not shown again.');
       break;

@@ -4,7 +4,13 @@ import type { Transaction } from 'sequelize';
 import { isPostgres } from '../db.js';
 import { Position, sequelize } from '../models/index.js';
 import { seedDefaultRules, type RuleSeedReport } from '../rules/seed.js';
-import { DOCUMENT_POSITION_CODES, SHIPPED_JOB_DESCRIPTIONS, ensureBuiltInOrganisation, importJobDescriptionFile, type ImportReport } from './jd/import.js';
+import {
+  DOCUMENT_POSITION_CODES,
+  SHIPPED_JOB_DESCRIPTIONS,
+  ensureBuiltInOrganisation,
+  importJobDescriptionFile,
+  type ImportReport,
+} from './jd/import.js';
 
 // Several instances may start (or seed) at once on PostgreSQL: the first one seeds, the others wait and find it done.
 const SEED_LOCK = 720302;
@@ -31,7 +37,10 @@ export async function ensureFoundation(options: { transaction?: Transaction } = 
   await lockSeeding(transaction);
   const documentPositions = Object.keys(DOCUMENT_POSITION_CODES);
   const present = await Position.count({ where: { name: documentPositions }, transaction });
-  const jobDescriptions = present < documentPositions.length ? (await importJobDescriptionFile(SHIPPED_JOB_DESCRIPTIONS, { transaction })).report : null;
+  const jobDescriptions =
+    present < documentPositions.length
+      ? (await importJobDescriptionFile(SHIPPED_JOB_DESCRIPTIONS, { transaction })).report
+      : null;
   const organisation = await ensureBuiltInOrganisation({ transaction });
   const rules = await seedDefaultRules({ transaction });
   return { jobDescriptions, organisation, rules };

@@ -20,7 +20,10 @@ export { ensureFoundation, type FoundationReport } from './foundation.js';
 export { SHIPPED_JOB_DESCRIPTIONS, ensureBuiltInOrganisation, type ImportReport } from './jd/import.js';
 
 /** Imports a job-description document (default: the customer centre's, shipped with the product). */
-export async function seedJobDescriptions(file: string = SHIPPED_JOB_DESCRIPTIONS, options: { transaction?: Transaction } = {}): Promise<ImportReport> {
+export async function seedJobDescriptions(
+  file: string = SHIPPED_JOB_DESCRIPTIONS,
+  options: { transaction?: Transaction } = {},
+): Promise<ImportReport> {
   return (await importJobDescriptionFile(file, options)).report;
 }
 
@@ -96,7 +99,9 @@ export interface SystemAdministratorResult {
  * one-time password, and returns it. Refuses an email that belongs to someone holding another position.
  */
 export async function createSystemAdministrator(email: string): Promise<SystemAdministratorResult> {
-  const address = String(email ?? '').trim().toLowerCase();
+  const address = String(email ?? '')
+    .trim()
+    .toLowerCase();
   if (!EMAIL_PATTERN.test(address)) throw new ValidationFailed(`邮箱格式不正确：${email}`, { email: '邮箱格式不正确' });
 
   await ensureBuiltInOrganisation();
@@ -111,14 +116,22 @@ export async function createSystemAdministrator(email: string): Promise<SystemAd
     if (existing) {
       if (existing.positionId !== position.id) {
         const held = existing.positionId ? (await Position.findByPk(existing.positionId, { transaction }))?.name : null;
-        throw new Conflict(`邮箱 ${address} 已属于员工"${existing.name}"（岗位：${held ?? '无'}），不能改为系统管理员账号`);
+        throw new Conflict(
+          `邮箱 ${address} 已属于员工"${existing.name}"（岗位：${held ?? '无'}），不能改为系统管理员账号`,
+        );
       }
       await existing.update({ passwordHash, enabled: true, lockedAt: null, lockReason: null }, { transaction });
       await forgetFailures(address, { transaction });
       return { staff: existing, password, created: false };
     }
     const staff = await Staff.create(
-      { name: '系统管理员', email: address, passwordHash, positionId: position.id, departmentId: department?.id ?? null },
+      {
+        name: '系统管理员',
+        email: address,
+        passwordHash,
+        positionId: position.id,
+        departmentId: department?.id ?? null,
+      },
       { transaction },
     );
     return { staff, password, created: true };

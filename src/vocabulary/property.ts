@@ -2,18 +2,42 @@ const common = { id: '编号', createdAt: '创建时间', updatedAt: '更新时�
 const commonEn = { id: 'ID', createdAt: 'Created at', updatedAt: 'Updated at' };
 
 export const propertyResourceNamesZh = { Community: '小区', Building: '楼栋', Unit: '房屋', Owner: '业主档案' };
-export const propertyResourceNamesEn = { Community: 'Communities', Building: 'Buildings', Unit: 'Units', Owner: 'Owners' };
+export const propertyResourceNamesEn = {
+  Community: 'Communities',
+  Building: 'Buildings',
+  Unit: 'Units',
+  Owner: 'Owners',
+};
 
 export const propertyZh = {
   Community: { properties: { ...common, name: '小区名称', address: '地址' } },
   Building: { properties: { ...common, communityId: '所属小区', name: '楼栋', floors: '楼层数' } },
   Unit: {
-    properties: { ...common, buildingId: '楼栋', number: '房号', label: '房屋', floor: '楼层', area: '建筑面积（平方米）', ownerId: '业主' },
+    properties: {
+      ...common,
+      buildingId: '楼栋',
+      number: '房号',
+      label: '房屋',
+      floor: '楼层',
+      area: '建筑面积（平方米）',
+      ownerId: '业主',
+    },
   },
   Owner: {
     properties: {
-      ...common, name: '业主姓名', phone: '联系电话', altPhone: '备用电话', email: '电子邮箱', moveInDate: '入住日期',
-      lastReviewedOn: '最近清理日期', notes: '备注', reviewDue: '待清理（一年未核对）', archiveGaps: '档案缺项', arrearsAmount: '逾期欠费', monthsInArrears: '欠费月数', incomplete: '档案不完整',
+      ...common,
+      name: '业主姓名',
+      phone: '联系电话',
+      altPhone: '备用电话',
+      email: '电子邮箱',
+      moveInDate: '入住日期',
+      lastReviewedOn: '最近清理日期',
+      notes: '备注',
+      reviewDue: '待清理（一年未核对）',
+      archiveGaps: '档案缺项',
+      arrearsAmount: '逾期欠费',
+      monthsInArrears: '欠费月数',
+      incomplete: '档案不完整',
     },
   },
 };
@@ -22,12 +46,31 @@ export const propertyEn = {
   Community: { properties: { ...commonEn, name: 'Name', address: 'Address' } },
   Building: { properties: { ...commonEn, communityId: 'Community', name: 'Building', floors: 'Floors' } },
   Unit: {
-    properties: { ...commonEn, buildingId: 'Building', number: 'Room number', label: 'Unit', floor: 'Floor', area: 'Area (m²)', ownerId: 'Owner' },
+    properties: {
+      ...commonEn,
+      buildingId: 'Building',
+      number: 'Room number',
+      label: 'Unit',
+      floor: 'Floor',
+      area: 'Area (m²)',
+      ownerId: 'Owner',
+    },
   },
   Owner: {
     properties: {
-      ...commonEn, name: 'Name', phone: 'Phone', altPhone: 'Alternative phone', email: 'Email', moveInDate: 'Moved in on',
-      lastReviewedOn: 'Last reviewed on', notes: 'Notes', reviewDue: 'Due for review (a year)', archiveGaps: 'Missing in file', arrearsAmount: 'Overdue arrears', monthsInArrears: 'Months in arrears', incomplete: 'Incomplete file',
+      ...commonEn,
+      name: 'Name',
+      phone: 'Phone',
+      altPhone: 'Alternative phone',
+      email: 'Email',
+      moveInDate: 'Moved in on',
+      lastReviewedOn: 'Last reviewed on',
+      notes: 'Notes',
+      reviewDue: 'Due for review (a year)',
+      archiveGaps: 'Missing in file',
+      arrearsAmount: 'Overdue arrears',
+      monthsInArrears: 'Months in arrears',
+      incomplete: 'Incomplete file',
     },
     actions: { review: 'Review file' },
   },

@@ -10,11 +10,23 @@ import { propertyResourceNamesEn, propertyResourceNamesZh } from './property.js'
 import { renovationResourceNamesEn, renovationResourceNamesZh } from './renovation.js';
 
 export const RESOURCE_NAMES_ZH: Record<string, string> = {
-  ...organisationResourceNamesZh, ...propertyResourceNamesZh, ...frontDeskResourceNamesZh, ...feesResourceNamesZh,
-  ...renovationResourceNamesZh, ...dunningResourceNamesZh, ...officeResourceNamesZh, ...governanceResourceNamesZh,
+  ...organisationResourceNamesZh,
+  ...propertyResourceNamesZh,
+  ...frontDeskResourceNamesZh,
+  ...feesResourceNamesZh,
+  ...renovationResourceNamesZh,
+  ...dunningResourceNamesZh,
+  ...officeResourceNamesZh,
+  ...governanceResourceNamesZh,
 };
 
 export const RESOURCE_NAMES_EN: Record<string, string> = {
-  ...organisationResourceNamesEn, ...propertyResourceNamesEn, ...frontDeskResourceNamesEn, ...feesResourceNamesEn,
-  ...renovationResourceNamesEn, ...dunningResourceNamesEn, ...officeResourceNamesEn, ...governanceResourceNamesEn,
+  ...organisationResourceNamesEn,
+  ...propertyResourceNamesEn,
+  ...frontDeskResourceNamesEn,
+  ...feesResourceNamesEn,
+  ...renovationResourceNamesEn,
+  ...dunningResourceNamesEn,
+  ...officeResourceNamesEn,
+  ...governanceResourceNamesEn,
 };

@@ -80,7 +80,10 @@ describe('bad input is refused in Chinese and changes nothing', () => {
     const client = await signedInClient(it.email, TEST_PASSWORD);
     const before = await Staff.count();
     const { status, body } = await client.create('Staff', {
-      name: '王五', email: 'wangwu.badtype@test.local', password: 'abc12345x', proposedPositionId: 'abc',
+      name: '王五',
+      email: 'wangwu.badtype@test.local',
+      password: 'abc12345x',
+      proposedPositionId: 'abc',
     });
     expect(status).to.equal(200);
     expect(body.record.errors.proposedPositionId.message).to.equal('拟任岗位（待核定）必须是整数');

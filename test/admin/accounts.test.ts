@@ -16,7 +16,12 @@ const email = (tag: string) => `acct-${tag}-${Date.now().toString(36)}${++counte
 async function newAccount(it: Client, proposed: string, tag: string) {
   const positionId = (await position(proposed)).id;
   const address = email(tag);
-  const response = await it.create('Staff', { name: `新员工${counter}`, email: address, password: 'Welcome2026', proposedPositionId: positionId });
+  const response = await it.create('Staff', {
+    name: `新员工${counter}`,
+    email: address,
+    password: 'Welcome2026',
+    proposedPositionId: positionId,
+  });
   const row = await Staff.findOne({ where: { email: address } });
   return { response, row: row!, positionId };
 }
@@ -80,7 +85,9 @@ describe('IT proposes positions; the director approves those that carry business
       const first = await newAccount(it, 'director', 'first-director');
       expect(first.response.body.notice.message).to.include('首任管理处主任');
       expect(first.row.positionId).to.equal(directorPosition.id);
-      const audit = await AuditLog.findOne({ where: { action: 'Staff.appointFirstDirector', recordId: String(first.row.id) } });
+      const audit = await AuditLog.findOne({
+        where: { action: 'Staff.appointFirstDirector', recordId: String(first.row.id) },
+      });
       expect(audit!.note).to.include('首任管理处主任');
       const desk = await dashboardData({ actor: await loadActor(first.row.id) } as never);
       expect(desk.notices.join('')).to.include('由系统管理员于');
@@ -100,11 +107,21 @@ describe('IT proposes positions; the director approves those that carry business
     const director = await staff('director');
     const cashierPosition = await position('cashier');
     const edited = await it.edit('Staff', director.id, {
-      name: director.name, positionId: cashierPosition.id, lockedAt: '2030-01-01', lockReason: 'x', lastLoginAt: '2020-01-01', passwordHash: 'x',
+      name: director.name,
+      positionId: cashierPosition.id,
+      lockedAt: '2030-01-01',
+      lockReason: 'x',
+      lastLoginAt: '2020-01-01',
+      passwordHash: 'x',
     });
     expect(edited.body.notice.type, JSON.stringify(edited.body).slice(0, 300)).to.equal('success');
     const stored = (await Staff.findByPk(director.id))!;
-    expect([stored.positionId, stored.lockedAt, stored.lockReason, stored.lastLoginAt]).to.deep.equal([director.positionId, null, null, null]);
+    expect([stored.positionId, stored.lockedAt, stored.lockReason, stored.lastLoginAt]).to.deep.equal([
+      director.positionId,
+      null,
+      null,
+      null,
+    ]);
     expect(stored.passwordHash).to.equal(director.passwordHash);
   });
 });
@@ -127,11 +144,23 @@ describe('the built-in forms leave an audit line', () => {
   it('a record created through the forms is audited; a refused form leaves no line', async () => {
     const reception = await client('receptionist');
     const before = await AuditLog.count({ where: { action: 'Correspondence.new' } });
-    const made = await reception.create('Correspondence', { kind: 'letter', direction: 'incoming', subject: '审计测试来函', party: '街道办', occurredOn: '2026-12-01' });
+    const made = await reception.create('Correspondence', {
+      kind: 'letter',
+      direction: 'incoming',
+      subject: '审计测试来函',
+      party: '街道办',
+      occurredOn: '2026-12-01',
+    });
     expect(made.body.notice.type, JSON.stringify(made.body).slice(0, 300)).to.equal('success');
     expect(await AuditLog.count({ where: { action: 'Correspondence.new' } })).to.equal(before + 1);
     const garage = await client('garage_keeper');
-    await garage.create('Correspondence', { kind: 'letter', direction: 'incoming', subject: '无权', party: 'x', occurredOn: '2026-12-01' });
+    await garage.create('Correspondence', {
+      kind: 'letter',
+      direction: 'incoming',
+      subject: '无权',
+      party: 'x',
+      occurredOn: '2026-12-01',
+    });
     expect(await AuditLog.count({ where: { action: 'Correspondence.new' } })).to.equal(before + 1);
   });
 
@@ -142,7 +171,9 @@ describe('the built-in forms leave an audit line', () => {
     const session = await signedInClient(member.email, TEST_PASSWORD);
     const removed = await session.act('WorkPlanItem', item.id, 'delete');
     expect(removed.body.notice.type).to.equal('success');
-    expect(await AuditLog.count({ where: { action: 'WorkPlanItem.delete', recordId: String(item.id), staffId: member.id } })).to.equal(1);
+    expect(
+      await AuditLog.count({ where: { action: 'WorkPlanItem.delete', recordId: String(item.id), staffId: member.id } }),
+    ).to.equal(1);
   });
 });
 
@@ -155,22 +186,36 @@ describe('the explicit, audited lock', () => {
     expect(locked.body.notice.type, JSON.stringify(locked.body).slice(0, 300)).to.equal('success');
     await cashier.reload();
     expect(cashier.lockReason).to.equal('疑似密码泄露');
-    expect((await session.get('/admin/api/resources/Bill/actions/list')).headers.get('location')).to.equal('/admin/login');
-    expect(await signIn({ email: cashier.email, password: TEST_PASSWORD, address: 'lock-test' })).to.deep.equal({ ok: false, reason: 'locked' });
-    const page = await new Client((await testServer()).url).post('/admin/login', { email: cashier.email, password: TEST_PASSWORD });
+    expect((await session.get('/admin/api/resources/Bill/actions/list')).headers.get('location')).to.equal(
+      '/admin/login',
+    );
+    expect(await signIn({ email: cashier.email, password: TEST_PASSWORD, address: 'lock-test' })).to.deep.equal({
+      ok: false,
+      reason: 'locked',
+    });
+    const page = await new Client((await testServer()).url).post('/admin/login', {
+      email: cashier.email,
+      password: TEST_PASSWORD,
+    });
     expect(page.status).to.equal(403);
     expect(await page.text()).to.include('accountLocked');
 
     const unlocked = await it.act('Staff', cashier.id, 'unlock', {});
     expect(unlocked.body.notice.type).to.equal('success');
     expect(await new Client((await testServer()).url).signIn(cashier.email, TEST_PASSWORD)).to.equal(true);
-    expect(await AuditLog.count({ where: { resource: 'Staff', recordId: String(cashier.id), action: ['Staff.lock', 'Staff.unlock'] } })).to.equal(2);
+    expect(
+      await AuditLog.count({
+        where: { resource: 'Staff', recordId: String(cashier.id), action: ['Staff.lock', 'Staff.unlock'] },
+      }),
+    ).to.equal(2);
   });
 
   it('管理处主任 may not lock an account; 系统管理员 may not lock its own; a lock needs a reason', async () => {
     const target = await staff('receptionist');
     const director = await client('director');
-    expect((await director.act('Staff', target.id, 'lock', { lockReason: '试试' })).body.record.baseError.type).to.equal('ForbiddenError');
+    expect(
+      (await director.act('Staff', target.id, 'lock', { lockReason: '试试' })).body.record.baseError.type,
+    ).to.equal('ForbiddenError');
     const itMember = await staff('system_admin');
     const it = await signedInClient(itMember.email, TEST_PASSWORD);
     const self = await it.act('Staff', itMember.id, 'lock', { lockReason: '自锁' });
@@ -189,7 +234,9 @@ describe('positions and authority', () => {
     const actions = (code: string) => ruleSet().actionsOfPosition({ code, name: null });
     expect(actions('cashier')).to.include('RenovationDeposit.refund');
     expect(actions('technician')).to.deep.equal([]);
-    expect(actions('system_admin').every((a) => /^(Staff|Department|Position|PositionClause)\./.test(a))).to.equal(true);
+    expect(actions('system_admin').every((a) => /^(Staff|Department|Position|PositionClause)\./.test(a))).to.equal(
+      true,
+    );
     expect((await Position.count()) > 0).to.equal(true);
   });
 });

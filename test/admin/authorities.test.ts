@@ -7,8 +7,25 @@
 import { expect } from 'chai';
 import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import {
-  ArchiveDocument, AuthorityRule, CashReport, Correspondence, DunningPlan, DunningRecord, DunningTarget, Notice, Owner,
-  ParkingRental, Position, RenovationApplication, Staff, Survey, SurveyQuestion, SurveyResponse, Ticket, WorkPlan, WorkPlanItem,
+  ArchiveDocument,
+  AuthorityRule,
+  CashReport,
+  Correspondence,
+  DunningPlan,
+  DunningRecord,
+  DunningTarget,
+  Notice,
+  Owner,
+  ParkingRental,
+  Position,
+  RenovationApplication,
+  Staff,
+  Survey,
+  SurveyQuestion,
+  SurveyResponse,
+  Ticket,
+  WorkPlan,
+  WorkPlanItem,
 } from '../../src/models/index.js';
 import { actionLabel } from '../../src/rules/catalogue.js';
 import type { PositionCode } from '../../src/rules/default-authorities.js';
@@ -20,7 +37,6 @@ import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 type Form = Record<string, string | number | boolean>;
 type Side = 'may' | 'mayNot';
 type AnyModel = ModelStatic<Model>;
-
 
 /** What a test knows when it builds a form or a record: who acts, and a tag that makes its rows its own. */
 interface Ctx {
@@ -67,7 +83,7 @@ type Case = NewCase | EditCase | ListCase;
 let counter = 0;
 const newTag = () => `测${++counter}${Date.now().toString(36)}`;
 
-// ── records the cases act on ──────────────────────────────────────────────────────────────────────────────
+// ── records the cases act on ───────────────────────────────────────────────────────────────────────────────────────
 
 const HOUR = 3_600_000;
 
@@ -86,29 +102,52 @@ async function ticket(status: 'reported' | 'dispatched', tag: string): Promise<T
   const registrar = await staff('receptionist');
   const stamps = status === 'dispatched' ? { dispatchedAt: new Date(Date.now() - 10 * HOUR) } : {};
   return Ticket.create({
-    channel: 'phone', category: 'repair', title: `卫生间漏水${tag}`, reporterName: '王建国', reporterPhone: '13800138000',
-    departmentId: engineering.id, registeredById: registrar.id, status, reportedAt: new Date(Date.now() - 20 * HOUR),
-    dueAt: new Date(Date.now() + 24 * HOUR), ...stamps,
+    channel: 'phone',
+    category: 'repair',
+    title: `卫生间漏水${tag}`,
+    reporterName: '王建国',
+    reporterPhone: '13800138000',
+    departmentId: engineering.id,
+    registeredById: registrar.id,
+    status,
+    reportedAt: new Date(Date.now() - 20 * HOUR),
+    dueAt: new Date(Date.now() + 24 * HOUR),
+    ...stamps,
   } as never);
 }
 
 async function notice(status: 'draft' | 'published', tag: string): Promise<Notice> {
   const author = await staff('receptionist');
   return Notice.create({
-    title: `停水通知${tag}`, content: '12月3日9:00—17:00 3栋停水检修', authorId: author.id, status,
+    title: `停水通知${tag}`,
+    content: '12月3日9:00—17:00 3栋停水检修',
+    authorId: author.id,
+    status,
     ...(status === 'published' ? { publishedAt: new Date() } : {}),
   } as never);
 }
 
-async function dunningPlan(status: 'draft' | 'started', tag: string, withTarget = false): Promise<{ plan: DunningPlan; target?: DunningTarget; ownerId: number }> {
+async function dunningPlan(
+  status: 'draft' | 'started',
+  tag: string,
+  withTarget = false,
+): Promise<{ plan: DunningPlan; target?: DunningTarget; ownerId: number }> {
   const { unitId, ownerId } = await sharedEstate();
   const coordinator = await staff('coordinator');
   const plan = await DunningPlan.create({
-    title: `2026年11月物业费催缴${tag}`, status, createdById: coordinator.id,
+    title: `2026年11月物业费催缴${tag}`,
+    status,
+    createdById: coordinator.id,
     ...(status === 'started' ? { startedById: (await staff('cashier')).id, startedAt: new Date() } : {}),
   } as never);
   const target = withTarget
-    ? await DunningTarget.create({ planId: plan.id, ownerId, unitId, arrearsAmount: 93_078, monthsInArrears: 2 } as never)
+    ? await DunningTarget.create({
+        planId: plan.id,
+        ownerId,
+        unitId,
+        arrearsAmount: 93_078,
+        monthsInArrears: 2,
+      } as never)
     : undefined;
   return { plan, target, ownerId };
 }
@@ -116,7 +155,10 @@ async function dunningPlan(status: 'draft' | 'started', tag: string, withTarget 
 async function survey(status: 'draft' | 'running', tag: string): Promise<Survey> {
   const organiser = await staff('assistant');
   return Survey.create({
-    title: `2026年第四季度满意度调查${tag}`, ownerStaffId: organiser.id, status, ...(status === 'running' ? { startedAt: new Date() } : {}),
+    title: `2026年第四季度满意度调查${tag}`,
+    ownerStaffId: organiser.id,
+    status,
+    ...(status === 'running' ? { startedAt: new Date() } : {}),
   } as never);
 }
 
@@ -144,84 +186,170 @@ async function archiveDocument(docType: string, tag: string): Promise<ArchiveDoc
   return ArchiveDocument.create({ title: `资料${tag}`, docType, docDate: '2026-11-20', keeperId: keeper.id } as never);
 }
 
-// ── the authority table ───────────────────────────────────────────────────────────────────────────────────
+// ── the authority table ────────────────────────────────────────────────────────────────────────────────────────────
 
 const CASES: Case[] = [
   // 报事
   {
-    kind: 'new', action: 'Ticket.new', may: ['receptionist', 'coordinator', 'cashier', 'assistant'], mayNot: ['garage_keeper', 'director'], model: Ticket as AnyModel,
+    kind: 'new',
+    action: 'Ticket.new',
+    may: ['receptionist', 'coordinator', 'cashier', 'assistant'],
+    mayNot: ['garage_keeper', 'director'],
+    model: Ticket as AnyModel,
     form: async ({ tag }) => ({
-      channel: 'phone', category: 'repair', title: `厨房下水道堵塞${tag}`, reporterName: '李秀英', reporterPhone: '13800138001', departmentId: (await department('工程部')).id,
+      channel: 'phone',
+      category: 'repair',
+      title: `厨房下水道堵塞${tag}`,
+      reporterName: '李秀英',
+      reporterPhone: '13800138001',
+      departmentId: (await department('工程部')).id,
     }),
     row: (_, form) => ({ title: form.title }),
   },
   {
-    kind: 'edit', action: 'Ticket.edit', may: ['receptionist', 'assistant'], mayNot: 'garage_keeper', mayOn: '已登记的报事单', mayNotOn: '已登记的报事单',
-    make: ({ tag }) => ticket('reported', tag), change: ({ tag }) => ({ title: `卫生间漏水（已核实）${tag}` }),
+    kind: 'edit',
+    action: 'Ticket.edit',
+    may: ['receptionist', 'assistant'],
+    mayNot: 'garage_keeper',
+    mayOn: '已登记的报事单',
+    mayNotOn: '已登记的报事单',
+    make: ({ tag }) => ticket('reported', tag),
+    change: ({ tag }) => ({ title: `卫生间漏水（已核实）${tag}` }),
   },
   {
-    kind: 'edit', action: 'Ticket.edit', may: [], mayNot: 'receptionist', mayNotOn: '已派工的报事单',
-    make: ({ tag }) => ticket('dispatched', tag), change: ({ tag }) => ({ title: `改过的标题${tag}` }),
+    kind: 'edit',
+    action: 'Ticket.edit',
+    may: [],
+    mayNot: 'receptionist',
+    mayNotOn: '已派工的报事单',
+    make: ({ tag }) => ticket('dispatched', tag),
+    change: ({ tag }) => ({ title: `改过的标题${tag}` }),
   },
   // 业主档案
   {
-    kind: 'new', action: 'Owner.new', may: ['coordinator', 'assistant'], mayNot: ['receptionist', 'cashier'], model: Owner as AnyModel,
+    kind: 'new',
+    action: 'Owner.new',
+    may: ['coordinator', 'assistant'],
+    mayNot: ['receptionist', 'cashier'],
+    model: Owner as AnyModel,
     form: async ({ tag }) => ({ name: `业主${tag}`.slice(0, 40), phone: '13900139000', moveInDate: '2020-05-01' }),
     row: (_, form) => ({ name: form.name }),
   },
   {
-    kind: 'edit', action: 'Owner.edit', may: ['coordinator', 'assistant'], mayNot: ['receptionist', 'cashier'],
-    make: ({ tag }) => Owner.create({ name: `业主${tag}`.slice(0, 40), phone: '13900139001' } as never), change: ({ tag }) => ({ notes: `已更换联系电话${tag}` }),
+    kind: 'edit',
+    action: 'Owner.edit',
+    may: ['coordinator', 'assistant'],
+    mayNot: ['receptionist', 'cashier'],
+    make: ({ tag }) => Owner.create({ name: `业主${tag}`.slice(0, 40), phone: '13900139001' } as never),
+    change: ({ tag }) => ({ notes: `已更换联系电话${tag}` }),
   },
   // 函件
   {
-    kind: 'new', action: 'Correspondence.new', may: ['receptionist', 'coordinator'], mayNot: ['cashier', 'assistant'], model: Correspondence as AnyModel,
-    form: async ({ tag }) => ({ kind: 'letter', direction: 'incoming', occurredOn: '2026-11-20', party: '王建国', subject: `业主来信${tag}` }),
+    kind: 'new',
+    action: 'Correspondence.new',
+    may: ['receptionist', 'coordinator'],
+    mayNot: ['cashier', 'assistant'],
+    model: Correspondence as AnyModel,
+    form: async ({ tag }) => ({
+      kind: 'letter',
+      direction: 'incoming',
+      occurredOn: '2026-11-20',
+      party: '王建国',
+      subject: `业主来信${tag}`,
+    }),
     row: (_, form) => ({ subject: form.subject }),
   },
   {
-    kind: 'edit', action: 'Correspondence.edit', may: ['receptionist', 'coordinator'], mayNot: ['cashier', 'assistant'],
-    make: async ({ tag }) => Correspondence.create({
-      kind: 'external_call', direction: 'outgoing', occurredOn: '2026-11-20', party: '自来水公司', subject: `停水咨询${tag}`, handlerId: (await staff('receptionist')).id,
-    } as never),
+    kind: 'edit',
+    action: 'Correspondence.edit',
+    may: ['receptionist', 'coordinator'],
+    mayNot: ['cashier', 'assistant'],
+    make: async ({ tag }) =>
+      Correspondence.create({
+        kind: 'external_call',
+        direction: 'outgoing',
+        occurredOn: '2026-11-20',
+        party: '自来水公司',
+        subject: `停水咨询${tag}`,
+        handlerId: (await staff('receptionist')).id,
+      } as never),
     change: ({ tag }) => ({ result: `已答复：周六恢复供水${tag}` }),
   },
   // 通知
   {
-    kind: 'new', action: 'Notice.new', may: ['receptionist', 'assistant'], mayNot: ['coordinator', 'cashier'], model: Notice as AnyModel,
+    kind: 'new',
+    action: 'Notice.new',
+    may: ['receptionist', 'assistant'],
+    mayNot: ['coordinator', 'cashier'],
+    model: Notice as AnyModel,
     form: async ({ tag }) => ({ title: `电梯年检${tag}`, audience: '5栋住户', content: '5栋电梯年检，暂停使用半天' }),
     row: (_, form) => ({ title: form.title }),
   },
   {
-    kind: 'edit', action: 'Notice.edit', may: ['receptionist', 'assistant'], mayNot: ['coordinator', 'cashier'], mayOn: '草稿通知', mayNotOn: '草稿通知',
-    make: ({ tag }) => notice('draft', tag), change: ({ tag }) => ({ content: `改为12月4日停水${tag}` }),
+    kind: 'edit',
+    action: 'Notice.edit',
+    may: ['receptionist', 'assistant'],
+    mayNot: ['coordinator', 'cashier'],
+    mayOn: '草稿通知',
+    mayNotOn: '草稿通知',
+    make: ({ tag }) => notice('draft', tag),
+    change: ({ tag }) => ({ content: `改为12月4日停水${tag}` }),
   },
   {
-    kind: 'edit', action: 'Notice.edit', may: [], mayNot: ['receptionist', 'assistant'], mayNotOn: '已发布的通知',
-    make: ({ tag }) => notice('published', tag), change: ({ tag }) => ({ content: `发布后又改${tag}` }),
+    kind: 'edit',
+    action: 'Notice.edit',
+    may: [],
+    mayNot: ['receptionist', 'assistant'],
+    mayNotOn: '已发布的通知',
+    make: ({ tag }) => notice('published', tag),
+    change: ({ tag }) => ({ content: `发布后又改${tag}` }),
   },
   // 收费
   {
-    kind: 'new', action: 'CashReport.new', may: 'cashier', mayNot: ['receptionist', 'assistant'], model: CashReport as AnyModel,
+    kind: 'new',
+    action: 'CashReport.new',
+    may: 'cashier',
+    mayNot: ['receptionist', 'assistant'],
+    model: CashReport as AnyModel,
     form: async ({ tag }) => ({ reportDate: '2026-11-27', note: `日报${tag}` }),
     row: ({ member }) => ({ cashierId: member.id }),
   },
   // 催缴
   {
-    kind: 'new', action: 'DunningPlan.new', may: ['coordinator', 'assistant'], mayNot: ['cashier', 'receptionist'], model: DunningPlan as AnyModel,
+    kind: 'new',
+    action: 'DunningPlan.new',
+    may: ['coordinator', 'assistant'],
+    mayNot: ['cashier', 'receptionist'],
+    model: DunningPlan as AnyModel,
     form: async ({ tag }) => ({ title: `2026年12月物业费催缴${tag}`, minMonthsInArrears: 2 }),
     row: (_, form) => ({ title: form.title }),
   },
   {
-    kind: 'edit', action: 'DunningPlan.edit', may: ['coordinator', 'assistant'], mayNot: ['cashier', 'receptionist'], mayOn: '草稿计划', mayNotOn: '草稿计划',
-    make: async ({ tag }) => (await dunningPlan('draft', tag)).plan, change: ({ tag }) => ({ note: `先电话后上门${tag}` }),
+    kind: 'edit',
+    action: 'DunningPlan.edit',
+    may: ['coordinator', 'assistant'],
+    mayNot: ['cashier', 'receptionist'],
+    mayOn: '草稿计划',
+    mayNotOn: '草稿计划',
+    make: async ({ tag }) => (await dunningPlan('draft', tag)).plan,
+    change: ({ tag }) => ({ note: `先电话后上门${tag}` }),
   },
   {
-    kind: 'edit', action: 'DunningPlan.edit', may: [], mayNot: 'coordinator', mayNotOn: '已开始的计划',
-    make: async ({ tag }) => (await dunningPlan('started', tag)).plan, change: ({ tag }) => ({ note: `开始后又改${tag}` }),
+    kind: 'edit',
+    action: 'DunningPlan.edit',
+    may: [],
+    mayNot: 'coordinator',
+    mayNotOn: '已开始的计划',
+    make: async ({ tag }) => (await dunningPlan('started', tag)).plan,
+    change: ({ tag }) => ({ note: `开始后又改${tag}` }),
   },
   {
-    kind: 'new', action: 'DunningTarget.new', may: ['coordinator', 'assistant'], mayNot: ['cashier', 'receptionist'], mayOn: '草稿计划', mayNotOn: '草稿计划',
+    kind: 'new',
+    action: 'DunningTarget.new',
+    may: ['coordinator', 'assistant'],
+    mayNot: ['cashier', 'receptionist'],
+    mayOn: '草稿计划',
+    mayNotOn: '草稿计划',
     model: DunningTarget as AnyModel,
     form: async ({ tag }) => {
       const { plan, ownerId } = await dunningPlan('draft', tag);
@@ -230,136 +358,313 @@ const CASES: Case[] = [
     row: (_, form) => ({ planId: form.planId, ownerId: form.ownerId }),
   },
   {
-    kind: 'new', action: 'DunningRecord.new', may: ['receptionist', 'coordinator', 'cashier', 'assistant'], mayNot: ['director', 'garage_keeper'],
-    mayOn: '已开始的计划', mayNotOn: '已开始的计划', model: DunningRecord as AnyModel,
+    kind: 'new',
+    action: 'DunningRecord.new',
+    may: ['receptionist', 'coordinator', 'cashier', 'assistant'],
+    mayNot: ['director', 'garage_keeper'],
+    mayOn: '已开始的计划',
+    mayNotOn: '已开始的计划',
+    model: DunningRecord as AnyModel,
     form: async ({ tag }) => {
       const { plan, target, ownerId } = await dunningPlan('started', tag, true);
-      return { planId: plan.id, targetId: target!.id, ownerId, contactedAt: '2026-11-20T10:00:00+08:00', method: 'phone', result: 'refused', note: `业主称月底前缴${tag}` };
+      return {
+        planId: plan.id,
+        targetId: target!.id,
+        ownerId,
+        contactedAt: '2026-11-20T10:00:00+08:00',
+        method: 'phone',
+        result: 'refused',
+        note: `业主称月底前缴${tag}`,
+      };
     },
     row: (_, form) => ({ note: form.note }),
   },
   // 装修
   {
-    kind: 'new', action: 'RenovationApplication.new', may: ['receptionist', 'coordinator', 'assistant'], mayNot: ['cashier', 'engineering_supervisor'],
+    kind: 'new',
+    action: 'RenovationApplication.new',
+    may: ['receptionist', 'coordinator', 'assistant'],
+    mayNot: ['cashier', 'engineering_supervisor'],
     model: RenovationApplication as AnyModel,
     form: async ({ tag }) => {
       const { unitId, ownerId } = await sharedEstate();
       return {
-        unitId, ownerId, contractor: '南山美家装饰工程有限公司', contractorPhone: '13600136000', scope: `客厅地面翻新${tag}`,
-        startDate: '2026-12-01', endDate: '2027-01-10',
+        unitId,
+        ownerId,
+        contractor: '南山美家装饰工程有限公司',
+        contractorPhone: '13600136000',
+        scope: `客厅地面翻新${tag}`,
+        startDate: '2026-12-01',
+        endDate: '2027-01-10',
       };
     },
     row: (_, form) => ({ scope: form.scope }),
   },
   // 车位
   {
-    kind: 'new', action: 'ParkingRental.new', may: 'garage_keeper', mayNot: ['cashier', 'receptionist'], model: ParkingRental as AnyModel,
+    kind: 'new',
+    action: 'ParkingRental.new',
+    may: 'garage_keeper',
+    mayNot: ['cashier', 'receptionist'],
+    model: ParkingRental as AnyModel,
     form: async ({ tag }) => ({
-      renterName: '李强', renterPhone: '13800138002', plateNumber: '粤B12345', spaceNumber: `B2-${tag}`.slice(0, 20),
-      startDate: '2026-12-01', endDate: '2027-11-30', monthlyRent: 45_000,
+      renterName: '李强',
+      renterPhone: '13800138002',
+      plateNumber: '粤B12345',
+      spaceNumber: `B2-${tag}`.slice(0, 20),
+      startDate: '2026-12-01',
+      endDate: '2027-11-30',
+      monthlyRent: 45_000,
     }),
     row: (_, form) => ({ spaceNumber: form.spaceNumber }),
   },
   // 满意度调查
   {
-    kind: 'new', action: 'Survey.new', may: 'assistant', mayNot: ['coordinator', 'director'], model: Survey as AnyModel,
-    form: async ({ tag }) => ({ title: `2027年第一季度满意度调查${tag}`, period: '2027Q1', plannedStart: '2027-01-05', plannedEnd: '2027-01-20' }),
+    kind: 'new',
+    action: 'Survey.new',
+    may: 'assistant',
+    mayNot: ['coordinator', 'director'],
+    model: Survey as AnyModel,
+    form: async ({ tag }) => ({
+      title: `2027年第一季度满意度调查${tag}`,
+      period: '2027Q1',
+      plannedStart: '2027-01-05',
+      plannedEnd: '2027-01-20',
+    }),
     row: (_, form) => ({ title: form.title }),
   },
   {
-    kind: 'edit', action: 'Survey.edit', may: 'assistant', mayNot: ['coordinator', 'receptionist'], mayOn: '草稿调查', mayNotOn: '草稿调查',
-    make: ({ tag }) => survey('draft', tag), change: ({ tag }) => ({ description: `增加物业费满意度一题${tag}` }),
+    kind: 'edit',
+    action: 'Survey.edit',
+    may: 'assistant',
+    mayNot: ['coordinator', 'receptionist'],
+    mayOn: '草稿调查',
+    mayNotOn: '草稿调查',
+    make: ({ tag }) => survey('draft', tag),
+    change: ({ tag }) => ({ description: `增加物业费满意度一题${tag}` }),
   },
   {
-    kind: 'edit', action: 'Survey.edit', may: [], mayNot: 'assistant', mayNotOn: '进行中的调查',
-    make: ({ tag }) => survey('running', tag), change: ({ tag }) => ({ description: `开始后又改${tag}` }),
+    kind: 'edit',
+    action: 'Survey.edit',
+    may: [],
+    mayNot: 'assistant',
+    mayNotOn: '进行中的调查',
+    make: ({ tag }) => survey('running', tag),
+    change: ({ tag }) => ({ description: `开始后又改${tag}` }),
   },
   {
-    kind: 'new', action: 'SurveyQuestion.new', may: 'assistant', mayNot: ['coordinator', 'receptionist'], mayOn: '草稿调查', mayNotOn: '草稿调查',
+    kind: 'new',
+    action: 'SurveyQuestion.new',
+    may: 'assistant',
+    mayNot: ['coordinator', 'receptionist'],
+    mayOn: '草稿调查',
+    mayNotOn: '草稿调查',
     model: SurveyQuestion as AnyModel,
-    form: async ({ tag }) => ({ surveyId: (await survey('draft', tag)).id, number: 1, kind: 'score', text: `您对保安服务是否满意${tag}` }),
+    form: async ({ tag }) => ({
+      surveyId: (await survey('draft', tag)).id,
+      number: 1,
+      kind: 'score',
+      text: `您对保安服务是否满意${tag}`,
+    }),
     row: (_, form) => ({ text: form.text }),
   },
   {
-    kind: 'new', action: 'SurveyResponse.new', may: ['assistant', 'coordinator'], mayNot: ['receptionist', 'cashier'], mayOn: '进行中的调查', mayNotOn: '进行中的调查',
+    kind: 'new',
+    action: 'SurveyResponse.new',
+    may: ['assistant', 'coordinator'],
+    mayNot: ['receptionist', 'cashier'],
+    mayOn: '进行中的调查',
+    mayNotOn: '进行中的调查',
     model: SurveyResponse as AnyModel,
-    form: async ({ tag }) => ({ surveyId: (await survey('running', tag)).id, respondentName: `张伟${tag}`.slice(0, 40), overallScore: 4, comment: '保洁很好' }),
+    form: async ({ tag }) => ({
+      surveyId: (await survey('running', tag)).id,
+      respondentName: `张伟${tag}`.slice(0, 40),
+      overallScore: 4,
+      comment: '保洁很好',
+    }),
     row: (_, form) => ({ respondentName: form.respondentName }),
   },
   // 工作计划
   {
-    kind: 'new', action: 'WorkPlan.new', may: ['receptionist', 'coordinator', 'cashier', 'assistant', 'director'], mayNot: ['garage_keeper', 'engineering_supervisor'],
+    kind: 'new',
+    action: 'WorkPlan.new',
+    may: ['receptionist', 'coordinator', 'cashier', 'assistant', 'director'],
+    mayNot: ['garage_keeper', 'engineering_supervisor'],
     model: WorkPlan as AnyModel,
     form: async ({ tag }) => ({ month: '2026-12', title: `12月工作计划${tag}`, note: '五周滚动' }),
     row: ({ member }, form) => ({ staffId: member.id, title: form.title }),
   },
   {
-    kind: 'edit', action: 'WorkPlan.edit', may: ['receptionist', 'cashier', 'director'], mayNot: ['receptionist', 'cashier', 'director'], mayOn: '本人的计划', mayNotOn: '他人的计划',
-    make: planOfActorOrOther, change: ({ tag }) => ({ note: `第三周增加业主回访${tag}` }),
+    kind: 'edit',
+    action: 'WorkPlan.edit',
+    may: ['receptionist', 'cashier', 'director'],
+    mayNot: ['receptionist', 'cashier', 'director'],
+    mayOn: '本人的计划',
+    mayNotOn: '他人的计划',
+    make: planOfActorOrOther,
+    change: ({ tag }) => ({ note: `第三周增加业主回访${tag}` }),
   },
   {
-    kind: 'new', action: 'WorkPlanItem.new', may: ['coordinator', 'assistant'], mayNot: ['garage_keeper', 'engineering_supervisor'], mayOn: '本人的计划', mayNotOn: '本人的计划',
+    kind: 'new',
+    action: 'WorkPlanItem.new',
+    may: ['coordinator', 'assistant'],
+    mayNot: ['garage_keeper', 'engineering_supervisor'],
+    mayOn: '本人的计划',
+    mayNotOn: '本人的计划',
     model: WorkPlanItem as AnyModel,
-    form: async ({ member, tag }) => ({ planId: (await workPlan(member, tag)).id, week: 2, content: `整理业主档案${tag}`, status: 'todo' }),
+    form: async ({ member, tag }) => ({
+      planId: (await workPlan(member, tag)).id,
+      week: 2,
+      content: `整理业主档案${tag}`,
+      status: 'todo',
+    }),
     row: (_, form) => ({ content: form.content }),
   },
   {
-    kind: 'edit', action: 'WorkPlanItem.edit', may: ['coordinator', 'assistant'], mayNot: ['coordinator', 'assistant'], mayOn: '本人计划的事项', mayNotOn: '他人计划的事项',
-    make: async (ctx) => WorkPlanItem.create({ planId: (await planOfActorOrOther(ctx)).id, week: 1, content: `电话回访${ctx.tag}` } as never),
+    kind: 'edit',
+    action: 'WorkPlanItem.edit',
+    may: ['coordinator', 'assistant'],
+    mayNot: ['coordinator', 'assistant'],
+    mayOn: '本人计划的事项',
+    mayNotOn: '他人计划的事项',
+    make: async (ctx) =>
+      WorkPlanItem.create({
+        planId: (await planOfActorOrOther(ctx)).id,
+        week: 1,
+        content: `电话回访${ctx.tag}`,
+      } as never),
     change: () => ({ status: 'done' }),
   },
   // 资料归档
   {
-    kind: 'new', action: 'ArchiveDocument.new', may: ['coordinator', 'cashier'], mayNot: ['receptionist', 'assistant'], model: ArchiveDocument as AnyModel,
-    form: async ({ tag, member }) => ({ title: `资料${tag}`, docType: (await positionCodeOf(member)) === 'cashier' ? 'finance' : 'minutes', docDate: '2026-11-20', location: 'A柜3层' }),
+    kind: 'new',
+    action: 'ArchiveDocument.new',
+    may: ['coordinator', 'cashier'],
+    mayNot: ['receptionist', 'assistant'],
+    model: ArchiveDocument as AnyModel,
+    form: async ({ tag, member }) => ({
+      title: `资料${tag}`,
+      docType: (await positionCodeOf(member)) === 'cashier' ? 'finance' : 'minutes',
+      docDate: '2026-11-20',
+      location: 'A柜3层',
+    }),
     row: (_, form) => ({ title: form.title }),
   },
   {
     // BRIEF: 收费员 keeps the finance documents only.
-    kind: 'new', action: 'ArchiveDocument.new', may: [], mayNot: 'cashier', mayNotOn: '培训资料（非财务资料）', model: ArchiveDocument as AnyModel,
+    kind: 'new',
+    action: 'ArchiveDocument.new',
+    may: [],
+    mayNot: 'cashier',
+    mayNotOn: '培训资料（非财务资料）',
+    model: ArchiveDocument as AnyModel,
     form: async ({ tag }) => ({ title: `培训记录${tag}`, docType: 'training', docDate: '2026-11-20' }),
     row: (_, form) => ({ title: form.title }),
   },
   {
-    kind: 'edit', action: 'ArchiveDocument.edit', may: 'coordinator', mayNot: ['receptionist', 'assistant'], mayOn: '培训资料', mayNotOn: '培训资料',
-    make: ({ tag }) => archiveDocument('training', tag), change: ({ tag }) => ({ location: `B柜${tag}`.slice(0, 100) }),
+    kind: 'edit',
+    action: 'ArchiveDocument.edit',
+    may: 'coordinator',
+    mayNot: ['receptionist', 'assistant'],
+    mayOn: '培训资料',
+    mayNotOn: '培训资料',
+    make: ({ tag }) => archiveDocument('training', tag),
+    change: ({ tag }) => ({ location: `B柜${tag}`.slice(0, 100) }),
   },
   {
-    kind: 'edit', action: 'ArchiveDocument.edit', may: 'cashier', mayNot: [], mayOn: '财务资料',
-    make: ({ tag }) => archiveDocument('finance', tag), change: ({ tag }) => ({ location: `财务室${tag}` }),
+    kind: 'edit',
+    action: 'ArchiveDocument.edit',
+    may: 'cashier',
+    mayNot: [],
+    mayOn: '财务资料',
+    make: ({ tag }) => archiveDocument('finance', tag),
+    change: ({ tag }) => ({ location: `财务室${tag}` }),
   },
   {
-    kind: 'edit', action: 'ArchiveDocument.edit', may: [], mayNot: 'cashier', mayNotOn: '培训资料（非财务资料）',
-    make: ({ tag }) => archiveDocument('training', tag), change: ({ tag }) => ({ location: `财务室${tag}` }),
+    kind: 'edit',
+    action: 'ArchiveDocument.edit',
+    may: [],
+    mayNot: 'cashier',
+    mayNotOn: '培训资料（非财务资料）',
+    make: ({ tag }) => archiveDocument('training', tag),
+    change: ({ tag }) => ({ location: `财务室${tag}` }),
   },
   // 管理
   {
-    kind: 'new', action: 'AuthorityRule.new', may: 'director', mayNot: ['assistant', 'system_admin'], model: AuthorityRule as AnyModel,
+    kind: 'new',
+    action: 'AuthorityRule.new',
+    may: 'director',
+    mayNot: ['assistant', 'system_admin'],
+    model: AuthorityRule as AnyModel,
     // Switched off, so it changes no decision of the other tests.
     form: async ({ tag }) => ({
-      name: `test: 车库管理员督促${tag}`, description: '测试用，已停用', actions: '["Ticket.urge"]', effect: 'allow',
-      conditions: '{"all":[{"fact":"actor","path":"positionCode","operator":"equal","value":"garage_keeper"}]}', priority: 1, enabled: false, clause: '测试',
+      name: `test: 车库管理员督促${tag}`,
+      description: '测试用，已停用',
+      actions: '["Ticket.urge"]',
+      effect: 'allow',
+      conditions: '{"all":[{"fact":"actor","path":"positionCode","operator":"equal","value":"garage_keeper"}]}',
+      priority: 1,
+      enabled: false,
+      clause: '测试',
     }),
     row: (_, form) => ({ name: form.name }),
   },
   { kind: 'list', action: 'AuthorityRule.list', may: ['assistant', 'director'], mayNot: ['cashier', 'receptionist'] },
   { kind: 'list', action: 'DecisionLog.list', may: ['director', 'assistant'], mayNot: ['receptionist', 'coordinator'] },
   { kind: 'list', action: 'AuditLog.list', may: ['director', 'assistant'], mayNot: ['receptionist', 'cashier'] },
-  { kind: 'list', action: 'Staff.list', may: ['director', 'assistant', 'system_admin', 'receptionist', 'cashier'], mayNot: ['garage_keeper', 'engineering_supervisor'] },
   {
-    kind: 'new', action: 'Staff.new', may: 'system_admin', mayNot: ['director', 'assistant'], model: Staff as AnyModel,
-    form: async ({ tag }) => ({ name: `新员工${tag}`.slice(0, 40), email: `new.${tag.replace(/[^a-z0-9]/gi, '')}.${counter}@test.local`.toLowerCase(), password: 'abc12345x' }),
+    kind: 'list',
+    action: 'Staff.list',
+    may: ['director', 'assistant', 'system_admin', 'receptionist', 'cashier'],
+    mayNot: ['garage_keeper', 'engineering_supervisor'],
+  },
+  {
+    kind: 'new',
+    action: 'Staff.new',
+    may: 'system_admin',
+    mayNot: ['director', 'assistant'],
+    model: Staff as AnyModel,
+    form: async ({ tag }) => ({
+      name: `新员工${tag}`.slice(0, 40),
+      email: `new.${tag.replace(/[^a-z0-9]/gi, '')}.${counter}@test.local`.toLowerCase(),
+      password: 'abc12345x',
+    }),
     row: (_, form) => ({ email: form.email }),
   },
   // 阅读跟着工作走
-  { kind: 'list', action: 'Payment.list', may: ['cashier', 'assistant', 'director'], mayNot: ['receptionist', 'coordinator'] },
-  { kind: 'list', action: 'RenovationDeposit.list', may: ['cashier', 'assistant'], mayNot: ['coordinator', 'receptionist'] },
-  { kind: 'list', action: 'Ticket.list', may: ['receptionist', 'cashier', 'engineering_supervisor'], mayNot: ['garage_keeper'] },
-  { kind: 'list', action: 'ParkingRental.list', may: ['garage_keeper', 'cashier'], mayNot: ['receptionist', 'coordinator'] },
-  { kind: 'list', action: 'Correspondence.list', may: ['receptionist', 'coordinator'], mayNot: ['cashier', 'garage_keeper'] },
+  {
+    kind: 'list',
+    action: 'Payment.list',
+    may: ['cashier', 'assistant', 'director'],
+    mayNot: ['receptionist', 'coordinator'],
+  },
+  {
+    kind: 'list',
+    action: 'RenovationDeposit.list',
+    may: ['cashier', 'assistant'],
+    mayNot: ['coordinator', 'receptionist'],
+  },
+  {
+    kind: 'list',
+    action: 'Ticket.list',
+    may: ['receptionist', 'cashier', 'engineering_supervisor'],
+    mayNot: ['garage_keeper'],
+  },
+  {
+    kind: 'list',
+    action: 'ParkingRental.list',
+    may: ['garage_keeper', 'cashier'],
+    mayNot: ['receptionist', 'coordinator'],
+  },
+  {
+    kind: 'list',
+    action: 'Correspondence.list',
+    may: ['receptionist', 'coordinator'],
+    mayNot: ['cashier', 'garage_keeper'],
+  },
 ];
 
-// ── the two sides of every case ──────────────────────────────────────────────────────────────────────────
+// ── the two sides of every case ────────────────────────────────────────────────────────────────────────────────────
 
 const list = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
 const resourceOf = (action: string) => action.split('.')[0];
@@ -396,13 +701,19 @@ describe('the default authority table, through the admin API', () => {
         if (c.kind === 'new') {
           const form = await c.form(ctx);
           const { body } = await client.create(resource, form);
-          expect(body.notice?.type, JSON.stringify({ notice: body.notice, errors: body.record?.errors, baseError: body.record?.baseError })).to.equal('success');
+          expect(
+            body.notice?.type,
+            JSON.stringify({ notice: body.notice, errors: body.record?.errors, baseError: body.record?.baseError }),
+          ).to.equal('success');
           expect(await c.model.count({ where: c.row(ctx, form) })).to.equal(1);
         } else if (c.kind === 'edit') {
           const row = await c.make(ctx);
           const change = c.change(ctx);
           const { body } = await client.edit(resource, String(row.get('id')), change);
-          expect(body.notice?.type, JSON.stringify({ notice: body.notice, errors: body.record?.errors, baseError: body.record?.baseError })).to.equal('success');
+          expect(
+            body.notice?.type,
+            JSON.stringify({ notice: body.notice, errors: body.record?.errors, baseError: body.record?.baseError }),
+          ).to.equal('success');
           await row.reload();
           for (const [field, value] of Object.entries(change)) expect(String(row.get(field))).to.equal(String(value));
         } else {

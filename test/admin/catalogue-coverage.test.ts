@@ -6,7 +6,6 @@ import { allResources } from '../../src/admin/admin.js';
 import { isCatalogued } from '../../src/rules/catalogue.js';
 import { BUILT_IN } from '../../src/admin/access.js';
 
-
 /** `Resource.action` for every action of every admin resource, except those a resource switches off for everyone. */
 function offeredActions(): string[] {
   const offered: string[] = [];
@@ -25,7 +24,13 @@ describe('the action catalogue covers the admin', () => {
   it('every action of every admin resource is in the action catalogue', () => {
     const offered = offeredActions();
     // The walk reaches both kinds: AdminJS's built-ins and the resources' own workflow actions.
-    expect(offered).to.include.members(['Ticket.list', 'Ticket.show', 'RenovationDeposit.refund', 'BillingRun.undo', 'DunningPlan.fillTargets']);
+    expect(offered).to.include.members([
+      'Ticket.list',
+      'Ticket.show',
+      'RenovationDeposit.refund',
+      'BillingRun.undo',
+      'DunningPlan.fillTargets',
+    ]);
     expect(offered.filter((action) => !isCatalogued(action))).to.deep.equal([]);
   });
 });

@@ -16,13 +16,22 @@ async function desk(member: Staff, cap?: number) {
   return dashboardData({ actor: await loadActor(member.id) } as never, new Date(), cap);
 }
 
-const tile = async (member: Staff, label: string, cap?: number) => (await desk(member, cap)).tiles.find((t) => t.label === label);
+const tile = async (member: Staff, label: string, cap?: number) =>
+  (await desk(member, cap)).tiles.find((t) => t.label === label);
 
 async function ticket(status: 'reported' | 'dispatched', departmentName = '工程部') {
   const stamps = status === 'dispatched' ? { dispatchedAt: new Date(Date.now() - 2 * HOUR) } : {};
   return Ticket.create({
-    channel: 'phone', category: 'repair', title: '楼道灯不亮', reporterName: '李秀英', departmentId: (await department(departmentName)).id,
-    registeredById: (await staff('receptionist')).id, status, reportedAt: new Date(Date.now() - 3 * HOUR), dueAt: new Date(Date.now() + 24 * HOUR), ...stamps,
+    channel: 'phone',
+    category: 'repair',
+    title: '楼道灯不亮',
+    reporterName: '李秀英',
+    departmentId: (await department(departmentName)).id,
+    registeredById: (await staff('receptionist')).id,
+    status,
+    reportedAt: new Date(Date.now() - 3 * HOUR),
+    dueAt: new Date(Date.now() + 24 * HOUR),
+    ...stamps,
   } as never);
 }
 
@@ -30,8 +39,16 @@ async function ticket(status: 'reported' | 'dispatched', departmentName = '工�
 async function refundableDeposit(amount: number) {
   const { units, owners } = await smallEstate(1);
   const application = await RenovationApplication.create({
-    unitId: units[0].id, ownerId: owners[0].id, contractor: '南山美家装饰工程有限公司', contractorPhone: '13600136000', scope: '客厅地面翻新',
-    startDate: '2026-11-01', endDate: '2026-11-30', status: 'inspected', inspectionResult: 'passed', registeredById: (await staff('receptionist')).id,
+    unitId: units[0].id,
+    ownerId: owners[0].id,
+    contractor: '南山美家装饰工程有限公司',
+    contractorPhone: '13600136000',
+    scope: '客厅地面翻新',
+    startDate: '2026-11-01',
+    endDate: '2026-11-30',
+    status: 'inspected',
+    inspectionResult: 'passed',
+    registeredById: (await staff('receptionist')).id,
   } as never);
   const deposit = await RenovationDeposit.create({ applicationId: application.id, amount } as never);
   if (deposit.inspectionResult !== 'passed') await deposit.update({ inspectionResult: 'passed' });
@@ -42,7 +59,12 @@ async function refundableDeposit(amount: number) {
 async function withDenyRule(record: Record<string, unknown>, check: () => Promise<void>) {
   counter += 1;
   const rule = await AuthorityRule.create({
-    name: `测试：工作台拒绝规则${counter}`, actions: ['RenovationDeposit.refund'], effect: 'deny', priority: 1, enabled: true, clause: '测试',
+    name: `测试：工作台拒绝规则${counter}`,
+    actions: ['RenovationDeposit.refund'],
+    effect: 'deny',
+    priority: 1,
+    enabled: true,
+    clause: '测试',
     conditions: { all: [record] },
   } as never);
   await loadRules();
@@ -57,13 +79,22 @@ async function withDenyRule(record: Record<string, unknown>, check: () => Promis
 describe('我的工作台 counts, record by record, what the person may act on', () => {
   it('收费员: a deny rule on some deposits takes exactly those out of 可退还的装修押金', async () => {
     const cashier = await staff('cashier');
-    const deposits = [await refundableDeposit(300_000), await refundableDeposit(300_000), await refundableDeposit(300_000)];
+    const deposits = [
+      await refundableDeposit(300_000),
+      await refundableDeposit(300_000),
+      await refundableDeposit(300_000),
+    ];
     const before = (await tile(cashier, '可退还的装修押金'))!;
     expect(before.count).to.be.at.least(3);
-    expect(before.href).to.equal('/admin/resources/RenovationDeposit?filters.status=held&filters.inspectionResult=passed');
-    await withDenyRule({ fact: 'record', path: 'id', operator: 'in', value: [deposits[0].id, deposits[2].id] }, async () => {
-      expect((await tile(cashier, '可退还的装修押金'))!.count).to.equal(before.count - 2);
-    });
+    expect(before.href).to.equal(
+      '/admin/resources/RenovationDeposit?filters.status=held&filters.inspectionResult=passed',
+    );
+    await withDenyRule(
+      { fact: 'record', path: 'id', operator: 'in', value: [deposits[0].id, deposits[2].id] },
+      async () => {
+        expect((await tile(cashier, '可退还的装修押金'))!.count).to.equal(before.count - 2);
+      },
+    );
     expect((await tile(cashier, '可退还的装修押金'))!.count).to.equal(before.count);
   });
 
@@ -72,11 +103,16 @@ describe('我的工作台 counts, record by record, what the person may act on',
     await refundableDeposit(100_000);
     const large = await refundableDeposit(8_000_000);
     const before = (await tile(cashier, '可退还的装修押金'))!.count;
-    const largeOnes = (await RenovationDeposit.findAll({ where: { status: 'held', inspectionResult: 'passed' } })).filter((d) => d.amount >= 5_000_000);
+    const largeOnes = (
+      await RenovationDeposit.findAll({ where: { status: 'held', inspectionResult: 'passed' } })
+    ).filter((d) => d.amount >= 5_000_000);
     expect(largeOnes.map((d) => d.id)).to.include(large.id);
-    await withDenyRule({ fact: 'record', path: 'amount', operator: 'greaterThanInclusive', value: 5_000_000 }, async () => {
-      expect((await tile(cashier, '可退还的装修押金'))!.count).to.equal(before - largeOnes.length);
-    });
+    await withDenyRule(
+      { fact: 'record', path: 'amount', operator: 'greaterThanInclusive', value: 5_000_000 },
+      async () => {
+        expect((await tile(cashier, '可退还的装修押金'))!.count).to.equal(before - largeOnes.length);
+      },
+    );
   });
 
   it('a position that may refund no deposit sees no 可退还的装修押金 tile; nor does a cashier a deny rule keeps from every one', async () => {
@@ -118,8 +154,19 @@ describe('我的工作台 counts, record by record, what the person may act on',
   it('管理处主任 counts the accounts waiting for a position; 系统管理员 the locked accounts (the account status the rule reads)', async () => {
     const cashierPosition = await position('cashier');
     const stamp = Date.now().toString(36);
-    await Staff.create({ name: '待核定员工', email: `dash-proposed-${stamp}@test.local`, passwordHash: 'x', proposedPositionId: cashierPosition.id } as never);
-    await Staff.create({ name: '被锁定员工', email: `dash-locked-${stamp}@test.local`, passwordHash: 'x', lockedAt: new Date(), lockReason: '测试' } as never);
+    await Staff.create({
+      name: '待核定员工',
+      email: `dash-proposed-${stamp}@test.local`,
+      passwordHash: 'x',
+      proposedPositionId: cashierPosition.id,
+    } as never);
+    await Staff.create({
+      name: '被锁定员工',
+      email: `dash-locked-${stamp}@test.local`,
+      passwordHash: 'x',
+      lockedAt: new Date(),
+      lockReason: '测试',
+    } as never);
     const pending = (await tile(await staff('director'), '待核定岗位的员工'))!;
     expect(pending.count).to.equal(await Staff.count({ where: { proposedPositionId: { [Op.ne]: null } } }));
     expect(pending.href).to.equal('/admin/resources/Staff?filters.pendingPosition=true');

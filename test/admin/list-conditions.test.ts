@@ -15,8 +15,16 @@ async function ticketDue(hoursFromNow: number, status: 'reported' | 'dispatched'
   if (status !== 'reported') stamps.dispatchedAt = new Date(Date.now() - 90 * HOUR);
   if (status === 'completed') stamps.completedAt = new Date(Date.now() - 80 * HOUR);
   return Ticket.create({
-    channel: 'phone', category: 'repair', title: '楼道灯不亮', reporterName: '李秀英', departmentId: (await department('工程部')).id,
-    registeredById: (await staff('receptionist')).id, status, reportedAt: new Date(Date.now() - 100 * HOUR), dueAt: new Date(Date.now() + hoursFromNow * HOUR), ...stamps,
+    channel: 'phone',
+    category: 'repair',
+    title: '楼道灯不亮',
+    reporterName: '李秀英',
+    departmentId: (await department('工程部')).id,
+    registeredById: (await staff('receptionist')).id,
+    status,
+    reportedAt: new Date(Date.now() - 100 * HOUR),
+    dueAt: new Date(Date.now() + hoursFromNow * HOUR),
+    ...stamps,
   } as never);
 }
 
@@ -34,14 +42,21 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
     expect(ids(notOverdue)).to.include(onTime.id).and.include(doneLate.id).and.not.include(late.id);
     const combined = await client.list('Ticket', { overdue: true, status: 'dispatched' }, { perPage: 500 });
     expect(ids(combined)).to.include(late.id);
-    expect(combined.records.every((r: { params: { status: string } }) => r.params.status === 'dispatched')).to.equal(true);
+    expect(combined.records.every((r: { params: { status: string } }) => r.params.status === 'dispatched')).to.equal(
+      true,
+    );
   });
 
   it('owners: 待清理 (never reviewed, or a year ago) and 档案缺项 (phone, unit, move-in date) are shown and filtered', async () => {
     const today = shanghaiDay(new Date());
     const { owners } = await smallEstate(1);
     const housed = await owners[0].update({ moveInDate: '2020-05-01', lastReviewedOn: addDays(today, -30) });
-    const stale = await Owner.create({ name: '孙志强', phone: '13911112222', moveInDate: '2019-03-01', lastReviewedOn: addDays(today, -400) } as never);
+    const stale = await Owner.create({
+      name: '孙志强',
+      phone: '13911112222',
+      moveInDate: '2019-03-01',
+      lastReviewedOn: addDays(today, -400),
+    } as never);
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
     const due = await client.list('Owner', { reviewDue: true }, { perPage: 500 });
     expect(ids(due)).to.include(stale.id).and.not.include(housed.id);
@@ -56,7 +71,17 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
   it("an owner's overdue arrears and months in arrears show on the list and the record", async () => {
     const { owners, units } = await smallEstate(1);
     const bill = (period: string, amount: number, paidAmount: number, dueDate: string) =>
-      Bill.create({ unitId: units[0].id, ownerId: owners[0].id, period, feeKind: 'management', description: `${period} 物业管理费`, amount, paidAmount, status: billStatusFor(amount, paidAmount), dueDate } as never);
+      Bill.create({
+        unitId: units[0].id,
+        ownerId: owners[0].id,
+        period,
+        feeKind: 'management',
+        description: `${period} 物业管理费`,
+        amount,
+        paidAmount,
+        status: billStatusFor(amount, paidAmount),
+        dueDate,
+      } as never);
     await bill('2026-08', 25_000, 0, '2026-08-20');
     await bill('2026-09', 25_000, 10_000, '2026-09-20');
     await bill('2026-10', 25_000, 25_000, '2026-10-20');
@@ -71,8 +96,12 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
     const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
     const search = async (resource: string, query: string) =>
       ids((await client.json('GET', `/admin/api/resources/${resource}/search/${encodeURIComponent(query)}`)).body);
-    expect(await search('Owner', owners[1].phone!)).to.include(owners[1].id).and.not.include(owners[0].id);
-    expect(await search('Owner', units[0].label)).to.include(owners[0].id).and.not.include(owners[1].id);
+    expect(await search('Owner', owners[1].phone!))
+      .to.include(owners[1].id)
+      .and.not.include(owners[0].id);
+    expect(await search('Owner', units[0].label))
+      .to.include(owners[0].id)
+      .and.not.include(owners[1].id);
     expect(await search('Owner', owners[0].name)).to.include(owners[0].id);
     const owned = await Unit.findAll({ where: { ownerId: owners[1].id } });
     expect(await search('Unit', owners[1].name)).to.include.members(owned.map((u) => u.id));
@@ -80,14 +109,16 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
     expect(await search('Owner', `' OR 1=1 --`)).to.deep.equal([]);
   });
 
-  it('my desk links the overdue count to the overdue filter and shows today\'s figures to those who may read them', async () => {
+  it("my desk links the overdue count to the overdue filter and shows today's figures to those who may read them", async () => {
     const reception = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
     const desk = (await reception.json('GET', '/admin/api/dashboard')).body;
     const tile = desk.tiles.find((t: { label: string }) => t.label === '逾期未完成的报事');
     expect(tile.href).to.equal('/admin/resources/Ticket?filters.overdue=true');
     expect(desk.figures.map((f: { label: string }) => f.label)).to.deep.equal(['今日新报事', '逾期未完成']);
     const cashier = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-    const figures = (await cashier.json('GET', '/admin/api/dashboard')).body.figures.map((f: { label: string }) => f.label);
+    const figures = (await cashier.json('GET', '/admin/api/dashboard')).body.figures.map(
+      (f: { label: string }) => f.label,
+    );
     expect(figures).to.include('今日收款');
     const garage = await signedInClient((await staff('garage_keeper')).email, TEST_PASSWORD);
     expect((await garage.json('GET', '/admin/api/dashboard')).body.figures).to.deep.equal([]);

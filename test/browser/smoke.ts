@@ -28,7 +28,8 @@ async function asAccount(email: string, expectations: (page: import('playwright-
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
   page.on('request', (request) => {
-    if (!request.url().startsWith(server.url) && !/^(data|blob):/.test(request.url())) violations.push(`request to ${request.url()}`);
+    if (!request.url().startsWith(server.url) && !/^(data|blob):/.test(request.url()))
+      violations.push(`request to ${request.url()}`);
   });
   try {
     await page.goto(`${server.url}/admin/login`);
@@ -38,7 +39,9 @@ async function asAccount(email: string, expectations: (page: import('playwright-
     await expectations(page);
     assert(violations.length === 0, `blocked or foreign: ${violations.slice(0, 3).join(' | ')}`);
   } catch (error) {
-    await page.screenshot({ path: path.join(screenshots, `${email.split('@')[0]}-failure.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join(screenshots, `${email.split('@')[0]}-failure.png`), fullPage: true })
+      .catch(() => undefined);
     throw error;
   } finally {
     await context.close();
@@ -62,7 +65,10 @@ for (const email of ['reception@demo.local', 'cashier@demo.local']) {
       const body = await page.textContent('body');
       assert(body?.includes('报事单'), 'the resource name 报事单 is missing');
       assert(body?.includes('前台服务'), 'the navigation group 前台服务 is missing');
-      assert(/已登记|已派工|已完成|已回访|主管已审核|已归档|已取消/.test(body ?? ''), 'no Chinese ticket status is shown');
+      assert(
+        /已登记|已派工|已完成|已回访|主管已审核|已归档|已取消/.test(body ?? ''),
+        'no Chinese ticket status is shown',
+      );
       const rows = await page.locator('table tbody tr').count();
       assert(rows >= 5, `expected demo rows, saw ${rows}`);
       assert(!body?.includes('Made with'), 'AdminJS "made with" line is shown');

@@ -60,7 +60,12 @@ describe('账单生成记录 (BillingRun)', () => {
       expect(body.record.errors.period.message).to.equal(range);
       expect(body.notice?.type).to.not.equal('success');
       for (const period of ['2039-11', '2044-01', '9999-12']) {
-        const refused = await expectRefused(() => generateMonthlyBills(cashier, { period }, NOW), ValidationFailed, undefined, period);
+        const refused = await expectRefused(
+          () => generateMonthlyBills(cashier, { period }, NOW),
+          ValidationFailed,
+          undefined,
+          period,
+        );
         expect(refused.details.period).to.equal('账期须在 2039年12月 至 2043年12月 之间');
       }
       expect(await Bill.count()).to.equal(bills);
@@ -71,7 +76,12 @@ describe('账单生成记录 (BillingRun)', () => {
       const bills = await Bill.count();
       const runs = await BillingRun.count();
       for (const period of ['2043-00', '2043-13', '43-01', '2043-1', '2043/01', '二〇四三年一月', '2043-01-01']) {
-        const refused = await expectRefused(() => generateMonthlyBills(cashier, { period }, NOW), ValidationFailed, undefined, period);
+        const refused = await expectRefused(
+          () => generateMonthlyBills(cashier, { period }, NOW),
+          ValidationFailed,
+          undefined,
+          period,
+        );
         expect(refused.details.period, period).to.equal('账期格式应为 YYYY-MM，例如 2026-11');
       }
       expect(await Bill.count()).to.equal(bills);
@@ -93,15 +103,28 @@ describe('账单生成记录 (BillingRun)', () => {
       const message = await generateMonthlyBills(cashier, { period }, NOW);
       const made = (await BillingRun.findOne({ where: { period } }))!;
       const bills = await Bill.findAll({ where: { period } });
-      expect(made).to.include({ period, staffId: cashier.id, status: 'done', skippedCount: 0, undoneById: null, undoneAt: null });
+      expect(made).to.include({
+        period,
+        staffId: cashier.id,
+        status: 'done',
+        skippedCount: 0,
+        undoneById: null,
+        undoneAt: null,
+      });
       expect(made.ranAt.getTime()).to.equal(NOW.getTime());
-      expect(made.managementCount).to.equal(bills.filter((b) => b.feeKind === 'management').length).and.be.at.least(2);
+      expect(made.managementCount)
+        .to.equal(bills.filter((b) => b.feeKind === 'management').length)
+        .and.be.at.least(2);
       expect(made.parkingCount).to.equal(bills.filter((b) => b.feeKind === 'parking').length);
       expect(bills.every((b) => b.billingRunId === made.id)).to.equal(true);
-      expect(bills.map((b) => b.unitId)).to.include.members([units[0].id, units[1].id]).and.not.include(units[2].id);
+      expect(bills.map((b) => b.unitId))
+        .to.include.members([units[0].id, units[1].id])
+        .and.not.include(units[2].id);
       expect(made.title).to.equal(`${monthLabel(period)}账单（2042-12-10 ${cashier.name}）`);
       expect(message).to.contain(`账单生成记录 #${made.id}`);
-      const audit = await AuditLog.findOne({ where: { action: 'Bill.generate', resource: 'BillingRun', recordId: String(made.id) } });
+      const audit = await AuditLog.findOne({
+        where: { action: 'Bill.generate', resource: 'BillingRun', recordId: String(made.id) },
+      });
       expect(audit?.note).to.equal(message);
 
       const again = await generateMonthlyBills(cashier, { period }, NOW);
@@ -130,7 +153,9 @@ describe('账单生成记录 (BillingRun)', () => {
       await made.reload();
       expect(made).to.include({ status: 'undone', undoneById: member.id });
       expect(made.undoneAt).to.be.instanceOf(Date);
-      const audit = await AuditLog.findOne({ where: { action: 'BillingRun.undo', resource: 'BillingRun', recordId: String(made.id) } });
+      const audit = await AuditLog.findOne({
+        where: { action: 'BillingRun.undo', resource: 'BillingRun', recordId: String(made.id) },
+      });
       expect(audit?.staffId).to.equal(member.id);
       expect(audit?.note).to.equal(`撤销本次账单生成（账单生成记录）：${message}`);
       expect(audit?.changes).to.deep.include({ status: ['done', 'undone'] });
@@ -150,7 +175,9 @@ describe('账单生成记录 (BillingRun)', () => {
         const client = await signedInClient((await staff(code)).email, TEST_PASSWORD);
         const { body } = await client.act('BillingRun', made.id, 'undo');
         expect(body.record.baseError.type).to.equal('ForbiddenError');
-        expect(body.record.baseError.message).to.equal(`没有任何规则允许${name}执行「撤销本次账单生成（账单生成记录）」`);
+        expect(body.record.baseError.message).to.equal(
+          `没有任何规则允许${name}执行「撤销本次账单生成（账单生成记录）」`,
+        );
         expect(await snapshot(made)).to.equal(before);
         await undoBillingRun(cashier, made.id, {}, NOW);
       });
@@ -169,7 +196,11 @@ describe('账单生成记录 (BillingRun)', () => {
       await voidPayment(cashier, receipt.id, { voidReason: '收错账单' });
       const voided = await snapshot(made);
       // A voided receipt still points at the bill.
-      await expectRefused(() => undoBillingRun(cashier, made.id, {}, NOW), ValidationFailed, '本次生成的账单已开出收据 1 张（含已作废的收据），不能撤销');
+      await expectRefused(
+        () => undoBillingRun(cashier, made.id, {}, NOW),
+        ValidationFailed,
+        '本次生成的账单已开出收据 1 张（含已作废的收据），不能撤销',
+      );
       expect(await snapshot(made)).to.equal(voided);
       expect(await Payment.count({ where: { billId: bills[0].id } })).to.equal(1);
     });
@@ -181,13 +212,28 @@ describe('账单生成记录 (BillingRun)', () => {
       const period = '2026-01';
       await generateMonthlyBills(cashier, { period }, past);
       const made = (await BillingRun.findOne({ where: { period }, order: [['id', 'DESC']] }))!;
-      const bill = (await Bill.findOne({ where: { billingRunId: made.id, unitId: units[0].id, feeKind: 'management' } }))!;
-      const plan = await DunningPlan.create({ title: '撤销测试催缴计划', createdById: (await staff('coordinator')).id });
-      const target = await DunningTarget.create({ planId: plan.id, ownerId: bill.ownerId!, unitId: bill.unitId, arrearsAmount: bill.amount, monthsInArrears: 1 });
+      const bill = (await Bill.findOne({
+        where: { billingRunId: made.id, unitId: units[0].id, feeKind: 'management' },
+      }))!;
+      const plan = await DunningPlan.create({
+        title: '撤销测试催缴计划',
+        createdById: (await staff('coordinator')).id,
+      });
+      const target = await DunningTarget.create({
+        planId: plan.id,
+        ownerId: bill.ownerId!,
+        unitId: bill.unitId,
+        arrearsAmount: bill.amount,
+        monthsInArrears: 1,
+      });
       try {
         const before = await snapshot(made);
         // The target counts the run's bills.
-        await expectRefused(() => undoBillingRun(cashier, made.id, {}), ValidationFailed, /^本次生成的账单逾期后已计入 \d+ 个催缴对象的欠费，不能撤销$/);
+        await expectRefused(
+          () => undoBillingRun(cashier, made.id, {}),
+          ValidationFailed,
+          /^本次生成的账单逾期后已计入 \d+ 个催缴对象的欠费，不能撤销$/,
+        );
         expect(await snapshot(made)).to.equal(before);
       } finally {
         await target.destroy();
@@ -200,7 +246,11 @@ describe('账单生成记录 (BillingRun)', () => {
       const { run: made } = await run();
       await undoBillingRun(cashier, made.id, {}, NOW);
       const before = await snapshot(made);
-      await expectRefused(() => undoBillingRun(cashier, made.id, {}, NOW), ValidationFailed, '这条记录当前的状态不能撤销本次账单生成（账单生成记录）');
+      await expectRefused(
+        () => undoBillingRun(cashier, made.id, {}, NOW),
+        ValidationFailed,
+        '这条记录当前的状态不能撤销本次账单生成（账单生成记录）',
+      );
       const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
       const shown = await client.show('BillingRun', made.id);
       expect(actionsOf(shown.body.record)).to.not.include('undo');
@@ -213,7 +263,10 @@ describe('账单生成记录 (BillingRun)', () => {
 
     it('two undos at once: one deletes the bills, the other is refused', async () => {
       const { run: made, bills } = await run();
-      const results = await Promise.allSettled([undoBillingRun(cashier, made.id, {}, NOW), undoBillingRun(cashier, made.id, {}, NOW)]);
+      const results = await Promise.allSettled([
+        undoBillingRun(cashier, made.id, {}, NOW),
+        undoBillingRun(cashier, made.id, {}, NOW),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
       const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect(refused.reason).to.be.instanceOf(ValidationFailed);
@@ -227,7 +280,10 @@ describe('账单生成记录 (BillingRun)', () => {
         undoBillingRun(cashier, made.id, {}, NOW),
         recordPayment(cashier, { billId: bills[0].id, amount: 1_000, method: 'cash' }),
       ]);
-      expect([undo.status, payment.status].filter((s) => s === 'fulfilled'), JSON.stringify([undo, payment])).to.have.length(1);
+      expect(
+        [undo.status, payment.status].filter((s) => s === 'fulfilled'),
+        JSON.stringify([undo, payment]),
+      ).to.have.length(1);
       await made.reload();
       if (undo.status === 'fulfilled') {
         expect(made.status).to.equal('undone');
@@ -252,12 +308,18 @@ describe('账单生成记录 (BillingRun)', () => {
   });
 
   describe('reading runs', () => {
-    for (const [code, name] of [['cashier', '客户服务收费员'], ['assistant', '客户服务助理'], ['director', '管理处主任']] as const) {
+    for (const [code, name] of [
+      ['cashier', '客户服务收费员'],
+      ['assistant', '客户服务助理'],
+      ['director', '管理处主任'],
+    ] as const) {
       it(`${name} may list and show billing runs${code === 'cashier' ? ', with 撤销 on a run still done' : ', without 撤销'}`, async () => {
         const { run: made } = await run();
         const client = await signedInClient((await staff(code)).email, TEST_PASSWORD);
         const list = await client.json('GET', '/admin/api/resources/BillingRun/actions/list?perPage=500');
-        const row = (list.body.records as { id: string; recordActions: { name: string }[] }[]).find((r) => String(r.id) === String(made.id));
+        const row = (list.body.records as { id: string; recordActions: { name: string }[] }[]).find(
+          (r) => String(r.id) === String(made.id),
+        );
         expect(row, 'the run is listed').to.exist;
         expect(actionsOf(row!).includes('undo')).to.equal(code === 'cashier');
         expect(actionsOf(row!)).to.not.include.members(['edit', 'delete']);
@@ -267,7 +329,10 @@ describe('账单生成记录 (BillingRun)', () => {
       });
     }
 
-    for (const [code, name] of [['receptionist', '客户接待员'], ['coordinator', '客户服务协调员']] as const) {
+    for (const [code, name] of [
+      ['receptionist', '客户接待员'],
+      ['coordinator', '客户服务协调员'],
+    ] as const) {
       it(`${name} may not list billing runs`, async () => {
         const client = await signedInClient((await staff(code)).email, TEST_PASSWORD);
         const list = await client.json('GET', '/admin/api/resources/BillingRun/actions/list');
@@ -281,7 +346,11 @@ describe('账单生成记录 (BillingRun)', () => {
       const before = await snapshot(made);
       const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
       const runs = await BillingRun.count();
-      await client.request('POST', '/admin/api/resources/BillingRun/actions/new', { period: made.period, staffId: cashier.id, ranAt: NOW.toISOString() });
+      await client.request('POST', '/admin/api/resources/BillingRun/actions/new', {
+        period: made.period,
+        staffId: cashier.id,
+        ranAt: NOW.toISOString(),
+      });
       await client.request('POST', `/admin/api/resources/BillingRun/records/${made.id}/edit`, { status: 'undone' });
       await client.request('POST', `/admin/api/resources/BillingRun/records/${made.id}/delete`);
       expect(await BillingRun.count()).to.equal(runs);

@@ -13,26 +13,48 @@ async function openDay() {
   day += 1;
   const date = `2026-10-${String(day).padStart(2, '0')}`;
   const report = await CashReport.create({ cashierId: cashier.id, reportDate: date } as never);
-  for (const [method, amount] of [['cash', 12_000], ['wechat', 8_050]] as const) {
-    await Payment.create({ kind: 'other', method, amount, payerName: '李秀英', cashierId: cashier.id, paidAt: new Date(`${date}T10:00:00+08:00`), status: 'valid' } as never);
+  for (const [method, amount] of [
+    ['cash', 12_000],
+    ['wechat', 8_050],
+  ] as const) {
+    await Payment.create({
+      kind: 'other',
+      method,
+      amount,
+      payerName: '李秀英',
+      cashierId: cashier.id,
+      paidAt: new Date(`${date}T10:00:00+08:00`),
+      status: 'valid',
+    } as never);
   }
   return { cashier, report };
 }
 
-const post = (client: Awaited<ReturnType<typeof signedInClient>>, resource: string, id: number, action: string, fields: Record<string, string> = {}) =>
-  client.act(resource, id, action, fields);
+const post = (
+  client: Awaited<ReturnType<typeof signedInClient>>,
+  resource: string,
+  id: number,
+  action: string,
+  fields: Record<string, string> = {},
+) => client.act(resource, id, action, fields);
 
 describe('现金日报表: submit and reconcile', () => {
-  it('收费员 may submit their own day: the day\'s receipts join the report and its totals equal them', async () => {
+  it("收费员 may submit their own day: the day's receipts join the report and its totals equal them", async () => {
     const { cashier, report } = await openDay();
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
     const { body } = await post(client, 'CashReport', report.id, 'submit');
     expect(body.notice.type).to.equal('success');
     await report.reload();
-    expect(report).to.include({ status: 'submitted', receiptCount: 2, totalAmount: 20_050, cashAmount: 12_000, wechatAmount: 8_050 });
+    expect(report).to.include({
+      status: 'submitted',
+      receiptCount: 2,
+      totalAmount: 20_050,
+      cashAmount: 12_000,
+      wechatAmount: 8_050,
+    });
   });
 
-  it('another cashier may not submit someone else\'s day', async () => {
+  it("another cashier may not submit someone else's day", async () => {
     const { report } = await openDay();
     const other = await staff('cashier');
     const client = await signedInClient(other.email, TEST_PASSWORD);
@@ -48,7 +70,12 @@ describe('现金日报表: submit and reconcile', () => {
     const own = await post(await signedInClient(cashier.email, TEST_PASSWORD), 'CashReport', report.id, 'reconcile');
     expect(own.body.record.baseError.type).to.equal('ForbiddenError');
     const second = await staff('cashier');
-    const { body } = await post(await signedInClient(second.email, TEST_PASSWORD), 'CashReport', report.id, 'reconcile');
+    const { body } = await post(
+      await signedInClient(second.email, TEST_PASSWORD),
+      'CashReport',
+      report.id,
+      'reconcile',
+    );
     expect(body.notice.type).to.equal('success');
     await report.reload();
     expect(report).to.include({ status: 'reconciled', reconciledById: second.id });
@@ -58,10 +85,20 @@ describe('现金日报表: submit and reconcile', () => {
     const { cashier, report } = await openDay();
     await post(await signedInClient(cashier.email, TEST_PASSWORD), 'CashReport', report.id, 'submit');
     // Figures changed behind the system's back (the model itself would refuse them).
-    await CashReport.sequelize!.query('UPDATE "CashReport" SET "totalAmount" = 19050, "cashAmount" = 11000 WHERE "id" = :id', { replacements: { id: report.id } });
+    await CashReport.sequelize!.query(
+      'UPDATE "CashReport" SET "totalAmount" = 19050, "cashAmount" = 11000 WHERE "id" = :id',
+      { replacements: { id: report.id } },
+    );
     const second = await staff('cashier');
-    const { body } = await post(await signedInClient(second.email, TEST_PASSWORD), 'CashReport', report.id, 'reconcile');
-    expect(body.notice.message).to.equal('日报表与收据不符：收据合计 ¥200.50（2 张），日报表 ¥190.50（2 张），相差 ¥10.00');
+    const { body } = await post(
+      await signedInClient(second.email, TEST_PASSWORD),
+      'CashReport',
+      report.id,
+      'reconcile',
+    );
+    expect(body.notice.message).to.equal(
+      '日报表与收据不符：收据合计 ¥200.50（2 张），日报表 ¥190.50（2 张），相差 ¥10.00',
+    );
     await report.reload();
     expect(report.status).to.equal('submitted');
   });
@@ -70,9 +107,21 @@ describe('现金日报表: submit and reconcile', () => {
 describe('作废收据 (Payment.void)', () => {
   async function paidToday() {
     const { units, owners } = await smallEstate(1);
-    const bill = await Bill.create({ unitId: units[0].id, ownerId: owners[0].id, period: '2026-07', feeKind: 'management', description: '2026年7月物业管理费', amount: 30_000, dueDate: '2026-07-31' } as never);
+    const bill = await Bill.create({
+      unitId: units[0].id,
+      ownerId: owners[0].id,
+      period: '2026-07',
+      feeKind: 'management',
+      description: '2026年7月物业管理费',
+      amount: 30_000,
+      dueDate: '2026-07-31',
+    } as never);
     const cashier = await staff('cashier');
-    const payment = await recordPayment(await loadActor(cashier.id), { billId: bill.id, method: 'cash', amount: 30_000 });
+    const payment = await recordPayment(await loadActor(cashier.id), {
+      billId: bill.id,
+      method: 'cash',
+      amount: 30_000,
+    });
     return { cashier, bill, payment };
   }
 
@@ -92,7 +141,9 @@ describe('作废收据 (Payment.void)', () => {
   it('another cashier may not void it', async () => {
     const { payment } = await paidToday();
     const other = await staff('cashier');
-    const { body } = await post(await signedInClient(other.email, TEST_PASSWORD), 'Payment', payment.id, 'void', { voidReason: '试图作废' });
+    const { body } = await post(await signedInClient(other.email, TEST_PASSWORD), 'Payment', payment.id, 'void', {
+      voidReason: '试图作废',
+    });
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     await payment.reload();
     expect(payment.status).to.equal('valid');

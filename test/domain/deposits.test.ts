@@ -8,8 +8,15 @@ async function application(status: 'approved' | 'reviewed' = 'approved'): Promis
   const { units, owners } = await smallEstate(1);
   const registrar = await staff('receptionist');
   return RenovationApplication.create({
-    unitId: units[0].id, ownerId: owners[0].id, contractor: '深圳市安居装饰工程有限公司', contractorPhone: '13800138000',
-    scope: '厨房、卫生间翻新', startDate: '2026-12-01', endDate: '2027-01-15', status, registeredById: registrar.id,
+    unitId: units[0].id,
+    ownerId: owners[0].id,
+    contractor: '深圳市安居装饰工程有限公司',
+    contractorPhone: '13800138000',
+    scope: '厨房、卫生间翻新',
+    startDate: '2026-12-01',
+    endDate: '2027-01-15',
+    status,
+    registeredById: registrar.id,
   } as never);
 }
 
@@ -27,7 +34,13 @@ describe('收押金 (RenovationDeposit.new through the admin)', () => {
     expect(deposit).to.include({ status: 'held', amount: 300_000, unitId: app.unitId, ownerId: app.ownerId });
     const receipts = await Payment.findAll({ where: { depositId: deposit!.id } });
     expect(receipts).to.have.length(1);
-    expect(receipts[0]).to.include({ kind: 'deposit', amount: 300_000, method: 'transfer', cashierId: cashier.id, status: 'valid' });
+    expect(receipts[0]).to.include({
+      kind: 'deposit',
+      amount: 300_000,
+      method: 'transfer',
+      cashierId: cashier.id,
+      status: 'valid',
+    });
     expect(deposit!.receiptPaymentId).to.equal(receipts[0].id);
   });
 
@@ -64,7 +77,9 @@ describe('收押金 (RenovationDeposit.new through the admin)', () => {
     const app = await application();
     const cashier = await staff('cashier');
     const clients = await Promise.all(Array.from({ length: 3 }, () => signedInClient(cashier.email, TEST_PASSWORD)));
-    await Promise.all(Array.from({ length: 9 }, (_, i) => collect(clients[i % 3], { applicationId: app.id, amount: 100_000 })));
+    await Promise.all(
+      Array.from({ length: 9 }, (_, i) => collect(clients[i % 3], { applicationId: app.id, amount: 100_000 })),
+    );
     const deposits = await RenovationDeposit.findAll({ where: { applicationId: app.id } });
     expect(deposits).to.have.length(1);
     expect(await Payment.count({ where: { depositId: deposits[0].id } })).to.equal(1);

@@ -25,12 +25,23 @@ interface Estate extends SmallEstate {
 async function estateInArrears(): Promise<Estate> {
   const estate = await smallEstate(5);
   const today = shanghaiDay(new Date());
-  const bill = (i: number, period: string, options: { amount?: number; paid?: number; due?: string; feeKind?: 'management' | 'parking' } = {}) => {
+  const bill = (
+    i: number,
+    period: string,
+    options: { amount?: number; paid?: number; due?: string; feeKind?: 'management' | 'parking' } = {},
+  ) => {
     const amount = options.amount ?? FEE;
     const paidAmount = options.paid ?? 0;
     return Bill.create({
-      unitId: estate.units[i].id, ownerId: estate.owners[i].id, period, feeKind: options.feeKind ?? 'management', description: `${period} 物业管理费`,
-      amount, paidAmount, status: paidAmount === 0 ? 'unpaid' : paidAmount >= amount ? 'paid' : 'partial', dueDate: options.due ?? `${period}-20`,
+      unitId: estate.units[i].id,
+      ownerId: estate.owners[i].id,
+      period,
+      feeKind: options.feeKind ?? 'management',
+      description: `${period} 物业管理费`,
+      amount,
+      paidAmount,
+      status: paidAmount === 0 ? 'unpaid' : paidAmount >= amount ? 'paid' : 'partial',
+      dueDate: options.due ?? `${period}-20`,
     } as never);
   };
   const firstBill = await bill(0, '2025-01');
@@ -53,13 +64,20 @@ async function plan(status: 'draft' | 'started' = 'draft', minMonthsInArrears = 
   planCounter += 1;
   const started = status === 'started' ? { startedAt: new Date(), startedById: (await staff('cashier')).id } : {};
   return DunningPlan.create({
-    title: `回收率测试计划${planCounter}-${Date.now().toString(36)}`, status, minMonthsInArrears, createdById: (await staff('coordinator')).id, ...started,
+    title: `回收率测试计划${planCounter}-${Date.now().toString(36)}`,
+    status,
+    minMonthsInArrears,
+    createdById: (await staff('coordinator')).id,
+    ...started,
   } as never);
 }
 
 const targetsOf = (planId: number) => DunningTarget.findAll({ where: { planId }, order: [['id', 'ASC']] });
-const fill = (client: Awaited<ReturnType<typeof signedInClient>>, planId: number, fields: Record<string, string> = {}) =>
-  client.act('DunningPlan', planId, 'fillTargets', fields);
+const fill = (
+  client: Awaited<ReturnType<typeof signedInClient>>,
+  planId: number,
+  fields: Record<string, string> = {},
+) => client.act('DunningPlan', planId, 'fillTargets', fields);
 
 describe('按欠费生成催缴对象 (DunningPlan.fillTargets)', () => {
   let estate: Estate;
@@ -83,8 +101,17 @@ describe('按欠费生成催缴对象 (DunningPlan.fillTargets)', () => {
 
     const targets = await targetsOf(draft.id);
     expect(targets).to.have.length(Number(added));
-    const mine = targets.filter((t) => ownerIds().includes(t.ownerId)).sort((a, b) => ownerIds().indexOf(a.ownerId) - ownerIds().indexOf(b.ownerId));
-    expect(mine.map((t) => ({ ownerId: t.ownerId, unitId: t.unitId, arrearsAmount: t.arrearsAmount, monthsInArrears: t.monthsInArrears }))).to.deep.equal([
+    const mine = targets
+      .filter((t) => ownerIds().includes(t.ownerId))
+      .sort((a, b) => ownerIds().indexOf(a.ownerId) - ownerIds().indexOf(b.ownerId));
+    expect(
+      mine.map((t) => ({
+        ownerId: t.ownerId,
+        unitId: t.unitId,
+        arrearsAmount: t.arrearsAmount,
+        monthsInArrears: t.monthsInArrears,
+      })),
+    ).to.deep.equal([
       { ownerId: estate.owners[0].id, unitId: estate.units[0].id, arrearsAmount: 3 * FEE, monthsInArrears: 3 },
       { ownerId: estate.owners[1].id, unitId: estate.units[1].id, arrearsAmount: 2 * FEE + 35_000, monthsInArrears: 2 },
     ]);
@@ -104,14 +131,21 @@ describe('按欠费生成催缴对象 (DunningPlan.fillTargets)', () => {
 
   it('left out, N is the plan’s own; an owner already on the plan keeps their target and is counted as such', async () => {
     const draft = await plan('draft', 3);
-    await DunningTarget.create({ planId: draft.id, ownerId: estate.owners[0].id, arrearsAmount: 1, monthsInArrears: 3 } as never);
+    await DunningTarget.create({
+      planId: draft.id,
+      ownerId: estate.owners[0].id,
+      arrearsAmount: 1,
+      monthsInArrears: 3,
+    } as never);
     const client = await signedInClient((await staff('assistant')).email, TEST_PASSWORD);
     const { body } = await fill(client, draft.id);
     const [, added, months, skipped] = NOTICE.exec(body.notice.message) ?? expect.fail(JSON.stringify(body.notice));
     expect([months, skipped]).to.deep.equal(['3', '1']);
     const targets = await targetsOf(draft.id);
     expect(targets).to.have.length(Number(added) + 1);
-    expect(targets.filter((t) => ownerIds().includes(t.ownerId)).map((t) => [t.ownerId, t.arrearsAmount])).to.deep.equal([[estate.owners[0].id, 1]]);
+    expect(
+      targets.filter((t) => ownerIds().includes(t.ownerId)).map((t) => [t.ownerId, t.arrearsAmount]),
+    ).to.deep.equal([[estate.owners[0].id, 1]]);
   });
 
   it('客户服务收费员 may not: refused with the reason, nothing added', async () => {
@@ -131,11 +165,21 @@ describe('按欠费生成催缴对象 (DunningPlan.fillTargets)', () => {
     const { body } = await fill(client, started.id, { minMonthsInArrears: '1' });
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     const coordinator = await loadActor((await staff('coordinator')).id);
-    await expectRefused(() => fillDunningTargets(coordinator, started.id, { minMonthsInArrears: '1' }), Error, '这条记录当前的状态不能按欠费生成催缴对象（催缴计划）');
+    await expectRefused(
+      () => fillDunningTargets(coordinator, started.id, { minMonthsInArrears: '1' }),
+      Error,
+      '这条记录当前的状态不能按欠费生成催缴对象（催缴计划）',
+    );
     expect(await targetsOf(started.id)).to.have.length(0);
   });
 
-  for (const [value, message] of [['0', '最少欠费月数至少为 1'], ['-1', '最少欠费月数至少为 1'], ['abc', '最少欠费月数必须是整数'], ['1.5', '最少欠费月数必须是整数'], ['121', '最少欠费月数不能超过 120']]) {
+  for (const [value, message] of [
+    ['0', '最少欠费月数至少为 1'],
+    ['-1', '最少欠费月数至少为 1'],
+    ['abc', '最少欠费月数必须是整数'],
+    ['1.5', '最少欠费月数必须是整数'],
+    ['121', '最少欠费月数不能超过 120'],
+  ]) {
     it(`N = "${value}" is refused on the field: ${message}`, async () => {
       const draft = await plan('draft', 2);
       const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
@@ -154,8 +198,20 @@ describe('回收率 of a dunning plan', () => {
     const started = await plan('started');
     const draft = await plan('draft');
     for (const p of [started, draft]) {
-      await DunningTarget.create({ planId: p.id, ownerId: estate.owners[0].id, unitId: estate.units[0].id, arrearsAmount: 3 * FEE, monthsInArrears: 3 } as never);
-      await DunningTarget.create({ planId: p.id, ownerId: estate.owners[1].id, unitId: estate.units[1].id, arrearsAmount: 2 * FEE + 35_000, monthsInArrears: 2 } as never);
+      await DunningTarget.create({
+        planId: p.id,
+        ownerId: estate.owners[0].id,
+        unitId: estate.units[0].id,
+        arrearsAmount: 3 * FEE,
+        monthsInArrears: 3,
+      } as never);
+      await DunningTarget.create({
+        planId: p.id,
+        ownerId: estate.owners[1].id,
+        unitId: estate.units[1].id,
+        arrearsAmount: 2 * FEE + 35_000,
+        monthsInArrears: 2,
+      } as never);
     }
     const cashier = await loadActor((await staff('cashier')).id);
     await recordPayment(cashier, { kind: 'fee', method: 'wechat', amount: String(FEE), billId: estate.firstBill.id });
@@ -167,13 +223,28 @@ describe('回收率 of a dunning plan', () => {
       return body.records[0].params;
     };
     const total = 5 * FEE + 35_000;
-    expect(await listed(started.title)).to.include({ targetCount: 2, arrearsTotal: total, recoveredAmount: FEE, collectionRate: '15.6%' });
-    expect(await listed(draft.title)).to.include({ targetCount: 2, arrearsTotal: total, recoveredAmount: 0, collectionRate: '—' });
+    expect(await listed(started.title)).to.include({
+      targetCount: 2,
+      arrearsTotal: total,
+      recoveredAmount: FEE,
+      collectionRate: '15.6%',
+    });
+    expect(await listed(draft.title)).to.include({
+      targetCount: 2,
+      arrearsTotal: total,
+      recoveredAmount: 0,
+      collectionRate: '—',
+    });
     const shown = await client.show('DunningPlan', started.id);
     expect(shown.body.record.params).to.include({ targetCount: 2, recoveredAmount: FEE, collectionRate: '15.6%' });
 
     const empty = await plan('started');
-    expect(await listed(empty.title)).to.include({ targetCount: 0, arrearsTotal: 0, recoveredAmount: 0, collectionRate: '—' });
+    expect(await listed(empty.title)).to.include({
+      targetCount: 0,
+      arrearsTotal: 0,
+      recoveredAmount: 0,
+      collectionRate: '—',
+    });
   });
 
   it('a plan filled and started through the use cases counts what was paid on its targets’ old bills', async () => {
@@ -184,7 +255,12 @@ describe('回收率 of a dunning plan', () => {
     await startDunningPlan(await loadActor((await staff('cashier')).id), draft.id, {});
     const targets = await targetsOf(draft.id);
     const total = targets.reduce((sum, t) => sum + t.arrearsAmount, 0);
-    await recordPayment(await loadActor((await staff('cashier')).id), { kind: 'fee', method: 'cash', amount: String(FEE), billId: estate.firstBill.id });
+    await recordPayment(await loadActor((await staff('cashier')).id), {
+      kind: 'fee',
+      method: 'cash',
+      amount: String(FEE),
+      billId: estate.firstBill.id,
+    });
 
     const client = await signedInClient((await staff('assistant')).email, TEST_PASSWORD);
     const { body } = await client.show('DunningPlan', draft.id);

@@ -1,6 +1,19 @@
 import { expect } from 'chai';
 import { Op } from 'sequelize';
-import { AuditLog, Bill, BillingRun, Owner, ParkingRental, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem, billingKeyFor, managementFeeFen } from '../../src/models/index.js';
+import {
+  AuditLog,
+  Bill,
+  BillingRun,
+  Owner,
+  ParkingRental,
+  Survey,
+  SurveyQuestion,
+  SurveyResponse,
+  WorkPlan,
+  WorkPlanItem,
+  billingKeyFor,
+  managementFeeFen,
+} from '../../src/models/index.js';
 import { generateMonthlyBills } from '../../src/domain/billing-run.js';
 import { workPlanTitle } from '../../src/domain/work-plans.js';
 import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../src/lib/shanghai.js';
@@ -9,7 +22,8 @@ import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
 
-const actionsOf = (body: { record: { recordActions: { name: string }[] } }) => body.record.recordActions.map((a) => a.name);
+const actionsOf = (body: { record: { recordActions: { name: string }[] } }) =>
+  body.record.recordActions.map((a) => a.name);
 
 /**
  * Billing periods of their own, one per test so runs never meet: through HTTP the period must lie within a year
@@ -22,18 +36,36 @@ const freshPeriod = () => addMonths(shanghaiMonth(new Date()), ++periodCounter);
 async function estateWithRental(period: string) {
   const estate = await smallEstate(3, { vacant: 1 });
   const rental = await ParkingRental.create({
-    registeredById: (await staff('garage_keeper')).id, ownerId: estate.owners[0].id, unitId: estate.units[0].id, renterName: estate.owners[0].name,
-    renterPhone: '13800138001', plateNumber: '粤B12345', spaceNumber: 'B2-018', startDate: `${period}-10`, endDate: `${period}-28`, monthlyRent: 45_000,
-    status: 'approved', reviewedById: (await staff('cashier')).id, reviewedAt: new Date(),
+    registeredById: (await staff('garage_keeper')).id,
+    ownerId: estate.owners[0].id,
+    unitId: estate.units[0].id,
+    renterName: estate.owners[0].name,
+    renterPhone: '13800138001',
+    plateNumber: '粤B12345',
+    spaceNumber: 'B2-018',
+    startDate: `${period}-10`,
+    endDate: `${period}-28`,
+    monthlyRent: 45_000,
+    status: 'approved',
+    reviewedById: (await staff('cashier')).id,
+    reviewedAt: new Date(),
   } as never);
   const pending = await ParkingRental.create({
-    registeredById: (await staff('garage_keeper')).id, unitId: estate.units[1].id, renterName: '李强', renterPhone: '13800138002',
-    plateNumber: '粤B54321', spaceNumber: 'B2-019', startDate: `${period}-01`, endDate: `${period}-28`, monthlyRent: 40_000,
+    registeredById: (await staff('garage_keeper')).id,
+    unitId: estate.units[1].id,
+    renterName: '李强',
+    renterPhone: '13800138002',
+    plateNumber: '粤B54321',
+    spaceNumber: 'B2-019',
+    startDate: `${period}-01`,
+    endDate: `${period}-28`,
+    monthlyRent: 40_000,
   } as never);
   return { ...estate, rental, pending };
 }
 
-const billsOf = (unitIds: number[], period: string) => Bill.findAll({ where: { unitId: unitIds, period }, order: [['id', 'ASC']] });
+const billsOf = (unitIds: number[], period: string) =>
+  Bill.findAll({ where: { unitId: unitIds, period }, order: [['id', 'ASC']] });
 
 describe('生成月度账单 (Bill.generate)', () => {
   it('客户服务收费员 may: one management bill per owned unit and one per approved rental, audited', async () => {
@@ -44,24 +76,39 @@ describe('生成月度账单 (Bill.generate)', () => {
     const { body } = await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period });
     expect(body.notice.type, JSON.stringify(body.notice)).to.equal('success');
     const run = await BillingRun.findOne({ where: { period, staffId: cashier.id } });
-    expect(body.notice.message).to.equal(`${monthLabel(period)}账单已生成：物业管理费 ${run!.managementCount} 张、车位租金 1 张；已存在 0 张未重复生成（账单生成记录 #${run!.id}）`);
+    expect(body.notice.message).to.equal(
+      `${monthLabel(period)}账单已生成：物业管理费 ${run!.managementCount} 张、车位租金 1 张；已存在 0 张未重复生成（账单生成记录 #${run!.id}）`,
+    );
 
-    const bills = await billsOf(units.map((u) => u.id), period);
+    const bills = await billsOf(
+      units.map((u) => u.id),
+      period,
+    );
     const management = bills.filter((b) => b.feeKind === 'management');
     expect(management.map((b) => b.unitId)).to.deep.equal([units[0].id, units[1].id]);
     for (const [i, bill] of management.entries()) {
       expect(bill).to.include({
-        ownerId: units[i].ownerId, amount: managementFeeFen(units[i].area), paidAmount: 0, status: 'unpaid', dueDate: `${period}-20`,
+        ownerId: units[i].ownerId,
+        amount: managementFeeFen(units[i].area),
+        paidAmount: 0,
+        status: 'unpaid',
+        dueDate: `${period}-20`,
         billingKey: billingKeyFor('management', units[i].id, period),
       });
       expect(bill.description).to.equal(`${monthLabel(period)}物业管理费（${units[i].label}）`);
     }
     const parking = bills.filter((b) => b.feeKind === 'parking');
     expect(parking).to.have.length(1);
-    expect(parking[0]).to.include({ unitId: units[0].id, amount: 45_000, billingKey: billingKeyFor('parking', rental.id, period) });
+    expect(parking[0]).to.include({
+      unitId: units[0].id,
+      amount: 45_000,
+      billingKey: billingKeyFor('parking', rental.id, period),
+    });
     expect(parking[0].description).to.contain('B2-018 粤B12345');
 
-    const audit = await AuditLog.findOne({ where: { action: 'Bill.generate', resource: 'BillingRun', recordId: String(run!.id) } });
+    const audit = await AuditLog.findOne({
+      where: { action: 'Bill.generate', resource: 'BillingRun', recordId: String(run!.id) },
+    });
     expect(audit?.staffId).to.equal(cashier.id);
     expect(audit?.note).to.equal(body.notice.message);
   });
@@ -73,7 +120,12 @@ describe('生成月度账单 (Bill.generate)', () => {
     const { body } = await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period });
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     expect(body.record.baseError.message).to.match(/规则|没有任何规则/);
-    expect(await billsOf(units.map((u) => u.id), period)).to.have.length(0);
+    expect(
+      await billsOf(
+        units.map((u) => u.id),
+        period,
+      ),
+    ).to.have.length(0);
     expect(await Bill.count({ where: { period } })).to.equal(0);
     expect(await BillingRun.count({ where: { period } })).to.equal(0);
   });
@@ -86,18 +138,33 @@ describe('生成月度账单 (Bill.generate)', () => {
     const first = await Bill.count({ where: { period } });
     const { body } = await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period });
     expect(body.notice.type).to.equal('success');
-    expect(body.notice.message).to.contain('物业管理费 0 张、车位租金 0 张').and.contain(`已存在 ${first} 张未重复生成`);
+    expect(body.notice.message)
+      .to.contain('物业管理费 0 张、车位租金 0 张')
+      .and.contain(`已存在 ${first} 张未重复生成`);
     expect(await Bill.count({ where: { period } })).to.equal(first);
-    expect(await billsOf(units.map((u) => u.id), period)).to.have.length(3);
+    expect(
+      await billsOf(
+        units.map((u) => u.id),
+        period,
+      ),
+    ).to.have.length(3);
   });
 
   it('two runs of one month at once make each bill once', async () => {
     const period = freshPeriod();
     const { units } = await estateWithRental(period);
     const cashier = await loadActor((await staff('cashier')).id);
-    const messages = await Promise.all([generateMonthlyBills(cashier, { period }), generateMonthlyBills(cashier, { period })]);
+    const messages = await Promise.all([
+      generateMonthlyBills(cashier, { period }),
+      generateMonthlyBills(cashier, { period }),
+    ]);
     expect(messages.filter((m) => m.includes('物业管理费 0 张、车位租金 0 张'))).to.have.length(1);
-    expect(await billsOf(units.map((u) => u.id), period)).to.have.length(3);
+    expect(
+      await billsOf(
+        units.map((u) => u.id),
+        period,
+      ),
+    ).to.have.length(3);
     const keys = (await Bill.findAll({ where: { period }, attributes: ['billingKey'] })).map((b) => b.billingKey);
     expect(new Set(keys).size).to.equal(keys.length);
   });
@@ -129,7 +196,12 @@ describe('生成月度账单 (Bill.generate)', () => {
 
 async function surveyWithAnswers(status: 'draft' | 'running' | 'closed') {
   const assistant = await staff('assistant');
-  const survey = await Survey.create({ title: '2041年第一季度业主满意度调查', ownerStaffId: assistant.id, status, startedAt: status === 'draft' ? null : new Date() } as never);
+  const survey = await Survey.create({
+    title: '2041年第一季度业主满意度调查',
+    ownerStaffId: assistant.id,
+    status,
+    startedAt: status === 'draft' ? null : new Date(),
+  } as never);
   const attitude = await SurveyQuestion.create({ surveyId: survey.id, number: 1, text: '服务态度', kind: 'score' });
   const cleaning = await SurveyQuestion.create({ surveyId: survey.id, number: 2, text: '保洁质量', kind: 'score' });
   const advice = await SurveyQuestion.create({ surveyId: survey.id, number: 3, text: '意见与建议', kind: 'text' });
@@ -140,7 +212,13 @@ async function surveyWithAnswers(status: 'draft' | 'running' | 'closed') {
   ];
   if (status !== 'draft') {
     for (const [overallScore, answers] of answered) {
-      await SurveyResponse.create({ surveyId: survey.id, respondentName: '王建国', collectedById: assistant.id, overallScore, answers } as never);
+      await SurveyResponse.create({
+        surveyId: survey.id,
+        respondentName: '王建国',
+        collectedById: assistant.id,
+        overallScore,
+        answers,
+      } as never);
     }
   }
   return survey;
@@ -191,7 +269,12 @@ describe('调查分析报告 (Survey.report)', () => {
   });
 
   it('a running survey without answers has nothing to analyse yet', async () => {
-    const survey = await Survey.create({ title: '刚开始的调查', ownerStaffId: (await staff('assistant')).id, status: 'running', startedAt: new Date() } as never);
+    const survey = await Survey.create({
+      title: '刚开始的调查',
+      ownerStaffId: (await staff('assistant')).id,
+      status: 'running',
+      startedAt: new Date(),
+    } as never);
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
     const { body } = await client.act('Survey', survey.id, 'report');
     expect(body.notice.message).to.equal('调查还没有收回答卷，没有可分析的内容');
@@ -214,7 +297,14 @@ async function planOf(staffId: number, month: string) {
   // One after another, so the items' ids follow their order (the test compares by id).
   const items: WorkPlanItem[] = [];
   for (const [i, status] of (['todo', 'doing', 'done'] as const).entries()) {
-    items.push(await WorkPlanItem.create({ planId: plan.id, week: i + 3, content: `第${i + 1}项工作：${status}`, status } as never));
+    items.push(
+      await WorkPlanItem.create({
+        planId: plan.id,
+        week: i + 3,
+        content: `第${i + 1}项工作：${status}`,
+        status,
+      } as never),
+    );
   }
   return { plan, items };
 }
@@ -246,7 +336,7 @@ describe('结转未完成事项 (WorkPlan.carryForward)', () => {
     expect(await WorkPlanItem.count({ where: { planId: next!.id } })).to.equal(2);
   });
 
-  it('the items join next month\'s plan when there is one already', async () => {
+  it("the items join next month's plan when there is one already", async () => {
     const member = await staff('cashier');
     const { plan } = await planOf(member.id, '2041-06');
     const next = await WorkPlan.create({ staffId: member.id, month: '2041-07', title: '七月计划' });
@@ -258,7 +348,7 @@ describe('结转未完成事项 (WorkPlan.carryForward)', () => {
     expect(await WorkPlanItem.count({ where: { planId: next.id, carriedFromId: { [Op.ne]: null } } })).to.equal(2);
   });
 
-  it('someone else\'s plan may not be carried: refused with the reason, nothing changes', async () => {
+  it("someone else's plan may not be carried: refused with the reason, nothing changes", async () => {
     const owner = await staff('receptionist');
     const { plan, items } = await planOf(owner.id, '2041-09');
     const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);

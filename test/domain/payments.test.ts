@@ -7,7 +7,15 @@ import { smallEstate } from '../support/estate.js';
 async function unpaidBill(amount = 25_000): Promise<Bill> {
   const { units, owners } = await smallEstate(1);
   const period = `20${String(10 + Math.floor(Math.random() * 80)).padStart(2, '0')}-0${1 + Math.floor(Math.random() * 9)}`;
-  return Bill.create({ unitId: units[0].id, ownerId: owners[0].id, period, feeKind: 'management', description: `${period} 物业管理费`, amount, dueDate: '2026-11-30' });
+  return Bill.create({
+    unitId: units[0].id,
+    ownerId: owners[0].id,
+    period,
+    feeKind: 'management',
+    description: `${period} 物业管理费`,
+    amount,
+    dueDate: '2026-11-30',
+  });
 }
 
 const pay = (client: Awaited<ReturnType<typeof signedInClient>>, fields: Record<string, string | number>) =>
@@ -50,7 +58,12 @@ describe('收款 (Payment.new through the admin)', () => {
     ['an amount that is not a number', { amount: 'abc', method: 'cash' }, 'amount', '收款金额必须是以分为单位的整数'],
     ['an unknown method', { amount: 100, method: 'bitcoin' }, 'method', '收款方式不正确：bitcoin'],
     ['an amount above what is owed', { amount: 25_001, method: 'cash' }, 'amount', '不能超过未缴金额 ¥250.00'],
-    ['a deposit receipt (taken on the deposit screen)', { amount: 100, method: 'cash', kind: 'deposit' }, 'kind', '装修押金的收取与退还请在“装修押金”中办理'],
+    [
+      'a deposit receipt (taken on the deposit screen)',
+      { amount: 100, method: 'cash', kind: 'deposit' },
+      'kind',
+      '装修押金的收取与退还请在“装修押金”中办理',
+    ],
   ] as const) {
     it(`refuses ${label} in Chinese and changes nothing`, async () => {
       const bill = await unpaidBill(25_000);
@@ -80,7 +93,11 @@ describe('收款 (Payment.new through the admin)', () => {
     const bill = await unpaidBill(8_000);
     const cashier = await staff('cashier');
     const clients = await Promise.all(Array.from({ length: 4 }, () => signedInClient(cashier.email, TEST_PASSWORD)));
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => pay(clients[i % clients.length], { billId: bill.id, method: 'cash', amount: 8_000 })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        pay(clients[i % clients.length], { billId: bill.id, method: 'cash', amount: 8_000 }),
+      ),
+    );
     const succeeded = results.filter((r) => r.body.notice?.type === 'success');
     expect(succeeded).to.have.length(1);
     expect(results.every((r) => r.status === 200)).to.equal(true);

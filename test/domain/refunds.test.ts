@@ -13,8 +13,15 @@ async function inspectedDeposit(result: 'passed' | 'failed', amount = 300_000): 
   const { units, owners } = await smallEstate(1);
   const registrar = await staff('receptionist');
   const application = await RenovationApplication.create({
-    unitId: units[0].id, ownerId: owners[0].id, contractor: '鹏城鑫华装饰工程有限公司', contractorPhone: '13900139000',
-    scope: '全屋翻新', startDate: '2026-09-01', endDate: '2026-10-15', status: 'approved', registeredById: registrar.id,
+    unitId: units[0].id,
+    ownerId: owners[0].id,
+    contractor: '鹏城鑫华装饰工程有限公司',
+    contractorPhone: '13900139000',
+    scope: '全屋翻新',
+    startDate: '2026-09-01',
+    endDate: '2026-10-15',
+    status: 'approved',
+    registeredById: registrar.id,
   } as never);
   const collector = await staff('cashier');
   const deposit = await collectDeposit(await loadActor(collector.id), { applicationId: application.id, amount });
@@ -49,7 +56,11 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const deposit = await inspectedDeposit('passed', 200_000);
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
-    await client.act('RenovationDeposit', deposit.id, 'refund', { deduction: 35_050, method: 'transfer', note: '损坏公共走廊墙面' });
+    await client.act('RenovationDeposit', deposit.id, 'refund', {
+      deduction: 35_050,
+      method: 'transfer',
+      note: '损坏公共走廊墙面',
+    });
     await deposit.reload();
     expect(deposit.refundedAmount + deposit.deduction).to.equal(200_000);
     expect(deposit.deduction).to.equal(35_050);
@@ -127,7 +138,7 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     expect(deposit).to.include({ status: 'forfeited', forfeitedById: cashier.id, refundPaymentId: null });
   });
 
-  it('when 管理处主任 disables the refund rule, the cashier\'s refund button is gone at the next page load', async () => {
+  it("when 管理处主任 disables the refund rule, the cashier's refund button is gone at the next page load", async () => {
     const deposit = await inspectedDeposit('passed');
     const cashier = await staff('cashier');
     const director = await staff('director');

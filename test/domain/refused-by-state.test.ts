@@ -3,9 +3,26 @@
 import { expect } from 'chai';
 import type { Model, ModelStatic } from 'sequelize';
 import {
-  BillingRun, CashReport, ClubhouseCharge, DunningPlan, Notice, ParkingRental, Payment, RenovationApplication, Survey, Ticket,
-  BILLING_RUN_STATUSES, CASH_REPORT_STATUSES, CLUBHOUSE_CHARGE_STATUSES, DUNNING_PLAN_STATUSES, NOTICE_STATUSES, PARKING_RENTAL_STATUSES,
-  PAYMENT_STATUSES, RENOVATION_STATUSES, SURVEY_STATUSES, TICKET_STATUSES,
+  BillingRun,
+  CashReport,
+  ClubhouseCharge,
+  DunningPlan,
+  Notice,
+  ParkingRental,
+  Payment,
+  RenovationApplication,
+  Survey,
+  Ticket,
+  BILLING_RUN_STATUSES,
+  CASH_REPORT_STATUSES,
+  CLUBHOUSE_CHARGE_STATUSES,
+  DUNNING_PLAN_STATUSES,
+  NOTICE_STATUSES,
+  PARKING_RENTAL_STATUSES,
+  PAYMENT_STATUSES,
+  RENOVATION_STATUSES,
+  SURVEY_STATUSES,
+  TICKET_STATUSES,
 } from '../../src/models/index.js';
 import { ValidationFailed } from '../../src/errors.js';
 import { loadActor } from '../../src/auth/actor.js';
@@ -24,9 +41,19 @@ type Step = ((actor: Actor | null, id: number, input: Record<string, unknown>) =
   transition: { action: string; model: ModelStatic<Model>; from?: readonly string[] };
 };
 
-const steps: Step[] = [ticketTransitions, ticketWork, officeTransitions, renovationTransitions, cashReports, billingRuns]
+const steps: Step[] = [
+  ticketTransitions,
+  ticketWork,
+  officeTransitions,
+  renovationTransitions,
+  cashReports,
+  billingRuns,
+]
   .flatMap((module) => Object.values(module))
-  .filter((value): value is Step => typeof value === 'function' && 'transition' in value && Array.isArray((value as Step).transition.from));
+  .filter(
+    (value): value is Step =>
+      typeof value === 'function' && 'transition' in value && Array.isArray((value as Step).transition.from),
+  );
 
 const HOUR = 3_600_000;
 let serial = 0;
@@ -37,57 +64,152 @@ const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
 const MAKERS: Record<string, { statuses: readonly string[]; make: (status: string) => Promise<Model> }> = {
   Ticket: {
     statuses: TICKET_STATUSES,
-    make: async (status) => Ticket.create({
-      number: unique('ZT'), channel: 'phone', category: 'repair', title: '状态测试', reporterName: '王建国', departmentId: (await department('工程部')).id,
-      registeredById: (await staff('receptionist')).id, status, reportedAt: ago(50), dueAt: new Date(Date.now() + 24 * HOUR),
-    } as never, { validate: false }),
+    make: async (status) =>
+      Ticket.create(
+        {
+          number: unique('ZT'),
+          channel: 'phone',
+          category: 'repair',
+          title: '状态测试',
+          reporterName: '王建国',
+          departmentId: (await department('工程部')).id,
+          registeredById: (await staff('receptionist')).id,
+          status,
+          reportedAt: ago(50),
+          dueAt: new Date(Date.now() + 24 * HOUR),
+        } as never,
+        { validate: false },
+      ),
   },
   RenovationApplication: {
     statuses: RENOVATION_STATUSES,
     make: async (status) => {
       const { units, owners } = await smallEstate(1);
-      return RenovationApplication.create({
-        number: unique('ZTX'), unitId: units[0].id, ownerId: owners[0].id, contractor: '状态测试装饰', contractorPhone: '13600136000', scope: '客厅',
-        startDate: '2026-12-01', endDate: '2027-01-10', status, registeredById: (await staff('receptionist')).id,
-      } as never, { validate: false });
+      return RenovationApplication.create(
+        {
+          number: unique('ZTX'),
+          unitId: units[0].id,
+          ownerId: owners[0].id,
+          contractor: '状态测试装饰',
+          contractorPhone: '13600136000',
+          scope: '客厅',
+          startDate: '2026-12-01',
+          endDate: '2027-01-10',
+          status,
+          registeredById: (await staff('receptionist')).id,
+        } as never,
+        { validate: false },
+      );
     },
   },
-  Notice: { statuses: NOTICE_STATUSES, make: async (status) => Notice.create({ title: '状态测试', content: '内容', status, authorId: (await staff('receptionist')).id } as never, { validate: false }) },
+  Notice: {
+    statuses: NOTICE_STATUSES,
+    make: async (status) =>
+      Notice.create(
+        { title: '状态测试', content: '内容', status, authorId: (await staff('receptionist')).id } as never,
+        { validate: false },
+      ),
+  },
   ClubhouseCharge: {
     statuses: CLUBHOUSE_CHARGE_STATUSES,
-    make: async (status) => ClubhouseCharge.create({ item: '游泳', customerName: '王伟', chargeDate: '2026-11-20', quantity: 1, unitPrice: 3000, amount: 3000, status, recordedById: (await staff('cashier')).id } as never, { validate: false }),
+    make: async (status) =>
+      ClubhouseCharge.create(
+        {
+          item: '游泳',
+          customerName: '王伟',
+          chargeDate: '2026-11-20',
+          quantity: 1,
+          unitPrice: 3000,
+          amount: 3000,
+          status,
+          recordedById: (await staff('cashier')).id,
+        } as never,
+        { validate: false },
+      ),
   },
   ParkingRental: {
     statuses: PARKING_RENTAL_STATUSES,
-    make: async (status) => ParkingRental.create({
-      registeredById: (await staff('garage_keeper')).id, renterName: '李强', renterPhone: '13800138001', plateNumber: '粤B12345', spaceNumber: 'B2-018',
-      startDate: '2026-12-01', endDate: '2027-11-30', monthlyRent: 45_000, status,
-    } as never, { validate: false }),
+    make: async (status) =>
+      ParkingRental.create(
+        {
+          registeredById: (await staff('garage_keeper')).id,
+          renterName: '李强',
+          renterPhone: '13800138001',
+          plateNumber: '粤B12345',
+          spaceNumber: 'B2-018',
+          startDate: '2026-12-01',
+          endDate: '2027-11-30',
+          monthlyRent: 45_000,
+          status,
+        } as never,
+        { validate: false },
+      ),
   },
-  DunningPlan: { statuses: DUNNING_PLAN_STATUSES, make: async (status) => DunningPlan.create({ title: '状态测试', status, createdById: (await staff('coordinator')).id } as never, { validate: false }) },
-  Survey: { statuses: SURVEY_STATUSES, make: async (status) => Survey.create({ title: '状态测试', status, ownerStaffId: (await staff('assistant')).id } as never, { validate: false }) },
+  DunningPlan: {
+    statuses: DUNNING_PLAN_STATUSES,
+    make: async (status) =>
+      DunningPlan.create({ title: '状态测试', status, createdById: (await staff('coordinator')).id } as never, {
+        validate: false,
+      }),
+  },
+  Survey: {
+    statuses: SURVEY_STATUSES,
+    make: async (status) =>
+      Survey.create({ title: '状态测试', status, ownerStaffId: (await staff('assistant')).id } as never, {
+        validate: false,
+      }),
+  },
   Payment: {
     statuses: PAYMENT_STATUSES,
-    make: async (status) => Payment.create({ kind: 'other', method: 'cash', amount: 1_000, payerName: '王伟', cashierId: (await staff('cashier')).id, status } as never, { validate: false }),
+    make: async (status) =>
+      Payment.create(
+        {
+          kind: 'other',
+          method: 'cash',
+          amount: 1_000,
+          payerName: '王伟',
+          cashierId: (await staff('cashier')).id,
+          status,
+        } as never,
+        { validate: false },
+      ),
   },
   BillingRun: {
     statuses: BILLING_RUN_STATUSES,
     make: async (status) => {
       const by = await staff('cashier');
-      return BillingRun.create({
-        title: '状态测试', period: '2043-06', staffId: by.id, ranAt: ago(2), status, undoneById: status === 'undone' ? by.id : null, undoneAt: status === 'undone' ? ago(1) : null,
-      } as never, { validate: false });
+      return BillingRun.create(
+        {
+          title: '状态测试',
+          period: '2043-06',
+          staffId: by.id,
+          ranAt: ago(2),
+          status,
+          undoneById: status === 'undone' ? by.id : null,
+          undoneAt: status === 'undone' ? ago(1) : null,
+        } as never,
+        { validate: false },
+      );
     },
   },
   CashReport: {
     statuses: CASH_REPORT_STATUSES,
-    make: async (status) => CashReport.create({ title: '状态测试', cashierId: (await staff('cashier')).id, reportDate: '2026-11-02', status } as never, { validate: false }),
+    make: async (status) =>
+      CashReport.create(
+        { title: '状态测试', cashierId: (await staff('cashier')).id, reportDate: '2026-11-02', status } as never,
+        { validate: false },
+      ),
   },
 };
 
 describe('every workflow step refuses the wrong state, whoever asks, and changes nothing', () => {
   it('finds the steps to check', () => {
-    expect(steps.map((s) => s.transition.action)).to.include.members(['Ticket.dispatch', 'Ticket.sendBack', 'RenovationApplication.inspect', 'CashReport.reconcile']);
+    expect(steps.map((s) => s.transition.action)).to.include.members([
+      'Ticket.dispatch',
+      'Ticket.sendBack',
+      'RenovationApplication.inspect',
+      'CashReport.reconcile',
+    ]);
     expect(steps.length).to.be.at.least(20);
   });
 
@@ -102,7 +224,12 @@ describe('every workflow step refuses the wrong state, whoever asks, and changes
       for (const status of maker.statuses.filter((s) => !from!.includes(s))) {
         const row = await (await maker.make(status)).reload();
         const before = JSON.stringify(row.get({ plain: true }));
-        await expectRefused(() => step(director, Number(row.get('id')), {}), ValidationFailed, /^这条记录当前的状态不能/, `${action} on ${status}`);
+        await expectRefused(
+          () => step(director, Number(row.get('id')), {}),
+          ValidationFailed,
+          /^这条记录当前的状态不能/,
+          `${action} on ${status}`,
+        );
         await row.reload();
         expect(JSON.stringify(row.get({ plain: true })), `${action} on ${status} changed the record`).to.equal(before);
         checked++;

@@ -15,24 +15,47 @@ async function ticket(stage: Stage, options: { paidFee?: number } = {}) {
   const reception = await staff('receptionist');
   const stamps: Record<string, unknown> = {};
   if (stage !== 'reported') stamps.dispatchedAt = new Date(Date.now() - 40 * HOUR);
-  if (stage === 'completed' || stage === 'visited') Object.assign(stamps, { completedAt: new Date(Date.now() - 30 * HOUR), result: '已更换角阀' });
+  if (stage === 'completed' || stage === 'visited')
+    Object.assign(stamps, { completedAt: new Date(Date.now() - 30 * HOUR), result: '已更换角阀' });
   if (stage === 'visited') Object.assign(stamps, { visitedAt: new Date(Date.now() - 20 * HOUR), satisfaction: 4 });
   const row = await Ticket.create({
-    channel: 'phone', category: 'repair', title: '厨房水管漏水', reporterName: '陈美玲', reporterPhone: '13900139000',
-    unitId: units[0].id, ownerId: owners[0].id, departmentId: engineering.id, registeredById: reception.id, status: stage,
-    reportedAt: new Date(Date.now() - 48 * HOUR), dueAt: new Date(Date.now() + 24 * HOUR), ...stamps,
+    channel: 'phone',
+    category: 'repair',
+    title: '厨房水管漏水',
+    reporterName: '陈美玲',
+    reporterPhone: '13900139000',
+    unitId: units[0].id,
+    ownerId: owners[0].id,
+    departmentId: engineering.id,
+    registeredById: reception.id,
+    status: stage,
+    reportedAt: new Date(Date.now() - 48 * HOUR),
+    dueAt: new Date(Date.now() + 24 * HOUR),
+    ...stamps,
   } as never);
   if (stage !== 'reported') {
     await WorkOrder.create({
-      ticketId: row.id, departmentId: engineering.id, dispatchedById: reception.id, dispatchedAt: new Date(Date.now() - 40 * HOUR),
-      dueAt: new Date(Date.now() + 24 * HOUR), status: stage === 'dispatched' ? 'open' : 'done',
-      isPaidService: options.paidFee !== undefined, feeAmount: options.paidFee ?? 0,
+      ticketId: row.id,
+      departmentId: engineering.id,
+      dispatchedById: reception.id,
+      dispatchedAt: new Date(Date.now() - 40 * HOUR),
+      dueAt: new Date(Date.now() + 24 * HOUR),
+      status: stage === 'dispatched' ? 'open' : 'done',
+      isPaidService: options.paidFee !== undefined,
+      feeAmount: options.paidFee ?? 0,
     } as never);
   }
   return row;
 }
 
-async function post(code: string, id: number, action: string, fields: Record<string, string | number | boolean> = {}, resource = 'Ticket', member?: { email: string }) {
+async function post(
+  code: string,
+  id: number,
+  action: string,
+  fields: Record<string, string | number | boolean> = {},
+  resource = 'Ticket',
+  member?: { email: string },
+) {
   const client = await signedInClient((member ?? (await staff(code))).email, TEST_PASSWORD);
   return (await client.act(resource, id, action, fields)).body;
 }
@@ -52,8 +75,16 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
       expect(row.dueAt.toISOString()).to.equal('2099-01-05T09:00:00.000Z');
       const orders = await WorkOrder.findAll({ where: { ticketId: row.id } });
       expect(orders).to.have.length(1);
-      expect(orders[0]).to.include({ status: 'open', departmentId: row.departmentId, dispatchedById: cashier.id, note: '请带角阀', isPaidService: false });
-      expect(await AuditLog.count({ where: { action: 'Ticket.dispatch', recordId: String(row.id), staffId: cashier.id } })).to.equal(1);
+      expect(orders[0]).to.include({
+        status: 'open',
+        departmentId: row.departmentId,
+        dispatchedById: cashier.id,
+        note: '请带角阀',
+        isPaidService: false,
+      });
+      expect(
+        await AuditLog.count({ where: { action: 'Ticket.dispatch', recordId: String(row.id), staffId: cashier.id } }),
+      ).to.equal(1);
     });
 
     it('工程部主管 may not dispatch: refused with the reason, no work order', async () => {
@@ -100,7 +131,14 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     it('客户服务协调员 may urge a dispatched ticket: recorded with what was said, nothing else changes', async () => {
       const row = await ticket('dispatched');
       const coordinator = await staff('coordinator');
-      const body = await post('coordinator', row.id, 'urge', { note: '业主再次来电，请今天下午处理' }, 'Ticket', coordinator);
+      const body = await post(
+        'coordinator',
+        row.id,
+        'urge',
+        { note: '业主再次来电，请今天下午处理' },
+        'Ticket',
+        coordinator,
+      );
       expect(body.notice.type).to.equal('success');
       const audit = await AuditLog.findOne({ where: { action: 'Ticket.urge', recordId: String(row.id) } });
       expect(audit?.staffId).to.equal(coordinator.id);
@@ -127,7 +165,10 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     it('客户服务助理 may reassign: the open work order is closed as reassigned, a new one goes to the new department', async () => {
       const row = await ticket('dispatched');
       const security = await department('保安部');
-      const body = await post('assistant', row.id, 'reassign', { departmentId: security.id, reason: '属于公共区域，由保安部处理' });
+      const body = await post('assistant', row.id, 'reassign', {
+        departmentId: security.id,
+        reason: '属于公共区域，由保安部处理',
+      });
       expect(body.notice.type, JSON.stringify(body)).to.equal('success');
       await row.reload();
       expect(row).to.include({ status: 'dispatched', departmentId: security.id });
@@ -164,7 +205,13 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
       expect(order).to.include({ status: 'done', feeAmount: 12_000 });
       const bills = await Bill.findAll({ where: { workOrderId: order!.id } });
       expect(bills).to.have.length(1);
-      expect(bills[0]).to.include({ feeKind: 'service', amount: 12_000, unitId: row.unitId, ownerId: row.ownerId, status: 'unpaid' });
+      expect(bills[0]).to.include({
+        feeKind: 'service',
+        amount: 12_000,
+        unitId: row.unitId,
+        ownerId: row.ownerId,
+        status: 'unpaid',
+      });
       // Completed now: a second completion is refused by the state, and bills nothing more.
       const again = await post('technician', row.id, 'complete', { result: '再次完成' });
       expect(again.notice.type).to.equal('error');
@@ -193,12 +240,24 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     it('客户接待员 may visit a completed ticket: the visit is recorded and the ticket carries its score', async () => {
       const row = await ticket('completed');
       const reception = await staff('receptionist');
-      const body = await post('receptionist', row.id, 'returnVisit', { method: 'phone', satisfaction: '5', feedback: '师傅很专业' }, 'Ticket', reception);
+      const body = await post(
+        'receptionist',
+        row.id,
+        'returnVisit',
+        { method: 'phone', satisfaction: '5', feedback: '师傅很专业' },
+        'Ticket',
+        reception,
+      );
       expect(body.notice.type, JSON.stringify(body)).to.equal('success');
       await row.reload();
       expect(row).to.include({ status: 'visited', satisfaction: 5 });
       const visit = await ReturnVisit.findOne({ where: { ticketId: row.id } });
-      expect(visit).to.include({ visitorId: reception.id, satisfaction: 5, feedback: '师傅很专业', isSpotCheck: false });
+      expect(visit).to.include({
+        visitorId: reception.id,
+        satisfaction: 5,
+        feedback: '师傅很专业',
+        isSpotCheck: false,
+      });
     });
 
     it('客户服务收费员 may not make the return visit', async () => {
@@ -225,7 +284,14 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
       const engineering = await department('工程部');
       const supervisor = await staff('engineering_supervisor', { supervises: engineering });
       const row = await ticket('visited');
-      const body = await post('engineering_supervisor', row.id, 'sendBack', { reason: '业主反映仍有渗水' }, 'Ticket', supervisor);
+      const body = await post(
+        'engineering_supervisor',
+        row.id,
+        'sendBack',
+        { reason: '业主反映仍有渗水' },
+        'Ticket',
+        supervisor,
+      );
       expect(body.notice.type, JSON.stringify(body)).to.equal('success');
       await row.reload();
       expect(row).to.include({ status: 'dispatched', completedAt: null, visitedAt: null, satisfaction: null });
@@ -248,24 +314,54 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     async function visitBy(code: string) {
       const row = await ticket('visited');
       const visitor = await staff(code);
-      const visit = await ReturnVisit.create({ ticketId: row.id, visitorId: visitor.id, method: 'phone', satisfaction: 4 } as never);
+      const visit = await ReturnVisit.create({
+        ticketId: row.id,
+        visitorId: visitor.id,
+        method: 'phone',
+        satisfaction: 4,
+      } as never);
       return { visit, visitor };
     }
 
     it('客户服务协调员 may spot-check a visit made by someone else: a spot check linked to it is recorded', async () => {
       const { visit } = await visitBy('receptionist');
       const coordinator = await staff('coordinator');
-      const body = await post('coordinator', visit.id, 'spotCheck', { satisfaction: '4', finding: '业主确认已回访，情况属实' }, 'ReturnVisit', coordinator);
+      const body = await post(
+        'coordinator',
+        visit.id,
+        'spotCheck',
+        { satisfaction: '4', finding: '业主确认已回访，情况属实' },
+        'ReturnVisit',
+        coordinator,
+      );
       expect(body.notice.type, JSON.stringify(body)).to.equal('success');
       const check = await ReturnVisit.findOne({ where: { spotCheckOfId: visit.id } });
-      expect(check).to.include({ isSpotCheck: true, visitorId: coordinator.id, ticketId: visit.ticketId, finding: '业主确认已回访，情况属实' });
+      expect(check).to.include({
+        isSpotCheck: true,
+        visitorId: coordinator.id,
+        ticketId: visit.ticketId,
+        finding: '业主确认已回访，情况属实',
+      });
     });
 
     it('the visitor may not spot-check their own visit, and 客户服务收费员 may not spot-check at all', async () => {
       const { visit, visitor } = await visitBy('receptionist');
-      const own = await post('receptionist', visit.id, 'spotCheck', { satisfaction: '5', finding: '自查' }, 'ReturnVisit', visitor);
+      const own = await post(
+        'receptionist',
+        visit.id,
+        'spotCheck',
+        { satisfaction: '5', finding: '自查' },
+        'ReturnVisit',
+        visitor,
+      );
       expect(own.record.baseError.type).to.equal('ForbiddenError');
-      const cashier = await post('cashier', visit.id, 'spotCheck', { satisfaction: '5', finding: '抽查' }, 'ReturnVisit');
+      const cashier = await post(
+        'cashier',
+        visit.id,
+        'spotCheck',
+        { satisfaction: '5', finding: '抽查' },
+        'ReturnVisit',
+      );
       expect(cashier.record.baseError.type).to.equal('ForbiddenError');
       expect(await ReturnVisit.count({ where: { spotCheckOfId: visit.id } })).to.equal(0);
     });

@@ -1,6 +1,17 @@
 import { expect } from 'chai';
 import type { Model } from 'sequelize';
-import { AuditLog, ClubhouseCharge, DunningPlan, DunningTarget, Notice, ParkingRental, RenovationApplication, RenovationDeposit, Survey, Ticket } from '../../src/models/index.js';
+import {
+  AuditLog,
+  ClubhouseCharge,
+  DunningPlan,
+  DunningTarget,
+  Notice,
+  ParkingRental,
+  RenovationApplication,
+  RenovationDeposit,
+  Survey,
+  Ticket,
+} from '../../src/models/index.js';
 import { department } from '../support/factories.js';
 import { publishNotice, startDunningPlan } from '../../src/domain/office-transitions.js';
 import { loadActor } from '../../src/auth/actor.js';
@@ -14,8 +25,17 @@ const someone = () => staff('receptionist');
 
 async function planWithTarget(status: 'draft' | 'started') {
   const { owners } = await smallEstate(1);
-  const plan = await DunningPlan.create({ title: '2026年11月物业费催缴', status, createdById: (await staff('coordinator')).id } as never);
-  await DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: 93_078, monthsInArrears: 2 } as never);
+  const plan = await DunningPlan.create({
+    title: '2026年11月物业费催缴',
+    status,
+    createdById: (await staff('coordinator')).id,
+  } as never);
+  await DunningTarget.create({
+    planId: plan.id,
+    ownerId: owners[0].id,
+    arrearsAmount: 93_078,
+    monthsInArrears: 2,
+  } as never);
   return plan;
 }
 
@@ -30,26 +50,161 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { resource: 'Ticket', action: 'archive', may: 'receptionist', mayNot: 'coordinator', becomes: 'archived', make: () => ticket('approved') },
-  { resource: 'Ticket', action: 'cancel', may: 'coordinator', mayNot: 'cashier', becomes: 'cancelled', fields: { cancelReason: '业主已自行修好' }, make: () => ticket('reported') },
-  { resource: 'RenovationApplication', action: 'review', may: 'engineering_supervisor', mayNot: 'assistant', becomes: 'reviewed', fields: { reviewOpinion: '不涉及承重结构，同意施工' }, make: () => application('submitted') },
-  { resource: 'RenovationApplication', action: 'approve', may: 'assistant', mayNot: 'engineering_supervisor', becomes: 'approved', make: () => application('reviewed') },
-  { resource: 'RenovationApplication', action: 'reject', may: 'assistant', mayNot: 'receptionist', becomes: 'rejected', fields: { decisionNote: '施工时间与邻户冲突' }, make: () => application('reviewed') },
-  { resource: 'RenovationApplication', action: 'inspect', may: 'engineering_supervisor', mayNot: 'cashier', becomes: 'inspected', fields: { inspectionResult: 'passed' }, make: () => application('approved') },
-  { resource: 'Notice', action: 'publish', may: 'receptionist', mayNot: 'cashier', becomes: 'published',
-    make: async () => Notice.create({ title: '停水通知', content: '12月3日9:00—17:00 3栋停水检修', authorId: (await someone()).id } as never) },
-  { resource: 'Notice', action: 'withdraw', may: 'assistant', mayNot: 'coordinator', becomes: 'withdrawn',
-    make: async () => Notice.create({ title: '电梯年检', content: '5栋电梯年检暂停使用', authorId: (await someone()).id, status: 'published', publishedAt: new Date() } as never) },
-  { resource: 'ClubhouseCharge', action: 'verify', may: 'cashier', mayNot: 'receptionist', becomes: 'verified',
-    make: async () => ClubhouseCharge.create({ item: '游泳', customerName: '王伟', chargeDate: '2026-11-20', quantity: 2, unitPrice: 3000, amount: 6000, recordedById: (await someone()).id } as never) },
-  { resource: 'ParkingRental', action: 'review', may: 'cashier', mayNot: 'garage_keeper', becomes: 'approved', fields: { decision: 'approved' },
-    make: async () => ParkingRental.create({ registeredById: (await staff('garage_keeper')).id, renterName: '李强', renterPhone: '13800138001', plateNumber: '粤B12345', spaceNumber: 'B2-018', startDate: '2026-12-01', endDate: '2027-11-30', monthlyRent: 45_000 } as never) },
-  { resource: 'DunningPlan', action: 'start', may: 'cashier', mayNot: 'coordinator', becomes: 'started', make: () => planWithTarget('draft') },
-  { resource: 'DunningPlan', action: 'close', may: 'assistant', mayNot: 'receptionist', becomes: 'closed', make: () => planWithTarget('started') },
-  { resource: 'Survey', action: 'start', may: 'assistant', mayNot: 'coordinator', becomes: 'running',
-    make: async () => Survey.create({ title: '2026年第四季度满意度调查', ownerStaffId: (await staff('assistant')).id } as never) },
-  { resource: 'Survey', action: 'close', may: 'assistant', mayNot: 'cashier', becomes: 'closed',
-    make: async () => Survey.create({ title: '2026年第三季度满意度调查', ownerStaffId: (await staff('assistant')).id, status: 'running', startedAt: new Date() } as never) },
+  {
+    resource: 'Ticket',
+    action: 'archive',
+    may: 'receptionist',
+    mayNot: 'coordinator',
+    becomes: 'archived',
+    make: () => ticket('approved'),
+  },
+  {
+    resource: 'Ticket',
+    action: 'cancel',
+    may: 'coordinator',
+    mayNot: 'cashier',
+    becomes: 'cancelled',
+    fields: { cancelReason: '业主已自行修好' },
+    make: () => ticket('reported'),
+  },
+  {
+    resource: 'RenovationApplication',
+    action: 'review',
+    may: 'engineering_supervisor',
+    mayNot: 'assistant',
+    becomes: 'reviewed',
+    fields: { reviewOpinion: '不涉及承重结构，同意施工' },
+    make: () => application('submitted'),
+  },
+  {
+    resource: 'RenovationApplication',
+    action: 'approve',
+    may: 'assistant',
+    mayNot: 'engineering_supervisor',
+    becomes: 'approved',
+    make: () => application('reviewed'),
+  },
+  {
+    resource: 'RenovationApplication',
+    action: 'reject',
+    may: 'assistant',
+    mayNot: 'receptionist',
+    becomes: 'rejected',
+    fields: { decisionNote: '施工时间与邻户冲突' },
+    make: () => application('reviewed'),
+  },
+  {
+    resource: 'RenovationApplication',
+    action: 'inspect',
+    may: 'engineering_supervisor',
+    mayNot: 'cashier',
+    becomes: 'inspected',
+    fields: { inspectionResult: 'passed' },
+    make: () => application('approved'),
+  },
+  {
+    resource: 'Notice',
+    action: 'publish',
+    may: 'receptionist',
+    mayNot: 'cashier',
+    becomes: 'published',
+    make: async () =>
+      Notice.create({
+        title: '停水通知',
+        content: '12月3日9:00—17:00 3栋停水检修',
+        authorId: (await someone()).id,
+      } as never),
+  },
+  {
+    resource: 'Notice',
+    action: 'withdraw',
+    may: 'assistant',
+    mayNot: 'coordinator',
+    becomes: 'withdrawn',
+    make: async () =>
+      Notice.create({
+        title: '电梯年检',
+        content: '5栋电梯年检暂停使用',
+        authorId: (await someone()).id,
+        status: 'published',
+        publishedAt: new Date(),
+      } as never),
+  },
+  {
+    resource: 'ClubhouseCharge',
+    action: 'verify',
+    may: 'cashier',
+    mayNot: 'receptionist',
+    becomes: 'verified',
+    make: async () =>
+      ClubhouseCharge.create({
+        item: '游泳',
+        customerName: '王伟',
+        chargeDate: '2026-11-20',
+        quantity: 2,
+        unitPrice: 3000,
+        amount: 6000,
+        recordedById: (await someone()).id,
+      } as never),
+  },
+  {
+    resource: 'ParkingRental',
+    action: 'review',
+    may: 'cashier',
+    mayNot: 'garage_keeper',
+    becomes: 'approved',
+    fields: { decision: 'approved' },
+    make: async () =>
+      ParkingRental.create({
+        registeredById: (await staff('garage_keeper')).id,
+        renterName: '李强',
+        renterPhone: '13800138001',
+        plateNumber: '粤B12345',
+        spaceNumber: 'B2-018',
+        startDate: '2026-12-01',
+        endDate: '2027-11-30',
+        monthlyRent: 45_000,
+      } as never),
+  },
+  {
+    resource: 'DunningPlan',
+    action: 'start',
+    may: 'cashier',
+    mayNot: 'coordinator',
+    becomes: 'started',
+    make: () => planWithTarget('draft'),
+  },
+  {
+    resource: 'DunningPlan',
+    action: 'close',
+    may: 'assistant',
+    mayNot: 'receptionist',
+    becomes: 'closed',
+    make: () => planWithTarget('started'),
+  },
+  {
+    resource: 'Survey',
+    action: 'start',
+    may: 'assistant',
+    mayNot: 'coordinator',
+    becomes: 'running',
+    make: async () =>
+      Survey.create({ title: '2026年第四季度满意度调查', ownerStaffId: (await staff('assistant')).id } as never),
+  },
+  {
+    resource: 'Survey',
+    action: 'close',
+    may: 'assistant',
+    mayNot: 'cashier',
+    becomes: 'closed',
+    make: async () =>
+      Survey.create({
+        title: '2026年第三季度满意度调查',
+        ownerStaffId: (await staff('assistant')).id,
+        status: 'running',
+        startedAt: new Date(),
+      } as never),
+  },
 ];
 
 async function ticket(status: 'reported' | 'visited' | 'approved') {
@@ -57,22 +212,42 @@ async function ticket(status: 'reported' | 'visited' | 'approved') {
   const hour = 3_600_000;
   const reportedAt = new Date(Date.now() - 48 * hour);
   const stamps: Record<string, Date> = {};
-  if (status !== 'reported') Object.assign(stamps, { dispatchedAt: new Date(Date.now() - 40 * hour), completedAt: new Date(Date.now() - 30 * hour), visitedAt: new Date(Date.now() - 20 * hour) });
+  if (status !== 'reported')
+    Object.assign(stamps, {
+      dispatchedAt: new Date(Date.now() - 40 * hour),
+      completedAt: new Date(Date.now() - 30 * hour),
+      visitedAt: new Date(Date.now() - 20 * hour),
+    });
   if (status === 'approved') Object.assign(stamps, { approvedAt: new Date(Date.now() - 10 * hour) });
   return Ticket.create({
-    channel: 'phone', category: 'repair', title: '卫生间漏水', reporterName: '王建国', reporterPhone: '13800138000',
-    departmentId: engineering.id, registeredById: (await someone()).id, status, reportedAt, dueAt: new Date(Date.now() + 24 * hour), ...stamps,
+    channel: 'phone',
+    category: 'repair',
+    title: '卫生间漏水',
+    reporterName: '王建国',
+    reporterPhone: '13800138000',
+    departmentId: engineering.id,
+    registeredById: (await someone()).id,
+    status,
+    reportedAt,
+    dueAt: new Date(Date.now() + 24 * hour),
+    ...stamps,
   } as never);
 }
 
 async function application(status: 'submitted' | 'reviewed' | 'approved') {
   const { units, owners } = await smallEstate(1);
   return RenovationApplication.create({
-    unitId: units[0].id, ownerId: owners[0].id, contractor: '南山美家装饰工程有限公司', contractorPhone: '13600136000', scope: '客厅地面翻新',
-    startDate: '2026-12-01', endDate: '2027-01-10', status, registeredById: (await someone()).id,
+    unitId: units[0].id,
+    ownerId: owners[0].id,
+    contractor: '南山美家装饰工程有限公司',
+    contractorPhone: '13600136000',
+    scope: '客厅地面翻新',
+    startDate: '2026-12-01',
+    endDate: '2027-01-10',
+    status,
+    registeredById: (await someone()).id,
   } as never);
 }
-
 
 describe('workflow actions that move a record to its next state', () => {
   for (const c of CASES) {
@@ -86,7 +261,9 @@ describe('workflow actions that move a record to its next state', () => {
       expect(body.notice.type, JSON.stringify(body.notice)).to.equal('success');
       await row.reload();
       expect(row.get('status')).to.equal(c.becomes);
-      const audit = await AuditLog.findOne({ where: { resource: c.resource, recordId: String(row.get('id')), action: `${c.resource}.${c.action}` } });
+      const audit = await AuditLog.findOne({
+        where: { resource: c.resource, recordId: String(row.get('id')), action: `${c.resource}.${c.action}` },
+      });
       expect(audit?.staffId).to.equal(member.id);
     });
 
@@ -104,9 +281,19 @@ describe('workflow actions that move a record to its next state', () => {
   }
 
   it('a record in the wrong state is refused by the use case, whoever asks', async () => {
-    const notice = await Notice.create({ title: '已发布的通知', content: '内容', authorId: (await someone()).id, status: 'published', publishedAt: new Date() } as never);
+    const notice = await Notice.create({
+      title: '已发布的通知',
+      content: '内容',
+      authorId: (await someone()).id,
+      status: 'published',
+      publishedAt: new Date(),
+    } as never);
     const reception = await loadActor((await staff('receptionist')).id);
-    await expectRefused(() => publishNotice(reception, notice.id, {}), Error, '这条记录当前的状态不能发布（通知/告示）');
+    await expectRefused(
+      () => publishNotice(reception, notice.id, {}),
+      Error,
+      '这条记录当前的状态不能发布（通知/告示）',
+    );
   });
 
   it('a dunning plan without targets cannot be started', async () => {
@@ -118,7 +305,16 @@ describe('workflow actions that move a record to its next state', () => {
   });
 
   it('rejecting a parking rental needs a reason, in Chinese on the field', async () => {
-    const rental = await ParkingRental.create({ registeredById: (await staff('garage_keeper')).id, renterName: '赵敏', renterPhone: '13700137000', plateNumber: '粤B88888', spaceNumber: 'B1-002', startDate: '2026-12-01', endDate: '2027-05-31', monthlyRent: 40_000 } as never);
+    const rental = await ParkingRental.create({
+      registeredById: (await staff('garage_keeper')).id,
+      renterName: '赵敏',
+      renterPhone: '13700137000',
+      plateNumber: '粤B88888',
+      spaceNumber: 'B1-002',
+      startDate: '2026-12-01',
+      endDate: '2027-05-31',
+      monthlyRent: 40_000,
+    } as never);
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
     const { body } = await client.act('ParkingRental', rental.id, 'review', { decision: 'rejected' });
@@ -148,7 +344,10 @@ describe('the supervisor of the handling department approves a visited ticket', 
     const deposit = await RenovationDeposit.create({ applicationId: app.id, amount: 200_000 } as never);
     const engineer = await staff('engineering_supervisor');
     const client = await signedInClient(engineer.email, TEST_PASSWORD);
-    await client.act('RenovationApplication', app.id, 'inspect', { inspectionResult: 'failed', inspectionNote: '擅自改动燃气管道' });
+    await client.act('RenovationApplication', app.id, 'inspect', {
+      inspectionResult: 'failed',
+      inspectionNote: '擅自改动燃气管道',
+    });
     await deposit.reload();
     expect(deposit.inspectionResult).to.equal('failed');
   });
@@ -159,10 +358,20 @@ describe('a record offers only the workflow actions its state allows', () => {
     const reception = await staff('receptionist');
     const client = await signedInClient(reception.email, TEST_PASSWORD);
     const draft = await Notice.create({ title: '草稿通知', content: '内容', authorId: reception.id } as never);
-    const published = await Notice.create({ title: '已发布通知', content: '内容', authorId: reception.id, status: 'published', publishedAt: new Date() } as never);
+    const published = await Notice.create({
+      title: '已发布通知',
+      content: '内容',
+      authorId: reception.id,
+      status: 'published',
+      publishedAt: new Date(),
+    } as never);
     const actions = async (id: number) =>
       (await client.show('Notice', id)).body.record.recordActions.map((a: { name: string }) => a.name);
-    expect(await actions(draft.id)).to.include('publish').and.not.include('withdraw');
-    expect(await actions(published.id)).to.include('withdraw').and.not.include('publish');
+    expect(await actions(draft.id))
+      .to.include('publish')
+      .and.not.include('withdraw');
+    expect(await actions(published.id))
+      .to.include('withdraw')
+      .and.not.include('publish');
   });
 });

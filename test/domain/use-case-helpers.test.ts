@@ -27,10 +27,19 @@ describe('use-case helpers', () => {
     const who = await staff('assistant');
     const at = new Date('2031-02-03T04:05:06Z');
     const line = await inTransaction((transaction) =>
-      audit({ who, action: 'Notice.publish', recordId: 77, changes: { publishedAt: [null, at] }, note: '发布' }, transaction),
+      audit(
+        { who, action: 'Notice.publish', recordId: 77, changes: { publishedAt: [null, at] }, note: '发布' },
+        transaction,
+      ),
     );
     const stored = (await AuditLog.findByPk(line.id))!;
-    expect(stored).to.include({ staffId: who.id, action: 'Notice.publish', resource: 'Notice', recordId: '77', note: '发布' });
+    expect(stored).to.include({
+      staffId: who.id,
+      action: 'Notice.publish',
+      resource: 'Notice',
+      recordId: '77',
+      note: '发布',
+    });
     expect(stored.changes).to.deep.equal({ publishedAt: [null, at.toISOString()] });
     const failed = await inTransaction(async (transaction) => {
       await audit({ who, action: 'Notice.publish', recordId: 78, note: '随事务回滚' }, transaction);

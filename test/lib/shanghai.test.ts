@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import {
-  addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiDayKey, shanghaiMoment, shanghaiMonth, shanghaiYear,
+  addDays,
+  addMonths,
+  lastDayOfMonth,
+  monthLabel,
+  shanghaiDay,
+  shanghaiDayKey,
+  shanghaiMoment,
+  shanghaiMonth,
+  shanghaiYear,
 } from '../../src/lib/shanghai.js';
 import { Rng } from '../../src/seed/demo/fake.js';
 
@@ -22,7 +30,12 @@ describe('Asia/Shanghai calendar', () => {
   });
 
   it('agrees with Intl (Asia/Shanghai) on day and year for moments over many years', () => {
-    const days = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const days = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     const years = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' });
     const rng = new Rng(8);
     const from = Date.UTC(1995, 0, 1);

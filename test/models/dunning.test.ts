@@ -18,37 +18,78 @@ describe('dunning models', () => {
     const plan = await DunningPlan.create({ title: '2026年5月 欠费催缴', createdById: coordinator.id });
     expect(plan.status).to.equal('draft');
     expect(plan.minMonthsInArrears).to.equal(1);
-    const target = await DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, unitId: units[0].id, arrearsAmount: 75_050, monthsInArrears: 3 });
+    const target = await DunningTarget.create({
+      planId: plan.id,
+      ownerId: owners[0].id,
+      unitId: units[0].id,
+      arrearsAmount: 75_050,
+      monthsInArrears: 3,
+    });
     expect(target.label).to.equal(`${owners[0].name} · ${units[0].label}`);
-    await expectRefused(() => DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: 100, monthsInArrears: 1 }), UniqueConstraintError);
+    await expectRefused(
+      () => DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: 100, monthsInArrears: 1 }),
+      UniqueConstraintError,
+    );
     expect(await DunningTarget.count({ where: { planId: plan.id } })).to.equal(1);
   });
 
   it('refuses an unknown plan status with a Chinese message and writes nothing', async () => {
     const before = await DunningPlan.count();
-    await expectRefused(() => DunningPlan.create({ title: '状态不对的计划', status: 'paused' as 'draft' }), '状态不正确');
+    await expectRefused(
+      () => DunningPlan.create({ title: '状态不对的计划', status: 'paused' as 'draft' }),
+      '状态不正确',
+    );
     expect(await DunningPlan.count()).to.equal(before);
   });
 
   it('refuses negative arrears on a target and writes nothing', async () => {
     const { owners } = await smallEstate(1);
     const plan = await DunningPlan.create({ title: '负数欠费测试' });
-    await expectRefused(() => DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: -1, monthsInArrears: 1 }), '欠费金额不能为负数');
+    await expectRefused(
+      () => DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: -1, monthsInArrears: 1 }),
+      '欠费金额不能为负数',
+    );
     expect(await DunningTarget.count({ where: { planId: plan.id } })).to.equal(0);
   });
 
   it('refuses a promised payment without a promised date and writes nothing', async () => {
     const cashier = await staff('cashier');
     const { owners } = await smallEstate(1);
-    const plan = await DunningPlan.create({ title: '承诺日期测试', status: 'started', startedById: cashier.id, startedAt: new Date() });
-    const target = await DunningTarget.create({ planId: plan.id, ownerId: owners[0].id, arrearsAmount: 50_000, monthsInArrears: 2 });
+    const plan = await DunningPlan.create({
+      title: '承诺日期测试',
+      status: 'started',
+      startedById: cashier.id,
+      startedAt: new Date(),
+    });
+    const target = await DunningTarget.create({
+      planId: plan.id,
+      ownerId: owners[0].id,
+      arrearsAmount: 50_000,
+      monthsInArrears: 2,
+    });
     await expectRefused(
-      () => DunningRecord.create({ planId: plan.id, targetId: target.id, ownerId: owners[0].id, staffId: cashier.id, contactedAt: new Date(), method: 'phone', result: 'promised' }),
+      () =>
+        DunningRecord.create({
+          planId: plan.id,
+          targetId: target.id,
+          ownerId: owners[0].id,
+          staffId: cashier.id,
+          contactedAt: new Date(),
+          method: 'phone',
+          result: 'promised',
+        }),
       '承诺缴费时必须填写承诺缴费日期',
     );
     expect(await DunningRecord.count({ where: { planId: plan.id } })).to.equal(0);
 
-    const record = await DunningRecord.create({ targetId: target.id, staffId: cashier.id, contactedAt: new Date(), method: 'phone', result: 'promised', promisedDate: '2026-06-30' });
+    const record = await DunningRecord.create({
+      targetId: target.id,
+      staffId: cashier.id,
+      contactedAt: new Date(),
+      method: 'phone',
+      result: 'promised',
+      promisedDate: '2026-06-30',
+    });
     expect(record.planId, 'plan follows the target').to.equal(plan.id);
     expect(record.ownerId, 'owner follows the target').to.equal(owners[0].id);
   });
@@ -58,14 +99,26 @@ describe('dunning models', () => {
     const { owners } = await smallEstate(1);
     const plan = await DunningPlan.create({ title: '方式结果测试', status: 'started' });
     const base = { planId: plan.id, ownerId: owners[0].id, staffId: cashier.id, contactedAt: new Date() };
-    await expectRefused(() => DunningRecord.create({ ...base, method: 'fax' as 'phone', result: 'paid' }), '催缴方式不正确');
-    await expectRefused(() => DunningRecord.create({ ...base, method: 'phone', result: 'maybe' as 'paid' }), '催缴结果不正确');
+    await expectRefused(
+      () => DunningRecord.create({ ...base, method: 'fax' as 'phone', result: 'paid' }),
+      '催缴方式不正确',
+    );
+    await expectRefused(
+      () => DunningRecord.create({ ...base, method: 'phone', result: 'maybe' as 'paid' }),
+      '催缴结果不正确',
+    );
     expect(await DunningRecord.count({ where: { planId: plan.id } })).to.equal(0);
   });
 
   it('refuses a plan closed before it was started', async () => {
     await expectRefused(
-      () => DunningPlan.create({ title: '时间倒置', status: 'closed', startedAt: new Date('2026-05-10T02:00:00Z'), closedAt: new Date('2026-05-01T02:00:00Z') }),
+      () =>
+        DunningPlan.create({
+          title: '时间倒置',
+          status: 'closed',
+          startedAt: new Date('2026-05-10T02:00:00Z'),
+          closedAt: new Date('2026-05-01T02:00:00Z'),
+        }),
       '结束时间不能早于启动时间',
     );
     expect(await DunningPlan.count({ where: { title: '时间倒置' } })).to.equal(0);
@@ -88,11 +141,19 @@ describe('dunning demo data', function () {
     // Owners 0–3 are 4, 3, 2 and 1 months behind (owner 1 paid part of one bill); owner 4 paid up; owner 5 is not yet due.
     const bill = async (i: number, back: number, paidAmount = 0, dueInDays = -20) => {
       const period = periodBack(now, back);
-      const dueDate = back > 0 ? `${periodBack(now, back - 1)}-10` : shanghaiDay(new Date(now.getTime() + dueInDays * 86_400_000));
+      const dueDate =
+        back > 0 ? `${periodBack(now, back - 1)}-10` : shanghaiDay(new Date(now.getTime() + dueInDays * 86_400_000));
       const amount = 25_046;
       await Bill.create({
-        unitId: estate.units[i].id, ownerId: estate.owners[i].id, period, feeKind: 'management', description: `${period} 物业管理费`, amount, paidAmount,
-        status: paidAmount === 0 ? 'unpaid' : paidAmount >= amount ? 'paid' : 'partial', dueDate,
+        unitId: estate.units[i].id,
+        ownerId: estate.owners[i].id,
+        period,
+        feeKind: 'management',
+        description: `${period} 物业管理费`,
+        amount,
+        paidAmount,
+        status: paidAmount === 0 ? 'unpaid' : paidAmount >= amount ? 'paid' : 'partial',
+        dueDate,
       });
     };
     for (let back = 2; back <= 5; back++) await bill(0, back);
@@ -103,7 +164,13 @@ describe('dunning demo data', function () {
     await bill(5, 0, 0, 10);
 
     const accounts = await demoAccounts();
-    ctx = demoContext({ rng: new Rng(11), now, staff: accounts, departments: { 客户中心: await department('客户中心') }, ...estateContext(estate) });
+    ctx = demoContext({
+      rng: new Rng(11),
+      now,
+      staff: accounts,
+      departments: { 客户中心: await department('客户中心') },
+      ...estateContext(estate),
+    });
   });
 
   it('finds the owners whose bills are overdue, with their unpaid total and months', async () => {
@@ -119,7 +186,9 @@ describe('dunning demo data', function () {
 
   it('draws up plans in every state from those owners, with contacts of every result under started plans', async () => {
     await seedDunningDemo(ctx);
-    const plans = await DunningPlan.findAll({ where: { createdById: [ctx.staff.coordinator.id, ctx.staff.assistant.id] } });
+    const plans = await DunningPlan.findAll({
+      where: { createdById: [ctx.staff.coordinator.id, ctx.staff.assistant.id] },
+    });
     const planIds = plans.map((p) => p.id);
     const targets = await DunningTarget.findAll({ where: { planId: planIds } });
     const records = await DunningRecord.findAll({ where: { planId: planIds } });
@@ -141,7 +210,9 @@ describe('dunning demo data', function () {
           expect(contacts, 'no contacts on a draft').to.have.length(0);
           expect(plan.startedAt).to.equal(null);
         } else {
-          expect(new Set(contacts.map((r) => r.result)), plan.title).to.deep.equal(new Set(['promised', 'paid', 'refused', 'unreachable']));
+          expect(new Set(contacts.map((r) => r.result)), plan.title).to.deep.equal(
+            new Set(['promised', 'paid', 'refused', 'unreachable']),
+          );
           expect([ctx.staff.cashier.id, ctx.staff.cashier2.id]).to.include(plan.startedById);
         }
         if (status === 'closed') expect(plan.closedAt!.getTime()).to.be.greaterThan(plan.startedAt!.getTime());

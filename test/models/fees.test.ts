@@ -1,7 +1,17 @@
 import { expect } from 'chai';
 import { Op, UniqueConstraintError } from 'sequelize';
 import {
-  Bill, BillingRun, CashReport, ClubhouseCharge, ParkingRental, Payment, Ticket, Unit, WorkOrder, billStatusFor, managementFeeFen,
+  Bill,
+  BillingRun,
+  CashReport,
+  ClubhouseCharge,
+  ParkingRental,
+  Payment,
+  Ticket,
+  Unit,
+  WorkOrder,
+  billStatusFor,
+  managementFeeFen,
   type Staff,
 } from '../../src/models/index.js';
 import { computeCashReportTotals } from '../../src/domain/cash-report-totals.js';
@@ -25,7 +35,9 @@ describe('fees models', () => {
   before(async () => {
     cashier = await staff('cashier');
     cashier2 = await staff('cashier');
-    ({ units: [unit] } = await smallEstate(1));
+    ({
+      units: [unit],
+    } = await smallEstate(1));
   });
 
   // A receipt of a year no other test uses, numbered by the caller.
@@ -70,8 +82,17 @@ describe('fees models', () => {
 
     it('refuses a voided receipt without a reason, on create and on update, and writes nothing', async () => {
       const before = await Payment.count();
-      await expectRefused(() => Payment.create(receiptFields({ status: 'voided', voidedAt: new Date('2081-05-06T03:00:00Z'), voidedById: cashier.id })), '作废收据必须填写作废原因');
-      await expectRefused(() => Payment.create(receiptFields({ status: 'voided', voidReason: '   ' })), '作废收据必须填写作废原因');
+      await expectRefused(
+        () =>
+          Payment.create(
+            receiptFields({ status: 'voided', voidedAt: new Date('2081-05-06T03:00:00Z'), voidedById: cashier.id }),
+          ),
+        '作废收据必须填写作废原因',
+      );
+      await expectRefused(
+        () => Payment.create(receiptFields({ status: 'voided', voidReason: '   ' })),
+        '作废收据必须填写作废原因',
+      );
       expect(await Payment.count()).to.equal(before);
       const payment = await Payment.create(receiptFields());
       await expectRefused(() => payment.update({ status: 'voided' }), '作废收据必须填写作废原因');
@@ -84,12 +105,16 @@ describe('fees models', () => {
       const before = await Payment.count();
       // Number and (year, sequence) are both unique; whichever the database checks first answers in Chinese.
       await expectRefused(
-        () => Payment.create(receiptFields({ receiptNumber: first.receiptNumber, receiptSequence: first.receiptSequence })),
+        () =>
+          Payment.create(receiptFields({ receiptNumber: first.receiptNumber, receiptSequence: first.receiptSequence })),
         UniqueConstraintError,
         /^(收据号已被使用|该年度的收据序号已被使用)，收据号不能重复$/,
       );
       // Same year and sequence under another number is refused as well (the number must match them anyway).
-      await expectRefused(() => Payment.create(receiptFields({ receiptSequence: first.receiptSequence })), '收据号与收据年度、序号不一致');
+      await expectRefused(
+        () => Payment.create(receiptFields({ receiptSequence: first.receiptSequence })),
+        '收据号与收据年度、序号不一致',
+      );
       expect(await Payment.count()).to.equal(before);
     });
 
@@ -117,18 +142,30 @@ describe('fees models', () => {
 
     it('refuses a paid amount above the amount due and writes nothing', async () => {
       const before = await Bill.count();
-      await expectRefused(() => Bill.create(billFields({ paidAmount: 25047, status: 'paid' })), '已收金额不能超过应收金额');
+      await expectRefused(
+        () => Bill.create(billFields({ paidAmount: 25047, status: 'paid' })),
+        '已收金额不能超过应收金额',
+      );
       expect(await Bill.count()).to.equal(before);
     });
 
     it('refuses a status that does not match the paid amount, also on a partial update', async () => {
       const before = await Bill.count();
-      await expectRefused(() => Bill.create(billFields({ paidAmount: 10000, status: 'paid' })), '账单状态与已收金额不一致');
-      await expectRefused(() => Bill.create(billFields({ paidAmount: 0, status: 'partial' })), '账单状态与已收金额不一致');
+      await expectRefused(
+        () => Bill.create(billFields({ paidAmount: 10000, status: 'paid' })),
+        '账单状态与已收金额不一致',
+      );
+      await expectRefused(
+        () => Bill.create(billFields({ paidAmount: 0, status: 'partial' })),
+        '账单状态与已收金额不一致',
+      );
       expect(await Bill.count()).to.equal(before);
       const bill = await Bill.create(billFields({ period: '2081-06', description: '2081年6月物业管理费' }));
       expect(bill.status).to.equal('unpaid');
-      await expectRefused(() => Bill.update({ paidAmount: 25046 }, { where: { id: bill.id } }), '账单状态与已收金额不一致');
+      await expectRefused(
+        () => Bill.update({ paidAmount: 25046 }, { where: { id: bill.id } }),
+        '账单状态与已收金额不一致',
+      );
       await Bill.update({ paidAmount: 10000, status: billStatusFor(25046, 10000) }, { where: { id: bill.id } });
       expect((await Bill.findByPk(bill.id))?.status).to.equal('partial');
     });
@@ -144,7 +181,10 @@ describe('fees models', () => {
     it('refuses a second bill with the same billing key (the monthly run is idempotent)', async () => {
       await Bill.create(billFields({ period: '2081-07', billingKey: `management:${unit.id}:2081-07` }));
       const before = await Bill.count();
-      await expectRefused(() => Bill.create(billFields({ period: '2081-07', billingKey: `management:${unit.id}:2081-07` })), '该账单已生成，不能重复生成');
+      await expectRefused(
+        () => Bill.create(billFields({ period: '2081-07', billingKey: `management:${unit.id}:2081-07` })),
+        '该账单已生成，不能重复生成',
+      );
       expect(await Bill.count()).to.equal(before);
     });
 
@@ -156,35 +196,79 @@ describe('fees models', () => {
   });
 
   describe('CashReport', () => {
-    it('refuses a reconciler who is the report\'s own cashier and writes nothing', async () => {
+    it("refuses a reconciler who is the report's own cashier and writes nothing", async () => {
       const before = await CashReport.count();
       await expectRefused(
-        () => CashReport.create({ cashierId: cashier.id, reportDate: '2081-05-06', status: 'reconciled', reconciledById: cashier.id, submittedAt: new Date('2081-05-06T10:00:00Z'), reconciledAt: new Date('2081-05-07T02:00:00Z') }),
+        () =>
+          CashReport.create({
+            cashierId: cashier.id,
+            reportDate: '2081-05-06',
+            status: 'reconciled',
+            reconciledById: cashier.id,
+            submittedAt: new Date('2081-05-06T10:00:00Z'),
+            reconciledAt: new Date('2081-05-07T02:00:00Z'),
+          }),
         '核对人不能是本人，须由另一名收费员核对',
       );
       expect(await CashReport.count()).to.equal(before);
-      const report = await CashReport.create({ cashierId: cashier.id, reportDate: '2081-05-08', status: 'submitted', submittedAt: new Date('2081-05-08T10:00:00Z') });
+      const report = await CashReport.create({
+        cashierId: cashier.id,
+        reportDate: '2081-05-08',
+        status: 'submitted',
+        submittedAt: new Date('2081-05-08T10:00:00Z'),
+      });
       expect(report.title).to.equal(`2081-05-08 ${cashier.name} 现金日报`);
-      await expectRefused(() => CashReport.update({ reconciledById: cashier.id }, { where: { id: report.id } }), '核对人不能是本人，须由另一名收费员核对');
-      await report.update({ status: 'reconciled', reconciledById: cashier2.id, reconciledAt: new Date('2081-05-09T02:00:00Z') });
+      await expectRefused(
+        () => CashReport.update({ reconciledById: cashier.id }, { where: { id: report.id } }),
+        '核对人不能是本人，须由另一名收费员核对',
+      );
+      await report.update({
+        status: 'reconciled',
+        reconciledById: cashier2.id,
+        reconciledAt: new Date('2081-05-09T02:00:00Z'),
+      });
       expect(report.reconciledById).to.equal(cashier2.id);
     });
 
     it('refuses totals that are not the methods minus refunds, and a second report for the same cashier and day', async () => {
       const before = await CashReport.count();
       await expectRefused(
-        () => CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10', cashAmount: 100, wechatAmount: 200, refundAmount: 50, totalAmount: 300 }),
+        () =>
+          CashReport.create({
+            cashierId: cashier2.id,
+            reportDate: '2081-05-10',
+            cashAmount: 100,
+            wechatAmount: 200,
+            refundAmount: 50,
+            totalAmount: 300,
+          }),
         '合计金额应等于各收款方式金额之和减去退款金额',
       );
-      await CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10', cashAmount: 100, wechatAmount: 200, refundAmount: 50, totalAmount: 250 });
-      await expectRefused(() => CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10' }), '该收费员当天已有现金日报表');
+      await CashReport.create({
+        cashierId: cashier2.id,
+        reportDate: '2081-05-10',
+        cashAmount: 100,
+        wechatAmount: 200,
+        refundAmount: 50,
+        totalAmount: 250,
+      });
+      await expectRefused(
+        () => CashReport.create({ cashierId: cashier2.id, reportDate: '2081-05-10' }),
+        '该收费员当天已有现金日报表',
+      );
       expect(await CashReport.count()).to.equal(before + 1);
     });
   });
 
   describe('ClubhouseCharge', () => {
     const chargeFields = (extra: Record<string, unknown> = {}) => ({
-      item: '游泳', customerName: '刘洋', chargeDate: '2081-05-06', quantity: 3, unitPrice: 3000, recordedById: cashier.id, ...extra,
+      item: '游泳',
+      customerName: '刘洋',
+      chargeDate: '2081-05-06',
+      quantity: 3,
+      unitPrice: 3000,
+      recordedById: cashier.id,
+      ...extra,
     });
 
     it('refuses an amount other than quantity × unit price and writes nothing', async () => {
@@ -203,7 +287,10 @@ describe('fees models', () => {
 
     it('refuses a partial update (Model.update) that changes the quantity without the matching amount', async () => {
       const charge = await ClubhouseCharge.create(chargeFields());
-      await expectRefused(() => ClubhouseCharge.update({ quantity: 2 }, { where: { id: charge.id } }), '金额必须等于数量乘以单价');
+      await expectRefused(
+        () => ClubhouseCharge.update({ quantity: 2 }, { where: { id: charge.id } }),
+        '金额必须等于数量乘以单价',
+      );
       expect((await ClubhouseCharge.findByPk(charge.id))?.quantity).to.equal(3);
       await ClubhouseCharge.update({ quantity: 2, amount: 6000 }, { where: { id: charge.id } });
       const stored = await ClubhouseCharge.findByPk(charge.id);
@@ -213,8 +300,15 @@ describe('fees models', () => {
 
   describe('ParkingRental', () => {
     const rentalFields = (extra: Record<string, unknown> = {}) => ({
-      registeredById: cashier.id, renterName: '赵强', renterPhone: '13800138000', plateNumber: '粤B12345', spaceNumber: 'B1-001',
-      startDate: '2081-05-01', endDate: '2082-04-30', monthlyRent: 40000, ...extra,
+      registeredById: cashier.id,
+      renterName: '赵强',
+      renterPhone: '13800138000',
+      plateNumber: '粤B12345',
+      spaceNumber: 'B1-001',
+      startDate: '2081-05-01',
+      endDate: '2082-04-30',
+      monthlyRent: 40000,
+      ...extra,
     });
 
     it('refuses a malformed plate, a bad phone, an end before the start and a zero rent, and writes nothing', async () => {
@@ -222,7 +316,10 @@ describe('fees models', () => {
       await expectRefused(() => ParkingRental.create(rentalFields({ plateNumber: 'AB12345' })), '车牌号格式不正确');
       await expectRefused(() => ParkingRental.create(rentalFields({ plateNumber: '粤BI2345' })), '车牌号格式不正确');
       await expectRefused(() => ParkingRental.create(rentalFields({ renterPhone: '12345' })), '电话号码格式不正确');
-      await expectRefused(() => ParkingRental.create(rentalFields({ endDate: '2081-04-30' })), '结束日期不能早于开始日期');
+      await expectRefused(
+        () => ParkingRental.create(rentalFields({ endDate: '2081-04-30' })),
+        '结束日期不能早于开始日期',
+      );
       await expectRefused(() => ParkingRental.create(rentalFields({ monthlyRent: 0 })), '月租金必须大于零');
       expect(await ParkingRental.count()).to.equal(before);
     });
@@ -256,12 +353,27 @@ describe('fees demo data', function () {
     // A paid service completed for the first unit: the demo bills it, linked to its work order.
     const engineering = await department('工程部');
     const ticket = await Ticket.create({
-      channel: 'phone', category: 'repair', title: '厨房水龙头漏水', reporterName: owners[0].name, unitId: units[0].id, ownerId: owners[0].id,
-      departmentId: engineering.id, registeredById: reception.id, reportedAt: new Date('2034-12-20T02:00:00Z'), dueAt: new Date('2034-12-21T02:00:00Z'),
+      channel: 'phone',
+      category: 'repair',
+      title: '厨房水龙头漏水',
+      reporterName: owners[0].name,
+      unitId: units[0].id,
+      ownerId: owners[0].id,
+      departmentId: engineering.id,
+      registeredById: reception.id,
+      reportedAt: new Date('2034-12-20T02:00:00Z'),
+      dueAt: new Date('2034-12-21T02:00:00Z'),
     });
     serviceOrder = await WorkOrder.create({
-      ticketId: ticket.id, departmentId: engineering.id, dispatchedById: reception.id, dispatchedAt: new Date('2034-12-20T02:10:00Z'),
-      dueAt: new Date('2034-12-21T02:00:00Z'), status: 'done', isPaidService: true, feeAmount: 8000, completedAt: new Date('2034-12-20T06:00:00Z'),
+      ticketId: ticket.id,
+      departmentId: engineering.id,
+      dispatchedById: reception.id,
+      dispatchedAt: new Date('2034-12-20T02:10:00Z'),
+      dueAt: new Date('2034-12-21T02:00:00Z'),
+      status: 'done',
+      isPaidService: true,
+      feeAmount: 8000,
+      completedAt: new Date('2034-12-20T06:00:00Z'),
     });
     ctx = demoContext({ rng: new Rng(424242), now, staff: accounts, ...estateContext(estate) });
     unitIds = units.map((u) => u.id);
@@ -271,26 +383,38 @@ describe('fees demo data', function () {
   });
 
   it('bills every unit for four months at area × 2.80 元, with unpaid, partial and paid bills', async () => {
-    const management = await Bill.findAll({ where: { unitId: unitIds, feeKind: 'management', period: { [Op.lte]: '2035-01' } } });
+    const management = await Bill.findAll({
+      where: { unitId: unitIds, feeKind: 'management', period: { [Op.lte]: '2035-01' } },
+    });
     expect(management).to.have.length(unitIds.length * 4);
-    expect(new Set(management.map((b) => b.period))).to.deep.equal(new Set(['2034-10', '2034-11', '2034-12', '2035-01']));
+    expect(new Set(management.map((b) => b.period))).to.deep.equal(
+      new Set(['2034-10', '2034-11', '2034-12', '2035-01']),
+    );
     for (const bill of management) {
       const unit = ctx.units.find((u) => u.id === bill.unitId)!;
       expect(bill.amount).to.equal(managementFeeFen(unit.area));
       expect(bill.billingKey).to.equal(`management:${unit.id}:${bill.period}`);
     }
     const all = await Bill.findAll({ where: { unitId: unitIds } });
-    for (const status of ['unpaid', 'partial', 'paid']) expect(all.filter((b) => b.status === status).length, status).to.be.at.least(2);
-    expect(new Set(all.map((b) => b.feeKind))).to.include.members(['management', 'service', 'parking', 'clubhouse', 'other']);
+    for (const status of ['unpaid', 'partial', 'paid'])
+      expect(all.filter((b) => b.status === status).length, status).to.be.at.least(2);
+    expect(new Set(all.map((b) => b.feeKind))).to.include.members([
+      'management',
+      'service',
+      'parking',
+      'clubhouse',
+      'other',
+    ]);
     const serviceBill = all.find((b) => b.workOrderId === serviceOrder.id);
     expect(serviceBill?.amount).to.equal(8000);
   });
 
-  it('records the billing run behind each month\'s management and parking bills, and next month\'s run ahead of time', async () => {
+  it("records the billing run behind each month's management and parking bills, and next month's run ahead of time", async () => {
     const runs = await BillingRun.findAll({ where: { staffId: cashierIds }, order: [['ranAt', 'ASC']] });
     const done = runs.filter((r) => r.status === 'done');
     expect(done.map((r) => r.period)).to.deep.equal(['2034-10', '2034-11', '2034-12', '2035-01', '2035-02']);
-    for (const status of ['done', 'undone']) expect(runs.filter((r) => r.status === status).length, status).to.be.at.least(2);
+    for (const status of ['done', 'undone'])
+      expect(runs.filter((r) => r.status === status).length, status).to.be.at.least(2);
     for (const run of runs) {
       expect(run.ranAt.getTime(), run.title).to.be.at.most(now.getTime());
       const bills = await Bill.findAll({ where: { billingRunId: run.id } });
@@ -299,7 +423,10 @@ describe('fees demo data', function () {
         expect(run.undoneAt!.getTime()).to.be.above(run.ranAt.getTime());
         continue;
       }
-      expect(bills.every((b) => b.period === run.period && b.billingKey !== null), run.title).to.equal(true);
+      expect(
+        bills.every((b) => b.period === run.period && b.billingKey !== null),
+        run.title,
+      ).to.equal(true);
       expect(bills.filter((b) => b.feeKind === 'management')).to.have.length(run.managementCount);
       expect(bills.filter((b) => b.feeKind === 'parking')).to.have.length(run.parkingCount);
     }
@@ -313,11 +440,18 @@ describe('fees demo data', function () {
     expect(paid).to.be.greaterThan(0);
   });
 
-  it('lets the cashier undo next month\'s run but not this month\'s, which has receipts', async () => {
-    const done = await BillingRun.findAll({ where: { staffId: cashierIds, status: 'done' }, order: [['ranAt', 'ASC']] });
+  it("lets the cashier undo next month's run but not this month's, which has receipts", async () => {
+    const done = await BillingRun.findAll({
+      where: { staffId: cashierIds, status: 'done' },
+      order: [['ranAt', 'ASC']],
+    });
     const cashier = await loadActor(ctx.staff.cashier.id);
     // This month's run has receipts.
-    await expectRefused(() => undoBillingRun(cashier, done[done.length - 2].id, {}), Error, /^本次生成的账单已开出收据 \d+ 张/);
+    await expectRefused(
+      () => undoBillingRun(cashier, done[done.length - 2].id, {}),
+      Error,
+      /^本次生成的账单已开出收据 \d+ 张/,
+    );
     const ahead = done[done.length - 1];
     const unitsBilled = (await Bill.findAll({ where: { billingRunId: ahead.id } })).map((b) => b.unitId);
     await undoBillingRun(cashier, ahead.id, {});
@@ -326,17 +460,22 @@ describe('fees demo data', function () {
   });
 
   it('leaves several owners in arrears for two months or more, so dunning has targets', async () => {
-    const overdue = await Bill.findAll({ where: { unitId: unitIds, feeKind: 'management', status: ['unpaid', 'partial'], dueDate: { [Op.lt]: today } } });
+    const overdue = await Bill.findAll({
+      where: { unitId: unitIds, feeKind: 'management', status: ['unpaid', 'partial'], dueDate: { [Op.lt]: today } },
+    });
     const monthsByOwner = new Map<number, number>();
-    for (const bill of overdue) if (bill.ownerId) monthsByOwner.set(bill.ownerId, (monthsByOwner.get(bill.ownerId) ?? 0) + 1);
+    for (const bill of overdue)
+      if (bill.ownerId) monthsByOwner.set(bill.ownerId, (monthsByOwner.get(bill.ownerId) ?? 0) + 1);
     expect([...monthsByOwner.values()].filter((months) => months >= 2).length).to.be.at.least(2);
   });
 
-  it('keeps every bill\'s paid amount equal to its valid receipts', async () => {
+  it("keeps every bill's paid amount equal to its valid receipts", async () => {
     const bills = await Bill.findAll({ where: { unitId: unitIds } });
     const payments = await Payment.findAll({ where: { billId: bills.map((b) => b.id) } });
     for (const bill of bills) {
-      const paid = payments.filter((p) => p.billId === bill.id && p.status === 'valid').reduce((sum, p) => sum + p.amount, 0);
+      const paid = payments
+        .filter((p) => p.billId === bill.id && p.status === 'valid')
+        .reduce((sum, p) => sum + p.amount, 0);
       expect(bill.paidAmount, bill.description).to.equal(paid);
       expect(bill.status).to.equal(billStatusFor(bill.amount, bill.paidAmount));
     }
@@ -344,7 +483,9 @@ describe('fees demo data', function () {
 
   it('has receipts of both cashiers with every method, and at least two voided ones with a reason', async () => {
     const payments = await Payment.findAll({ where: { cashierId: cashierIds } });
-    expect(new Set(payments.map((p) => p.method))).to.deep.equal(new Set(['cash', 'card', 'wechat', 'alipay', 'transfer']));
+    expect(new Set(payments.map((p) => p.method))).to.deep.equal(
+      new Set(['cash', 'card', 'wechat', 'alipay', 'transfer']),
+    );
     expect(new Set(payments.map((p) => p.cashierId))).to.deep.equal(new Set(cashierIds));
     const voided = payments.filter((p) => p.status === 'voided');
     expect(voided.length).to.be.at.least(2);
@@ -357,7 +498,13 @@ describe('fees demo data', function () {
 
   it('numbers the receipts of each year 1 … N without gaps', async () => {
     for (const year of [2034, 2035]) {
-      const sequences = (await Payment.findAll({ attributes: ['receiptSequence', 'receiptNumber', 'receiptYear'], where: { receiptYear: year }, order: [['receiptSequence', 'ASC']] })).map((p) => {
+      const sequences = (
+        await Payment.findAll({
+          attributes: ['receiptSequence', 'receiptNumber', 'receiptYear'],
+          where: { receiptYear: year },
+          order: [['receiptSequence', 'ASC']],
+        })
+      ).map((p) => {
         expect(p.receiptNumber).to.equal(formatReceiptNumber(year, p.receiptSequence));
         return p.receiptSequence;
       });
@@ -368,10 +515,12 @@ describe('fees demo data', function () {
 
   it('registers parking rentals by the garage keeper in every state, and clubhouse charges pending and verified', async () => {
     const rentals = await ParkingRental.findAll({ where: { registeredById: ctx.staff.garage.id } });
-    for (const status of ['pending', 'approved', 'rejected']) expect(rentals.filter((r) => r.status === status).length, status).to.be.at.least(2);
+    for (const status of ['pending', 'approved', 'rejected'])
+      expect(rentals.filter((r) => r.status === status).length, status).to.be.at.least(2);
     for (const r of rentals.filter((x) => x.status !== 'pending')) expect(cashierIds).to.include(r.reviewedById);
     const charges = await ClubhouseCharge.findAll({ where: { recordedById: ctx.staff.reception.id } });
-    for (const status of ['pending', 'verified']) expect(charges.filter((c) => c.status === status).length, status).to.be.at.least(2);
+    for (const status of ['pending', 'verified'])
+      expect(charges.filter((c) => c.status === status).length, status).to.be.at.least(2);
     for (const c of charges) expect(c.amount).to.equal(c.quantity * c.unitPrice);
   });
 
@@ -382,7 +531,8 @@ describe('fees demo data', function () {
       const receipts = await Payment.findAll({ where: { cashReportId: report.id } });
       const totals = computeCashReportTotals(receipts);
       expect(totals.receiptCount, report.title).to.be.greaterThan(0);
-      for (const [field, value] of Object.entries(totals)) expect(report.get(field), `${report.title} ${field}`).to.equal(value);
+      for (const [field, value] of Object.entries(totals))
+        expect(report.get(field), `${report.title} ${field}`).to.equal(value);
       for (const p of receipts) {
         expect(p.cashierId).to.equal(report.cashierId);
         expect(shanghaiDay(p.paidAt)).to.equal(report.reportDate);
@@ -391,9 +541,10 @@ describe('fees demo data', function () {
     expect(await Payment.count({ where: { cashierId: cashierIds, cashReportId: null } })).to.equal(0);
   });
 
-  it('leaves today\'s reports open and older ones submitted or reconciled by the other cashier', async () => {
+  it("leaves today's reports open and older ones submitted or reconciled by the other cashier", async () => {
     const reports = await CashReport.findAll({ where: { cashierId: cashierIds } });
-    for (const status of ['open', 'submitted', 'reconciled']) expect(reports.filter((r) => r.status === status).length, status).to.be.at.least(2);
+    for (const status of ['open', 'submitted', 'reconciled'])
+      expect(reports.filter((r) => r.status === status).length, status).to.be.at.least(2);
     for (const r of reports) {
       expect(r.status === 'open', r.title).to.equal(r.reportDate === today);
       if (r.status === 'reconciled') {

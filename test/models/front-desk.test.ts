@@ -1,8 +1,18 @@
 import { expect } from 'chai';
 import { Op, type CreationAttributes } from 'sequelize';
 import {
-  Correspondence, Department, Notice, ReturnVisit, Staff, Ticket, WorkOrder,
-  CORRESPONDENCE_KINDS, NOTICE_STATUSES, TICKET_STATUSES, isTicketOverdue, overdueTicketWhere,
+  Correspondence,
+  Department,
+  Notice,
+  ReturnVisit,
+  Staff,
+  Ticket,
+  WorkOrder,
+  CORRESPONDENCE_KINDS,
+  NOTICE_STATUSES,
+  TICKET_STATUSES,
+  isTicketOverdue,
+  overdueTicketWhere,
 } from '../../src/models/index.js';
 import type { DemoContext } from '../../src/seed/demo/context.js';
 import { Rng } from '../../src/seed/demo/fake.js';
@@ -38,7 +48,9 @@ describe('front-desk models', () => {
     it('fills in a daily ticket number and a due time from the category', async () => {
       const reportedAt = new Date('2025-03-04T02:30:00Z');
       const first = await Ticket.create(ticket({ reportedAt }));
-      const second = await Ticket.create(ticket({ reportedAt: new Date('2025-03-04T09:00:00Z'), category: 'complaint' }));
+      const second = await Ticket.create(
+        ticket({ reportedAt: new Date('2025-03-04T09:00:00Z'), category: 'complaint' }),
+      );
       expect(first.number).to.equal('BS20250304-0001');
       expect(second.number).to.equal('BS20250304-0002');
       expect(first.status).to.equal('reported');
@@ -51,34 +63,63 @@ describe('front-desk models', () => {
     });
 
     it('refuses a satisfaction of 6', async () => {
-      await expectNothingWritten(Ticket, '满意度必须是 1 到 5 的整数', () => Ticket.create(ticket({ satisfaction: 6 })));
+      await expectNothingWritten(Ticket, '满意度必须是 1 到 5 的整数', () =>
+        Ticket.create(ticket({ satisfaction: 6 })),
+      );
     });
 
     it('refuses a malformed reporter phone', async () => {
-      await expectNothingWritten(Ticket, '电话号码格式不正确', () => Ticket.create(ticket({ reporterPhone: '138-abc' })));
+      await expectNothingWritten(Ticket, '电话号码格式不正确', () =>
+        Ticket.create(ticket({ reporterPhone: '138-abc' })),
+      );
     });
 
     it('refuses a ticket without a title, a department or a registrar', async () => {
-      await expectNothingWritten(Ticket, '报事标题不能为空', () => Ticket.create(ticket({ title: undefined as unknown as string })));
-      await expectNothingWritten(Ticket, '处理部门不能为空', () => Ticket.create(ticket({ departmentId: undefined as unknown as number })));
-      await expectNothingWritten(Ticket, '登记人不能为空', () => Ticket.create(ticket({ registeredById: undefined as unknown as number })));
+      await expectNothingWritten(Ticket, '报事标题不能为空', () =>
+        Ticket.create(ticket({ title: undefined as unknown as string })),
+      );
+      await expectNothingWritten(Ticket, '处理部门不能为空', () =>
+        Ticket.create(ticket({ departmentId: undefined as unknown as number })),
+      );
+      await expectNothingWritten(Ticket, '登记人不能为空', () =>
+        Ticket.create(ticket({ registeredById: undefined as unknown as number })),
+      );
     });
 
     it('refuses dates out of order', async () => {
       const reportedAt = new Date('2025-05-01T02:00:00Z');
       await expectNothingWritten(Ticket, '要求完成时间不能早于报事时间', () =>
-        Ticket.create(ticket({ reportedAt, dueAt: new Date(reportedAt.getTime() - HOUR) })));
+        Ticket.create(ticket({ reportedAt, dueAt: new Date(reportedAt.getTime() - HOUR) })),
+      );
       await expectNothingWritten(Ticket, '完成时间不能早于派工时间', () =>
-        Ticket.create(ticket({ reportedAt, status: 'completed', dispatchedAt: new Date(reportedAt.getTime() + 2 * HOUR), completedAt: new Date(reportedAt.getTime() + HOUR) })));
+        Ticket.create(
+          ticket({
+            reportedAt,
+            status: 'completed',
+            dispatchedAt: new Date(reportedAt.getTime() + 2 * HOUR),
+            completedAt: new Date(reportedAt.getTime() + HOUR),
+          }),
+        ),
+      );
     });
 
     it('checks an edit of a few fields against the stored row, as the admin edit form saves it', async () => {
       const reportedAt = new Date('2025-06-01T02:00:00Z');
       const row = await Ticket.create(ticket({ reportedAt }));
       // Model.update validates a build of only the changed values; the stored reportedAt must be the one compared.
-      await Ticket.update({ dueAt: new Date(reportedAt.getTime() + 3 * HOUR) }, { where: { id: row.id }, individualHooks: true });
+      await Ticket.update(
+        { dueAt: new Date(reportedAt.getTime() + 3 * HOUR) },
+        { where: { id: row.id }, individualHooks: true },
+      );
       expect(new Date((await row.reload()).dueAt).getTime()).to.equal(reportedAt.getTime() + 3 * HOUR);
-      await expectRefused(() => Ticket.update({ dueAt: new Date(reportedAt.getTime() - HOUR) }, { where: { id: row.id }, individualHooks: true }), '要求完成时间不能早于报事时间');
+      await expectRefused(
+        () =>
+          Ticket.update(
+            { dueAt: new Date(reportedAt.getTime() - HOUR) },
+            { where: { id: row.id }, individualHooks: true },
+          ),
+        '要求完成时间不能早于报事时间',
+      );
       expect(new Date((await row.reload()).dueAt).getTime()).to.equal(reportedAt.getTime() + 3 * HOUR);
     });
 
@@ -95,7 +136,9 @@ describe('front-desk models', () => {
       const dept = await department('保洁部');
       const reportedAt = new Date('2025-07-08T02:00:00Z');
       const late = await Ticket.create(ticket({ departmentId: dept.id, reportedAt, dueAt }));
-      await Ticket.create(ticket({ departmentId: dept.id, reportedAt, dueAt, status: 'cancelled', cancelledAt: reportedAt }));
+      await Ticket.create(
+        ticket({ departmentId: dept.id, reportedAt, dueAt, status: 'cancelled', cancelledAt: reportedAt }),
+      );
       await Ticket.create(ticket({ departmentId: dept.id, reportedAt, dueAt: new Date('2025-07-12T02:00:00Z') }));
       const found = await Ticket.findAll({ where: { [Op.and]: [overdueTicketWhere(now), { departmentId: dept.id }] } });
       expect(found.map((t) => t.id)).to.deep.equal([late.id]);
@@ -124,16 +167,24 @@ describe('front-desk models', () => {
     });
 
     it('refuses a negative fee', async () => {
-      await expectNothingWritten(WorkOrder, '服务费不能为负数', () => WorkOrder.create(order({ isPaidService: true, feeAmount: -100 })));
+      await expectNothingWritten(WorkOrder, '服务费不能为负数', () =>
+        WorkOrder.create(order({ isPaidService: true, feeAmount: -100 })),
+      );
     });
 
     it('refuses a fee on a service that is not paid', async () => {
-      await expectNothingWritten(WorkOrder, '非有偿服务不能收取服务费', () => WorkOrder.create(order({ isPaidService: false, feeAmount: 2000 })));
+      await expectNothingWritten(WorkOrder, '非有偿服务不能收取服务费', () =>
+        WorkOrder.create(order({ isPaidService: false, feeAmount: 2000 })),
+      );
     });
 
     it('refuses an unknown status and a due time before dispatch', async () => {
-      await expectNothingWritten(WorkOrder, '状态不正确', () => WorkOrder.create(order({ status: 'pending' as 'open' })));
-      await expectNothingWritten(WorkOrder, '要求完成时间不能早于派工时间', () => WorkOrder.create(order({ dueAt: new Date('2025-08-01T01:00:00Z') })));
+      await expectNothingWritten(WorkOrder, '状态不正确', () =>
+        WorkOrder.create(order({ status: 'pending' as 'open' })),
+      );
+      await expectNothingWritten(WorkOrder, '要求完成时间不能早于派工时间', () =>
+        WorkOrder.create(order({ dueAt: new Date('2025-08-01T01:00:00Z') })),
+      );
     });
   });
 
@@ -159,32 +210,55 @@ describe('front-desk models', () => {
     });
 
     it('refuses a satisfaction of 6 and an unknown method', async () => {
-      await expectNothingWritten(ReturnVisit, '满意度必须是 1 到 5 的整数', () => ReturnVisit.create(visit({ satisfaction: 6 })));
-      await expectNothingWritten(ReturnVisit, '回访方式不正确', () => ReturnVisit.create(visit({ method: 'email' as 'phone' })));
+      await expectNothingWritten(ReturnVisit, '满意度必须是 1 到 5 的整数', () =>
+        ReturnVisit.create(visit({ satisfaction: 6 })),
+      );
+      await expectNothingWritten(ReturnVisit, '回访方式不正确', () =>
+        ReturnVisit.create(visit({ method: 'email' as 'phone' })),
+      );
     });
 
     it('refuses a spot check that names no visit', async () => {
-      await expectNothingWritten(ReturnVisit, '抽查必须指明被抽查的回访', () => ReturnVisit.create(visit({ isSpotCheck: true })));
+      await expectNothingWritten(ReturnVisit, '抽查必须指明被抽查的回访', () =>
+        ReturnVisit.create(visit({ isSpotCheck: true })),
+      );
     });
   });
 
   describe('Correspondence and Notice', () => {
     it('refuses correspondence without a party or with an unknown kind', async () => {
       const base: CreationAttributes<Correspondence> = {
-        kind: 'letter', direction: 'incoming', party: '王建国', subject: '业主来信', handlerId: clerk.id, occurredOn: '2025-10-01',
+        kind: 'letter',
+        direction: 'incoming',
+        party: '王建国',
+        subject: '业主来信',
+        handlerId: clerk.id,
+        occurredOn: '2025-10-01',
       };
-      await expectNothingWritten(Correspondence, '对方不能为空', () => Correspondence.create({ ...base, party: undefined as unknown as string }));
-      await expectNothingWritten(Correspondence, '类别不正确', () => Correspondence.create({ ...base, kind: 'fax' as 'mail' }));
+      await expectNothingWritten(Correspondence, '对方不能为空', () =>
+        Correspondence.create({ ...base, party: undefined as unknown as string }),
+      );
+      await expectNothingWritten(Correspondence, '类别不正确', () =>
+        Correspondence.create({ ...base, kind: 'fax' as 'mail' }),
+      );
       const saved = await Correspondence.create(base);
       expect(saved.occurredOn).to.equal('2025-10-01');
     });
 
     it('refuses a notice without content, with an unknown status, or withdrawn before it was published', async () => {
       const base: CreationAttributes<Notice> = { title: '停水通知', content: '周六停水', authorId: clerk.id };
-      await expectNothingWritten(Notice, '正文不能为空', () => Notice.create({ ...base, content: undefined as unknown as string }));
+      await expectNothingWritten(Notice, '正文不能为空', () =>
+        Notice.create({ ...base, content: undefined as unknown as string }),
+      );
       await expectNothingWritten(Notice, '状态不正确', () => Notice.create({ ...base, status: 'archived' as 'draft' }));
       await expectNothingWritten(Notice, '撤回时间不能早于发布时间', () =>
-        Notice.create({ ...base, status: 'withdrawn', publishedAt: new Date('2025-10-02T02:00:00Z'), withdrawnAt: new Date('2025-10-01T02:00:00Z') }));
+        Notice.create({
+          ...base,
+          status: 'withdrawn',
+          publishedAt: new Date('2025-10-02T02:00:00Z'),
+          withdrawnAt: new Date('2025-10-01T02:00:00Z'),
+        }),
+      );
       expect((await Notice.create(base)).status).to.equal('draft');
     });
   });
@@ -198,16 +272,29 @@ describe('front-desk demo data', () => {
   before(async function () {
     this.timeout(60_000);
     const departments: Record<string, Department> = {};
-    for (const name of ['客户中心', '工程部', '保安部', '保洁部', '财务部', '管理处']) departments[name] = await department(name);
-    const accounts = await demoAccounts({ engineer: await staff('engineering_supervisor', { supervises: departments['工程部'] }) });
+    for (const name of ['客户中心', '工程部', '保安部', '保洁部', '财务部', '管理处'])
+      departments[name] = await department(name);
+    const accounts = await demoAccounts({
+      engineer: await staff('engineering_supervisor', { supervises: departments['工程部'] }),
+    });
     ctx = demoContext({
       rng: new Rng(4242),
       now,
       staff: accounts,
-      otherStaff: [await staff('technician'), await staff('technician'), await staff('technician', { departmentName: '保安部' })],
+      otherStaff: [
+        await staff('technician'),
+        await staff('technician'),
+        await staff('technician', { departmentName: '保安部' }),
+      ],
       departments,
     });
-    registrarIds = [accounts.reception, accounts.coordinator, accounts.cashier, accounts.cashier2, accounts.assistant].map((s) => s.id);
+    registrarIds = [
+      accounts.reception,
+      accounts.coordinator,
+      accounts.cashier,
+      accounts.cashier2,
+      accounts.assistant,
+    ].map((s) => s.id);
     await seedPropertyDemo(ctx);
     await seedFrontDeskDemo(ctx);
   });
@@ -228,13 +315,23 @@ describe('front-desk demo data', () => {
     const tickets = await demoTickets();
     const ids = tickets.map((t) => t.id);
     const moments = [
-      ...tickets.flatMap((t) => [t.reportedAt, t.dispatchedAt, t.completedAt, t.visitedAt, t.approvedAt, t.archivedAt, t.cancelledAt]),
+      ...tickets.flatMap((t) => [
+        t.reportedAt,
+        t.dispatchedAt,
+        t.completedAt,
+        t.visitedAt,
+        t.approvedAt,
+        t.archivedAt,
+        t.cancelledAt,
+      ]),
       ...(await WorkOrder.findAll({ where: { ticketId: ids } })).flatMap((o) => [o.dispatchedAt, o.completedAt]),
       ...(await ReturnVisit.findAll({ where: { ticketId: ids } })).map((v) => v.visitedAt),
     ].filter((d): d is Date => !!d);
     expect(moments.every((d) => new Date(d).getTime() <= now.getTime())).to.equal(true);
     for (const t of tickets) {
-      const chain = [t.reportedAt, t.dispatchedAt, t.completedAt, t.visitedAt, t.approvedAt, t.archivedAt].filter(Boolean).map((d) => new Date(d!).getTime());
+      const chain = [t.reportedAt, t.dispatchedAt, t.completedAt, t.visitedAt, t.approvedAt, t.archivedAt]
+        .filter(Boolean)
+        .map((d) => new Date(d!).getTime());
       expect(chain, t.number).to.deep.equal([...chain].sort((a, b) => a - b));
     }
   });
@@ -244,7 +341,11 @@ describe('front-desk demo data', () => {
     const engineering = ctx.departments['工程部'].id;
     expect(tickets.filter((t) => t.departmentId === engineering && t.status === 'dispatched').length).to.be.at.least(2);
     expect(tickets.filter((t) => t.departmentId === engineering && t.status === 'visited').length).to.be.at.least(2);
-    expect(tickets.filter((t) => t.status === 'approved' && t.departmentId === engineering).every((t) => t.approvedById === ctx.staff.engineer.id)).to.equal(true);
+    expect(
+      tickets
+        .filter((t) => t.status === 'approved' && t.departmentId === engineering)
+        .every((t) => t.approvedById === ctx.staff.engineer.id),
+    ).to.equal(true);
     expect(tickets.filter((t) => isTicketOverdue(t, now)).length).to.be.at.least(4);
     expect(tickets.filter((t) => t.status === 'reported' && !isTicketOverdue(t, now)).length).to.be.at.least(2);
   });
@@ -259,7 +360,9 @@ describe('front-desk demo data', () => {
       const expected = t.status === 'dispatched' ? 'open' : t.status === 'cancelled' ? 'cancelled' : 'done';
       expect(current.status, t.number).to.equal(expected);
     }
-    expect(tickets.filter((t) => !t.dispatchedAt).every((t) => !orders.some((o) => o.ticketId === t.id))).to.equal(true);
+    expect(tickets.filter((t) => !t.dispatchedAt).every((t) => !orders.some((o) => o.ticketId === t.id))).to.equal(
+      true,
+    );
     const paid = orders.filter((o) => o.isPaidService);
     expect(paid.length).to.be.at.least(2);
     expect(paid.every((o) => o.feeAmount > 0 && Number.isInteger(o.feeAmount))).to.equal(true);

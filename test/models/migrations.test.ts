@@ -10,8 +10,10 @@ describe('migrations', () => {
     expect(await migrate()).to.deep.equal([]);
   });
 
-  it('create every model\'s table under the model\'s exact name', async () => {
-    const tables = (await sequelize.getQueryInterface().showAllTables()).map((t) => (typeof t === 'string' ? t : (t as { tableName: string }).tableName));
+  it("create every model's table under the model's exact name", async () => {
+    const tables = (await sequelize.getQueryInterface().showAllTables()).map((t) =>
+      typeof t === 'string' ? t : (t as { tableName: string }).tableName,
+    );
     for (const model of Object.values(sequelize.models)) {
       expect(tables, `table of ${model.name}`).to.include(model.getTableName() as string);
       expect(model.getTableName()).to.equal(model.name);

@@ -18,7 +18,12 @@ import { staff } from '../support/factories.js';
 import { expectRefused } from '../support/refusals.js';
 
 async function surveyWithQuestions(organiser: Staff) {
-  const survey = await Survey.create({ title: '测试满意度调查', ownerStaffId: organiser.id, status: 'running', startedAt: new Date() });
+  const survey = await Survey.create({
+    title: '测试满意度调查',
+    ownerStaffId: organiser.id,
+    status: 'running',
+    startedAt: new Date(),
+  });
   const scoreQ = await SurveyQuestion.create({ surveyId: survey.id, number: 1, text: '服务态度', kind: 'score' });
   const textQ = await SurveyQuestion.create({ surveyId: survey.id, number: 2, text: '意见建议', kind: 'text' });
   return { survey, scoreQ, textQ };
@@ -34,15 +39,36 @@ describe('office models', () => {
     it('refuses an answer scored 6 with a Chinese message and writes nothing', async () => {
       const { survey, scoreQ } = await surveyWithQuestions(assistant);
       await expectRefused(
-        () => SurveyResponse.create({ surveyId: survey.id, respondentName: '王芳', collectedById: assistant.id, answers: { [scoreQ.id]: 6 }, overallScore: 4 }),
+        () =>
+          SurveyResponse.create({
+            surveyId: survey.id,
+            respondentName: '王芳',
+            collectedById: assistant.id,
+            answers: { [scoreQ.id]: 6 },
+            overallScore: 4,
+          }),
         '评分必须是 1 到 5 的整数',
       );
       await expectRefused(
-        () => SurveyResponse.create({ surveyId: survey.id, respondentName: '王芳', collectedById: assistant.id, answers: { [scoreQ.id]: 4.5 }, overallScore: 4 }),
+        () =>
+          SurveyResponse.create({
+            surveyId: survey.id,
+            respondentName: '王芳',
+            collectedById: assistant.id,
+            answers: { [scoreQ.id]: 4.5 },
+            overallScore: 4,
+          }),
         '评分必须是 1 到 5 的整数',
       );
       await expectRefused(
-        () => SurveyResponse.create({ surveyId: survey.id, respondentName: '王芳', collectedById: assistant.id, answers: { [scoreQ.id]: 5 }, overallScore: 0 }),
+        () =>
+          SurveyResponse.create({
+            surveyId: survey.id,
+            respondentName: '王芳',
+            collectedById: assistant.id,
+            answers: { [scoreQ.id]: 5 },
+            overallScore: 0,
+          }),
         '总体评分必须是 1 到 5 的整数',
       );
       expect(await SurveyResponse.count({ where: { surveyId: survey.id } })).to.equal(0);
@@ -50,8 +76,17 @@ describe('office models', () => {
 
     it('refuses a bulk insert holding one bad score, writing none of the rows', async () => {
       const { survey, scoreQ } = await surveyWithQuestions(assistant);
-      const good = { surveyId: survey.id, respondentName: '李强', collectedById: assistant.id, answers: { [scoreQ.id]: 5 }, overallScore: 5 };
-      const refused = await expectRefused(() => SurveyResponse.bulkCreate([good, { ...good, answers: { [scoreQ.id]: 6 } }], { validate: true }), Error);
+      const good = {
+        surveyId: survey.id,
+        respondentName: '李强',
+        collectedById: assistant.id,
+        answers: { [scoreQ.id]: 5 },
+        overallScore: 5,
+      };
+      const refused = await expectRefused(
+        () => SurveyResponse.bulkCreate([good, { ...good, answers: { [scoreQ.id]: 6 } }], { validate: true }),
+        Error,
+      );
       expect(JSON.stringify(refused)).to.contain('评分必须是 1 到 5 的整数');
       expect(await SurveyResponse.count({ where: { surveyId: survey.id } })).to.equal(0);
     });
@@ -60,11 +95,25 @@ describe('office models', () => {
       const { survey, scoreQ } = await surveyWithQuestions(assistant);
       const other = await surveyWithQuestions(assistant);
       await expectRefused(
-        () => SurveyResponse.create({ surveyId: survey.id, respondentName: '张伟', collectedById: assistant.id, answers: { [scoreQ.id]: '很好' }, overallScore: 5 }),
+        () =>
+          SurveyResponse.create({
+            surveyId: survey.id,
+            respondentName: '张伟',
+            collectedById: assistant.id,
+            answers: { [scoreQ.id]: '很好' },
+            overallScore: 5,
+          }),
         '第 1 题是评分题，请填 1 到 5 的整数',
       );
       await expectRefused(
-        () => SurveyResponse.create({ surveyId: survey.id, respondentName: '张伟', collectedById: assistant.id, answers: { [other.scoreQ.id]: 5 }, overallScore: 5 }),
+        () =>
+          SurveyResponse.create({
+            surveyId: survey.id,
+            respondentName: '张伟',
+            collectedById: assistant.id,
+            answers: { [other.scoreQ.id]: 5 },
+            overallScore: 5,
+          }),
         `题目 ${other.scoreQ.id} 不属于该调查`,
       );
       expect(await SurveyResponse.count({ where: { surveyId: survey.id } })).to.equal(0);
@@ -81,8 +130,14 @@ describe('office models', () => {
       });
       const reloaded = await SurveyResponse.findByPk(created.id);
       expect(reloaded!.answers).to.deep.equal({ [scoreQ.id]: 4, [textQ.id]: '快递柜不够用' });
-      await expectRefused(() => reloaded!.update({ answers: 'not json' as never }), '答卷内容必须是 JSON 对象，如 {"12": 5, "13": "服务很好"}');
-      expect((await SurveyResponse.findByPk(created.id))!.answers).to.deep.equal({ [scoreQ.id]: 4, [textQ.id]: '快递柜不够用' });
+      await expectRefused(
+        () => reloaded!.update({ answers: 'not json' as never }),
+        '答卷内容必须是 JSON 对象，如 {"12": 5, "13": "服务很好"}',
+      );
+      expect((await SurveyResponse.findByPk(created.id))!.answers).to.deep.equal({
+        [scoreQ.id]: 4,
+        [textQ.id]: '快递柜不够用',
+      });
     });
   });
 
@@ -90,7 +145,13 @@ describe('office models', () => {
     it('refuses a planned end before the planned start', async () => {
       const before = await Survey.count();
       await expectRefused(
-        () => Survey.create({ title: '日期颠倒的调查', ownerStaffId: assistant.id, plannedStart: '2026-05-10', plannedEnd: '2026-05-01' }),
+        () =>
+          Survey.create({
+            title: '日期颠倒的调查',
+            ownerStaffId: assistant.id,
+            plannedStart: '2026-05-10',
+            plannedEnd: '2026-05-01',
+          }),
         '计划结束日期不能早于计划开始日期',
       );
       expect(await Survey.count()).to.equal(before);
@@ -109,7 +170,10 @@ describe('office models', () => {
     it('refuses a second question with the same number in one survey', async () => {
       const survey = await Survey.create({ title: '题号重复测试', ownerStaffId: assistant.id });
       await SurveyQuestion.create({ surveyId: survey.id, number: 1, text: '第一题' });
-      await expectRefused(() => SurveyQuestion.create({ surveyId: survey.id, number: 1, text: '重复的第一题' }), '该调查已有这个题号');
+      await expectRefused(
+        () => SurveyQuestion.create({ surveyId: survey.id, number: 1, text: '重复的第一题' }),
+        '该调查已有这个题号',
+      );
       expect(await SurveyQuestion.count({ where: { surveyId: survey.id } })).to.equal(1);
     });
   });
@@ -117,19 +181,34 @@ describe('office models', () => {
   describe('WorkPlan and its items', () => {
     it('refuses month 2026-13 and a second plan for the same month', async () => {
       const owner = await staff('receptionist');
-      await expectRefused(() => WorkPlan.create({ staffId: owner.id, month: '2026-13', title: '月份错误的计划' }), '月份格式应为 YYYY-MM（如 2026-05）');
-      await expectRefused(() => WorkPlan.create({ staffId: owner.id, month: '2026-5', title: '月份错误的计划' }), '月份格式应为 YYYY-MM（如 2026-05）');
+      await expectRefused(
+        () => WorkPlan.create({ staffId: owner.id, month: '2026-13', title: '月份错误的计划' }),
+        '月份格式应为 YYYY-MM（如 2026-05）',
+      );
+      await expectRefused(
+        () => WorkPlan.create({ staffId: owner.id, month: '2026-5', title: '月份错误的计划' }),
+        '月份格式应为 YYYY-MM（如 2026-05）',
+      );
       expect(await WorkPlan.count({ where: { staffId: owner.id } })).to.equal(0);
       await WorkPlan.create({ staffId: owner.id, month: '2026-05', title: '五月计划' });
-      await expectRefused(() => WorkPlan.create({ staffId: owner.id, month: '2026-05', title: '又一个五月计划' }), '该员工这个月已有工作计划');
+      await expectRefused(
+        () => WorkPlan.create({ staffId: owner.id, month: '2026-05', title: '又一个五月计划' }),
+        '该员工这个月已有工作计划',
+      );
       expect(await WorkPlan.count({ where: { staffId: owner.id } })).to.equal(1);
     });
 
     it('refuses week 6 and writes nothing', async () => {
       const owner = await staff('cashier');
       const plan = await WorkPlan.create({ staffId: owner.id, month: '2026-06', title: '六月计划' });
-      await expectRefused(() => WorkPlanItem.create({ planId: plan.id, week: 6, content: '第六周不存在' }), '周次必须是 1 到 5 的整数');
-      await expectRefused(() => WorkPlanItem.create({ planId: plan.id, week: 2, content: '未知状态', status: 'paused' as never }), '状态不正确');
+      await expectRefused(
+        () => WorkPlanItem.create({ planId: plan.id, week: 6, content: '第六周不存在' }),
+        '周次必须是 1 到 5 的整数',
+      );
+      await expectRefused(
+        () => WorkPlanItem.create({ planId: plan.id, week: 2, content: '未知状态', status: 'paused' as never }),
+        '状态不正确',
+      );
       expect(await WorkPlanItem.count({ where: { planId: plan.id } })).to.equal(0);
     });
 
@@ -147,10 +226,17 @@ describe('office models', () => {
   describe('ArchiveDocument', () => {
     it('refuses an unknown document type and writes nothing', async () => {
       const keeper = await staff('coordinator');
-      await expectRefused(() => ArchiveDocument.create({ title: '神秘资料', docType: 'secret' as never, keeperId: keeper.id }), '资料类别不正确');
-      await expectRefused(() => ArchiveDocument.create({ title: '无类别资料', docType: null as never, keeperId: keeper.id }), '资料类别不能为空');
       await expectRefused(
-        () => ArchiveDocument.create({ title: '负大小附件', docType: 'minutes', keeperId: keeper.id, attachmentSize: -1 }),
+        () => ArchiveDocument.create({ title: '神秘资料', docType: 'secret' as never, keeperId: keeper.id }),
+        '资料类别不正确',
+      );
+      await expectRefused(
+        () => ArchiveDocument.create({ title: '无类别资料', docType: null as never, keeperId: keeper.id }),
+        '资料类别不能为空',
+      );
+      await expectRefused(
+        () =>
+          ArchiveDocument.create({ title: '负大小附件', docType: 'minutes', keeperId: keeper.id, attachmentSize: -1 }),
         '附件大小不能为负数',
       );
       expect(await ArchiveDocument.count({ where: { keeperId: keeper.id } })).to.equal(0);
@@ -187,13 +273,28 @@ describe('office models', () => {
     });
 
     it('has the answers collected by the assistant and the coordinator', async () => {
-      const surveyIds = (await Survey.findAll({ where: { ownerStaffId: ctx.staff.assistant.id }, attributes: ['id'] })).map((s) => s.id);
-      const collectors = await SurveyResponse.findAll({ where: { surveyId: surveyIds }, attributes: ['collectedById'], group: ['collectedById'] });
-      expect(collectors.map((r) => r.collectedById).sort()).to.deep.equal([ctx.staff.assistant.id, ctx.staff.coordinator.id].sort());
+      const surveyIds = (
+        await Survey.findAll({ where: { ownerStaffId: ctx.staff.assistant.id }, attributes: ['id'] })
+      ).map((s) => s.id);
+      const collectors = await SurveyResponse.findAll({
+        where: { surveyId: surveyIds },
+        attributes: ['collectedById'],
+        group: ['collectedById'],
+      });
+      expect(collectors.map((r) => r.collectedById).sort()).to.deep.equal(
+        [ctx.staff.assistant.id, ctx.staff.coordinator.id].sort(),
+      );
     });
 
     it('gives the front four and the director plans for last month and this month with items in every status', async () => {
-      const planners = [ctx.staff.reception, ctx.staff.coordinator, ctx.staff.cashier, ctx.staff.cashier2, ctx.staff.assistant, ctx.staff.director];
+      const planners = [
+        ctx.staff.reception,
+        ctx.staff.coordinator,
+        ctx.staff.cashier,
+        ctx.staff.cashier2,
+        ctx.staff.assistant,
+        ctx.staff.director,
+      ];
       const plans = await WorkPlan.findAll({ where: { staffId: planners.map((s) => s.id) } });
       expect(plans.length).to.equal(12);
       expect([...new Set(plans.map((p) => p.month))].sort()).to.deep.equal(['2026-10', '2026-11']);

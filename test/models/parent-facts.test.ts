@@ -63,7 +63,12 @@ describe("a row moved to another parent carries the new parent's fact", () => {
 
   it("a question moved into a running survey by save() or Model.update() is written with that survey's status", async () => {
     const draft = await Survey.create({ title: '草拟中的调查', ownerStaffId: owner.id });
-    const running = await Survey.create({ title: '进行中的调查', ownerStaffId: owner.id, status: 'running', startedAt: new Date() });
+    const running = await Survey.create({
+      title: '进行中的调查',
+      ownerStaffId: owner.id,
+      status: 'running',
+      startedAt: new Date(),
+    });
     const saved = await SurveyQuestion.create({ surveyId: draft.id, number: 1, text: '服务态度' });
     const updated = await SurveyQuestion.create({ surveyId: draft.id, number: 2, text: '环境卫生' });
     expect(saved.surveyStatus).to.equal('draft');
@@ -72,7 +77,10 @@ describe("a row moved to another parent carries the new parent's fact", () => {
     await saved.save();
     await SurveyQuestion.update({ surveyId: running.id }, { where: { id: updated.id } });
     for (const question of [saved, updated]) {
-      expect((await SurveyQuestion.findByPk(question.id))!).to.include({ surveyId: running.id, surveyStatus: 'running' });
+      expect((await SurveyQuestion.findByPk(question.id))!).to.include({
+        surveyId: running.id,
+        surveyStatus: 'running',
+      });
     }
   });
 });

@@ -3,7 +3,11 @@ import { UniqueConstraintError } from 'sequelize';
 import { Payment, type Staff } from '../../src/models/index.js';
 import { formatReceiptNumber, nextReceipt, nextReceiptSequence, parseReceiptNumber } from '../../src/models/index.js';
 import { shanghaiYear } from '../../src/lib/shanghai.js';
-import { cashReportMatches, computeCashReportTotals, type TotalledPayment } from '../../src/domain/cash-report-totals.js';
+import {
+  cashReportMatches,
+  computeCashReportTotals,
+  type TotalledPayment,
+} from '../../src/domain/cash-report-totals.js';
 import { staff } from '../support/factories.js';
 import { expectRefused } from '../support/refusals.js';
 
@@ -48,7 +52,12 @@ describe('receipt numbering', () => {
   it('starts a year at 1 and continues after the highest number, voided receipts included', async () => {
     expect(await nextReceiptSequence(YEAR_A)).to.equal(1);
     await receipt(YEAR_A, 1);
-    await receipt(YEAR_A, 2, { status: 'voided', voidReason: '金额录入错误', voidedAt: new Date(`${YEAR_A}-03-01T02:05:00Z`), voidedById: cashier.id });
+    await receipt(YEAR_A, 2, {
+      status: 'voided',
+      voidReason: '金额录入错误',
+      voidedAt: new Date(`${YEAR_A}-03-01T02:05:00Z`),
+      voidedById: cashier.id,
+    });
     expect(await nextReceiptSequence(YEAR_A)).to.equal(3);
     // Another year has its own sequence.
     expect(await nextReceiptSequence(YEAR_B)).to.equal(1);
@@ -56,23 +65,49 @@ describe('receipt numbering', () => {
 
   it('numbers a new receipt itself when the caller leaves the number out', async () => {
     const paidAt = new Date(`${YEAR_B}-12-31T16:30:00Z`); // already the next year in Shanghai
-    const first = await Payment.create({ kind: 'other', method: 'wechat', amount: 2000, payerName: '李秀英', cashierId: cashier.id, paidAt });
-    const second = await Payment.create({ kind: 'other', method: 'alipay', amount: 3000, payerName: '张伟', cashierId: cashier.id, paidAt });
+    const first = await Payment.create({
+      kind: 'other',
+      method: 'wechat',
+      amount: 2000,
+      payerName: '李秀英',
+      cashierId: cashier.id,
+      paidAt,
+    });
+    const second = await Payment.create({
+      kind: 'other',
+      method: 'alipay',
+      amount: 3000,
+      payerName: '张伟',
+      cashierId: cashier.id,
+      paidAt,
+    });
     expect(first.receiptYear).to.equal(YEAR_B + 1);
     expect(first.receiptNumber).to.equal(formatReceiptNumber(YEAR_B + 1, 1));
     expect(second.receiptNumber).to.equal(formatReceiptNumber(YEAR_B + 1, 2));
-    expect(await nextReceipt(paidAt)).to.deep.equal({ receiptYear: YEAR_B + 1, receiptSequence: 3, receiptNumber: formatReceiptNumber(YEAR_B + 1, 3) });
+    expect(await nextReceipt(paidAt)).to.deep.equal({
+      receiptYear: YEAR_B + 1,
+      receiptSequence: 3,
+      receiptNumber: formatReceiptNumber(YEAR_B + 1, 3),
+    });
   });
 
   it('never hands out the same number twice: a second receipt with a used sequence is refused', async () => {
     await receipt(YEAR_B, 7);
-    await expectRefused(() => receipt(YEAR_B, 7, { receiptNumber: formatReceiptNumber(YEAR_B, 7) }), UniqueConstraintError);
+    await expectRefused(
+      () => receipt(YEAR_B, 7, { receiptNumber: formatReceiptNumber(YEAR_B, 7) }),
+      UniqueConstraintError,
+    );
     expect(await Payment.count({ where: { receiptYear: YEAR_B, receiptSequence: 7 } })).to.equal(1);
   });
 });
 
 describe('cash report totals', () => {
-  const p = (kind: string, method: string, amount: number, status = 'valid'): TotalledPayment => ({ kind, method, amount, status });
+  const p = (kind: string, method: string, amount: number, status = 'valid'): TotalledPayment => ({
+    kind,
+    method,
+    amount,
+    status,
+  });
 
   it('adds valid inflows per method and nets deposit refunds out of the total', () => {
     const totals = computeCashReportTotals([
@@ -100,7 +135,10 @@ describe('cash report totals', () => {
   it('gives zeros for a day without receipts and a negative net for a day of refunds only', () => {
     expect(computeCashReportTotals([]).totalAmount).to.equal(0);
     expect(computeCashReportTotals([]).receiptCount).to.equal(0);
-    const refunds = computeCashReportTotals([p('deposit_refund', 'cash', 150000), p('deposit_refund', 'transfer', 50000)]);
+    const refunds = computeCashReportTotals([
+      p('deposit_refund', 'cash', 150000),
+      p('deposit_refund', 'transfer', 50000),
+    ]);
     expect(refunds.totalAmount).to.equal(-200000);
     expect(refunds.refundAmount).to.equal(200000);
     expect(refunds.cashAmount).to.equal(0);

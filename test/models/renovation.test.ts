@@ -39,27 +39,46 @@ describe('renovation models', () => {
 
   it('refuses an end date before the start date and writes nothing', async () => {
     const before = await RenovationApplication.count();
-    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), startDate: '2026-06-01', endDate: '2026-05-31' }), '结束日期不能早于开始日期');
+    await expectRefused(
+      () => RenovationApplication.create({ ...applicationFor(estate), startDate: '2026-06-01', endDate: '2026-05-31' }),
+      '结束日期不能早于开始日期',
+    );
     expect(await RenovationApplication.count()).to.equal(before);
   });
 
   it('refuses an unknown status and writes nothing', async () => {
     const before = await RenovationApplication.count();
-    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), status: 'finished' as 'submitted' }), '状态不正确');
+    await expectRefused(
+      () => RenovationApplication.create({ ...applicationFor(estate), status: 'finished' as 'submitted' }),
+      '状态不正确',
+    );
     expect(await RenovationApplication.count()).to.equal(before);
   });
 
   it('refuses an inspected application without an inspection result, and a result before inspection', async () => {
     const before = await RenovationApplication.count();
-    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), status: 'inspected' }), '验收后必须填写验收结果');
-    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), status: 'approved', inspectionResult: 'passed' }), '尚未验收的申请不能有验收结果');
+    await expectRefused(
+      () => RenovationApplication.create({ ...applicationFor(estate), status: 'inspected' }),
+      '验收后必须填写验收结果',
+    );
+    await expectRefused(
+      () => RenovationApplication.create({ ...applicationFor(estate), status: 'approved', inspectionResult: 'passed' }),
+      '尚未验收的申请不能有验收结果',
+    );
     expect(await RenovationApplication.count()).to.equal(before);
-    const inspected = await RenovationApplication.create({ ...applicationFor(estate), status: 'inspected', inspectionResult: 'failed' });
+    const inspected = await RenovationApplication.create({
+      ...applicationFor(estate),
+      status: 'inspected',
+      inspectionResult: 'failed',
+    });
     expect(inspected.inspectionResult).to.equal('failed');
   });
 
   it('refuses a malformed contractor phone', async () => {
-    await expectRefused(() => RenovationApplication.create({ ...applicationFor(estate), contractorPhone: '12345' }), '电话号码格式不正确');
+    await expectRefused(
+      () => RenovationApplication.create({ ...applicationFor(estate), contractorPhone: '12345' }),
+      '电话号码格式不正确',
+    );
   });
 
   describe('deposits', () => {
@@ -78,19 +97,42 @@ describe('renovation models', () => {
     });
 
     it('refuses a negative or zero deposit and writes nothing', async () => {
-      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: -200_000 }), '押金金额必须大于零');
-      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: 0 }), '押金金额必须大于零');
-      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: 100.5 }), '押金金额必须是以分为单位的整数');
+      await expectRefused(
+        () => RenovationDeposit.create({ applicationId: application.id, amount: -200_000 }),
+        '押金金额必须大于零',
+      );
+      await expectRefused(
+        () => RenovationDeposit.create({ applicationId: application.id, amount: 0 }),
+        '押金金额必须大于零',
+      );
+      await expectRefused(
+        () => RenovationDeposit.create({ applicationId: application.id, amount: 100.5 }),
+        '押金金额必须是以分为单位的整数',
+      );
       expect(await RenovationDeposit.count({ where: { applicationId: application.id } })).to.equal(0);
     });
 
     it('refuses a refund whose refunded amount and deduction do not add up to the deposit, and writes nothing', async () => {
       await expectRefused(
-        () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'refunded', refundedAmount: 250_000, deduction: 30_000 }),
+        () =>
+          RenovationDeposit.create({
+            applicationId: application.id,
+            amount: 300_000,
+            status: 'refunded',
+            refundedAmount: 250_000,
+            deduction: 30_000,
+          }),
         '退还金额与扣款金额之和必须等于押金金额',
       );
       await expectRefused(
-        () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'refunded', refundedAmount: 300_000, deduction: -1 }),
+        () =>
+          RenovationDeposit.create({
+            applicationId: application.id,
+            amount: 300_000,
+            status: 'refunded',
+            refundedAmount: 300_000,
+            deduction: -1,
+          }),
         '扣款金额不能为负数',
       );
       expect(await RenovationDeposit.count({ where: { applicationId: application.id } })).to.equal(0);
@@ -98,7 +140,11 @@ describe('renovation models', () => {
 
     it('refuses a refund on an existing deposit that does not add up, leaving the row as it was', async () => {
       const deposit = await RenovationDeposit.create({ applicationId: application.id, amount: 300_000 });
-      await expectRefused(() => deposit.update({ status: 'refunded', refundedAmount: 300_000, deduction: 50_000, refundedAt: new Date() }), '退还金额与扣款金额之和必须等于押金金额');
+      await expectRefused(
+        () =>
+          deposit.update({ status: 'refunded', refundedAmount: 300_000, deduction: 50_000, refundedAt: new Date() }),
+        '退还金额与扣款金额之和必须等于押金金额',
+      );
       await deposit.reload();
       expect(deposit.status).to.equal('held');
       expect(deposit.refundedAmount).to.equal(0);
@@ -108,15 +154,34 @@ describe('renovation models', () => {
 
     it('refuses a refund without its refund receipt, and a forfeit or a held deposit carrying a refund', async () => {
       await expectRefused(
-        () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'refunded', refundedAmount: 270_000, deduction: 30_000 }),
+        () =>
+          RenovationDeposit.create({
+            applicationId: application.id,
+            amount: 300_000,
+            status: 'refunded',
+            refundedAmount: 270_000,
+            deduction: 30_000,
+          }),
         '退还押金必须有退款收据',
       );
       await expectRefused(
-        () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'forfeited', refundedAmount: 300_000 }),
+        () =>
+          RenovationDeposit.create({
+            applicationId: application.id,
+            amount: 300_000,
+            status: 'forfeited',
+            refundedAmount: 300_000,
+          }),
         '已没收的押金不能有退款',
       );
-      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, deduction: 10_000 }), '押金尚未退还，不能有退款或扣款');
-      await expectRefused(() => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'lost' as 'held' }), '状态不正确');
+      await expectRefused(
+        () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, deduction: 10_000 }),
+        '押金尚未退还，不能有退款或扣款',
+      );
+      await expectRefused(
+        () => RenovationDeposit.create({ applicationId: application.id, amount: 300_000, status: 'lost' as 'held' }),
+        '状态不正确',
+      );
       expect(await RenovationDeposit.count({ where: { applicationId: application.id } })).to.equal(0);
     });
   });
@@ -131,7 +196,9 @@ describe('renovation demo data', function () {
 
   before(async () => {
     estate = await smallEstate(12);
-    const accounts = await demoAccounts({ engineer: await staff('engineering_supervisor', { supervises: await department('工程部') }) });
+    const accounts = await demoAccounts({
+      engineer: await staff('engineering_supervisor', { supervises: await department('工程部') }),
+    });
     ctx = demoContext({
       rng: new Rng(7),
       now: new Date(),
@@ -149,7 +216,10 @@ describe('renovation demo data', function () {
 
   it('holds at least two applications in every state, inspections both passed and failed', () => {
     for (const status of ['submitted', 'reviewed', 'approved', 'rejected', 'inspected']) {
-      expect(count(applications, (a) => a.status === status), status).to.be.at.least(2);
+      expect(
+        count(applications, (a) => a.status === status),
+        status,
+      ).to.be.at.least(2);
     }
     expect(count(applications, (a) => a.inspectionResult === 'passed')).to.be.at.least(2);
     expect(count(applications, (a) => a.inspectionResult === 'failed')).to.be.at.least(2);
@@ -160,7 +230,8 @@ describe('renovation demo data', function () {
     for (const a of applications) {
       expect(frontDesk).to.include(a.registeredById);
       if (a.status !== 'submitted') expect(a.reviewedById).to.equal(ctx.staff.engineer.id);
-      if (['approved', 'rejected', 'inspected'].includes(a.status)) expect(a.decidedById).to.equal(ctx.staff.assistant.id);
+      if (['approved', 'rejected', 'inspected'].includes(a.status))
+        expect(a.decidedById).to.equal(ctx.staff.assistant.id);
       if (a.status === 'inspected') expect(a.inspectedById).to.equal(ctx.staff.engineer.id);
       expect(new Date(a.endDate).getTime()).to.be.at.least(new Date(a.startDate).getTime());
     }
@@ -185,9 +256,12 @@ describe('renovation demo data', function () {
     expect(count(deposits, (d) => d.status === 'refunded')).to.be.at.least(2);
     expect(count(deposits, (d) => d.status === 'refunded' && d.deduction > 0)).to.be.at.least(1);
     expect(count(deposits, (d) => d.status === 'forfeited')).to.be.at.least(2);
-    for (const d of deposits.filter((x) => x.status !== 'held')) expect(d.inspectionResult, d.number).to.not.equal(null);
-    for (const d of deposits.filter((x) => x.status === 'refunded')) expect(d.inspectionResult, d.number).to.equal('passed');
-    for (const d of deposits.filter((x) => x.status === 'forfeited')) expect(d.inspectionResult, d.number).to.equal('failed');
+    for (const d of deposits.filter((x) => x.status !== 'held'))
+      expect(d.inspectionResult, d.number).to.not.equal(null);
+    for (const d of deposits.filter((x) => x.status === 'refunded'))
+      expect(d.inspectionResult, d.number).to.equal('passed');
+    for (const d of deposits.filter((x) => x.status === 'forfeited'))
+      expect(d.inspectionResult, d.number).to.equal('failed');
   });
 
   it('gives each deposit one collection receipt by the cashier and each refunded deposit exactly one refund receipt', async () => {
@@ -214,8 +288,14 @@ describe('renovation demo data', function () {
     }
   });
 
-  it('numbers its receipts in time order, consecutively after the year\'s earlier receipts', async () => {
-    const payments = await Payment.findAll({ where: { depositId: deposits.map((d) => d.id) }, order: [['paidAt', 'ASC'], ['id', 'ASC']] });
+  it("numbers its receipts in time order, consecutively after the year's earlier receipts", async () => {
+    const payments = await Payment.findAll({
+      where: { depositId: deposits.map((d) => d.id) },
+      order: [
+        ['paidAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    });
     const years = new Set(payments.map((p) => p.receiptYear));
     for (const year of years) {
       const ofYear = payments.filter((p) => p.receiptYear === year);
@@ -224,7 +304,10 @@ describe('renovation demo data', function () {
         if (i > 0) expect(p.receiptSequence, p.receiptNumber).to.equal(ofYear[i - 1].receiptSequence + 1);
       });
       const firstId = Math.min(...ofYear.map((p) => p.id));
-      const before = (await Payment.max<number, Payment>('receiptSequence', { where: { receiptYear: year, id: { [Op.lt]: firstId } } })) ?? 0;
+      const before =
+        (await Payment.max<number, Payment>('receiptSequence', {
+          where: { receiptYear: year, id: { [Op.lt]: firstId } },
+        })) ?? 0;
       expect(ofYear[0].receiptSequence, `first receipt of ${year}`).to.equal(Number(before) + 1);
     }
   });
@@ -232,7 +315,10 @@ describe('renovation demo data', function () {
   it('a second batch continues the application numbers instead of reusing them', async () => {
     const again: DemoContext = { ...ctx, rng: new Rng(8) };
     await seedRenovationDemo(again);
-    const all = await RenovationApplication.findAll({ where: { unitId: estate.units.map((u) => u.id) }, attributes: ['number'] });
+    const all = await RenovationApplication.findAll({
+      where: { unitId: estate.units.map((u) => u.id) },
+      attributes: ['number'],
+    });
     expect(new Set(all.map((a) => a.number)).size).to.equal(all.length);
     expect(all.length).to.be.greaterThan(applications.length);
   });

@@ -2,7 +2,14 @@
 // the same nullability and type, and every index a model declares exists on its table. Checked on the database the
 // run uses (SQLite by default, PostgreSQL with TEST_DATABASE_URL), after the same migrations the product runs.
 import { expect } from 'chai';
-import { DataTypes, QueryTypes, ValidationError, type ModelAttributeColumnOptions, type ModelStatic, type Model } from 'sequelize';
+import {
+  DataTypes,
+  QueryTypes,
+  ValidationError,
+  type ModelAttributeColumnOptions,
+  type ModelStatic,
+  type Model,
+} from 'sequelize';
 import { isPostgres, sequelize } from '../../src/db.js';
 import '../../src/models/index.js';
 
@@ -11,7 +18,13 @@ const NOT_OURS = new Set(['SequelizeMeta', 'Session']);
 
 // Nullable in the model on purpose, NOT NULL in the table: a beforeCreate hook fills them when left out, and
 // Sequelize checks allowNull before beforeCreate runs (each model says so beside the attribute).
-const FILLED_BEFORE_CREATE = new Set(['BillingRun.title', 'CashReport.title', 'Payment.receiptNumber', 'Payment.receiptYear', 'Payment.receiptSequence']);
+const FILLED_BEFORE_CREATE = new Set([
+  'BillingRun.title',
+  'CashReport.title',
+  'Payment.receiptNumber',
+  'Payment.receiptYear',
+  'Payment.receiptSequence',
+]);
 
 interface TypeInfo {
   key: string;
@@ -41,7 +54,9 @@ interface DeclaredIndex {
   name?: string;
 }
 
-const models = Object.values(sequelize.models).filter((model) => !NOT_OURS.has(model.name)) as Array<ModelStatic<Model>>;
+const models = Object.values(sequelize.models).filter((model) => !NOT_OURS.has(model.name)) as Array<
+  ModelStatic<Model>
+>;
 
 function lengthOf(type: TypeInfo): number {
   return Number(type.options?.length ?? type._length ?? 255);
@@ -111,7 +126,9 @@ async function checkedValues(table: string): Promise<Map<string, string[][]>> {
 }
 
 function attributesOf(model: ModelStatic<Model>): Array<[string, Attribute]> {
-  return Object.entries(model.getAttributes() as Record<string, Attribute>).filter(([, attribute]) => attribute.type.key !== DataTypes.VIRTUAL.key);
+  return Object.entries(model.getAttributes() as Record<string, Attribute>).filter(
+    ([, attribute]) => attribute.type.key !== DataTypes.VIRTUAL.key,
+  );
 }
 
 function columnOf(model: ModelStatic<Model>, name: string): string {
@@ -125,7 +142,9 @@ async function columnDifferences(model: ModelStatic<Model>): Promise<string[]> {
   const checks = isPostgres ? await checkedValues(table) : new Map<string, string[][]>();
   const differences: string[] = [];
   const attributes = attributesOf(model);
-  const timestamps = new Set(Object.values((model as unknown as { _timestampAttributes: Record<string, string> })._timestampAttributes));
+  const timestamps = new Set(
+    Object.values((model as unknown as { _timestampAttributes: Record<string, string> })._timestampAttributes),
+  );
   const fields = new Set(attributes.map(([name, attribute]) => attribute.field ?? name));
   for (const [name, attribute] of attributes) {
     const field = attribute.field ?? name;
@@ -136,16 +155,23 @@ async function columnDifferences(model: ModelStatic<Model>): Promise<string[]> {
     }
     const reported = column.type.toUpperCase();
     if (attribute.type.key === DataTypes.ENUM.key) {
-      if (!enumColumnAgrees(attribute.type, reported)) differences.push(`${table}.${field}: ENUM(${attribute.type.values?.join(', ')}) in the model, ${reported} in the table`);
+      if (!enumColumnAgrees(attribute.type, reported))
+        differences.push(
+          `${table}.${field}: ENUM(${attribute.type.values?.join(', ')}) in the model, ${reported} in the table`,
+        );
       if (isPostgres) {
         const expected = [...(attribute.type.values ?? [])].sort();
         const found = (checks.get(field) ?? []).map((values) => [...values].sort());
         if (!found.some((values) => JSON.stringify(values) === JSON.stringify(expected))) {
-          differences.push(`${table}.${field}: no CHECK constraint allowing exactly ${expected.join(', ')} (found ${JSON.stringify(found)})`);
+          differences.push(
+            `${table}.${field}: no CHECK constraint allowing exactly ${expected.join(', ')} (found ${JSON.stringify(found)})`,
+          );
         }
       }
     } else if (reported !== expectedColumnType(attribute.type)) {
-      differences.push(`${table}.${field}: ${attribute.type.key} in the model (${expectedColumnType(attribute.type)}), ${reported} in the table`);
+      differences.push(
+        `${table}.${field}: ${attribute.type.key} in the model (${expectedColumnType(attribute.type)}), ${reported} in the table`,
+      );
     }
     // A primary key is never null; SQLite reports an INTEGER PRIMARY KEY (the rowid) as nullable all the same.
     // createdAt/updatedAt are filled by Sequelize on every create, update and bulkCreate, before validation: the
@@ -154,10 +180,14 @@ async function columnDifferences(model: ModelStatic<Model>): Promise<string[]> {
     const tableAllowsNull = column.primaryKey && reported === 'INTEGER' ? false : column.allowNull;
     const filledBeforeCreate = modelAllowsNull && !tableAllowsNull && FILLED_BEFORE_CREATE.has(`${table}.${field}`);
     if (modelAllowsNull !== tableAllowsNull && !filledBeforeCreate) {
-      differences.push(`${table}.${field}: ${modelAllowsNull ? 'nullable' : 'NOT NULL'} in the model, ${tableAllowsNull ? 'nullable' : 'NOT NULL'} in the table`);
+      differences.push(
+        `${table}.${field}: ${modelAllowsNull ? 'nullable' : 'NOT NULL'} in the model, ${tableAllowsNull ? 'nullable' : 'NOT NULL'} in the table`,
+      );
     }
     if (!!attribute.primaryKey !== column.primaryKey) {
-      differences.push(`${table}.${field}: ${attribute.primaryKey ? 'primary key' : 'not a primary key'} in the model, ${column.primaryKey ? 'primary key' : 'not a primary key'} in the table`);
+      differences.push(
+        `${table}.${field}: ${attribute.primaryKey ? 'primary key' : 'not a primary key'} in the model, ${column.primaryKey ? 'primary key' : 'not a primary key'} in the table`,
+      );
     }
   }
   for (const field of Object.keys(columns)) {
@@ -171,7 +201,11 @@ function declaredIndexes(model: ModelStatic<Model>): Array<{ fields: string[]; u
   const declared: Array<{ fields: string[]; unique: boolean; label: string }> = [];
   for (const index of (model.options.indexes ?? []) as DeclaredIndex[]) {
     const fields = (index.fields ?? []).map((f) => (typeof f === 'string' ? f : (f.name ?? f.attribute ?? '')));
-    declared.push({ fields: fields.map((f) => columnOf(model, f)), unique: !!index.unique, label: index.name ?? `(${fields.join(', ')})` });
+    declared.push({
+      fields: fields.map((f) => columnOf(model, f)),
+      unique: !!index.unique,
+      label: index.name ?? `(${fields.join(', ')})`,
+    });
   }
   const groups = new Map<string, string[]>();
   for (const [name, attribute] of attributesOf(model)) {
@@ -191,8 +225,10 @@ async function indexDifferences(model: ModelStatic<Model>): Promise<string[]> {
   for (const index of declaredIndexes(model)) {
     const wanted = JSON.stringify(index.fields);
     const same = indexes.filter((found) => JSON.stringify(found.fields.map((f) => f.attribute)) === wanted);
-    if (same.length === 0) differences.push(`${table} ${index.label}: declared by the model, no index on (${index.fields.join(', ')})`);
-    else if (index.unique && !same.some((found) => found.unique || found.primary)) differences.push(`${table} ${index.label}: unique in the model, not in the table`);
+    if (same.length === 0)
+      differences.push(`${table} ${index.label}: declared by the model, no index on (${index.fields.join(', ')})`);
+    else if (index.unique && !same.some((found) => found.unique || found.primary))
+      differences.push(`${table} ${index.label}: unique in the model, not in the table`);
   }
   return differences;
 }
@@ -215,12 +251,18 @@ describe(`schema: models and migrated tables agree (${sequelize.getDialect()})`,
   }
 
   // What keeps an ENUM column to its values on SQLite, where the table has no CHECK.
-  it('the model refuses a value outside every ENUM attribute\'s list', async () => {
+  it("the model refuses a value outside every ENUM attribute's list", async () => {
     const accepted: string[] = [];
     for (const model of models) {
       for (const [name, attribute] of attributesOf(model)) {
         if (attribute.type.key !== DataTypes.ENUM.key) continue;
-        const error = await model.build({ [name]: 'not-a-code' }).validate({ fields: [name], hooks: false }).then(() => null, (e: unknown) => e);
+        const error = await model
+          .build({ [name]: 'not-a-code' })
+          .validate({ fields: [name], hooks: false })
+          .then(
+            () => null,
+            (e: unknown) => e,
+          );
         const refused = error instanceof ValidationError && error.errors.some((item) => item.path === name);
         if (!refused) accepted.push(`${model.name}.${name}`);
       }
@@ -228,14 +270,19 @@ describe(`schema: models and migrated tables agree (${sequelize.getDialect()})`,
     expect(accepted).to.deep.equal([]);
   });
 
-  it('PostgreSQL refuses a value outside the model\'s list even when the model is bypassed', async function () {
+  it("PostgreSQL refuses a value outside the model's list even when the model is bypassed", async function () {
     if (!isPostgres) this.skip();
     // On a seeded rule, in a transaction that is rolled back whatever happens.
     const transaction = await sequelize.transaction();
     try {
       const error = await sequelize
-        .query(`UPDATE "AuthorityRule" SET "effect" = 'maybe' WHERE "id" = (SELECT min("id") FROM "AuthorityRule")`, { transaction })
-        .then(() => null, (e: Error) => e);
+        .query(`UPDATE "AuthorityRule" SET "effect" = 'maybe' WHERE "id" = (SELECT min("id") FROM "AuthorityRule")`, {
+          transaction,
+        })
+        .then(
+          () => null,
+          (e: Error) => e,
+        );
       expect(error?.message).to.match(/AuthorityRule_effect_check/);
     } finally {
       await transaction.rollback();

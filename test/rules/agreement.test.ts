@@ -52,13 +52,49 @@ type Rng = ReturnType<typeof prng>;
 
 const FACT_NAMES = ['actor', 'action', 'record', 'now'] as const;
 /** Paths that the facts never hold, or that walk through non-objects, arrays and prototypes. */
-const STRAY_PATHS = ['missing', 'status.length', 'meta.a', 'meta.b.c', 'supervisesDepartmentIds.0', 'supervisesDepartmentIds.length', 'id.x', 'constructor', ''];
+const STRAY_PATHS = [
+  'missing',
+  'status.length',
+  'meta.a',
+  'meta.b.c',
+  'supervisesDepartmentIds.0',
+  'supervisesDepartmentIds.length',
+  'id.x',
+  'constructor',
+  '',
+];
 
 // Values of matching and mismatching types, from small pools so that comparisons often hit.
 const NUMBERS = [0, 3, 5, 7, 8, -1, 2.5, 12];
-const STRINGS = ['reported', 'held', 'passed', 'failed', 'draft', 'receptionist', 'cashier', 'Ticket.list', 'Ticket', 'ticket.list', '', '7', '12abc', 'abc', 'Infinity'];
+const STRINGS = [
+  'reported',
+  'held',
+  'passed',
+  'failed',
+  'draft',
+  'receptionist',
+  'cashier',
+  'Ticket.list',
+  'Ticket',
+  'ticket.list',
+  '',
+  '7',
+  '12abc',
+  'abc',
+  'Infinity',
+];
 const SCALARS: Json[] = [...NUMBERS, ...STRINGS, null, true, false];
-const ARRAYS: Json[] = [[], [7], [5, 3], ['7'], [null], ['reported', 'held'], ['receptionist', 'cashier', 'assistant'], ['Ticket.list', 'Ticket.new'], [7, '7', 'held']];
+const ARRAYS: Json[] = [
+  [],
+  [7],
+  [5, 3],
+  ['7'],
+  [null],
+  ['reported', 'held'],
+  ['receptionist', 'cashier', 'assistant'],
+  ['Ticket.list', 'Ticket.new'],
+  [7, '7', 'held'],
+];
 
 function randomScalar(rng: Rng): Json {
   return rng.chance(0.85) ? rng.pick(SCALARS) : rng.pick(ARRAYS);
@@ -66,7 +102,9 @@ function randomScalar(rng: Rng): Json {
 
 function randomActor(rng: Rng): Record<string, Json> {
   const actor: Record<string, Json> = {};
-  const put = (key: string, values: Json[]) => { if (rng.chance(0.85)) actor[key] = rng.pick(values); };
+  const put = (key: string, values: Json[]) => {
+    if (rng.chance(0.85)) actor[key] = rng.pick(values);
+  };
   put('id', [7, 8, 3, '7', null, 0]);
   put('positionCode', ['receptionist', 'cashier', 'assistant', 'director', null, '', 'reception']);
   put('positionName', ['客户接待员', '客户服务收费员', null]);
@@ -84,7 +122,8 @@ function randomRecord(rng: Rng): Record<string, Json> {
   if (rng.chance(0.2)) return record;
   for (const [field, { type }] of Object.entries(FACTS.record)) {
     if (!rng.chance(0.45)) continue;
-    if (rng.chance(0.75)) record[field] = type === 'number' ? rng.pick([...NUMBERS, null]) : rng.pick([...STRINGS.slice(0, 7), null]);
+    if (rng.chance(0.75))
+      record[field] = type === 'number' ? rng.pick([...NUMBERS, null]) : rng.pick([...STRINGS.slice(0, 7), null]);
     else record[field] = randomScalar(rng); // a value of another type
   }
   if (rng.chance(0.1)) record.meta = { a: rng.pick(SCALARS), b: { c: rng.pick(SCALARS) } };
@@ -96,12 +135,29 @@ function randomFacts(rng: Rng): RuleFacts {
   if (rng.chance(0.9)) now.hour = rng.int(24);
   if (rng.chance(0.9)) now.weekday = 1 + rng.int(7);
   if (rng.chance(0.9)) now.date = rng.pick(['2026-03-02', '2026-12-31']);
-  return { actor: randomActor(rng), action: rng.pick(['Ticket.list', 'Ticket.new', 'RenovationDeposit.refund', 'Ticket', '']), record: randomRecord(rng), now };
+  return {
+    actor: randomActor(rng),
+    action: rng.pick(['Ticket.list', 'Ticket.new', 'RenovationDeposit.refund', 'Ticket', '']),
+    record: randomRecord(rng),
+    now,
+  };
 }
 
 const DECORATED = [
-  'not:equal', 'not:in', 'not:contains', 'swap:in', 'swap:contains', 'someFact:equal', 'someFact:in', 'everyFact:greaterThan',
-  'someValue:equal', 'everyValue:notEqual', 'someValue:lessThan', 'not:swap:in', 'someFact:not:equal', 'swap:greaterThanInclusive',
+  'not:equal',
+  'not:in',
+  'not:contains',
+  'swap:in',
+  'swap:contains',
+  'someFact:equal',
+  'someFact:in',
+  'everyFact:greaterThan',
+  'someValue:equal',
+  'everyValue:notEqual',
+  'someValue:lessThan',
+  'not:swap:in',
+  'someFact:not:equal',
+  'swap:greaterThanInclusive',
 ];
 
 function randomPath(rng: Rng, fact: string): string | undefined {
@@ -176,22 +232,37 @@ describe('compiled rules agree with json-rules-engine', () => {
         const actual = compiledOutcome(test, facts);
         counts[expected] += 1;
         if (expected !== actual && disagreements.length < 5) {
-          disagreements.push(`json-rules-engine ${expected}, compiled ${actual}\n  conditions ${JSON.stringify(conditions)}\n  facts ${JSON.stringify(facts)}`);
+          disagreements.push(
+            `json-rules-engine ${expected}, compiled ${actual}\n  conditions ${JSON.stringify(conditions)}\n  facts ${JSON.stringify(facts)}`,
+          );
         }
       }
     }
     const total = RULES * FACTS_PER_RULE;
-    console.log(`      ${total} cases (${RULES} rules × ${FACTS_PER_RULE} fact sets): ${counts.fired} fired, ${counts['not fired']} not fired, ${counts.rejected} rejected; ${Date.now() - started} ms`);
+    console.log(
+      `      ${total} cases (${RULES} rules × ${FACTS_PER_RULE} fact sets): ${counts.fired} fired, ${counts['not fired']} not fired, ${counts.rejected} rejected; ${Date.now() - started} ms`,
+    );
     expect(disagreements).to.deep.equal([]);
     expect(total).to.be.at.least(100_000);
     // The generator must exercise every outcome substantially.
-    for (const outcome of Object.keys(counts) as Outcome[]) expect(counts[outcome], outcome).to.be.greaterThan(total / 50);
+    for (const outcome of Object.keys(counts) as Outcome[])
+      expect(counts[outcome], outcome).to.be.greaterThan(total / 50);
   });
 
   it('on the default rules, over facts like the ones the admin hands in', async function () {
     this.timeout(60_000);
     const rng = prng(7);
-    const positions = ['receptionist', 'coordinator', 'cashier', 'assistant', 'director', 'engineering_supervisor', 'garage_keeper', 'system_admin', null];
+    const positions = [
+      'receptionist',
+      'coordinator',
+      'cashier',
+      'assistant',
+      'director',
+      'engineering_supervisor',
+      'garage_keeper',
+      'system_admin',
+      null,
+    ];
     let cases = 0;
     let fired = 0;
     for (const definition of defaultRuleDefinitions()) {
@@ -199,14 +270,40 @@ describe('compiled rules agree with json-rules-engine', () => {
       const engine = engineFor(definition.conditions);
       for (let i = 0; i < 200; i++) {
         const facts: RuleFacts = {
-          actor: { id: rng.pick([7, 8]), positionCode: rng.pick(positions), positionName: null, departmentId: rng.pick([3, 5, null]), departmentName: null, supervisesDepartmentIds: rng.pick([[], [5], [3, 5]]), isSupervisor: false, isSystemAdmin: false },
-          action: definition.actions[0],
-          record: rng.chance(0.1) ? {} : {
-            status: rng.pick(['reported', 'dispatched', 'visited', 'held', 'open', 'submitted', 'valid', 'draft', undefined]),
-            cashierId: rng.pick([7, 8, null, undefined]), visitorId: rng.pick([7, 8, null, undefined]), staffId: rng.pick([7, 8, undefined]),
-            planStaffId: rng.pick([7, 8, undefined]), departmentId: rng.pick([3, 5, 9, null, undefined]),
-            inspectionResult: rng.pick(['passed', 'failed', undefined]), docType: rng.pick(['finance', 'iso', undefined]), surveyStatus: rng.pick(['draft', 'running', undefined]),
+          actor: {
+            id: rng.pick([7, 8]),
+            positionCode: rng.pick(positions),
+            positionName: null,
+            departmentId: rng.pick([3, 5, null]),
+            departmentName: null,
+            supervisesDepartmentIds: rng.pick([[], [5], [3, 5]]),
+            isSupervisor: false,
+            isSystemAdmin: false,
           },
+          action: definition.actions[0],
+          record: rng.chance(0.1)
+            ? {}
+            : {
+                status: rng.pick([
+                  'reported',
+                  'dispatched',
+                  'visited',
+                  'held',
+                  'open',
+                  'submitted',
+                  'valid',
+                  'draft',
+                  undefined,
+                ]),
+                cashierId: rng.pick([7, 8, null, undefined]),
+                visitorId: rng.pick([7, 8, null, undefined]),
+                staffId: rng.pick([7, 8, undefined]),
+                planStaffId: rng.pick([7, 8, undefined]),
+                departmentId: rng.pick([3, 5, 9, null, undefined]),
+                inspectionResult: rng.pick(['passed', 'failed', undefined]),
+                docType: rng.pick(['finance', 'iso', undefined]),
+                surveyStatus: rng.pick(['draft', 'running', undefined]),
+              },
           now: { hour: 9, weekday: 1, date: '2026-03-02' },
         };
         const expected = await engineOutcome(engine, facts);
@@ -220,24 +317,93 @@ describe('compiled rules agree with json-rules-engine', () => {
   });
 
   it('on the surprising corners of json-rules-engine, case by case', async () => {
-    const facts: RuleFacts = { actor: { id: 7, supervisesDepartmentIds: [5] }, action: 'Ticket.list', record: {}, now: { hour: 9 } };
+    const facts: RuleFacts = {
+      actor: { id: 7, supervisesDepartmentIds: [5] },
+      action: 'Ticket.list',
+      record: {},
+      now: { hour: 9 },
+    };
     const cases: [string, Json, Outcome][] = [
       ['an empty any is true', { any: [] }, 'fired'],
       ['an empty all is true', { all: [] }, 'fired'],
       ['not of an empty any is false', { not: { any: [] } }, 'not fired'],
-      ['two missing values are equal', { all: [{ fact: 'record', path: 'cashierId', operator: 'equal', value: { fact: 'actor', path: 'cashierId' } }] }, 'fired'],
-      ['a path on the action string reads the whole string', { all: [{ fact: 'action', path: 'resource', operator: 'equal', value: 'Ticket.list' }] }, 'fired'],
-      ['in against a string is a substring test', { all: [{ fact: 'action', operator: 'in', value: 'Ticket.list.extra' }] }, 'fired'],
-      ['in against a string finds "undefined" for a missing value', { all: [{ fact: 'record', path: 'status', operator: 'in', value: 'undefined status' }] }, 'fired'],
-      ['in against a number rejects the run', { all: [{ fact: 'actor', path: 'id', operator: 'in', value: 7 }] }, 'rejected'],
-      ['an error in the same priority group rejects even after a false sibling', { all: [{ fact: 'actor', path: 'id', operator: 'equal', value: 1 }, { fact: 'actor', path: 'id', operator: 'in', value: null }] }, 'rejected'],
-      ['a higher-priority false sibling skips the erroring group', { all: [{ fact: 'actor', path: 'id', operator: 'equal', value: 1, priority: 5 }, { fact: 'actor', path: 'id', operator: 'in', value: null }] }, 'not fired'],
-      ['numeric operators refuse a missing value', { all: [{ fact: 'record', path: 'amount', operator: 'greaterThan', value: 10 }] }, 'not fired'],
-      ['contains needs an array fact', { all: [{ fact: 'action', operator: 'contains', value: 'Ticket' }] }, 'not fired'],
-      ['contains on an array uses ===', { all: [{ fact: 'actor', path: 'supervisesDepartmentIds', operator: 'contains', value: 5 }] }, 'fired'],
-      ['decorators chain, outermost first: not:swap:contains', { all: [{ fact: 'actor', path: 'id', operator: 'not:swap:contains', value: [7] }] }, 'not fired'],
-      ['swap:in asks value.indexOf of a number fact and rejects', { all: [{ fact: 'actor', path: 'id', operator: 'swap:in', value: [7] }] }, 'rejected'],
-      ['someValue against a non-array rejects', { all: [{ fact: 'actor', path: 'id', operator: 'someValue:equal', value: 7 }] }, 'rejected'],
+      [
+        'two missing values are equal',
+        {
+          all: [{ fact: 'record', path: 'cashierId', operator: 'equal', value: { fact: 'actor', path: 'cashierId' } }],
+        },
+        'fired',
+      ],
+      [
+        'a path on the action string reads the whole string',
+        { all: [{ fact: 'action', path: 'resource', operator: 'equal', value: 'Ticket.list' }] },
+        'fired',
+      ],
+      [
+        'in against a string is a substring test',
+        { all: [{ fact: 'action', operator: 'in', value: 'Ticket.list.extra' }] },
+        'fired',
+      ],
+      [
+        'in against a string finds "undefined" for a missing value',
+        { all: [{ fact: 'record', path: 'status', operator: 'in', value: 'undefined status' }] },
+        'fired',
+      ],
+      [
+        'in against a number rejects the run',
+        { all: [{ fact: 'actor', path: 'id', operator: 'in', value: 7 }] },
+        'rejected',
+      ],
+      [
+        'an error in the same priority group rejects even after a false sibling',
+        {
+          all: [
+            { fact: 'actor', path: 'id', operator: 'equal', value: 1 },
+            { fact: 'actor', path: 'id', operator: 'in', value: null },
+          ],
+        },
+        'rejected',
+      ],
+      [
+        'a higher-priority false sibling skips the erroring group',
+        {
+          all: [
+            { fact: 'actor', path: 'id', operator: 'equal', value: 1, priority: 5 },
+            { fact: 'actor', path: 'id', operator: 'in', value: null },
+          ],
+        },
+        'not fired',
+      ],
+      [
+        'numeric operators refuse a missing value',
+        { all: [{ fact: 'record', path: 'amount', operator: 'greaterThan', value: 10 }] },
+        'not fired',
+      ],
+      [
+        'contains needs an array fact',
+        { all: [{ fact: 'action', operator: 'contains', value: 'Ticket' }] },
+        'not fired',
+      ],
+      [
+        'contains on an array uses ===',
+        { all: [{ fact: 'actor', path: 'supervisesDepartmentIds', operator: 'contains', value: 5 }] },
+        'fired',
+      ],
+      [
+        'decorators chain, outermost first: not:swap:contains',
+        { all: [{ fact: 'actor', path: 'id', operator: 'not:swap:contains', value: [7] }] },
+        'not fired',
+      ],
+      [
+        'swap:in asks value.indexOf of a number fact and rejects',
+        { all: [{ fact: 'actor', path: 'id', operator: 'swap:in', value: [7] }] },
+        'rejected',
+      ],
+      [
+        'someValue against a non-array rejects',
+        { all: [{ fact: 'actor', path: 'id', operator: 'someValue:equal', value: 7 }] },
+        'rejected',
+      ],
     ];
     for (const [name, conditions, expected] of cases) {
       const engineSays = await engineOutcome(engineFor(conditions), facts);
@@ -247,10 +413,20 @@ describe('compiled rules agree with json-rules-engine', () => {
     // parseFloat lets '12abc' and [12] through the numeric check, but the comparison itself is JavaScript's:
     // '12abc' > 10 is false (NaN), '12' > 10 and [12] > 10 are true.
     const numeric = { all: [{ fact: 'record', path: 'amount', operator: 'greaterThan', value: 10 }] };
-    for (const [amount, expected] of [['12abc', 'not fired'], ['12', 'fired'], [[12], 'fired'], [true, 'not fired'], [null, 'not fired']] as const) {
+    for (const [amount, expected] of [
+      ['12abc', 'not fired'],
+      ['12', 'fired'],
+      [[12], 'fired'],
+      [true, 'not fired'],
+      [null, 'not fired'],
+    ] as const) {
       const withAmount = { ...facts, record: { amount } };
-      expect(await engineOutcome(engineFor(numeric), withAmount), `json-rules-engine: ${String(amount)} > 10`).to.equal(expected);
-      expect(compiledOutcome(compileConditions(numeric), withAmount), `compiled: ${String(amount)} > 10`).to.equal(expected);
+      expect(await engineOutcome(engineFor(numeric), withAmount), `json-rules-engine: ${String(amount)} > 10`).to.equal(
+        expected,
+      );
+      expect(compiledOutcome(compileConditions(numeric), withAmount), `compiled: ${String(amount)} > 10`).to.equal(
+        expected,
+      );
     }
   });
 
@@ -261,7 +437,10 @@ describe('compiled rules agree with json-rules-engine', () => {
       ['shared condition reference', { all: [{ condition: 'isCashier' }] }],
       ['top-level condition reference', { condition: 'isCashier' }],
       ['unknown fact', { all: [{ fact: 'weather', operator: 'equal', value: 'rain' }] }],
-      ['unknown fact in a value reference', { all: [{ fact: 'actor', path: 'id', operator: 'equal', value: { fact: 'weather' } }] }],
+      [
+        'unknown fact in a value reference',
+        { all: [{ fact: 'actor', path: 'id', operator: 'equal', value: { fact: 'weather' } }] },
+      ],
       ['no top-level group', { fact: 'actor', operator: 'equal', value: 1 }],
       ['all that is not an array', { all: { fact: 'actor', operator: 'equal', value: 1 } }],
       ['not that is an array', { not: [] }],

@@ -14,7 +14,9 @@ describe('clause citations of a rule', () => {
       { position: '客户服务收费员', kind: 'duty', number: 4 },
     ]);
     expect(parseCitations('收费员 职责1—3')).to.have.length(3);
-    expect(parseCitations('收费员 职权4（车库管理员登记）')).to.deep.equal([{ position: '客户服务收费员', kind: 'authority', number: 4 }]);
+    expect(parseCitations('收费员 职权4（车库管理员登记）')).to.deep.equal([
+      { position: '客户服务收费员', kind: 'authority', number: 4 },
+    ]);
   });
 
   it('ignores text that cites no clause of the document', () => {
@@ -26,7 +28,8 @@ describe('clause citations of a rule', () => {
     const counts: Record<string, number> = { 客户接待员: 5, 客户服务协调员: 6, 客户服务收费员: 6, 客户服务助理: 6 };
     for (const rule of defaultRuleDefinitions()) {
       for (const c of parseCitations(rule.clause)) {
-        if (c.kind === 'authority') expect(c.number, `${rule.name}: ${rule.clause}`).to.be.within(1, counts[c.position]);
+        if (c.kind === 'authority')
+          expect(c.number, `${rule.name}: ${rule.clause}`).to.be.within(1, counts[c.position]);
       }
     }
   });

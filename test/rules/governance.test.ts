@@ -59,7 +59,12 @@ describe('authority rules in the database govern the decisions', () => {
     expect(JSON.stringify(rule.conditions)).to.equal(before);
     // A deny rule may have none: it then refuses everyone its actions.
     const created = await client.create('AuthorityRule', {
-      name: 'test: 押金冻结', actions: '["RenovationDeposit.refund"]', effect: 'deny', conditions: '{"all": []}', priority: '10', enabled: 'false',
+      name: 'test: 押金冻结',
+      actions: '["RenovationDeposit.refund"]',
+      effect: 'deny',
+      conditions: '{"all": []}',
+      priority: '10',
+      enabled: 'false',
     });
     expect(created.body.notice.type, JSON.stringify(created.body.record?.errors)).to.equal('success');
   });
@@ -79,7 +84,12 @@ describe('authority rules in the database govern the decisions', () => {
     const { loadActor } = await import('../../src/auth/actor.js');
     const actor = (await loadActor(cashier.id))!;
     await AuthorityRule.create({
-      name: 'test: 押金冻结', actions: ['RenovationDeposit.refund'], effect: 'deny', priority: 1, enabled: true, clause: '测试',
+      name: 'test: 押金冻结',
+      actions: ['RenovationDeposit.refund'],
+      effect: 'deny',
+      priority: 1,
+      enabled: true,
+      clause: '测试',
       conditions: { all: [{ fact: 'actor', path: 'positionCode', operator: 'in', value: ['cashier'] }] },
     });
     const decision = decide(actor, 'RenovationDeposit.refund', refundable);
@@ -87,21 +97,27 @@ describe('authority rules in the database govern the decisions', () => {
     expect(decision.rules.map((r) => r.name)).to.deep.equal(['test: 押金冻结']);
   });
 
-  it('another process\'s change is picked up by the periodic refresh', async () => {
+  it("another process's change is picked up by the periodic refresh", async () => {
     const cashier = await staff('cashier');
     const { decide } = await import('../../src/rules/decide.js');
     const { loadActor } = await import('../../src/auth/actor.js');
     const actor = (await loadActor(cashier.id))!;
     // Written behind this process's back, as another instance would.
-    await sequelize.query(`UPDATE "AuthorityRule" SET "enabled" = false, "version" = "version" + 1, "updatedAt" = :now WHERE "name" = :name`, {
-      replacements: { name: REFUND_RULE, now: new Date() },
-    });
+    await sequelize.query(
+      `UPDATE "AuthorityRule" SET "enabled" = false, "version" = "version" + 1, "updatedAt" = :now WHERE "name" = :name`,
+      {
+        replacements: { name: REFUND_RULE, now: new Date() },
+      },
+    );
     expect(decide(actor, 'RenovationDeposit.refund', refundable).allowed, 'not yet refreshed').to.equal(true);
     expect(await refreshRules()).to.equal(true);
     expect(decide(actor, 'RenovationDeposit.refund', refundable).allowed).to.equal(false);
-    await sequelize.query(`UPDATE "AuthorityRule" SET "enabled" = true, "version" = "version" + 1, "updatedAt" = :now WHERE "name" = :name`, {
-      replacements: { name: REFUND_RULE, now: new Date(Date.now() + 1000) },
-    });
+    await sequelize.query(
+      `UPDATE "AuthorityRule" SET "enabled" = true, "version" = "version" + 1, "updatedAt" = :now WHERE "name" = :name`,
+      {
+        replacements: { name: REFUND_RULE, now: new Date(Date.now() + 1000) },
+      },
+    );
     await refreshRules();
   });
 });
@@ -113,14 +129,20 @@ describe('the decision log', () => {
     const director = await staff('director');
     const receptionClient = await signedInClient(reception.email, TEST_PASSWORD);
     await receptionClient.create('Department', { name: '日志测试部' });
-    const refused = await DecisionLog.findOne({ where: { staffId: reception.id, action: 'Department.new' }, order: [['id', 'DESC']] });
+    const refused = await DecisionLog.findOne({
+      where: { staffId: reception.id, action: 'Department.new' },
+      order: [['id', 'DESC']],
+    });
     expect(refused).to.include({ allowed: false, effect: 'default-deny', resource: 'Department' });
     expect(refused!.reason).to.include('没有任何规则允许客户接待员');
 
     const directorClient = await signedInClient(director.email, TEST_PASSWORD);
     const rule = (await AuthorityRule.findOne({ where: { name: '主任查阅' } }))!;
     await directorClient.get('/admin/api/resources/Ticket/actions/list');
-    const allowed = await DecisionLog.findOne({ where: { staffId: director.id, action: 'Ticket.list' }, order: [['id', 'DESC']] });
+    const allowed = await DecisionLog.findOne({
+      where: { staffId: director.id, action: 'Ticket.list' },
+      order: [['id', 'DESC']],
+    });
     expect(allowed).to.include({ allowed: true, effect: 'allow' });
     expect(allowed!.rules.map((r) => r.name)).to.include('主任查阅');
     expect(allowed!.ruleVersions).to.deep.include({ [String(rule.id)]: rule.version });
@@ -139,7 +161,10 @@ describe('the Position screen', () => {
     const client = await signedInClient(director.email, TEST_PASSWORD);
     const cashierPosition = (await Position.findOne({ where: { name: '客户服务收费员' } }))!;
     const { body } = await client.show('Position', cashierPosition.id);
-    const coverage = JSON.parse(body.record.params.authorityCoverage) as { number: number; rules: { name: string }[] }[];
+    const coverage = JSON.parse(body.record.params.authorityCoverage) as {
+      number: number;
+      rules: { name: string }[];
+    }[];
     expect(coverage.map((c) => c.number)).to.deep.equal([1, 2, 3, 4, 5, 6]);
     expect(coverage[0].rules.map((r) => r.name)).to.include.members(['退还装修押金', '没收装修押金']);
     expect(coverage[1].rules.map((r) => r.name)).to.include('决定催缴');
@@ -147,8 +172,13 @@ describe('the Position screen', () => {
 
     const receptionPosition = (await Position.findOne({ where: { name: '客户接待员' } }))!;
     const reception = await client.show('Position', receptionPosition.id);
-    const receptionCoverage = JSON.parse(reception.body.record.params.authorityCoverage) as { number: number; rules: unknown[] }[];
-    expect(receptionCoverage.find((c) => c.number === 4)!.rules, '职权4 月统计表 comes with the reports').to.deep.equal([]);
+    const receptionCoverage = JSON.parse(reception.body.record.params.authorityCoverage) as {
+      number: number;
+      rules: unknown[];
+    }[];
+    expect(receptionCoverage.find((c) => c.number === 4)!.rules, '职权4 月统计表 comes with the reports').to.deep.equal(
+      [],
+    );
   });
 });
 
@@ -156,8 +186,16 @@ describe('editing rules in the admin', () => {
   const bad: [string, Record<string, string>, string][] = [
     ['an uncatalogued action', { actions: '["Ticket.teleport"]' }, 'actions'],
     ['conditions that are not JSON', { conditions: '{"all": [' }, 'conditions'],
-    ['an unknown fact path', { conditions: '{"all":[{"fact":"record","path":"statuss","operator":"equal","value":"held"}]}' }, 'conditions'],
-    ['an unknown operator', { conditions: '{"all":[{"fact":"record","path":"status","operator":"like","value":"held"}]}' }, 'conditions'],
+    [
+      'an unknown fact path',
+      { conditions: '{"all":[{"fact":"record","path":"statuss","operator":"equal","value":"held"}]}' },
+      'conditions',
+    ],
+    [
+      'an unknown operator',
+      { conditions: '{"all":[{"fact":"record","path":"status","operator":"like","value":"held"}]}' },
+      'conditions',
+    ],
     ['a priority of zero', { priority: '0' }, 'priority'],
     ['an unknown effect', { effect: 'maybe' }, 'effect'],
   ];
@@ -167,7 +205,12 @@ describe('editing rules in the admin', () => {
       const client = await signedInClient(director.email, TEST_PASSWORD);
       const before = await AuthorityRule.count();
       const { body } = await client.create('AuthorityRule', {
-        name: `test: 坏规则 ${label}`, actions: '["Ticket.urge"]', effect: 'allow', priority: '1', enabled: 'true', clause: '测试',
+        name: `test: 坏规则 ${label}`,
+        actions: '["Ticket.urge"]',
+        effect: 'allow',
+        priority: '1',
+        enabled: 'true',
+        clause: '测试',
         conditions: '{"all":[{"fact":"actor","path":"positionCode","operator":"in","value":["receptionist"]}]}',
         ...fields,
       });

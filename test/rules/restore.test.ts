@@ -13,7 +13,13 @@ async function lockTheDirectorOut() {
   const rule = (await AuthorityRule.findOne({ where: { name: RULE_MANAGEMENT_RULE } }))!;
   await rule.update({ enabled: false, editedByDirector: true });
   await AuthorityRule.create({
-    name: LOCK_OUT, description: '测试', actions: ['AuthorityRule.edit'], effect: 'deny', priority: 10, enabled: true, clause: '测试',
+    name: LOCK_OUT,
+    description: '测试',
+    actions: ['AuthorityRule.edit'],
+    effect: 'deny',
+    priority: 10,
+    enabled: true,
+    clause: '测试',
     conditions: { all: [{ fact: 'actor', path: 'positionCode', operator: 'equal', value: 'director' }] },
   } as never);
   await refreshRules();
@@ -86,9 +92,13 @@ describe("the system administrator's built-in restore of the director's rule man
   it("the system administrator's menu entry for rules opens the restore form; the director's opens the list", async () => {
     const admin = await staff('system_admin');
     const adminClient = await signedInClient(admin.email, TEST_PASSWORD);
-    expect(await (await adminClient.get('/admin')).text()).to.contain('"href":"/admin/resources/AuthorityRule/actions/restore"');
+    expect(await (await adminClient.get('/admin')).text()).to.contain(
+      '"href":"/admin/resources/AuthorityRule/actions/restore"',
+    );
     const directorClient = await signedInClient((await staff('director')).email, TEST_PASSWORD);
     const page = await (await directorClient.get('/admin')).text();
-    expect(page).to.contain('"href":"/admin/resources/AuthorityRule"').and.not.contain('AuthorityRule/actions/restore"');
+    expect(page)
+      .to.contain('"href":"/admin/resources/AuthorityRule"')
+      .and.not.contain('AuthorityRule/actions/restore"');
   });
 });

@@ -16,7 +16,9 @@ describe('createSystemAdministrator', function () {
     const { staff, password, created } = await createSystemAdministrator(`  ${email.toUpperCase()} `);
     expect(created).to.equal(true);
     expect(password).to.have.length.of.at.least(12);
-    expect(password).to.match(/[A-Za-z]/).and.match(/\d/);
+    expect(password)
+      .to.match(/[A-Za-z]/)
+      .and.match(/\d/);
     const stored = await Staff.findOne({ where: { email } });
     expect(stored!.id).to.equal(staff.id);
     expect(stored!.passwordHash).to.not.include(password);
@@ -42,14 +44,23 @@ describe('createSystemAdministrator', function () {
 
   it('refuses a malformed email in Chinese and writes nothing', async () => {
     const before = await Staff.count();
-    await expectRefused(() => createSystemAdministrator('not-an-email'), ValidationFailed, '邮箱格式不正确：not-an-email');
+    await expectRefused(
+      () => createSystemAdministrator('not-an-email'),
+      ValidationFailed,
+      '邮箱格式不正确：not-an-email',
+    );
     expect(await Staff.count()).to.equal(before);
   });
 
   it('refuses the email of someone holding another position, leaving their password alone', async () => {
     const receptionist = await Position.findOne({ where: { name: '客户接待员' } });
     const email = uniqueEmail('clerk');
-    const clerk = await Staff.create({ name: '钱晓明', email, passwordHash: 'unchanged-hash', positionId: receptionist?.id ?? null });
+    const clerk = await Staff.create({
+      name: '钱晓明',
+      email,
+      passwordHash: 'unchanged-hash',
+      positionId: receptionist?.id ?? null,
+    });
     const refused = await expectRefused(() => createSystemAdministrator(email), Conflict);
     expect(refused.message).to.include('已属于员工"钱晓明"').and.include('不能改为系统管理员账号');
     const stored = await Staff.findByPk(clerk.id);

@@ -13,7 +13,11 @@ describe('demo data helpers', () => {
   });
 
   it('picks by weight with one draw: never a zero weight, and the same pick for the same seed', () => {
-    const entries = [['a', 3], ['b', 0], ['c', 1]] as const;
+    const entries = [
+      ['a', 3],
+      ['b', 0],
+      ['c', 1],
+    ] as const;
     const counts = { a: 0, b: 0, c: 0 };
     const rng = new Rng(7);
     for (let i = 0; i < 4000; i++) counts[weighted(rng, entries)] += 1;

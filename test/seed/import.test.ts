@@ -50,7 +50,12 @@ describe('importing job descriptions', () => {
 
   it('stores the four positions with their codes, department, blank grade and source', async () => {
     const department = await Department.findOne({ where: { name: '客户中心' } });
-    const expected = { 客户接待员: 'receptionist', 客户服务协调员: 'coordinator', 客户服务收费员: 'cashier', 客户服务助理: 'assistant' };
+    const expected = {
+      客户接待员: 'receptionist',
+      客户服务协调员: 'coordinator',
+      客户服务收费员: 'cashier',
+      客户服务助理: 'assistant',
+    };
     for (const [name, code] of Object.entries(expected)) {
       const p = await position(name);
       expect(p.code).to.equal(code);
@@ -70,13 +75,27 @@ describe('importing job descriptions', () => {
     };
     for (const [name, [duties, authorities, qualifications]] of Object.entries(counts)) {
       const p = await position(name);
-      const clauses = await PositionClause.findAll({ where: { positionId: p.id }, order: [['kind', 'ASC'], ['number', 'ASC']] });
+      const clauses = await PositionClause.findAll({
+        where: { positionId: p.id },
+        order: [
+          ['kind', 'ASC'],
+          ['number', 'ASC'],
+        ],
+      });
       const of = (kind: string) => clauses.filter((c) => c.kind === kind);
-      expect([of('duty').length, of('authority').length, of('qualification').length]).to.deep.equal([duties, authorities, qualifications]);
+      expect([of('duty').length, of('authority').length, of('qualification').length]).to.deep.equal([
+        duties,
+        authorities,
+        qualifications,
+      ]);
       // The position's own stretch of the document holds "N、 <text> " for each clause.
       const start = DOC.indexOf(`岗位名称: ${name} `);
       const stretch = DOC.slice(start, DOC.indexOf('实施者签字', start));
-      const sectionOf = { duty: stretch.slice(stretch.indexOf('职责:'), stretch.indexOf('职权:')), authority: stretch.slice(stretch.indexOf('职权:'), stretch.indexOf('资格要求: 1')), qualification: stretch.slice(stretch.indexOf('资格要求: 1')) + ' ' };
+      const sectionOf = {
+        duty: stretch.slice(stretch.indexOf('职责:'), stretch.indexOf('职权:')),
+        authority: stretch.slice(stretch.indexOf('职权:'), stretch.indexOf('资格要求: 1')),
+        qualification: stretch.slice(stretch.indexOf('资格要求: 1')) + ' ',
+      };
       for (const c of clauses) {
         expect(c.text).to.not.equal('');
         expect(sectionOf[c.kind]).to.include(`${c.number}、 ${c.text} `);
@@ -86,7 +105,11 @@ describe('importing job descriptions', () => {
 
   it('keeps 直接主管 as written and links "客户中心助理" and "管理中心助理" to 客户服务助理', async () => {
     const assistant = await position('客户服务助理');
-    for (const [name, text] of [['客户接待员', '客户中心助理'], ['客户服务协调员', '客户中心助理'], ['客户服务收费员', '管理中心助理']]) {
+    for (const [name, text] of [
+      ['客户接待员', '客户中心助理'],
+      ['客户服务协调员', '客户中心助理'],
+      ['客户服务收费员', '管理中心助理'],
+    ]) {
       const p = await position(name);
       expect(p.supervisorText).to.equal(text);
       expect(p.supervisorPositionId).to.equal(assistant.id);
@@ -127,7 +150,7 @@ describe('importing job descriptions', () => {
     expect(duty2!.text).to.equal('第二条（修订）。');
   });
 
-  it('writes nothing when the caller\'s transaction rolls back', async () => {
+  it("writes nothing when the caller's transaction rolls back", async () => {
     const { sequelize } = await import('../../src/models/index.js');
     const name = `回滚岗位${crypto.randomBytes(4).toString('hex')}`;
     const parsed = parseJobDescriptions(`岗位名称: ${name} 职责: 1、 甲。 职权: 1、 乙。 资格要求: 1、 丙。`, 'r.txt');
@@ -195,7 +218,13 @@ describe('npm run seed (command line)', function () {
     const p = await position(name);
     const cleaning = await Department.findOne({ where: { name: '保洁部' } });
     const assistant = await position('客户服务助理');
-    expect(p).to.deep.include({ departmentId: cleaning!.id, supervisorText: '客户中心助理', supervisorPositionId: assistant.id, source: '绿化岗位说明书.txt', code: null });
+    expect(p).to.deep.include({
+      departmentId: cleaning!.id,
+      supervisorText: '客户中心助理',
+      supervisorPositionId: assistant.id,
+      source: '绿化岗位说明书.txt',
+      code: null,
+    });
     const clauses = await PositionClause.findAll({ where: { positionId: p.id }, order: [['id', 'ASC']] });
     expect(clauses.map((c) => `${c.kind}${c.number}:${c.text}`)).to.deep.equal([
       'duty1:负责小区绿化的日常养护。',
@@ -219,31 +248,48 @@ describe('npm run seed (command line)', function () {
   });
 
   it('an unknown flag or a bad --scale prints the Chinese and English usage and exits 1', () => {
-    for (const args of [['--bogus'], ['--demo', '--scale', '0'], ['--demo', '--scale', 'many'], ['--scale', '3'], ['--admin']]) {
+    for (const args of [
+      ['--bogus'],
+      ['--demo', '--scale', '0'],
+      ['--demo', '--scale', 'many'],
+      ['--scale', '3'],
+      ['--admin'],
+    ]) {
       const run = runTsx(['src/seed/cli.ts', ...args]);
       expect(run.status, args.join(' ')).to.equal(1);
       expect(run.stderr).to.include('用法 / usage').and.include('--demo [--scale N]');
     }
   });
 
-  it('without arguments migrates a fresh database and seeds the document and the organisation; npm start\'s seedIfEmpty then does nothing', () => {
+  it("without arguments migrates a fresh database and seeds the document and the organisation; npm start's seedIfEmpty then does nothing", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-cli-'));
     const env = { DATABASE_URL: `sqlite:${path.join(dir, 'fresh.sqlite')}`, SEED_DEMO: 'false' };
     const run = runTsx(['src/seed/cli.ts'], env);
     expect(run.status, run.stderr).to.equal(0);
-    expect(run.stdout).to.include('已执行迁移').and.include('岗位 positions:   新建 5').and.include('条款 clauses:     新建 73');
+    expect(run.stdout)
+      .to.include('已执行迁移')
+      .and.include('岗位 positions:   新建 5')
+      .and.include('条款 clauses:     新建 73');
 
     const check = runTsx(
-      ['--input-type=module', '-e', `
+      [
+        '--input-type=module',
+        '-e',
+        `
         const { seedIfEmpty } = await import('./src/seed/index.ts');
         const { Position, Staff, sequelize } = await import('./src/models/index.ts');
         const result = await seedIfEmpty();
         console.log(JSON.stringify({ seeded: result.seeded, positions: await Position.count(), staff: await Staff.count() }));
-        await sequelize.close();`],
+        await sequelize.close();`,
+      ],
       env,
     );
     expect(check.status, check.stderr).to.equal(0);
-    expect(JSON.parse(check.stdout.trim().split('\n').at(-1)!)).to.deep.equal({ seeded: false, positions: 11, staff: 0 });
+    expect(JSON.parse(check.stdout.trim().split('\n').at(-1)!)).to.deep.equal({
+      seeded: false,
+      positions: 11,
+      staff: 0,
+    });
   });
 });
 
@@ -254,7 +300,10 @@ describe('seedIfEmpty (npm start)', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-empty-'));
     const env = { DATABASE_URL: `sqlite:${path.join(dir, 'empty.sqlite')}`, SEED_DEMO: 'false' };
     const run = runTsx(
-      ['--input-type=module', '-e', `
+      [
+        '--input-type=module',
+        '-e',
+        `
         const { migrate } = await import('./src/models/migrate.ts');
         const { seedIfEmpty } = await import('./src/seed/index.ts');
         const { Position, PositionClause, Department, Staff, sequelize } = await import('./src/models/index.ts');
@@ -268,7 +317,8 @@ describe('seedIfEmpty (npm start)', function () {
           positions: await Position.count(), clauses: await PositionClause.count(),
           departments: await Department.count(), staff: await Staff.count(),
         }));
-        await sequelize.close();`],
+        await sequelize.close();`,
+      ],
       env,
     );
     expect(run.status, run.stderr).to.equal(0);

@@ -7,7 +7,12 @@ import { Rng } from '../../src/seed/demo/fake.js';
 import { DEMO_EMAILS, seedOrganisationDemo, type DemoContextDraft } from '../../src/seed/demo/organisation.js';
 import { expectRefused } from '../support/refusals.js';
 
-const draft = (): DemoContextDraft => ({ scale: 1, rng: new Rng(7), now: new Date('2026-11-27T02:00:00Z'), progress: () => undefined });
+const draft = (): DemoContextDraft => ({
+  scale: 1,
+  rng: new Rng(7),
+  now: new Date('2026-11-27T02:00:00Z'),
+  progress: () => undefined,
+});
 
 const EXPECTED: Array<[string, string, string]> = [
   ['reception@demo.local', '客户接待员', '客户中心'],
@@ -49,7 +54,8 @@ describe('demo organisation', function () {
     expect(ctx.departments!['工程部'].name).to.equal('工程部');
     expect(ctx.positions!['客户服务收费员'].code).to.equal('cashier');
     const otherDepartments = new Set(ctx.otherStaff!.map((s) => s.departmentId));
-    for (const name of ['工程部', '保安部', '保洁部', '财务部']) expect(otherDepartments.has(ctx.departments![name].id), name).to.equal(true);
+    for (const name of ['工程部', '保安部', '保洁部', '财务部'])
+      expect(otherDepartments.has(ctx.departments![name].id), name).to.equal(true);
   });
 
   it('hashes the demo password with bcrypt: it verifies, a wrong one does not', async () => {
@@ -80,7 +86,10 @@ describe('demo organisation', function () {
   });
 
   it('two newcomers wait for the director to approve their positions, and two crew accounts are locked by IT', async () => {
-    const newcomers = await Staff.findAll({ where: { email: ['newcomer1@demo.local', 'newcomer2@demo.local'] }, order: [['email', 'ASC']] });
+    const newcomers = await Staff.findAll({
+      where: { email: ['newcomer1@demo.local', 'newcomer2@demo.local'] },
+      order: [['email', 'ASC']],
+    });
     expect(newcomers.map((s) => [s.positionId, s.proposedPositionId])).to.deep.equal([
       [null, ctx.positions!['客户接待员'].id],
       [null, ctx.positions!['客户服务收费员'].id],

@@ -32,10 +32,20 @@ describe('parsing a job-description document', () => {
     const positions = parseJobDescriptions(DOC, SOURCE);
 
     it('finds the four positions in order, with department, blank grade and supervisor as written', () => {
-      expect(positions.map((p) => p.name)).to.deep.equal(['客户接待员', '客户服务协调员', '客户服务收费员', '客户服务助理']);
+      expect(positions.map((p) => p.name)).to.deep.equal([
+        '客户接待员',
+        '客户服务协调员',
+        '客户服务收费员',
+        '客户服务助理',
+      ]);
       expect(positions.map((p) => p.departmentText)).to.deep.equal(['客户中心', '客户中心', '客户中心', '客户中心']);
       expect(positions.map((p) => p.grade)).to.deep.equal([null, null, null, null]);
-      expect(positions.map((p) => p.supervisorText)).to.deep.equal(['客户中心助理', '客户中心助理', '管理中心助理', '管理处主任']);
+      expect(positions.map((p) => p.supervisorText)).to.deep.equal([
+        '客户中心助理',
+        '客户中心助理',
+        '管理中心助理',
+        '管理处主任',
+      ]);
       expect(positions.every((p) => p.source === SOURCE)).to.equal(true);
     });
 
@@ -105,7 +115,12 @@ describe('parsing a job-description document', () => {
     ].join('\n');
     const [a, b] = parseJobDescriptions(text, 't.txt');
     expect(a.grade).to.equal('三级');
-    expect(a.clauses.map((c) => c.text)).to.deep.equal(['第一项职责，\n  跨行书写。', '第二项职责。', '一项职权。', '一项要求。']);
+    expect(a.clauses.map((c) => c.text)).to.deep.equal([
+      '第一项职责，\n  跨行书写。',
+      '第二项职责。',
+      '一项职权。',
+      '一项要求。',
+    ]);
     expect(b).to.deep.include({ name: '测试员乙', departmentText: null, grade: null, supervisorText: null });
     expect(b.clauses.at(-1)!.text).to.equal('乙的要求。');
   });
@@ -153,7 +168,9 @@ describe('parsing a job-description document', () => {
 
     it('numbering that skips a number', () => {
       const error = parseError(DOC.replace('3、 对通知、告示、各种电话记录表格等内部事务的处理。 ', ''));
-      expect(error.message).to.include('岗位"客户接待员"的"职责"').and.include('编号不连续：第 2 条之后是第 4 条（缺少第 3 条）');
+      expect(error.message)
+        .to.include('岗位"客户接待员"的"职责"')
+        .and.include('编号不连续：第 2 条之后是第 4 条（缺少第 3 条）');
     });
 
     it('numbering that does not start at 1', () => {
@@ -177,7 +194,12 @@ describe('parsing a job-description document', () => {
     });
 
     it('sections out of order', () => {
-      const error = parseError(DOC.replace('所属部门: 客户中心 职务等级: 直接主管: 客户中心助理 职责:', '职务等级: 所属部门: 客户中心 直接主管: 客户中心助理 职责:'));
+      const error = parseError(
+        DOC.replace(
+          '所属部门: 客户中心 职务等级: 直接主管: 客户中心助理 职责:',
+          '职务等级: 所属部门: 客户中心 直接主管: 客户中心助理 职责:',
+        ),
+      );
       expect(error.message).to.include('岗位"客户接待员"中"所属部门:"的位置不对');
     });
 

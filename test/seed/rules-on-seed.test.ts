@@ -11,7 +11,9 @@ import { defaultRuleDefinitions } from '../../src/rules/default-rules.js';
 import { DOCUMENT_POSITION_CODES, SHIPPED_JOB_DESCRIPTIONS } from '../../src/seed/jd/import.js';
 
 const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const DEFAULT_RULE_NAMES = defaultRuleDefinitions().map((d) => d.name).sort();
+const DEFAULT_RULE_NAMES = defaultRuleDefinitions()
+  .map((d) => d.name)
+  .sort();
 
 /** A fresh SQLite file and the environment that points the product at it. */
 function freshDatabase() {
@@ -74,7 +76,9 @@ function startAndStop(env: NodeJS.ProcessEnv): Promise<{ output: string; code: n
 async function readDatabase(file: string) {
   const db = createSequelize(`sqlite:${file}`);
   try {
-    const rules = (await db.query('SELECT name, description, "editedByDirector" FROM "AuthorityRule" ORDER BY name', { type: 'SELECT' })) as Array<{
+    const rules = (await db.query('SELECT name, description, "editedByDirector" FROM "AuthorityRule" ORDER BY name', {
+      type: 'SELECT',
+    })) as Array<{
       name: string;
       description: string;
       editedByDirector: number;
@@ -99,7 +103,7 @@ async function onDatabase(file: string, sql: string, replacements: unknown[] = [
 describe('seeding lays the positions and the default rules', function () {
   this.timeout(180_000);
 
-  it('npm run seed -- --demo on a fresh database makes the document\'s positions and the default rules with the demo staff', async () => {
+  it("npm run seed -- --demo on a fresh database makes the document's positions and the default rules with the demo staff", async () => {
     const { file, env } = freshDatabase();
     const run = runSeedCli(['--demo', '--scale', '1'], env);
     expect(run.status, run.stderr).to.equal(0);
@@ -118,7 +122,11 @@ describe('seeding lays the positions and the default rules', function () {
     expect((await readDatabase(file)).rules.map((r) => r.name).sort()).to.deep.equal(DEFAULT_RULE_NAMES);
 
     const [edited, removed] = DEFAULT_RULE_NAMES;
-    await onDatabase(file, `UPDATE "AuthorityRule" SET description = '主任改过的说明', "editedByDirector" = 1 WHERE name = ?`, [edited]);
+    await onDatabase(
+      file,
+      `UPDATE "AuthorityRule" SET description = '主任改过的说明', "editedByDirector" = 1 WHERE name = ?`,
+      [edited],
+    );
     await onDatabase(file, 'DELETE FROM "AuthorityRule" WHERE name = ?', [removed]);
 
     const again = runSeedCli(['--admin', 'it@example.com'], env);
@@ -126,7 +134,10 @@ describe('seeding lays the positions and the default rules', function () {
     expect(again.stdout).to.include('新增 created 1，').and.include('保留主任修改 kept edited 1');
     const { rules } = await readDatabase(file);
     expect(rules.map((r) => r.name).sort()).to.deep.equal(DEFAULT_RULE_NAMES);
-    expect(rules.find((r) => r.name === edited)).to.deep.include({ description: '主任改过的说明', editedByDirector: 1 });
+    expect(rules.find((r) => r.name === edited)).to.deep.include({
+      description: '主任改过的说明',
+      editedByDirector: 1,
+    });
   });
 
   it('npm start on a database with positions but no rules imports the default rules and says so; the next start does not', async () => {

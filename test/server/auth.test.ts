@@ -41,11 +41,16 @@ describe('sign-in', () => {
 
     const guesser = await newClient();
     const answers = [];
-    for (let i = 0; i < FREE_FAILURES + 2; i++) answers.push(await refusal(await guesser.post('/admin/login', { email: director.email, password: `guess-${i}-x1` })));
+    for (let i = 0; i < FREE_FAILURES + 2; i++)
+      answers.push(
+        await refusal(await guesser.post('/admin/login', { email: director.email, password: `guess-${i}-x1` })),
+      );
     expect(answers.slice(0, FREE_FAILURES + 1).every((a) => a.status === 401)).to.equal(true);
     expect(answers[FREE_FAILURES + 1]).to.deep.equal({ status: 429, message: 'tooManyRequests' });
     // Even the right password waits from the guesser's browser…
-    expect((await refusal(await guesser.post('/admin/login', { email: director.email, password: TEST_PASSWORD }))).status).to.equal(429);
+    expect(
+      (await refusal(await guesser.post('/admin/login', { email: director.email, password: TEST_PASSWORD }))).status,
+    ).to.equal(429);
     // …while the director's own browser signs in at once.
     expect(await own.signIn(director.email, TEST_PASSWORD)).to.equal(true);
     await director.reload();
@@ -55,7 +60,8 @@ describe('sign-in', () => {
   it('thirty failures from one address do not keep a colleague behind the same address out', async () => {
     const colleague = await staff('cashier');
     const guesser = await newClient();
-    for (let i = 0; i < 30; i++) await guesser.post('/admin/login', { email: `nobody${i % 3}@test.local`, password: `guess-${i}-x1` });
+    for (let i = 0; i < 30; i++)
+      await guesser.post('/admin/login', { email: `nobody${i % 3}@test.local`, password: `guess-${i}-x1` });
     const fresh = await newClient();
     expect(await fresh.signIn(colleague.email, TEST_PASSWORD)).to.equal(true);
   });
@@ -66,7 +72,8 @@ describe('sign-in', () => {
     const run = async (email: string) => {
       const client = await newClient();
       const answers = [];
-      for (let i = 0; i < FREE_FAILURES + 2; i++) answers.push(await refusal(await client.post('/admin/login', { email, password: `guess-${i}-x1` })));
+      for (let i = 0; i < FREE_FAILURES + 2; i++)
+        answers.push(await refusal(await client.post('/admin/login', { email, password: `guess-${i}-x1` })));
       return answers;
     };
     const known = await run(member.email);
@@ -79,7 +86,8 @@ describe('sign-in', () => {
     const session = await newClient();
     expect(await session.signIn(director.email, TEST_PASSWORD)).to.equal(true);
     const guesser = await newClient();
-    for (let i = 0; i < FREE_FAILURES + 3; i++) await guesser.post('/admin/login', { email: director.email, password: `guess-${i}-x1` });
+    for (let i = 0; i < FREE_FAILURES + 3; i++)
+      await guesser.post('/admin/login', { email: director.email, password: `guess-${i}-x1` });
     expect((await session.get('/admin/api/resources/AuthorityRule/actions/list')).status).to.equal(200);
   });
 
@@ -88,7 +96,11 @@ describe('sign-in', () => {
     expect(waitMinutes(40)).to.equal(MAX_WAIT_MINUTES);
     const member = await staff('assistant');
     const start = new Date();
-    const attempt = (password: string, minutesLater: number) => signIn({ email: member.email, password, address: 'wait-test' }, new Date(start.getTime() + minutesLater * MINUTE));
+    const attempt = (password: string, minutesLater: number) =>
+      signIn(
+        { email: member.email, password, address: 'wait-test' },
+        new Date(start.getTime() + minutesLater * MINUTE),
+      );
     for (let i = 0; i <= FREE_FAILURES; i++) expect((await attempt('wrong-pass-1', 0)).ok).to.equal(false);
     const waiting = await attempt(TEST_PASSWORD, 0.5);
     expect(waiting).to.include({ ok: false, reason: 'throttled' });
@@ -100,7 +112,10 @@ describe('sign-in', () => {
 
   it('a disabled account cannot sign in', async () => {
     const member = await staff('coordinator', { enabled: false });
-    expect(await signIn({ email: member.email, password: TEST_PASSWORD, address: 'test-disabled' })).to.deep.equal({ ok: false, reason: 'disabled' });
+    expect(await signIn({ email: member.email, password: TEST_PASSWORD, address: 'test-disabled' })).to.deep.equal({
+      ok: false,
+      reason: 'disabled',
+    });
   });
 
   it('disabling a signed-in staff member ends their session at the next request', async () => {
@@ -140,7 +155,9 @@ describe('sessions are new on every sign-in and gone after sign-out', () => {
 
     const planted = await newClient();
     planted.setCookie('customer_centre_sid', before!);
-    expect((await planted.get('/admin/api/resources/Ticket/actions/list')).headers.get('location')).to.equal('/admin/login');
+    expect((await planted.get('/admin/api/resources/Ticket/actions/list')).headers.get('location')).to.equal(
+      '/admin/login',
+    );
   });
 
   it('signing out ends the session: its cookie no longer opens the admin', async () => {
@@ -153,7 +170,9 @@ describe('sessions are new on every sign-in and gone after sign-out', () => {
     expect(out.headers.get('location')).to.equal('/admin/login');
     const replay = await newClient();
     replay.setCookie('customer_centre_sid', sid);
-    expect((await replay.get('/admin/api/resources/Bill/actions/list')).headers.get('location')).to.equal('/admin/login');
+    expect((await replay.get('/admin/api/resources/Bill/actions/list')).headers.get('location')).to.equal(
+      '/admin/login',
+    );
   });
 });
 

@@ -26,12 +26,57 @@ function random(seed: number) {
 }
 
 const JUNK = [
-  '', ' ', 'abc', '-1', '0', '1.5', '-0.01', '99999999999', '1e309', 'NaN', 'Infinity', '０１２', 'true', 'false', 'maybe',
-  'x'.repeat(5000), 'a\u0000b', '\u0007', '<script>alert(1)</script>', "' OR 1=1 --", '__FORM_VALUE_NULL__', '__FORM_VALUE_EMPTY_OBJECT__',
-  '__FORM_VALUE_EMPTY_ARRAY__', '2026-13-45', '0000-01', '9999-12-31', '2026-02-30 25:61', '{"all": []}', '[1,2]', '../../etc/passwd', '😀'.repeat(50),
+  '',
+  ' ',
+  'abc',
+  '-1',
+  '0',
+  '1.5',
+  '-0.01',
+  '99999999999',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '０１２',
+  'true',
+  'false',
+  'maybe',
+  'x'.repeat(5000),
+  'a\u0000b',
+  '\u0007',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '__FORM_VALUE_NULL__',
+  '__FORM_VALUE_EMPTY_OBJECT__',
+  '__FORM_VALUE_EMPTY_ARRAY__',
+  '2026-13-45',
+  '0000-01',
+  '9999-12-31',
+  '2026-02-30 25:61',
+  '{"all": []}',
+  '[1,2]',
+  '../../etc/passwd',
+  '😀'.repeat(50),
 ];
-const PROTOTYPE_KEYS = ['toString', 'valueOf', 'constructor', '__proto__.x', 'hasOwnProperty', 'constructor.prototype.x', 'isPrototypeOf'];
-const POSITIONS = ['receptionist', 'coordinator', 'cashier', 'assistant', 'director', 'engineering_supervisor', 'garage_keeper', 'system_admin'];
+const PROTOTYPE_KEYS = [
+  'toString',
+  'valueOf',
+  'constructor',
+  '__proto__.x',
+  'hasOwnProperty',
+  'constructor.prototype.x',
+  'isPrototypeOf',
+];
+const POSITIONS = [
+  'receptionist',
+  'coordinator',
+  'cashier',
+  'assistant',
+  'director',
+  'engineering_supervisor',
+  'garage_keeper',
+  'system_admin',
+];
 // Tables that change on every request, refused or not (the decision log records refusals too).
 const UNCOUNTED = new Set(['DecisionLog', 'Session', 'SignInThrottle', 'SequelizeMeta']);
 
@@ -49,17 +94,37 @@ function endpoints(): Endpoint[] {
     const resource = model.name;
     const columns = Object.keys(model.getAttributes());
     const edit = (entry.options?.editProperties as string[] | undefined) ?? columns;
-    list.push({ resource, url: () => `/admin/api/resources/${resource}/actions/new`, fields: [...new Set([...edit, ...columns])], needsRecord: false });
-    list.push({ resource, url: (id) => `/admin/api/resources/${resource}/records/${id}/edit`, fields: [...new Set([...edit, ...columns])], needsRecord: true });
+    list.push({
+      resource,
+      url: () => `/admin/api/resources/${resource}/actions/new`,
+      fields: [...new Set([...edit, ...columns])],
+      needsRecord: false,
+    });
+    list.push({
+      resource,
+      url: (id) => `/admin/api/resources/${resource}/records/${id}/edit`,
+      fields: [...new Set([...edit, ...columns])],
+      needsRecord: true,
+    });
     for (const [name, action] of Object.entries(entry.options?.actions ?? {})) {
       const custom = (action as { custom?: { fields?: { name: string }[] }; actionType?: string }) ?? {};
       if (!custom.actionType) continue;
       const fields = (custom.custom?.fields ?? []).map((f) => f.name);
       if (custom.actionType === 'resource') {
         // Every input of a resource action is sent, so none falls back to a default that would make the run real.
-        list.push({ resource, url: () => `/admin/api/resources/${resource}/actions/${name}`, fields, needsRecord: false });
+        list.push({
+          resource,
+          url: () => `/admin/api/resources/${resource}/actions/${name}`,
+          fields,
+          needsRecord: false,
+        });
       } else {
-        list.push({ resource, url: (id) => `/admin/api/resources/${resource}/records/${id}/${name}`, fields, needsRecord: true });
+        list.push({
+          resource,
+          url: (id) => `/admin/api/resources/${resource}/records/${id}/${name}`,
+          fields,
+          needsRecord: true,
+        });
       }
     }
   }
@@ -72,10 +137,16 @@ async function fingerprint(): Promise<string> {
   for (const model of Object.values(sequelize.models)) {
     if (UNCOUNTED.has(model.name)) continue;
     const stamp = model.getAttributes().updatedAt ? `, MAX("updatedAt")` : '';
-    parts.push(`SELECT '${model.name}' AS t, COUNT(*) AS n${stamp ? `${stamp} AS u` : ', NULL AS u'} FROM "${model.getTableName() as string}"`);
+    parts.push(
+      `SELECT '${model.name}' AS t, COUNT(*) AS n${stamp ? `${stamp} AS u` : ', NULL AS u'} FROM "${model.getTableName() as string}"`,
+    );
   }
   const [rows] = await sequelize.query(parts.join(' UNION ALL '));
-  return JSON.stringify((rows as { t: string; n: number; u: unknown }[]).map((r) => [r.t, Number(r.n), r.u ? new Date(r.u as string).getTime() : null]).sort());
+  return JSON.stringify(
+    (rows as { t: string; n: number; u: unknown }[])
+      .map((r) => [r.t, Number(r.n), r.u ? new Date(r.u as string).getTime() : null])
+      .sort(),
+  );
 }
 
 describe('fuzz: the write endpoints of every resource', function () {
@@ -89,11 +160,19 @@ describe('fuzz: the write endpoints of every resource', function () {
     // Records of the fuzz's own for the shared things (rules, positions, departments, accounts), so that an edit
     // the rules allow changes nothing other tests rely on.
     await department(`模糊测试部门${Date.now()}`);
-    const own = await Position.create({ name: `模糊测试岗位${Date.now()}`, code: `fuzz_${Date.now()}`, source: 'test' });
+    const own = await Position.create({
+      name: `模糊测试岗位${Date.now()}`,
+      code: `fuzz_${Date.now()}`,
+      source: 'test',
+    });
     await PositionClause.create({ positionId: own.id, kind: 'duty', number: 1, text: '模糊测试条款' });
     await staff('technician');
     await AuthorityRule.create({
-      name: `模糊测试规则${Date.now()}`, actions: ['Notice.withdraw'], effect: 'allow', enabled: false, priority: 1,
+      name: `模糊测试规则${Date.now()}`,
+      actions: ['Notice.withdraw'],
+      effect: 'allow',
+      enabled: false,
+      priority: 1,
       conditions: { all: [{ fact: 'actor', path: 'positionCode', operator: 'in', value: ['nobody'] }] },
     } as never);
     void Department;
@@ -108,7 +187,9 @@ describe('fuzz: the write endpoints of every resource', function () {
     const targets = new Map<string, number>();
     for (const resource of RESOURCES) {
       const model = sequelize.models[resource];
-      const row = model ? ((await model.findOne({ order: [['id', 'DESC']], attributes: ['id'], raw: true })) as { id: number } | null) : null;
+      const row = model
+        ? ((await model.findOne({ order: [['id', 'DESC']], attributes: ['id'], raw: true })) as { id: number } | null)
+        : null;
       targets.set(resource, row?.id ?? 1);
     }
     const all = endpoints();
@@ -120,12 +201,20 @@ describe('fuzz: the write endpoints of every resource', function () {
     for (let i = 0; i < REQUESTS && failures.length < 10; i++) {
       const endpoint = pick(all);
       const session = pick(sessions);
-      const url = endpoint.url(endpoint.needsRecord ? (next() < 0.9 ? targets.get(endpoint.resource) ?? 1 : pick([0, 999999, 2147483648])) : 0);
+      const url = endpoint.url(
+        endpoint.needsRecord
+          ? next() < 0.9
+            ? (targets.get(endpoint.resource) ?? 1)
+            : pick([0, 999999, 2147483648])
+          : 0,
+      );
       const form: Record<string, string> = {};
       const chosen = endpoint.fields.length ? endpoint.fields.filter(() => next() < 0.6) : [];
-      for (const field of url.includes('/actions/') && !url.endsWith('/new') ? endpoint.fields : chosen) form[field] = pick(JUNK);
+      for (const field of url.includes('/actions/') && !url.endsWith('/new') ? endpoint.fields : chosen)
+        form[field] = pick(JUNK);
       if (next() < 0.15) form[pick(PROTOTYPE_KEYS)] = pick(JUNK);
-      if (next() < 0.15 && endpoint.fields.length) form[`${pick(endpoint.fields)}.${pick(['0', 'x', 'path'])}`] = pick(JUNK);
+      if (next() < 0.15 && endpoint.fields.length)
+        form[`${pick(endpoint.fields)}.${pick(['0', 'x', 'path'])}`] = pick(JUNK);
 
       const headers: Record<string, string> = {};
       let body: BodyInit;
@@ -136,7 +225,15 @@ describe('fuzz: the write endpoints of every resource', function () {
       } else if (shape < 0.8) {
         headers['content-type'] = 'application/json';
         const json: Record<string, unknown> = { ...form };
-        if (next() < 0.3) json[pick(endpoint.fields.length ? endpoint.fields : ['x'])] = pick([{ path: '/etc/passwd', size: 20 }, [1, 2], 12, true, null, { __proto__: { x: 1 } }]);
+        if (next() < 0.3)
+          json[pick(endpoint.fields.length ? endpoint.fields : ['x'])] = pick([
+            { path: '/etc/passwd', size: 20 },
+            [1, 2],
+            12,
+            true,
+            null,
+            { __proto__: { x: 1 } },
+          ]);
         body = JSON.stringify(json);
       } else if (shape < 0.93) {
         const multipart = new FormData();
@@ -144,8 +241,13 @@ describe('fuzz: the write endpoints of every resource', function () {
         body = multipart;
       } else {
         const bad = pick([
-          ['text/plain', 'hello'], ['application/json', '{"title": "半'], ['multipart/form-data', 'no boundary'], ['application/xml', '<a/>'],
-          ['application/x-www-form-urlencoded', '%E4%ZZ=%'], ['application/json', '[1,2,3]'], ['application/json', '"text"'],
+          ['text/plain', 'hello'],
+          ['application/json', '{"title": "半'],
+          ['multipart/form-data', 'no boundary'],
+          ['application/xml', '<a/>'],
+          ['application/x-www-form-urlencoded', '%E4%ZZ=%'],
+          ['application/json', '[1,2,3]'],
+          ['application/json', '"text"'],
         ]);
         headers['content-type'] = bad[0];
         body = bad[1];
@@ -154,20 +256,38 @@ describe('fuzz: the write endpoints of every resource', function () {
       const response = await send(session, 'POST', url, body, headers);
       const { text, json } = response;
       const after = await fingerprint();
-      const kind = response.status !== 200 ? String(response.status) : json?.record?.baseError?.type === 'ForbiddenError' ? 'forbidden' : json?.notice?.type ?? 'other';
+      const kind =
+        response.status !== 200
+          ? String(response.status)
+          : json?.record?.baseError?.type === 'ForbiddenError'
+            ? 'forbidden'
+            : (json?.notice?.type ?? 'other');
       statuses.set(kind, (statuses.get(kind) ?? 0) + 1);
       const where = `${i}: ${url} (${session ? 'signed in' : 'anonymous'}, ${headers['content-type'] ?? 'multipart'})`;
       if (response.status >= 500) {
         failures.push(`${where} answered ${response.status}: ${text.slice(0, 200)}`);
       } else {
-        const success = response.status === 200 && json?.notice?.type === 'success' && !json?.record?.baseError && Object.keys(json?.record?.errors ?? {}).length === 0;
+        const success =
+          response.status === 200 &&
+          json?.notice?.type === 'success' &&
+          !json?.record?.baseError &&
+          Object.keys(json?.record?.errors ?? {}).length === 0;
         if (success) accepted++;
-        else if (after !== before) failures.push(`${where} was refused (${response.status} ${json?.notice?.message ?? json?.message ?? ''}) but wrote: ${diff(before, after)}`);
-        if (success && url.endsWith('/new') && !json?.record?.id) failures.push(`${where} said created without a record`);
+        else if (after !== before)
+          failures.push(
+            `${where} was refused (${response.status} ${json?.notice?.message ?? json?.message ?? ''}) but wrote: ${diff(before, after)}`,
+          );
+        if (success && url.endsWith('/new') && !json?.record?.id)
+          failures.push(`${where} said created without a record`);
       }
       before = after;
     }
-    console.log(`      ${REQUESTS} requests over ${all.length} endpoints: ${[...statuses].sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    console.log(
+      `      ${REQUESTS} requests over ${all.length} endpoints: ${[...statuses]
+        .sort()
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
     expect(failures, failures.join('\n')).to.deep.equal([]);
     // The fuzz is mostly refusals; a few junk values are acceptable text and are saved — fine, they said so.
     expect(accepted).to.be.lessThan(REQUESTS / 2);
@@ -176,6 +296,8 @@ describe('fuzz: the write endpoints of every resource', function () {
 
 function diff(before: string, after: string): string {
   const a = new Map((JSON.parse(before) as [string, number, number | null][]).map(([t, n, u]) => [t, `${n}/${u}`]));
-  const changed = (JSON.parse(after) as [string, number, number | null][]).filter(([t, n, u]) => a.get(t) !== `${n}/${u}`).map(([t]) => t);
+  const changed = (JSON.parse(after) as [string, number, number | null][])
+    .filter(([t, n, u]) => a.get(t) !== `${n}/${u}`)
+    .map(([t]) => t);
   return changed.join(', ');
 }

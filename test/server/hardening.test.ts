@@ -17,13 +17,16 @@ const incoming = () => path.join(config.uploadDir, 'incoming');
 /** Every file left in the temporary upload folders. */
 function leftovers(): string[] {
   if (!fs.existsSync(incoming())) return [];
-  return (fs.readdirSync(incoming(), { recursive: true }) as string[]).filter((entry) => fs.statSync(path.join(incoming(), entry)).isFile());
+  return (fs.readdirSync(incoming(), { recursive: true }) as string[]).filter((entry) =>
+    fs.statSync(path.join(incoming(), entry)).isFile(),
+  );
 }
 
 /** Folders are removed when the response is finished: give the event loop a moment. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
-const postJson = (session: Client | null, url: string, body: unknown) => send(session, 'POST', url, JSON.stringify(body), { 'content-type': 'application/json' });
+const postJson = (session: Client | null, url: string, body: unknown) =>
+  send(session, 'POST', url, JSON.stringify(body), { 'content-type': 'application/json' });
 
 function pdf(size = 1024) {
   const bytes = Buffer.alloc(size, 0x20);
@@ -43,7 +46,9 @@ describe('attachments are only ever files this request uploaded', () => {
     const coordinator = await client('coordinator');
     const file = bait();
     const response = await postJson(coordinator, '/admin/api/resources/ArchiveDocument/actions/new', {
-      title: '伪造附件-新建', docType: 'training', attachment: { path: file, name: 'x.txt', size: 20 },
+      title: '伪造附件-新建',
+      docType: 'training',
+      attachment: { path: file, name: 'x.txt', size: 20 },
     });
     expect(response.status).to.equal(200);
     expect(response.json.record.errors.attachment.message).to.equal('附件只能通过上传文件提交');
@@ -53,13 +58,24 @@ describe('attachments are only ever files this request uploaded', () => {
 
   it('the same on edit, and as urlencoded fields (attachment.path=…)', async () => {
     const coordinator = await client('coordinator');
-    const created = await coordinator.json('POST', '/admin/api/resources/ArchiveDocument/actions/new', { title: '伪造附件-编辑', docType: 'minutes' });
+    const created = await coordinator.json('POST', '/admin/api/resources/ArchiveDocument/actions/new', {
+      title: '伪造附件-编辑',
+      docType: 'minutes',
+    });
     expect(created.body.notice.type).to.equal('success');
     const row = (await ArchiveDocument.findOne({ where: { title: '伪造附件-编辑' } }))!;
     const file = bait();
-    const edit = await postJson(coordinator, `/admin/api/resources/ArchiveDocument/records/${row.id}/edit`, { title: '伪造附件-编辑', attachment: { path: file, name: 'x.txt', size: 20 } });
+    const edit = await postJson(coordinator, `/admin/api/resources/ArchiveDocument/records/${row.id}/edit`, {
+      title: '伪造附件-编辑',
+      attachment: { path: file, name: 'x.txt', size: 20 },
+    });
     expect(edit.json.record.errors.attachment.message).to.equal('附件只能通过上传文件提交');
-    const form = await coordinator.json('POST', `/admin/api/resources/ArchiveDocument/records/${row.id}/edit`, { title: '伪造附件-编辑', 'attachment.path': file, 'attachment.size': 20, 'attachment.name': 'x.txt' });
+    const form = await coordinator.json('POST', `/admin/api/resources/ArchiveDocument/records/${row.id}/edit`, {
+      title: '伪造附件-编辑',
+      'attachment.path': file,
+      'attachment.size': 20,
+      'attachment.name': 'x.txt',
+    });
     expect(form.body.record.errors.attachment.message).to.equal('附件只能通过上传文件提交');
     await row.reload();
     expect(row.attachmentPath).to.equal(null);
@@ -105,10 +121,23 @@ describe('uploads are read only from signed-in people, only where a file belongs
     const response = await new Promise<number>((resolve, reject) => {
       const url = new URL(`${server.url}/admin/api/resources/ArchiveDocument/actions/new`);
       import('node:http').then(({ request }) => {
-        const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { cookie: coordinator.cookieHeader(), 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(200 * 1024 * 1024) } }, (res) => {
-          resolve(res.statusCode ?? 0);
-          res.resume();
-        });
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            headers: {
+              cookie: coordinator.cookieHeader(),
+              'content-type': 'multipart/form-data; boundary=x',
+              'content-length': String(200 * 1024 * 1024),
+            },
+          },
+          (res) => {
+            resolve(res.statusCode ?? 0);
+            res.resume();
+          },
+        );
         req.on('error', reject);
         req.write('--x\r\n');
       });
@@ -121,28 +150,53 @@ describe('lists filter and sort only by what they show; secrets never leave the 
   it('a password-hash filter is ignored (no yes/no oracle), sorting by it falls back to the list order, and no record carries a hash', async () => {
     const director = await client('director');
     const all = await director.json('GET', '/admin/api/resources/Staff/actions/list?perPage=500');
-    const matching = await director.json('GET', `/admin/api/resources/Staff/actions/list?perPage=500&filters.passwordHash=${encodeURIComponent('$2')}`);
-    const nothing = await director.json('GET', '/admin/api/resources/Staff/actions/list?perPage=500&filters.passwordHash=zzzzzzzz');
+    const matching = await director.json(
+      'GET',
+      `/admin/api/resources/Staff/actions/list?perPage=500&filters.passwordHash=${encodeURIComponent('$2')}`,
+    );
+    const nothing = await director.json(
+      'GET',
+      '/admin/api/resources/Staff/actions/list?perPage=500&filters.passwordHash=zzzzzzzz',
+    );
     expect(matching.body.meta.total).to.equal(all.body.meta.total);
     expect(nothing.body.meta.total).to.equal(all.body.meta.total);
     const sorted = await director.json('GET', '/admin/api/resources/Staff/actions/list?sortBy=passwordHash');
     expect(sorted.body.meta.sortBy).to.not.equal('passwordHash');
-    const searched = await director.json('GET', `/admin/api/resources/Staff/actions/search?searchProperty=passwordHash&query=${encodeURIComponent('$2b')}`);
-    const unsearched = await director.json('GET', '/admin/api/resources/Staff/actions/search?searchProperty=passwordHash&query=zzzz');
+    const searched = await director.json(
+      'GET',
+      `/admin/api/resources/Staff/actions/search?searchProperty=passwordHash&query=${encodeURIComponent('$2b')}`,
+    );
+    const unsearched = await director.json(
+      'GET',
+      '/admin/api/resources/Staff/actions/search?searchProperty=passwordHash&query=zzzz',
+    );
     expect(searched.body.records.length).to.equal(unsearched.body.records.length);
-    for (const record of [...all.body.records, ...searched.body.records]) expect(record.params).to.not.have.any.keys('passwordHash');
+    for (const record of [...all.body.records, ...searched.body.records])
+      expect(record.params).to.not.have.any.keys('passwordHash');
   });
 
   it('an unknown filter name or sort direction is ignored, not a 500', async () => {
     const reception = await client('receptionist');
-    const response = await reception.json('GET', '/admin/api/resources/Ticket/actions/list?filters.noSuchField=1&sortBy=noSuch&direction=sideways');
+    const response = await reception.json(
+      'GET',
+      '/admin/api/resources/Ticket/actions/list?filters.noSuchField=1&sortBy=noSuch&direction=sideways',
+    );
     expect(response.status).to.equal(200);
     expect(response.body.records).to.be.an('array');
   });
 
   it('a reference shows only its title to someone who may not read what it points at', async () => {
     const garage = await staff('garage_keeper');
-    await ParkingRental.create({ registeredById: garage.id, spaceNumber: 'B1-901', plateNumber: '粤B90001', monthlyRent: 30_000, startDate: '2026-12-01', endDate: '2027-11-30', renterName: '测试车主', renterPhone: '13800138901' } as never);
+    await ParkingRental.create({
+      registeredById: garage.id,
+      spaceNumber: 'B1-901',
+      plateNumber: '粤B90001',
+      monthlyRent: 30_000,
+      startDate: '2026-12-01',
+      endDate: '2027-11-30',
+      renterName: '测试车主',
+      renterPhone: '13800138901',
+    } as never);
     const keeper = await signedInClient(garage.email, TEST_PASSWORD);
     const list = await keeper.json('GET', '/admin/api/resources/ParkingRental/actions/list?perPage=100');
     const mine = list.body.records.find((r: any) => r.params.spaceNumber === 'B1-901');
@@ -171,7 +225,9 @@ describe('bad requests get a clear 4xx in Chinese, never a 500, and write nothin
       for (const code of ['receptionist', 'garage_keeper']) {
         const session = await client(code);
         const before = await Ticket.count();
-        const response = await send(session, 'POST', '/admin/api/resources/Ticket/actions/new', body, { 'content-type': type });
+        const response = await send(session, 'POST', '/admin/api/resources/Ticket/actions/new', body, {
+          'content-type': type,
+        });
         expect(response.status, `${code}: ${response.text.slice(0, 200)}`).to.equal(400);
         expect(response.json.message).to.match(/不允许的字段名/);
         expect(await Ticket.count()).to.equal(before);
@@ -197,12 +253,17 @@ describe('bad requests get a clear 4xx in Chinese, never a 500, and write nothin
   it('the decision API answers a prototype-named or unknown resource with 404, not a 500', async () => {
     const reception = await client('receptionist');
     for (const action of ['constructor.list', '__proto__.show', 'toString.list', 'NoSuch.list']) {
-      const response = await reception.json('GET', `/api/authority/decide?action=${encodeURIComponent(action)}&recordId=1`);
+      const response = await reception.json(
+        'GET',
+        `/api/authority/decide?action=${encodeURIComponent(action)}&recordId=1`,
+      );
       expect(response.status, action).to.equal(404);
     }
     const unknown = await reception.json('GET', '/api/authority/decide?action=constructor.list');
     expect(unknown.body).to.include({ allowed: false, effect: 'default-deny' });
-    expect((await reception.json('GET', '/api/authority/decide?action=Ticket.show&recordId=99999999999')).status).to.equal(404);
+    expect(
+      (await reception.json('GET', '/api/authority/decide?action=Ticket.show&recordId=99999999999')).status,
+    ).to.equal(404);
   });
 
   it('a reference to a row that does not exist is a field error, not a green "created" with nothing written', async () => {
@@ -210,7 +271,12 @@ describe('bad requests get a clear 4xx in Chinese, never a 500, and write nothin
     const { owners } = await smallEstate(1);
     const before = await Ticket.count();
     const response = await reception.json('POST', '/admin/api/resources/Ticket/actions/new', {
-      title: '不存在的房屋', description: '测试', category: 'repair', channel: 'phone', ownerId: owners[0].id, unitId: 999999,
+      title: '不存在的房屋',
+      description: '测试',
+      category: 'repair',
+      channel: 'phone',
+      ownerId: owners[0].id,
+      unitId: 999999,
     });
     expect(response.body.notice.type, JSON.stringify(response.body).slice(0, 300)).to.equal('error');
     expect(response.body.record.errors.unitId.message).to.match(/关联的记录不存在/);
@@ -221,10 +287,20 @@ describe('bad requests get a clear 4xx in Chinese, never a 500, and write nothin
     const reception = await client('receptionist');
     const before = await Ticket.count();
     // AdminJS's form encoding turns this marker into {} — an object for a text column.
-    const object = await reception.json('POST', '/admin/api/resources/Ticket/actions/new', { title: '__FORM_VALUE_EMPTY_OBJECT__', description: '测试', category: 'repair', channel: 'phone' });
+    const object = await reception.json('POST', '/admin/api/resources/Ticket/actions/new', {
+      title: '__FORM_VALUE_EMPTY_OBJECT__',
+      description: '测试',
+      category: 'repair',
+      channel: 'phone',
+    });
     expect(object.body.record.errors.title.message).to.match(/格式不正确/);
     // Sub-keys of a scalar column never reach it.
-    const nested = await postJson(reception, '/admin/api/resources/Ticket/actions/new', { title: { a: 1 }, description: '测试', category: 'repair', channel: 'phone' });
+    const nested = await postJson(reception, '/admin/api/resources/Ticket/actions/new', {
+      title: { a: 1 },
+      description: '测试',
+      category: 'repair',
+      channel: 'phone',
+    });
     expect(nested.json.notice.type).to.equal('error');
     expect(await Ticket.count()).to.equal(before);
   });
@@ -257,7 +333,17 @@ describe('headers, origin and fonts', () => {
     const reception = await client('receptionist');
     const { owners, units } = await smallEstate(1);
     const departmentId = (await department('工程部')).id;
-    const form = new URLSearchParams({ title: '跨站报事', description: '测试', category: 'repair', channel: 'phone', reporterName: '李秀英', reporterPhone: '13800138001', departmentId: String(departmentId), ownerId: String(owners[0].id), unitId: String(units[0].id) }).toString();
+    const form = new URLSearchParams({
+      title: '跨站报事',
+      description: '测试',
+      category: 'repair',
+      channel: 'phone',
+      reporterName: '李秀英',
+      reporterPhone: '13800138001',
+      departmentId: String(departmentId),
+      ownerId: String(owners[0].id),
+      unitId: String(units[0].id),
+    }).toString();
     const url = '/admin/api/resources/Ticket/actions/new';
     const type = { 'content-type': 'application/x-www-form-urlencoded' };
     const evil = await send(reception, 'POST', url, form, { ...type, origin: 'http://evil.example' });
@@ -274,7 +360,10 @@ describe('headers, origin and fonts', () => {
     const script = await send(reception, 'POST', url, form, type);
     expect(script.json.notice.type).to.equal('success');
     expect(await Ticket.count({ where: { title: '跨站报事' } })).to.equal(2);
-    const crossSignIn = await send(null, 'POST', '/admin/login', 'email=a%40b.c&password=x', { ...type, origin: 'http://evil.example' });
+    const crossSignIn = await send(null, 'POST', '/admin/login', 'email=a%40b.c&password=x', {
+      ...type,
+      origin: 'http://evil.example',
+    });
     expect(crossSignIn.status).to.equal(403);
   });
 

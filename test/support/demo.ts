@@ -18,7 +18,9 @@ export const DEMO_ACCOUNT_POSITIONS: Record<DemoAccountKey, string> = {
 };
 
 /** Fresh staff for the nine demo accounts, made in the brief's order; the `given` ones are used as they are. */
-export async function demoAccounts(given: Partial<Record<DemoAccountKey, Staff>> = {}): Promise<Record<DemoAccountKey, Staff>> {
+export async function demoAccounts(
+  given: Partial<Record<DemoAccountKey, Staff>> = {},
+): Promise<Record<DemoAccountKey, Staff>> {
   const accounts = {} as Record<DemoAccountKey, Staff>;
   for (const key of DEMO_ACCOUNT_KEYS) accounts[key] = given[key] ?? (await staff(DEMO_ACCOUNT_POSITIONS[key]));
   return accounts;
@@ -42,6 +44,8 @@ export function demoContext(fields: Pick<DemoContext, 'rng' | 'now'> & Partial<D
 }
 
 /** The context fields for a small estate: its community, building, units and owners. */
-export function estateContext(estate: SmallEstate): Pick<DemoContext, 'communities' | 'buildings' | 'units' | 'owners'> {
+export function estateContext(
+  estate: SmallEstate,
+): Pick<DemoContext, 'communities' | 'buildings' | 'units' | 'owners'> {
   return { communities: [estate.community], buildings: [estate.building], units: estate.units, owners: estate.owners };
 }

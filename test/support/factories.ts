@@ -9,7 +9,11 @@ let counter = 0;
 
 /** The department a test's staff member of each position belongs to (the names come from the vocabulary). */
 const POSITION_DEPARTMENTS: Record<string, string> = {
-  director: '管理处', engineering_supervisor: '工程部', garage_keeper: '保安部', system_admin: '管理处', technician: '工程部',
+  director: '管理处',
+  engineering_supervisor: '工程部',
+  garage_keeper: '保安部',
+  system_admin: '管理处',
+  technician: '工程部',
 };
 
 export async function department(name: string): Promise<Department> {
@@ -26,10 +30,17 @@ export async function position(code: string): Promise<Position> {
 }
 
 /** A signed-in-able staff member holding the position with this code; `supervises` makes them a department's supervisor. */
-export async function staff(code: string, options: { enabled?: boolean; departmentName?: string; supervises?: Department } = {}): Promise<Staff> {
+export async function staff(
+  code: string,
+  options: { enabled?: boolean; departmentName?: string; supervises?: Department } = {},
+): Promise<Staff> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const pos = await position(code);
-  const dept = options.departmentName ? await department(options.departmentName) : pos.departmentId ? await Department.findByPk(pos.departmentId) : null;
+  const dept = options.departmentName
+    ? await department(options.departmentName)
+    : pos.departmentId
+      ? await Department.findByPk(pos.departmentId)
+      : null;
   counter += 1;
   const member = await Staff.create({
     name: `测试${code}${counter}`,

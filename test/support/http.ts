@@ -62,7 +62,11 @@ export class Client {
     return this.request('POST', path, body);
   }
 
-  async json<T = any>(method: string, path: string, body?: Record<string, string | number | boolean>): Promise<{ status: number; body: T }> {
+  async json<T = any>(
+    method: string,
+    path: string,
+    body?: Record<string, string | number | boolean>,
+  ): Promise<{ status: number; body: T }> {
     const response = await this.request(method, path, body);
     return { status: response.status, body: (await response.json()) as T };
   }
@@ -104,10 +108,21 @@ export class Client {
 }
 
 /** Any request as sent — body and headers as given, the client's session or none — and the answer, read as JSON when it is. */
-export async function send(session: Client | null, method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}) {
+export async function send(
+  session: Client | null,
+  method: string,
+  path: string,
+  body?: BodyInit,
+  headers: Record<string, string> = {},
+) {
   const server = await testServer();
   const cookie = session?.cookieHeader() ?? '';
-  const response = await fetch(server.url + path, { method, body, headers: { ...(cookie ? { cookie } : {}), ...headers }, redirect: 'manual' });
+  const response = await fetch(server.url + path, {
+    method,
+    body,
+    headers: { ...(cookie ? { cookie } : {}), ...headers },
+    redirect: 'manual',
+  });
   const text = await response.text();
   let json: any = null;
   try {

@@ -4,7 +4,11 @@
 import type { Actor } from '../../src/rules/actor.js';
 import { actionLabel, isCatalogued } from '../../src/rules/catalogue.js';
 import type { Decision, DecidingRule } from '../../src/rules/decision.js';
-import { DEFAULT_AUTHORITIES, DEPARTMENT_AUTHORITIES, type RecordCondition } from '../../src/rules/default-authorities.js';
+import {
+  DEFAULT_AUTHORITIES,
+  DEPARTMENT_AUTHORITIES,
+  type RecordCondition,
+} from '../../src/rules/default-authorities.js';
 
 export type RecordFacts = Record<string, unknown>;
 
@@ -24,8 +28,15 @@ function index(rule: CompiledRule, actions: string[]) {
     rulesByAction.set(action, list);
   }
 }
-DEFAULT_AUTHORITIES.forEach((a, i) => index({ id: `default-${i + 1}`, name: a.name, clause: a.clause, positions: new Set(a.positions), when: a.when }, a.actions));
-DEPARTMENT_AUTHORITIES.forEach((a, i) => index({ id: `department-${i + 1}`, name: a.name, clause: a.clause, positions: null, when: a.when }, a.actions));
+DEFAULT_AUTHORITIES.forEach((a, i) =>
+  index(
+    { id: `default-${i + 1}`, name: a.name, clause: a.clause, positions: new Set(a.positions), when: a.when },
+    a.actions,
+  ),
+);
+DEPARTMENT_AUTHORITIES.forEach((a, i) =>
+  index({ id: `department-${i + 1}`, name: a.name, clause: a.clause, positions: null, when: a.when }, a.actions),
+);
 
 /** json-rules-engine's greaterThan 0: a number, or text that reads as a positive number. */
 const isPresentId = (v: unknown) => (typeof v === 'number' ? v > 0 : typeof v === 'string' && Number.parseFloat(v) > 0);
@@ -37,14 +48,23 @@ function matches(when: RecordCondition | undefined, actor: Actor, record: Record
   if (when.status && !when.status.includes(String(r.status))) return false;
   if (when.ownField && !sameId(r[when.ownField], actor.id)) return false;
   if (when.notOwnField && (r[when.notOwnField] === undefined || sameId(r[when.notOwnField], actor.id))) return false;
-  if (when.supervisedDepartmentField && !actor.supervisesDepartmentIds.some((d) => sameId(r[when.supervisedDepartmentField!], d))) return false;
+  if (
+    when.supervisedDepartmentField &&
+    !actor.supervisesDepartmentIds.some((d) => sameId(r[when.supervisedDepartmentField!], d))
+  )
+    return false;
   if (when.memberDepartmentField && !sameId(r[when.memberDepartmentField], actor.departmentId)) return false;
   if (when.fieldIn && !when.fieldIn.values.map(String).includes(String(r[when.fieldIn.field]))) return false;
   if (when.presentField && !isPresentId(r[when.presentField])) return false;
   return true;
 }
 
-const deny = (reason: string, effect: Decision['effect'] = 'default-deny', rules: DecidingRule[] = []): Decision => ({ allowed: false, effect, rules, reason });
+const deny = (reason: string, effect: Decision['effect'] = 'default-deny', rules: DecidingRule[] = []): Decision => ({
+  allowed: false,
+  effect,
+  rules,
+  reason,
+});
 
 export function referenceDecide(actor: Actor | null | undefined, action: string, record?: RecordFacts): Decision {
   try {
@@ -58,14 +78,23 @@ export function referenceDecide(actor: Actor | null | undefined, action: string,
       return { allowed: true, effect: 'allow', rules: [rule], reason: `系统内置：${rule.name}` };
     }
     if (actor.isSystemAdmin && !ADMINISTRATION_RESOURCES.has(resource)) {
-      return deny(`系统管理员只管理账号与部门，不能执行业务操作「${label}」`, 'deny', [{ id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' }]);
+      return deny(`系统管理员只管理账号与部门，不能执行业务操作「${label}」`, 'deny', [
+        { id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' },
+      ]);
     }
     const candidates = rulesByAction.get(action) ?? [];
-    const byPosition = candidates.filter((rule) => rule.positions === null || (actor.positionCode !== null && rule.positions.has(actor.positionCode)));
+    const byPosition = candidates.filter(
+      (rule) => rule.positions === null || (actor.positionCode !== null && rule.positions.has(actor.positionCode)),
+    );
     const allowing = byPosition.filter((rule) => matches(rule.when, actor, record));
     if (allowing.length > 0) {
       const rules = allowing.map(({ id, name, clause }) => ({ id, name, clause }));
-      return { allowed: true, effect: 'allow', rules, reason: `依据「${rules[0].name}」（${rules[0].clause}）允许${label}` };
+      return {
+        allowed: true,
+        effect: 'allow',
+        rules,
+        reason: `依据「${rules[0].name}」（${rules[0].clause}）允许${label}`,
+      };
     }
     const who = actor.positionName ?? actor.name;
     if (byPosition.length > 0) {

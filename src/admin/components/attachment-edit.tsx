@@ -21,12 +21,25 @@ const AttachmentEdit: React.FC<EditPropertyProps> = ({ property, record, onChang
       <Label>{translateProperty(property.label, property.resourceId)}</Label>
       {currentName && record?.id ? (
         <Box mb="default">
-          <Text as="span" color="grey60">当前附件：</Text>
-          <AttachmentLink resourceId={property.resourceId} recordId={record.id} name={currentName} size={record.params.attachmentSize} />
+          <Text as="span" color="grey60">
+            当前附件：
+          </Text>
+          <AttachmentLink
+            resourceId={property.resourceId}
+            recordId={record.id}
+            name={currentName}
+            size={record.params.attachmentSize}
+          />
         </Box>
       ) : null}
       <Box flex flexDirection="row" alignItems="center">
-        <input ref={input} type="file" accept={ATTACHMENT_ACCEPT} style={{ display: 'none' }} onChange={(event) => choose(event.target.files?.[0] ?? null)} />
+        <input
+          ref={input}
+          type="file"
+          accept={ATTACHMENT_ACCEPT}
+          style={{ display: 'none' }}
+          onChange={(event) => choose(event.target.files?.[0] ?? null)}
+        />
         <Button type="button" variant="outlined" size="sm" onClick={() => input.current?.click()}>
           <Icon icon="Upload" />
           {currentName ? '选择新文件替换' : '选择文件'}

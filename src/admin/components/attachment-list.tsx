@@ -7,7 +7,17 @@ const AttachmentList: React.FC<BasePropertyProps> = ({ record }) => {
   const name = record?.params?.attachmentName;
   if (!name) return null;
   return (
-    <span title={String(name)} style={{ display: 'inline-block', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>
+    <span
+      title={String(name)}
+      style={{
+        display: 'inline-block',
+        maxWidth: 220,
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        whiteSpace: 'nowrap',
+        verticalAlign: 'bottom',
+      }}
+    >
       <Icon icon="Paperclip" /> {name}
     </span>
   );

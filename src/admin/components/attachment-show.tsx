@@ -4,7 +4,12 @@ import { useTranslation, type BasePropertyProps } from 'adminjs';
 import { attachmentUrl, formatBytes } from './attachment-format.js';
 
 /** A stored attachment: its name as a download link, and its size. */
-export const AttachmentLink: React.FC<{ resourceId: string; recordId: string | number; name: string; size: unknown }> = ({ resourceId, recordId, name, size }) => (
+export const AttachmentLink: React.FC<{
+  resourceId: string;
+  recordId: string | number;
+  name: string;
+  size: unknown;
+}> = ({ resourceId, recordId, name, size }) => (
   <>
     <Link href={attachmentUrl(resourceId, recordId)} download>
       <Icon icon="Paperclip" /> {name}
@@ -23,7 +28,12 @@ const AttachmentShow: React.FC<BasePropertyProps> = ({ record, property }) => {
   if (!name || !record?.id) return <ValueGroup label={label}>无附件</ValueGroup>;
   return (
     <ValueGroup label={label}>
-      <AttachmentLink resourceId={property.resourceId} recordId={record.id} name={name} size={record.params.attachmentSize} />
+      <AttachmentLink
+        resourceId={property.resourceId}
+        recordId={record.id}
+        name={name}
+        size={record.params.attachmentSize}
+      />
     </ValueGroup>
   );
 };

@@ -23,11 +23,26 @@ const AuthorityCoverage: React.FC<BasePropertyProps> = ({ record }) => {
           </Text>
           <Text color="grey60" ml="lg">
             {clause.rules.length === 0 ? (
-              <Badge variant="secondary" outline size="sm">尚无规则实施</Badge>
+              <Badge variant="secondary" outline size="sm">
+                尚无规则实施
+              </Badge>
             ) : (
               clause.rules.map((rule) => (
-                <Badge key={rule.id} size="sm" mr="sm" variant={rule.enabled ? 'success' : 'secondary'} outline={!rule.enabled}>
-                  <a href={new ViewHelpers().recordActionUrl({ resourceId: 'AuthorityRule', recordId: String(rule.id), actionName: 'show' })} style={{ color: 'inherit' }}>
+                <Badge
+                  key={rule.id}
+                  size="sm"
+                  mr="sm"
+                  variant={rule.enabled ? 'success' : 'secondary'}
+                  outline={!rule.enabled}
+                >
+                  <a
+                    href={new ViewHelpers().recordActionUrl({
+                      resourceId: 'AuthorityRule',
+                      recordId: String(rule.id),
+                      actionName: 'show',
+                    })}
+                    style={{ color: 'inherit' }}
+                  >
                     {rule.name}
                     {rule.enabled ? '' : '（已停用）'}
                   </a>

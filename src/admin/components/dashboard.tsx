@@ -5,7 +5,14 @@ import { ApiClient, useCurrentAdmin } from 'adminjs';
 // `more`: the desk stopped counting at its cap — at least this many.
 type Tile = { label: string; count: number; more?: boolean; href: string };
 type Figure = { label: string; value: string; href?: string };
-type DashboardData = { greeting: string; position: string; tiles: Tile[]; figures: Figure[]; today: string; notices?: string[] };
+type DashboardData = {
+  greeting: string;
+  position: string;
+  tiles: Tile[];
+  figures: Figure[];
+  today: string;
+  notices?: string[];
+};
 
 const api = new ApiClient();
 
@@ -25,7 +32,12 @@ const Dashboard: React.FC = () => {
         <H2>{data?.greeting ?? `您好，${currentAdmin?.title ?? ''}`}</H2>
         <Text color="grey60">{data ? `${data.position} · ${data.today}` : '正在加载…'}</Text>
         {(data?.notices ?? []).map((notice) => (
-          <Box key={notice} mt="lg" padding="default" style={{ background: '#fff4e5', borderLeft: '4px solid #e08a00' }}>
+          <Box
+            key={notice}
+            mt="lg"
+            padding="default"
+            style={{ background: '#fff4e5', borderLeft: '4px solid #e08a00' }}
+          >
             <Text>{notice}</Text>
           </Box>
         ))}
@@ -33,8 +45,16 @@ const Dashboard: React.FC = () => {
           <Box flex mt="lg" style={{ gap: 32 }}>
             {data.figures.map((figure) => (
               <Box key={figure.label}>
-                <Text color="grey60" fontSize="sm">{figure.label}</Text>
-                {figure.href ? <DsLink href={figure.href} style={{ fontSize: 20, fontWeight: 600 }}>{figure.value}</DsLink> : <Text fontSize="lg">{figure.value}</Text>}
+                <Text color="grey60" fontSize="sm">
+                  {figure.label}
+                </Text>
+                {figure.href ? (
+                  <DsLink href={figure.href} style={{ fontSize: 20, fontWeight: 600 }}>
+                    {figure.value}
+                  </DsLink>
+                ) : (
+                  <Text fontSize="lg">{figure.value}</Text>
+                )}
               </Box>
             ))}
           </Box>

@@ -3,7 +3,10 @@ import { FormGroup, FormMessage, Input, Label } from '@adminjs/design-system';
 import { useTranslation, type EditPropertyProps } from 'adminjs';
 import { yuanToFen } from './money-format.js';
 
-const toYuanText = (value: unknown) => (value === null || value === undefined || value === '' || !Number.isFinite(Number(value)) ? '' : (Number(value) / 100).toFixed(2));
+const toYuanText = (value: unknown) =>
+  value === null || value === undefined || value === '' || !Number.isFinite(Number(value))
+    ? ''
+    : (Number(value) / 100).toFixed(2);
 
 const MoneyEdit: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
   const { translateProperty, translateMessage } = useTranslation();

@@ -5,7 +5,11 @@ import { formatFen } from './money-format.js';
 
 const MoneyShow: React.FC<BasePropertyProps> = ({ record, property }) => {
   const { translateProperty } = useTranslation();
-  return <ValueGroup label={translateProperty(property.label, property.resourceId)}>{formatFen(record?.params?.[property.path]) || '—'}</ValueGroup>;
+  return (
+    <ValueGroup label={translateProperty(property.label, property.resourceId)}>
+      {formatFen(record?.params?.[property.path]) || '—'}
+    </ValueGroup>
+  );
 };
 
 export default MoneyShow;

@@ -28,7 +28,9 @@ const PositionClauses: React.FC<BasePropertyProps> = ({ record }) => {
   return (
     <Box mb="xl">
       {KINDS.map(([kind, label]) => {
-        const items = clauses.filter((c) => c.params.kind === kind).sort((a, b) => Number(a.params.number) - Number(b.params.number));
+        const items = clauses
+          .filter((c) => c.params.kind === kind)
+          .sort((a, b) => Number(a.params.number) - Number(b.params.number));
         if (items.length === 0) return null;
         return (
           <Box key={kind} mb="lg">

@@ -6,8 +6,14 @@ import { formatFen, yuanToFen } from './money-format.js';
 
 type Option = { value: string; label: string };
 type Field = {
-  name: string; label: string; type: 'money' | 'text' | 'textarea' | 'select' | 'reference';
-  options?: Option[]; hint?: string; reference?: string; prefill?: boolean; placeholder?: string;
+  name: string;
+  label: string;
+  type: 'money' | 'text' | 'textarea' | 'select' | 'reference';
+  options?: Option[];
+  hint?: string;
+  reference?: string;
+  prefill?: boolean;
+  placeholder?: string;
 };
 type Custom = { fields?: Field[]; confirm?: string; submit?: string };
 
@@ -17,10 +23,15 @@ const api = new ApiClient();
 function useReferenceOptions(fields: Field[]): Record<string, Option[]> {
   const [options, setOptions] = useState<Record<string, Option[]>>({});
   useEffect(() => {
-    fields.filter((f) => f.type === 'reference' && f.reference).forEach(async (field) => {
-      const found = await api.searchRecords({ resourceId: field.reference!, query: '' }).catch(() => []);
-      setOptions((current) => ({ ...current, [field.name]: found.map((r) => ({ value: String(r.id), label: r.title })) }));
-    });
+    fields
+      .filter((f) => f.type === 'reference' && f.reference)
+      .forEach(async (field) => {
+        const found = await api.searchRecords({ resourceId: field.reference!, query: '' }).catch(() => []);
+        setOptions((current) => ({
+          ...current,
+          [field.name]: found.map((r) => ({ value: String(r.id), label: r.title })),
+        }));
+      });
   }, []);
   return options;
 }
@@ -33,7 +44,11 @@ const RecordActionForm: React.FC<ActionProps> = ({ action, resource, record }) =
   const custom = (action.custom ?? {}) as Custom;
   const fields = custom.fields ?? [];
   const [values, setValues] = useState<Record<string, string | number>>(() =>
-    Object.fromEntries(fields.filter((f) => f.prefill && record?.params?.[f.name] != null).map((f) => [f.name, String(record!.params[f.name])])),
+    Object.fromEntries(
+      fields
+        .filter((f) => f.prefill && record?.params?.[f.name] != null)
+        .map((f) => [f.name, String(record!.params[f.name])]),
+    ),
   );
   const [errors, setErrors] = useState<Record<string, { message: string }>>({});
   const [busy, setBusy] = useState(false);
@@ -46,10 +61,20 @@ const RecordActionForm: React.FC<ActionProps> = ({ action, resource, record }) =
     setBusy(true);
     try {
       const response = record
-        ? await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: values })
+        ? await api.recordAction({
+            resourceId: resource.id,
+            recordId: record.id,
+            actionName: action.name,
+            data: values,
+          })
         : await api.resourceAction({ resourceId: resource.id, actionName: action.name, data: values });
-      const data = response.data as { notice?: { message: string; type: 'success' | 'error' }; record?: { errors?: Record<string, { message: string }> }; redirectUrl?: string };
-      if (data.notice) addNotice({ message: translateMessage(data.notice.message, resource.id), type: data.notice.type });
+      const data = response.data as {
+        notice?: { message: string; type: 'success' | 'error' };
+        record?: { errors?: Record<string, { message: string }> };
+        redirectUrl?: string;
+      };
+      if (data.notice)
+        addNotice({ message: translateMessage(data.notice.message, resource.id), type: data.notice.type });
       setErrors(data.record?.errors ?? {});
       if (data.notice?.type === 'success' && data.redirectUrl) navigate(data.redirectUrl);
     } finally {
@@ -68,11 +93,22 @@ const RecordActionForm: React.FC<ActionProps> = ({ action, resource, record }) =
               options={field.type === 'reference' ? (referenceOptions[field.name] ?? []) : field.options}
               placeholder="请选择…"
               isClearable
-              value={(field.type === 'reference' ? referenceOptions[field.name] : field.options)?.find((o) => o.value === String(values[field.name] ?? '')) ?? null}
-              onChange={(selected: { value: string } | null) => setValues({ ...values, [field.name]: selected?.value ?? '' })}
+              value={
+                (field.type === 'reference' ? referenceOptions[field.name] : field.options)?.find(
+                  (o) => o.value === String(values[field.name] ?? ''),
+                ) ?? null
+              }
+              onChange={(selected: { value: string } | null) =>
+                setValues({ ...values, [field.name]: selected?.value ?? '' })
+              }
             />
           ) : field.type === 'textarea' ? (
-            <TextArea width="100%" onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setValues({ ...values, [field.name]: e.target.value })} />
+            <TextArea
+              width="100%"
+              onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+                setValues({ ...values, [field.name]: e.target.value })
+              }
+            />
           ) : (
             <Input
               width="100%"
@@ -80,11 +116,18 @@ const RecordActionForm: React.FC<ActionProps> = ({ action, resource, record }) =
               defaultValue={field.type === 'money' ? undefined : values[field.name]}
               inputMode={field.type === 'money' ? 'decimal' : undefined}
               onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-                setValues({ ...values, [field.name]: field.type === 'money' ? yuanToFen(e.target.value) : e.target.value })
+                setValues({
+                  ...values,
+                  [field.name]: field.type === 'money' ? yuanToFen(e.target.value) : e.target.value,
+                })
               }
             />
           )}
-          {field.hint ? <Text color="grey60" fontSize="sm">{field.hint.replace('{amount}', formatFen(record?.params?.amount))}</Text> : null}
+          {field.hint ? (
+            <Text color="grey60" fontSize="sm">
+              {field.hint.replace('{amount}', formatFen(record?.params?.amount))}
+            </Text>
+          ) : null}
           <FormMessage>{errors[field.name]?.message}</FormMessage>
         </FormGroup>
       ))}

@@ -12,7 +12,10 @@ import { dunningEn, dunningZh } from '../../vocabulary/dunning.js';
 import { officeEn, officeZh } from '../../vocabulary/office.js';
 import { governanceEn, governanceZh } from '../../vocabulary/governance.js';
 
-type ResourceTranslations = Record<string, { properties?: Record<string, string>; actions?: Record<string, string>; labels?: Record<string, string> }>;
+type ResourceTranslations = Record<
+  string,
+  { properties?: Record<string, string>; actions?: Record<string, string>; labels?: Record<string, string> }
+>;
 
 /**
  * Groups write enum values as properties ('status.reported': '已登记'); AdminJS looks them up among the
@@ -53,11 +56,34 @@ function globalWorkflowActionNames(): Record<string, string> {
     const name = action.split('.')[1];
     byName.set(name, (byName.get(name) ?? new Set()).add(label));
   }
-  return Object.fromEntries([...byName].map(([name, labels]) => [name, labels.size === 1 ? [...labels][0] : (SHARED_ACTION_NAMES[name] ?? [...labels][0])]));
+  return Object.fromEntries(
+    [...byName].map(([name, labels]) => [
+      name,
+      labels.size === 1 ? [...labels][0] : (SHARED_ACTION_NAMES[name] ?? [...labels][0]),
+    ]),
+  );
 }
 
-const groupsZh: ResourceTranslations[] = [organisationZh, propertyZh, frontDeskZh, feesZh, renovationZh, dunningZh, officeZh, governanceZh];
-const groupsEn: ResourceTranslations[] = [organisationEn, propertyEn, frontDeskEn, feesEn, renovationEn, dunningEn, officeEn, governanceEn];
+const groupsZh: ResourceTranslations[] = [
+  organisationZh,
+  propertyZh,
+  frontDeskZh,
+  feesZh,
+  renovationZh,
+  dunningZh,
+  officeZh,
+  governanceZh,
+];
+const groupsEn: ResourceTranslations[] = [
+  organisationEn,
+  propertyEn,
+  frontDeskEn,
+  feesEn,
+  renovationEn,
+  dunningEn,
+  officeEn,
+  governanceEn,
+];
 
 const navigationEn: Record<string, string> = {
   [navigation.frontDesk.name]: 'Front desk',
@@ -73,8 +99,27 @@ const navigationEn: Record<string, string> = {
 const zh: LocaleTranslations = {
   labels: { ...RESOURCE_NAMES_ZH, navigation: '导航', dashboard: '我的工作台', loginWelcome: '客户中心' },
   resources: withWorkflowActionNames(withValueLabels(groupsZh)),
-  actions: { ...globalWorkflowActionNames(), show: '详情', new: '新建', edit: '编辑', delete: '删除', bulkDelete: '批量删除', list: '列表' },
-  buttons: { save: '保存', filter: '筛选', applyChanges: '应用', resetFilter: '重置', logout: '退出登录', login: '登录', cancel: '取消', confirm: '确认', addNewItem: '新增一项', createFirstRecord: '新建第一条记录' },
+  actions: {
+    ...globalWorkflowActionNames(),
+    show: '详情',
+    new: '新建',
+    edit: '编辑',
+    delete: '删除',
+    bulkDelete: '批量删除',
+    list: '列表',
+  },
+  buttons: {
+    save: '保存',
+    filter: '筛选',
+    applyChanges: '应用',
+    resetFilter: '重置',
+    logout: '退出登录',
+    login: '登录',
+    cancel: '取消',
+    confirm: '确认',
+    addNewItem: '新增一项',
+    createFirstRecord: '新建第一条记录',
+  },
   messages: {
     invalidCredentials: '邮箱或密码错误',
     accountLocked: '该账号已被系统管理员锁定，请联系系统管理员',
@@ -92,7 +137,8 @@ const zh: LocaleTranslations = {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
     Login: {
       welcomeHeader: '客户中心',
-      welcomeMessage: '翠湖花园物业管理处 · 客户中心后台：报事派工、回访归档、收费催缴、装修押金、满意度调查，一处办理。',
+      welcomeMessage:
+        '翠湖花园物业管理处 · 客户中心后台：报事派工、回访归档、收费催缴、装修押金、满意度调查，一处办理。',
       properties: { email: '登录邮箱', password: '密码' },
       loginButton: '登录',
     },
@@ -100,7 +146,13 @@ const zh: LocaleTranslations = {
 };
 
 const en: LocaleTranslations = {
-  labels: { ...RESOURCE_NAMES_EN, ...navigationEn, navigation: 'Navigation', dashboard: 'My desk', loginWelcome: 'Customer centre' },
+  labels: {
+    ...RESOURCE_NAMES_EN,
+    ...navigationEn,
+    navigation: 'Navigation',
+    dashboard: 'My desk',
+    loginWelcome: 'Customer centre',
+  },
   resources: withValueLabels(groupsEn),
   messages: {
     invalidCredentials: 'Wrong email or password',
@@ -112,7 +164,8 @@ const en: LocaleTranslations = {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
     Login: {
       welcomeHeader: 'Customer centre',
-      welcomeMessage: 'Back office of the customer centre: tickets and dispatches, return visits, fees and dunning, renovation deposits, surveys.',
+      welcomeMessage:
+        'Back office of the customer centre: tickets and dispatches, return visits, fees and dunning, renovation deposits, surveys.',
       properties: { email: 'Email', password: 'Password' },
       loginButton: 'Sign in',
     },

@@ -15,10 +15,23 @@ import { planCollections } from '../../domain/dunning-collection.js';
 
 const PLAN_FIELDS = ['title', 'minMonthsInArrears', 'note'] as const;
 const TARGET_FIELDS = ['planId', 'ownerId', 'unitId', 'note'] as const;
-const RECORD_FIELDS = ['planId', 'targetId', 'ownerId', 'contactedAt', 'method', 'result', 'promisedDate', 'note'] as const;
+const RECORD_FIELDS = [
+  'planId',
+  'targetId',
+  'ownerId',
+  'contactedAt',
+  'method',
+  'result',
+  'promisedDate',
+  'note',
+] as const;
 /** Worked out for the page's plans in planCollections (domain/dunning-collection.ts), not stored. */
 const COLLECTION_FIELDS = ['targetCount', 'arrearsTotal', 'recoveredAmount', 'collectionRate'] as const;
-const computed = { isDisabled: true, isSortable: false, isVisible: { list: true, show: true, edit: false, filter: false } };
+const computed = {
+  isDisabled: true,
+  isSortable: false,
+  isVisible: { list: true, show: true, edit: false, filter: false },
+};
 
 /** Each plan of the page with its 催缴对象数, 催缴总额, 已收回 and 回收率. */
 async function withCollection(response: ActionResponse): Promise<ActionResponse> {
@@ -27,7 +40,12 @@ async function withCollection(response: ActionResponse): Promise<ActionResponse>
   for (const record of records) {
     const c = collections.get(Number(record.id));
     if (!c) continue;
-    Object.assign(record.params, { targetCount: c.targetCount, arrearsTotal: c.arrearsTotal, recoveredAmount: c.recovered, collectionRate: c.rate });
+    Object.assign(record.params, {
+      targetCount: c.targetCount,
+      arrearsTotal: c.arrearsTotal,
+      recoveredAmount: c.recovered,
+      collectionRate: c.rate,
+    });
   }
   return response;
 }
@@ -38,7 +56,9 @@ async function titleRecords(response: ActionResponse): Promise<ActionResponse> {
   for (const record of records) {
     const owner = record.populated?.ownerId?.title ?? '';
     const at = record.params.contactedAt ? shanghaiDay(new Date(record.params.contactedAt)) : '';
-    record.title = [owner, `${at} ${fieldLabel('DunningRecord', `result.${record.params.result}`)}`.trim()].filter(Boolean).join(' · ');
+    record.title = [owner, `${at} ${fieldLabel('DunningRecord', `result.${record.params.result}`)}`.trim()]
+      .filter(Boolean)
+      .join(' · ');
   }
   return response;
 }
@@ -48,9 +68,30 @@ export const dunningResources: ResourceWithOptions[] = [
     resource: DunningPlan,
     options: {
       navigation: navigation.dunning,
-      listProperties: ['title', 'status', 'minMonthsInArrears', ...COLLECTION_FIELDS, 'createdById', 'startedAt', 'closedAt'],
+      listProperties: [
+        'title',
+        'status',
+        'minMonthsInArrears',
+        ...COLLECTION_FIELDS,
+        'createdById',
+        'startedAt',
+        'closedAt',
+      ],
       filterProperties: ['title', 'status', 'createdById'],
-      showProperties: ['title', 'status', 'minMonthsInArrears', ...COLLECTION_FIELDS, 'note', 'createdById', 'createdAt', 'startedById', 'startedAt', 'closedById', 'closedAt', 'updatedAt'],
+      showProperties: [
+        'title',
+        'status',
+        'minMonthsInArrears',
+        ...COLLECTION_FIELDS,
+        'note',
+        'createdById',
+        'createdAt',
+        'startedById',
+        'startedAt',
+        'closedById',
+        'closedAt',
+        'updatedAt',
+      ],
       editProperties: [...PLAN_FIELDS],
       properties: {
         title: { isTitle: true },
@@ -72,9 +113,22 @@ export const dunningResources: ResourceWithOptions[] = [
           done: (plan) => plan.outcome ?? '催缴对象已生成',
           icon: 'UserPlus',
           submit: '生成催缴对象',
-          fields: [{ name: 'minMonthsInArrears', label: '最少欠费月数', type: 'text', prefill: true, hint: '欠费月数达到此数的业主加入本计划；已在计划中的不重复加入' }],
+          fields: [
+            {
+              name: 'minMonthsInArrears',
+              label: '最少欠费月数',
+              type: 'text',
+              prefill: true,
+              hint: '欠费月数达到此数的业主加入本计划；已在计划中的不重复加入',
+            },
+          ],
         }),
-        start: workflowAction(startDunningPlan, { done: '已决定催缴，计划开始执行', icon: 'Play', submit: '决定催缴', confirm: '开始后即可按计划联系业主并记录结果。' }),
+        start: workflowAction(startDunningPlan, {
+          done: '已决定催缴，计划开始执行',
+          icon: 'Play',
+          submit: '决定催缴',
+          confirm: '开始后即可按计划联系业主并记录结果。',
+        }),
         close: workflowAction(closeDunningPlan, { done: '催缴计划已结束', icon: 'Square', submit: '结束催缴' }),
         new: { before: [limitPayload(PLAN_FIELDS, { force: ['createdById'] })] },
         edit: { before: [limitPayload(PLAN_FIELDS)] },
@@ -90,7 +144,17 @@ export const dunningResources: ResourceWithOptions[] = [
       navigation: navigation.dunning,
       listProperties: ['label', 'planId', 'ownerId', 'unitId', 'arrearsAmount', 'monthsInArrears'],
       filterProperties: ['planId', 'ownerId', 'label'],
-      showProperties: ['label', 'planId', 'ownerId', 'unitId', 'arrearsAmount', 'monthsInArrears', 'note', 'createdAt', 'updatedAt'],
+      showProperties: [
+        'label',
+        'planId',
+        'ownerId',
+        'unitId',
+        'arrearsAmount',
+        'monthsInArrears',
+        'note',
+        'createdAt',
+        'updatedAt',
+      ],
       editProperties: [...TARGET_FIELDS],
       properties: {
         label: { isTitle: true },
@@ -114,14 +178,28 @@ export const dunningResources: ResourceWithOptions[] = [
       navigation: navigation.dunning,
       listProperties: ['contactedAt', 'ownerId', 'planId', 'method', 'result', 'promisedDate', 'staffId'],
       filterProperties: ['planId', 'ownerId', 'staffId', 'result', 'contactedAt'],
-      showProperties: ['planId', 'targetId', 'ownerId', 'staffId', 'contactedAt', 'method', 'result', 'promisedDate', 'note', 'createdAt', 'updatedAt'],
+      showProperties: [
+        'planId',
+        'targetId',
+        'ownerId',
+        'staffId',
+        'contactedAt',
+        'method',
+        'result',
+        'promisedDate',
+        'note',
+        'createdAt',
+        'updatedAt',
+      ],
       editProperties: [...RECORD_FIELDS],
       properties: {
         note: { type: 'textarea' },
         staffId: readOnly(),
       },
       actions: {
-        new: { before: [limitPayload(RECORD_FIELDS, { force: ['staffId'] }), checkParent('planId', recordPlanIsStarted)] },
+        new: {
+          before: [limitPayload(RECORD_FIELDS, { force: ['staffId'] }), checkParent('planId', recordPlanIsStarted)],
+        },
         edit: { before: [limitPayload(RECORD_FIELDS), checkParent('planId', recordPlanIsStarted)] },
         list: { after: [titleRecords] },
         show: { after: [titleRecords] },

@@ -17,15 +17,18 @@ import { reconcileCashReport, submitCashReport, voidPayment } from '../../domain
 
 type Hook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
 
-
-
 /** The form never sends the clubhouse amount: it is quantity × unit price, written with them. */
 const clubhouseAmount: Hook = async (request) => {
   if (request.method !== 'post' || !request.payload) return request;
   const quantity = Number(request.payload.quantity);
   const unitPrice = Number(request.payload.unitPrice);
   const payload = { ...request.payload };
-  if (request.payload.quantity !== undefined && request.payload.unitPrice !== undefined && Number.isInteger(quantity) && Number.isInteger(unitPrice)) {
+  if (
+    request.payload.quantity !== undefined &&
+    request.payload.unitPrice !== undefined &&
+    Number.isInteger(quantity) &&
+    Number.isInteger(unitPrice)
+  ) {
     payload.amount = quantity * unitPrice;
   } else {
     delete payload.amount;
@@ -40,7 +43,17 @@ const BILL_NEW_FIELDS = ['unitId', 'ownerId', 'period', 'feeKind', 'description'
 const BILL_EDIT_FIELDS = ['description', 'dueDate'] as const;
 const PAYMENT_NEW_FIELDS = ['kind', 'method', 'amount', 'billId', 'ownerId', 'unitId', 'payerName'] as const;
 const CASH_REPORT_NEW_FIELDS = ['reportDate', 'note'] as const;
-const PARKING_FIELDS = ['ownerId', 'unitId', 'renterName', 'renterPhone', 'plateNumber', 'spaceNumber', 'startDate', 'endDate', 'monthlyRent'] as const;
+const PARKING_FIELDS = [
+  'ownerId',
+  'unitId',
+  'renterName',
+  'renterPhone',
+  'plateNumber',
+  'spaceNumber',
+  'startDate',
+  'endDate',
+  'monthlyRent',
+] as const;
 const CLUBHOUSE_FIELDS = ['item', 'customerName', 'ownerId', 'chargeDate', 'quantity', 'unitPrice', 'note'] as const;
 
 export const feesResources: ResourceWithOptions[] = [
@@ -51,8 +64,21 @@ export const feesResources: ResourceWithOptions[] = [
       listProperties: ['unitId', 'ownerId', 'period', 'feeKind', 'amount', 'paidAmount', 'status'],
       filterProperties: ['status', 'period', 'feeKind', 'unitId', 'ownerId', 'dueDate', 'billingRunId'],
       showProperties: [
-        'description', 'unitId', 'ownerId', 'period', 'feeKind', 'amount', 'paidAmount', 'status', 'dueDate', 'workOrderId', 'billingKey',
-        'billingRunId', 'id', 'createdAt', 'updatedAt',
+        'description',
+        'unitId',
+        'ownerId',
+        'period',
+        'feeKind',
+        'amount',
+        'paidAmount',
+        'status',
+        'dueDate',
+        'workOrderId',
+        'billingKey',
+        'billingRunId',
+        'id',
+        'createdAt',
+        'updatedAt',
       ],
       editProperties: [...BILL_NEW_FIELDS],
       properties: {
@@ -66,7 +92,8 @@ export const feesResources: ResourceWithOptions[] = [
       },
       actions: {
         generate: resourceWorkflowAction(generateMonthlyBills, {
-          icon: 'FilePlus', submit: '生成账单',
+          icon: 'FilePlus',
+          submit: '生成账单',
           fields: [{ name: 'period', label: '账期', type: 'text', placeholder: '例如 2026-12（留空为本月）' }],
         }),
         new: { before: [limitPayload(BILL_NEW_FIELDS)] },
@@ -93,14 +120,29 @@ export const feesResources: ResourceWithOptions[] = [
       listProperties: ['period', 'ranAt', 'staffId', 'managementCount', 'parkingCount', 'skippedCount', 'status'],
       filterProperties: ['period', 'status', 'staffId', 'ranAt'],
       showProperties: [
-        'title', 'period', 'status', 'staffId', 'ranAt', 'managementCount', 'parkingCount', 'skippedCount', 'undoneById', 'undoneAt',
-        'id', 'createdAt', 'updatedAt',
+        'title',
+        'period',
+        'status',
+        'staffId',
+        'ranAt',
+        'managementCount',
+        'parkingCount',
+        'skippedCount',
+        'undoneById',
+        'undoneAt',
+        'id',
+        'createdAt',
+        'updatedAt',
       ],
       properties: { title: { isTitle: true } },
       actions: {
         undo: workflowAction(undoBillingRun, {
-          done: (run) => run.outcome ?? '已撤销本次账单生成', icon: 'RotateCcw', variant: 'danger', submit: '确认撤销',
-          confirm: '将删除本次生成的全部账单，生成记录保留并标为已撤销。已开出收据（含已作废）或已计入催缴对象的账单不能撤销。撤销后可重新生成该月账单。',
+          done: (run) => run.outcome ?? '已撤销本次账单生成',
+          icon: 'RotateCcw',
+          variant: 'danger',
+          submit: '确认撤销',
+          confirm:
+            '将删除本次生成的全部账单，生成记录保留并标为已撤销。已开出收据（含已作废）或已计入催缴对象的账单不能撤销。撤销后可重新生成该月账单。',
         }),
         new: off,
         edit: off,
@@ -117,8 +159,27 @@ export const feesResources: ResourceWithOptions[] = [
       listProperties: ['receiptNumber', 'paidAt', 'payerName', 'kind', 'method', 'amount', 'status'],
       filterProperties: ['receiptNumber', 'status', 'kind', 'method', 'cashierId', 'paidAt', 'cashReportId'],
       showProperties: [
-        'receiptNumber', 'status', 'kind', 'method', 'amount', 'payerName', 'billId', 'depositId', 'ownerId', 'unitId', 'cashierId', 'paidAt',
-        'cashReportId', 'voidedAt', 'voidedById', 'voidReason', 'receiptYear', 'receiptSequence', 'id', 'createdAt', 'updatedAt',
+        'receiptNumber',
+        'status',
+        'kind',
+        'method',
+        'amount',
+        'payerName',
+        'billId',
+        'depositId',
+        'ownerId',
+        'unitId',
+        'cashierId',
+        'paidAt',
+        'cashReportId',
+        'voidedAt',
+        'voidedById',
+        'voidReason',
+        'receiptYear',
+        'receiptSequence',
+        'id',
+        'createdAt',
+        'updatedAt',
       ],
       // `new` is the cashier's 收款: the receipt number is drawn on save and the cashier is the signed-in staff member.
       editProperties: [...PAYMENT_NEW_FIELDS],
@@ -138,8 +199,12 @@ export const feesResources: ResourceWithOptions[] = [
       },
       actions: {
         void: workflowAction(voidPayment, {
-          done: '收据已作废', icon: 'Slash', variant: 'danger', submit: '确认作废',
-          fields: [{ name: 'voidReason', label: '作废原因', type: 'textarea' }], confirm: '作废后收据保留，账单恢复为未缴。',
+          done: '收据已作废',
+          icon: 'Slash',
+          variant: 'danger',
+          submit: '确认作废',
+          fields: [{ name: 'voidReason', label: '作废原因', type: 'textarea' }],
+          confirm: '作废后收据保留，账单恢复为未缴。',
         }),
         // 收款 settles the bill and issues the receipt in one transaction (src/domain/payments.ts).
         new: {
@@ -158,11 +223,36 @@ export const feesResources: ResourceWithOptions[] = [
     resource: CashReport,
     options: {
       navigation: navigation.fees,
-      listProperties: ['reportDate', 'cashierId', 'status', 'receiptCount', 'totalAmount', 'cashAmount', 'refundAmount'],
+      listProperties: [
+        'reportDate',
+        'cashierId',
+        'status',
+        'receiptCount',
+        'totalAmount',
+        'cashAmount',
+        'refundAmount',
+      ],
       filterProperties: ['reportDate', 'cashierId', 'status', 'reconciledById'],
       showProperties: [
-        'title', 'reportDate', 'cashierId', 'status', 'receiptCount', 'totalAmount', 'cashAmount', 'cardAmount', 'wechatAmount', 'alipayAmount',
-        'transferAmount', 'refundAmount', 'submittedAt', 'reconciledById', 'reconciledAt', 'note', 'id', 'createdAt', 'updatedAt',
+        'title',
+        'reportDate',
+        'cashierId',
+        'status',
+        'receiptCount',
+        'totalAmount',
+        'cashAmount',
+        'cardAmount',
+        'wechatAmount',
+        'alipayAmount',
+        'transferAmount',
+        'refundAmount',
+        'submittedAt',
+        'reconciledById',
+        'reconciledAt',
+        'note',
+        'id',
+        'createdAt',
+        'updatedAt',
       ],
       editProperties: [...CASH_REPORT_NEW_FIELDS],
       properties: {
@@ -183,8 +273,17 @@ export const feesResources: ResourceWithOptions[] = [
         reconciledAt: readOnly(),
       },
       actions: {
-        submit: workflowAction(submitCashReport, { done: '日报表已提交', icon: 'Send', submit: '提交日报', confirm: '提交后当天不能再开收据或作废收据。' }),
-        reconcile: workflowAction(reconcileCashReport, { done: '日报表已核对', icon: 'CheckSquare', submit: '核对无误' }),
+        submit: workflowAction(submitCashReport, {
+          done: '日报表已提交',
+          icon: 'Send',
+          submit: '提交日报',
+          confirm: '提交后当天不能再开收据或作废收据。',
+        }),
+        reconcile: workflowAction(reconcileCashReport, {
+          done: '日报表已核对',
+          icon: 'CheckSquare',
+          submit: '核对无误',
+        }),
         new: { before: [limitPayload(CASH_REPORT_NEW_FIELDS, { force: ['cashierId'] })] },
         edit: { before: [refuseChanges({ reportDate: '报表日期不能修改' }), limitPayload(['note'])] },
         delete: off,
@@ -200,8 +299,23 @@ export const feesResources: ResourceWithOptions[] = [
       listProperties: ['plateNumber', 'spaceNumber', 'renterName', 'startDate', 'endDate', 'monthlyRent', 'status'],
       filterProperties: ['status', 'plateNumber', 'spaceNumber', 'ownerId', 'registeredById', 'startDate'],
       showProperties: [
-        'plateNumber', 'spaceNumber', 'renterName', 'renterPhone', 'ownerId', 'unitId', 'startDate', 'endDate', 'monthlyRent', 'status',
-        'registeredById', 'reviewedById', 'reviewedAt', 'reviewNote', 'id', 'createdAt', 'updatedAt',
+        'plateNumber',
+        'spaceNumber',
+        'renterName',
+        'renterPhone',
+        'ownerId',
+        'unitId',
+        'startDate',
+        'endDate',
+        'monthlyRent',
+        'status',
+        'registeredById',
+        'reviewedById',
+        'reviewedAt',
+        'reviewNote',
+        'id',
+        'createdAt',
+        'updatedAt',
       ],
       editProperties: [...PARKING_FIELDS],
       properties: {
@@ -215,9 +329,19 @@ export const feesResources: ResourceWithOptions[] = [
       },
       actions: {
         review: workflowAction(reviewParkingRental, {
-          done: '已审核', icon: 'CheckSquare', submit: '提交审核结果',
+          done: '已审核',
+          icon: 'CheckSquare',
+          submit: '提交审核结果',
           fields: [
-            { name: 'decision', label: '审核结果', type: 'select', options: [{ value: 'approved', label: '通过' }, { value: 'rejected', label: '不通过' }] },
+            {
+              name: 'decision',
+              label: '审核结果',
+              type: 'select',
+              options: [
+                { value: 'approved', label: '通过' },
+                { value: 'rejected', label: '不通过' },
+              ],
+            },
             { name: 'reviewNote', label: '审核意见（不通过时必填）', type: 'textarea' },
           ],
         }),
@@ -234,8 +358,21 @@ export const feesResources: ResourceWithOptions[] = [
       listProperties: ['chargeDate', 'item', 'customerName', 'quantity', 'unitPrice', 'amount', 'status'],
       filterProperties: ['status', 'chargeDate', 'item', 'ownerId', 'recordedById'],
       showProperties: [
-        'item', 'customerName', 'ownerId', 'chargeDate', 'quantity', 'unitPrice', 'amount', 'status', 'recordedById', 'verifiedById',
-        'verifiedAt', 'note', 'id', 'createdAt', 'updatedAt',
+        'item',
+        'customerName',
+        'ownerId',
+        'chargeDate',
+        'quantity',
+        'unitPrice',
+        'amount',
+        'status',
+        'recordedById',
+        'verifiedById',
+        'verifiedAt',
+        'note',
+        'id',
+        'createdAt',
+        'updatedAt',
       ],
       // The amount is quantity × unit price, computed on save.
       editProperties: [...CLUBHOUSE_FIELDS, 'amount'],
@@ -250,7 +387,12 @@ export const feesResources: ResourceWithOptions[] = [
         note: { type: 'textarea' },
       },
       actions: {
-        verify: workflowAction(verifyClubhouseCharge, { done: '已校核', icon: 'CheckSquare', submit: '确认校核', fields: [{ name: 'note', label: '备注', type: 'textarea' }] }),
+        verify: workflowAction(verifyClubhouseCharge, {
+          done: '已校核',
+          icon: 'CheckSquare',
+          submit: '确认校核',
+          fields: [{ name: 'note', label: '备注', type: 'textarea' }],
+        }),
         new: { before: [limitPayload(CLUBHOUSE_FIELDS, { force: ['recordedById'] }), clubhouseAmount] },
         edit: { before: [limitPayload(CLUBHOUSE_FIELDS), clubhouseAmount] },
       },

@@ -13,36 +13,102 @@ import { money, readOnly } from '../properties.js';
 import { workflowAction } from '../use-case.js';
 import { publishNotice, withdrawNotice } from '../../domain/office-transitions.js';
 import { approveTicket, archiveTicket, cancelTicket } from '../../domain/ticket-transitions.js';
-import { completeTicket, dispatchTicket, reassignTicket, returnVisitTicket, sendBackTicket, spotCheckVisit, urgeTicket } from '../../domain/ticket-work.js';
+import {
+  completeTicket,
+  dispatchTicket,
+  reassignTicket,
+  returnVisitTicket,
+  sendBackTicket,
+  spotCheckVisit,
+  urgeTicket,
+} from '../../domain/ticket-work.js';
 import type { FormField } from '../use-case.js';
 
-const TICKET_FIELDS = ['channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId', 'departmentId', 'dueAt'] as const;
+const TICKET_FIELDS = [
+  'channel',
+  'category',
+  'title',
+  'description',
+  'reporterName',
+  'reporterPhone',
+  'unitId',
+  'ownerId',
+  'departmentId',
+  'dueAt',
+] as const;
 /** Once dispatched, the handling department changes only by reassigning (its supervisor approves the ticket). */
 const ticketEditFields = (context: ActionContext) =>
   context.record?.params?.status === 'reported' ? TICKET_FIELDS : TICKET_FIELDS.filter((f) => f !== 'departmentId');
 
-const WORK_ORDER_FIELDS = ['ticketId', 'departmentId', 'assigneeId', 'dueAt', 'isPaidService', 'feeAmount', 'note'] as const;
+const WORK_ORDER_FIELDS = [
+  'ticketId',
+  'departmentId',
+  'assigneeId',
+  'dueAt',
+  'isPaidService',
+  'feeAmount',
+  'note',
+] as const;
 const WORK_ORDER_EDIT_FIELDS = ['assigneeId', 'dueAt', 'isPaidService', 'feeAmount', 'note'] as const;
 const RETURN_VISIT_FIELDS = ['ticketId', 'method', 'satisfaction', 'feedback'] as const;
-const CORRESPONDENCE_FIELDS = ['kind', 'direction', 'occurredOn', 'party', 'subject', 'content', 'result', 'ownerId', 'handlerId'] as const;
+const CORRESPONDENCE_FIELDS = [
+  'kind',
+  'direction',
+  'occurredOn',
+  'party',
+  'subject',
+  'content',
+  'result',
+  'ownerId',
+  'handlerId',
+] as const;
 const NOTICE_FIELDS = ['title', 'audience', 'content'] as const;
 
-const DUE_AT: FormField = { name: 'dueAt', label: '要求完成时间', type: 'text', placeholder: '例如 2026-11-28 17:00（留空按报事单的时限）' };
-const SATISFACTION: FormField = {
-  name: 'satisfaction', label: '满意度', type: 'select',
-  options: [['5', '5 非常满意'], ['4', '4 满意'], ['3', '3 一般'], ['2', '2 不满意'], ['1', '1 非常不满意']].map(([value, label]) => ({ value, label })),
+const DUE_AT: FormField = {
+  name: 'dueAt',
+  label: '要求完成时间',
+  type: 'text',
+  placeholder: '例如 2026-11-28 17:00（留空按报事单的时限）',
 };
-const METHOD: FormField = { name: 'method', label: '回访方式', type: 'select', options: [{ value: 'phone', label: '电话' }, { value: 'visit', label: '上门' }] };
+const SATISFACTION: FormField = {
+  name: 'satisfaction',
+  label: '满意度',
+  type: 'select',
+  options: [
+    ['5', '5 非常满意'],
+    ['4', '4 满意'],
+    ['3', '3 一般'],
+    ['2', '2 不满意'],
+    ['1', '1 非常不满意'],
+  ].map(([value, label]) => ({ value, label })),
+};
+const METHOD: FormField = {
+  name: 'method',
+  label: '回访方式',
+  type: 'select',
+  options: [
+    { value: 'phone', label: '电话' },
+    { value: 'visit', label: '上门' },
+  ],
+};
 
 registerConditionFilters('Ticket', {
   overdue: (value, now) => (value === 'true' ? overdueTicketWhere(now) : { [Op.not]: overdueTicketWhere(now) }),
 });
 
 /** A registered ticket opens on its own page, where the next step (派工) is one click away. */
-async function showRegistered(response: ActionResponse, request: { method: string }, context: ActionContext): Promise<ActionResponse> {
+async function showRegistered(
+  response: ActionResponse,
+  request: { method: string },
+  context: ActionContext,
+): Promise<ActionResponse> {
   const id = response.record?.id;
   if (request.method === 'post' && id && !Object.keys(response.record?.errors ?? {}).length) {
-    response.redirectUrl = context.h.recordActionUrl({ resourceId: 'Ticket', recordId: String(id), actionName: 'show' });
+    response.redirectUrl = context.h.recordActionUrl({
+      resourceId: 'Ticket',
+      recordId: String(id),
+      actionName: 'show',
+    });
   }
   return response;
 }
@@ -65,12 +131,47 @@ export const frontDeskResources: ResourceWithOptions[] = [
     options: {
       navigation: navigation.frontDesk,
       listProperties: ['number', 'category', 'title', 'unitId', 'departmentId', 'status', 'dueAt', 'overdue'],
-      filterProperties: ['number', 'status', 'overdue', 'category', 'departmentId', 'unitId', 'ownerId', 'dueAt', 'reportedAt'],
+      filterProperties: [
+        'number',
+        'status',
+        'overdue',
+        'category',
+        'departmentId',
+        'unitId',
+        'ownerId',
+        'dueAt',
+        'reportedAt',
+      ],
       showProperties: [
-        'number', 'status', 'overdue', 'channel', 'category', 'title', 'description', 'reporterName', 'reporterPhone', 'unitId', 'ownerId',
-        'departmentId', 'assigneeId', 'registeredById', 'reportedAt', 'dueAt', 'dispatchedAt', 'completedAt', 'result',
-        'visitedAt', 'satisfaction', 'approvedAt', 'approvedById', 'archivedAt', 'archivedById', 'cancelledAt', 'cancelReason',
-        'createdAt', 'updatedAt',
+        'number',
+        'status',
+        'overdue',
+        'channel',
+        'category',
+        'title',
+        'description',
+        'reporterName',
+        'reporterPhone',
+        'unitId',
+        'ownerId',
+        'departmentId',
+        'assigneeId',
+        'registeredById',
+        'reportedAt',
+        'dueAt',
+        'dispatchedAt',
+        'completedAt',
+        'result',
+        'visitedAt',
+        'satisfaction',
+        'approvedAt',
+        'approvedById',
+        'archivedAt',
+        'archivedById',
+        'cancelledAt',
+        'cancelReason',
+        'createdAt',
+        'updatedAt',
       ],
       editProperties: [...TICKET_FIELDS],
       properties: {
@@ -91,43 +192,84 @@ export const frontDeskResources: ResourceWithOptions[] = [
         cancelReason: readOnly(),
         result: readOnly({ type: 'textarea' }),
         satisfaction: readOnly(),
-        overdue: { type: 'boolean', isVisible: { list: true, show: true, filter: true, edit: false }, components: { list: Components.OverdueBadge, show: Components.OverdueBadge } },
+        overdue: {
+          type: 'boolean',
+          isVisible: { list: true, show: true, filter: true, edit: false },
+          components: { list: Components.OverdueBadge, show: Components.OverdueBadge },
+        },
       },
       actions: {
         dispatch: workflowAction(dispatchTicket, {
-          done: '已派工', icon: 'Send', submit: '派工',
+          done: '已派工',
+          icon: 'Send',
+          submit: '派工',
           fields: [
             { name: 'departmentId', label: '处理部门', type: 'reference', reference: 'Department', prefill: true },
             { name: 'assigneeId', label: '处理人（可不填，由部门安排）', type: 'reference', reference: 'Staff' },
             DUE_AT,
-            { name: 'isPaidService', label: '有偿服务', type: 'select', options: [{ value: 'false', label: '否' }, { value: 'true', label: '是（完成后向房屋收取服务费）' }] },
+            {
+              name: 'isPaidService',
+              label: '有偿服务',
+              type: 'select',
+              options: [
+                { value: 'false', label: '否' },
+                { value: 'true', label: '是（完成后向房屋收取服务费）' },
+              ],
+            },
             { name: 'feeAmount', label: '服务费', type: 'money' },
             { name: 'note', label: '派工说明', type: 'textarea' },
           ],
         }),
-        urge: workflowAction(urgeTicket, { done: '已督促', icon: 'Bell', submit: '记录督促', fields: [{ name: 'note', label: '督促内容', type: 'textarea' }] }),
+        urge: workflowAction(urgeTicket, {
+          done: '已督促',
+          icon: 'Bell',
+          submit: '记录督促',
+          fields: [{ name: 'note', label: '督促内容', type: 'textarea' }],
+        }),
         reassign: workflowAction(reassignTicket, {
-          done: '已改派', icon: 'Shuffle', submit: '改派',
+          done: '已改派',
+          icon: 'Shuffle',
+          submit: '改派',
           fields: [
             { name: 'departmentId', label: '新的处理部门', type: 'reference', reference: 'Department', prefill: true },
             { name: 'assigneeId', label: '新的处理人（可不填）', type: 'reference', reference: 'Staff' },
-            DUE_AT, { name: 'reason', label: '改派原因', type: 'textarea' },
+            DUE_AT,
+            { name: 'reason', label: '改派原因', type: 'textarea' },
           ],
         }),
         complete: workflowAction(completeTicket, {
-          done: '已完成处理', icon: 'CheckSquare', submit: '完成处理',
-          fields: [{ name: 'result', label: '处理结果', type: 'textarea' }, { name: 'feeAmount', label: '服务费（有偿服务；留空按派工单）', type: 'money' }],
+          done: '已完成处理',
+          icon: 'CheckSquare',
+          submit: '完成处理',
+          fields: [
+            { name: 'result', label: '处理结果', type: 'textarea' },
+            { name: 'feeAmount', label: '服务费（有偿服务；留空按派工单）', type: 'money' },
+          ],
         }),
         returnVisit: workflowAction(returnVisitTicket, {
-          done: '回访已记录', icon: 'PhoneCall', submit: '记录回访', fields: [METHOD, SATISFACTION, { name: 'feedback', label: '业主意见', type: 'textarea' }],
+          done: '回访已记录',
+          icon: 'PhoneCall',
+          submit: '记录回访',
+          fields: [METHOD, SATISFACTION, { name: 'feedback', label: '业主意见', type: 'textarea' }],
         }),
         sendBack: workflowAction(sendBackTicket, {
-          done: '已退回重办', icon: 'CornerUpLeft', variant: 'danger', submit: '退回重办', fields: [{ name: 'reason', label: '退回原因', type: 'textarea' }],
+          done: '已退回重办',
+          icon: 'CornerUpLeft',
+          variant: 'danger',
+          submit: '退回重办',
+          fields: [{ name: 'reason', label: '退回原因', type: 'textarea' }],
         }),
-        supervisorApprove: workflowAction(approveTicket, { done: '已审核通过', icon: 'CheckCircle', submit: '审核通过' }),
+        supervisorApprove: workflowAction(approveTicket, {
+          done: '已审核通过',
+          icon: 'CheckCircle',
+          submit: '审核通过',
+        }),
         archive: workflowAction(archiveTicket, { done: '已归档', icon: 'Archive', submit: '确认归档' }),
         cancel: workflowAction(cancelTicket, {
-          done: '报事已取消', icon: 'XCircle', variant: 'danger', submit: '确认取消',
+          done: '报事已取消',
+          icon: 'XCircle',
+          variant: 'danger',
+          submit: '确认取消',
           fields: [{ name: 'cancelReason', label: '取消原因', type: 'textarea' }],
         }),
         new: { before: [limitPayload(TICKET_FIELDS, { force: ['registeredById'] })], after: [showRegistered] },
@@ -145,8 +287,21 @@ export const frontDeskResources: ResourceWithOptions[] = [
       listProperties: ['number', 'ticketId', 'departmentId', 'assigneeId', 'status', 'dueAt', 'feeAmount'],
       filterProperties: ['number', 'ticketId', 'status', 'departmentId', 'assigneeId', 'dueAt', 'dispatchedAt'],
       showProperties: [
-        'number', 'ticketId', 'status', 'departmentId', 'assigneeId', 'dispatchedById', 'dispatchedAt', 'dueAt',
-        'isPaidService', 'feeAmount', 'note', 'completedAt', 'result', 'createdAt', 'updatedAt',
+        'number',
+        'ticketId',
+        'status',
+        'departmentId',
+        'assigneeId',
+        'dispatchedById',
+        'dispatchedAt',
+        'dueAt',
+        'isPaidService',
+        'feeAmount',
+        'note',
+        'completedAt',
+        'result',
+        'createdAt',
+        'updatedAt',
       ],
       editProperties: [...WORK_ORDER_FIELDS],
       properties: {
@@ -173,8 +328,18 @@ export const frontDeskResources: ResourceWithOptions[] = [
       listProperties: ['label', 'ticketId', 'visitorId', 'method', 'satisfaction', 'isSpotCheck', 'visitedAt'],
       filterProperties: ['ticketId', 'visitorId', 'isSpotCheck', 'spotCheckOfId', 'visitedAt'],
       showProperties: [
-        'label', 'ticketId', 'visitorId', 'visitedAt', 'method', 'satisfaction', 'feedback',
-        'isSpotCheck', 'spotCheckOfId', 'finding', 'createdAt', 'updatedAt',
+        'label',
+        'ticketId',
+        'visitorId',
+        'visitedAt',
+        'method',
+        'satisfaction',
+        'feedback',
+        'isSpotCheck',
+        'spotCheckOfId',
+        'finding',
+        'createdAt',
+        'updatedAt',
       ],
       editProperties: [...RETURN_VISIT_FIELDS],
       properties: {
@@ -188,8 +353,15 @@ export const frontDeskResources: ResourceWithOptions[] = [
       },
       actions: {
         spotCheck: workflowAction(spotCheckVisit, {
-          done: '抽查已记录', icon: 'Search', submit: '记录抽查',
-          fields: [METHOD, SATISFACTION, { name: 'finding', label: '抽查结果', type: 'textarea' }, { name: 'feedback', label: '业主意见', type: 'textarea' }],
+          done: '抽查已记录',
+          icon: 'Search',
+          submit: '记录抽查',
+          fields: [
+            METHOD,
+            SATISFACTION,
+            { name: 'finding', label: '抽查结果', type: 'textarea' },
+            { name: 'feedback', label: '业主意见', type: 'textarea' },
+          ],
         }),
         new: { before: [limitPayload(RETURN_VISIT_FIELDS, { force: ['visitorId'] })] },
         // A visit's ticket is fixed once recorded.
@@ -224,7 +396,17 @@ export const frontDeskResources: ResourceWithOptions[] = [
       navigation: navigation.frontDesk,
       listProperties: ['title', 'status', 'audience', 'authorId', 'publishedAt', 'withdrawnAt'],
       filterProperties: ['title', 'status', 'authorId', 'publishedAt'],
-      showProperties: ['title', 'status', 'audience', 'content', 'authorId', 'publishedAt', 'withdrawnAt', 'createdAt', 'updatedAt'],
+      showProperties: [
+        'title',
+        'status',
+        'audience',
+        'content',
+        'authorId',
+        'publishedAt',
+        'withdrawnAt',
+        'createdAt',
+        'updatedAt',
+      ],
       editProperties: [...NOTICE_FIELDS],
       properties: {
         title: { isTitle: true },
@@ -235,8 +417,18 @@ export const frontDeskResources: ResourceWithOptions[] = [
         withdrawnAt: readOnly(),
       },
       actions: {
-        publish: workflowAction(publishNotice, { done: '已发布', icon: 'Send', submit: '确认发布', confirm: '发布后所有人可见。' }),
-        withdraw: workflowAction(withdrawNotice, { done: '已撤回', icon: 'CornerUpLeft', variant: 'danger', submit: '确认撤回' }),
+        publish: workflowAction(publishNotice, {
+          done: '已发布',
+          icon: 'Send',
+          submit: '确认发布',
+          confirm: '发布后所有人可见。',
+        }),
+        withdraw: workflowAction(withdrawNotice, {
+          done: '已撤回',
+          icon: 'CornerUpLeft',
+          variant: 'danger',
+          submit: '确认撤回',
+        }),
         new: { before: [limitPayload(NOTICE_FIELDS, { force: ['authorId'] })] },
         edit: { before: [limitPayload(NOTICE_FIELDS)] },
       },

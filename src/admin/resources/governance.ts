@@ -29,7 +29,9 @@ export function jsonAsText(model: ModelStatic<Model>, fields: readonly string[])
   return async (response) => {
     const single = response.record as RecordJSON | undefined;
     const many = (response.records as RecordJSON[] | undefined) ?? [];
-    const records = [...(single ? [single] : []), ...many].filter((r) => r?.params && fields.some((f) => typeof r.params[f] !== 'string'));
+    const records = [...(single ? [single] : []), ...many].filter(
+      (r) => r?.params && fields.some((f) => typeof r.params[f] !== 'string'),
+    );
     const ids = records.map((r) => r.id).filter((id) => id !== undefined && id !== null && id !== '');
     if (ids.length === 0) return response;
     const rows = await model.findAll({ where: { id: ids }, attributes: ['id', ...fields] });
@@ -48,9 +50,24 @@ export function jsonAsText(model: ModelStatic<Model>, fields: readonly string[])
 }
 
 /** Logs and versions are written by the system only. */
-const readOnlyActions = { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
+const readOnlyActions = {
+  new: { isAccessible: false },
+  edit: { isAccessible: false },
+  delete: { isAccessible: false },
+  bulkDelete: { isAccessible: false },
+};
 
-const RULE_FIELDS = ['name', 'description', 'actions', 'effect', 'conditions', 'priority', 'enabled', 'clause', 'positionClauseId'] as const;
+const RULE_FIELDS = [
+  'name',
+  'description',
+  'actions',
+  'effect',
+  'conditions',
+  'priority',
+  'enabled',
+  'clause',
+  'positionClauseId',
+] as const;
 const ruleJson = jsonAsText(AuthorityRule as unknown as ModelStatic<Model>, ['actions', 'conditions']);
 const versionJson = jsonAsText(RuleVersion as unknown as ModelStatic<Model>, ['snapshot']);
 const decisionJson = jsonAsText(DecisionLog as unknown as ModelStatic<Model>, ['rules', 'ruleVersions']);
@@ -72,15 +89,31 @@ export const governanceResources: ResourceWithOptions[] = [
       listProperties: ['name', 'effect', 'actions', 'priority', 'enabled', 'clause', 'updatedAt'],
       filterProperties: ['name', 'effect', 'enabled', 'positionClauseId'],
       showProperties: [
-        'name', 'description', 'effect', 'actions', 'conditions', 'priority', 'enabled', 'clause', 'positionClauseId',
-        'builtIn', 'editedByDirector', 'version', 'updatedById', 'createdAt', 'updatedAt',
+        'name',
+        'description',
+        'effect',
+        'actions',
+        'conditions',
+        'priority',
+        'enabled',
+        'clause',
+        'positionClauseId',
+        'builtIn',
+        'editedByDirector',
+        'version',
+        'updatedById',
+        'createdAt',
+        'updatedAt',
       ],
       editProperties: [...RULE_FIELDS],
       properties: {
         name: { isTitle: true },
         description: { type: 'textarea' },
         actions: { type: 'textarea', description: 'JSON 数组，如 ["Ticket.dispatch", "Ticket.urge"]' },
-        conditions: { type: 'textarea', description: 'json-rules-engine 条件（JSON），顶层为 all、any 或 not；{"all": []} 表示不设条件' },
+        conditions: {
+          type: 'textarea',
+          description: 'json-rules-engine 条件（JSON），顶层为 all、any 或 not；{"all": []} 表示不设条件',
+        },
         clause: { type: 'textarea' },
         builtIn: readOnly(),
         editedByDirector: readOnly(),
@@ -89,17 +122,25 @@ export const governanceResources: ResourceWithOptions[] = [
       },
       // The system administrator cannot list rules: their menu entry opens the restore form instead.
       href: ({ currentAdmin, h }) =>
-        decideFor(currentAdmin, 'AuthorityRule.list').allowed ? h.resourceUrl({ resourceId: 'AuthorityRule' })
-          : decideFor(currentAdmin, RESTORE_ACTION).allowed ? h.resourceActionUrl({ resourceId: 'AuthorityRule', actionName: 'restore' }) : '',
+        decideFor(currentAdmin, 'AuthorityRule.list').allowed
+          ? h.resourceUrl({ resourceId: 'AuthorityRule' })
+          : decideFor(currentAdmin, RESTORE_ACTION).allowed
+            ? h.resourceActionUrl({ resourceId: 'AuthorityRule', actionName: 'restore' })
+            : '',
       actions: {
         restore: resourceWorkflowAction(restoreRuleManagement, {
-          icon: 'RotateCcw', submit: '恢复',
-          confirm: '把「管理权限规则」恢复为默认：管理处主任可以新建、修改、删除权限规则；挡住它的拒绝规则会被停用。其他规则不变。',
+          icon: 'RotateCcw',
+          submit: '恢复',
+          confirm:
+            '把「管理权限规则」恢复为默认：管理处主任可以新建、修改、删除权限规则；挡住它的拒绝规则会被停用。其他规则不变。',
         }),
         list: { after: [ruleJson] },
         show: { after: [ruleJson] },
         new: { before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] })], after: [ruleJson] },
-        edit: { before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] }), markEditedByDirector], after: [ruleJson] },
+        edit: {
+          before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] }), markEditedByDirector],
+          after: [ruleJson],
+        },
       },
       sort: { sortBy: 'name', direction: 'asc' },
     },
@@ -122,7 +163,18 @@ export const governanceResources: ResourceWithOptions[] = [
       navigation: navigation.organisation,
       listProperties: ['createdAt', 'staffId', 'action', 'recordId', 'allowed', 'effect', 'reason'],
       filterProperties: ['staffId', 'action', 'allowed', 'createdAt'],
-      showProperties: ['createdAt', 'staffId', 'action', 'resource', 'recordId', 'allowed', 'effect', 'reason', 'rules', 'ruleVersions'],
+      showProperties: [
+        'createdAt',
+        'staffId',
+        'action',
+        'resource',
+        'recordId',
+        'allowed',
+        'effect',
+        'reason',
+        'rules',
+        'ruleVersions',
+      ],
       properties: { reason: { type: 'textarea' }, rules: { type: 'textarea' }, ruleVersions: { type: 'textarea' } },
       actions: { ...readOnlyActions, list: { after: [decisionJson] }, show: { after: [decisionJson] } },
       sort: sortNewestFirst,

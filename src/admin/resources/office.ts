@@ -2,7 +2,15 @@
 // Workflow fields (a survey's status, start/close times and report; a question's copied survey status; an item's
 // plan owner and carried-from link) change only through the use cases and hooks: the forms write only the
 // fields listed here, whatever the payload holds.
-import { NotFoundError, type ActionHandler, type ActionResponse, type After, type RecordActionResponse, type RecordJSON, type ResourceWithOptions } from 'adminjs';
+import {
+  NotFoundError,
+  type ActionHandler,
+  type ActionResponse,
+  type After,
+  type RecordActionResponse,
+  type RecordJSON,
+  type ResourceWithOptions,
+} from 'adminjs';
 import type { Model, ModelStatic } from 'sequelize';
 import { ArchiveDocument, Survey, SurveyQuestion, SurveyResponse, WorkPlan, WorkPlanItem } from '../../models/index.js';
 import { navigation } from '../navigation.js';
@@ -16,11 +24,26 @@ import { Components } from '../components/index.js';
 import { closeSurvey, startSurvey } from '../../domain/office-transitions.js';
 import { reportSurvey, surveyAnalysisFor } from '../../domain/survey-report.js';
 import { carryForwardWorkPlan } from '../../domain/work-plans.js';
-import { attachmentIsUploaded, attachmentProperty, keepingAttachment, removeDeletedAttachments } from '../attachment-upload.js';
+import {
+  attachmentIsUploaded,
+  attachmentProperty,
+  keepingAttachment,
+  removeDeletedAttachments,
+} from '../attachment-upload.js';
 
 const SURVEY_FIELDS = ['title', 'period', 'description', 'plannedStart', 'plannedEnd', 'ownerStaffId'] as const;
 const QUESTION_FIELDS = ['surveyId', 'number', 'kind', 'text'] as const;
-const RESPONSE_FIELDS = ['surveyId', 'ownerId', 'unitId', 'respondentName', 'collectedById', 'collectedAt', 'answers', 'overallScore', 'comment'] as const;
+const RESPONSE_FIELDS = [
+  'surveyId',
+  'ownerId',
+  'unitId',
+  'respondentName',
+  'collectedById',
+  'collectedAt',
+  'answers',
+  'overallScore',
+  'comment',
+] as const;
 const PLAN_FIELDS = ['month', 'title', 'note'] as const;
 const ITEM_FIELDS = ['planId', 'week', 'content', 'status'] as const;
 const DOCUMENT_FIELDS = ['title', 'docType', 'docDate', 'keeperId', 'location', 'note'] as const;
@@ -37,7 +60,12 @@ const answersReadable: After<ActionResponse> = async (response) => {
   const answers = row.answers ?? {};
   const lines = questions.map((q) => {
     const answer = answers[String(q.id)];
-    const shown = answer === undefined || answer === null || answer === '' ? '（未作答）' : q.kind === 'score' ? `${answer} 分` : String(answer);
+    const shown =
+      answer === undefined || answer === null || answer === ''
+        ? '（未作答）'
+        : q.kind === 'score'
+          ? `${answer} 分`
+          : String(answer);
     return `${q.number}. ${q.text}：${shown}`;
   });
   for (const key of Object.keys(record.params)) if (key.startsWith('answers.')) delete record.params[key];
@@ -75,8 +103,18 @@ export const officeResources: ResourceWithOptions[] = [
       listProperties: ['title', 'period', 'status', 'plannedStart', 'plannedEnd', 'ownerStaffId', 'updatedAt'],
       filterProperties: ['title', 'status', 'ownerStaffId', 'plannedStart'],
       showProperties: [
-        'title', 'period', 'status', 'description', 'plannedStart', 'plannedEnd', 'ownerStaffId', 'startedAt', 'closedAt',
-        'reportSummary', 'createdAt', 'updatedAt',
+        'title',
+        'period',
+        'status',
+        'description',
+        'plannedStart',
+        'plannedEnd',
+        'ownerStaffId',
+        'startedAt',
+        'closedAt',
+        'reportSummary',
+        'createdAt',
+        'updatedAt',
       ],
       editProperties: [...SURVEY_FIELDS],
       properties: {
@@ -90,7 +128,12 @@ export const officeResources: ResourceWithOptions[] = [
       actions: {
         start: workflowAction(startSurvey, { done: '调查已开始', icon: 'Play', submit: '开始调查' }),
         close: workflowAction(closeSurvey, { done: '调查已结束', icon: 'Square', submit: '结束调查' }),
-        report: { actionType: 'record', icon: 'BarChart2', component: Components.SurveyAnalysis, handler: surveyAnalysis },
+        report: {
+          actionType: 'record',
+          icon: 'BarChart2',
+          component: Components.SurveyAnalysis,
+          handler: surveyAnalysis,
+        },
         new: { before: [limitPayload(SURVEY_FIELDS, { fallback: ['ownerStaffId'] })] },
         edit: { before: [limitPayload(SURVEY_FIELDS)] },
       },
@@ -121,17 +164,40 @@ export const officeResources: ResourceWithOptions[] = [
       navigation: navigation.surveysAndPlans,
       listProperties: ['surveyId', 'respondentName', 'unitId', 'overallScore', 'collectedById', 'collectedAt'],
       filterProperties: ['surveyId', 'ownerId', 'unitId', 'collectedById', 'collectedAt'],
-      showProperties: ['surveyId', 'respondentName', 'ownerId', 'unitId', 'overallScore', 'answers', 'comment', 'collectedById', 'collectedAt', 'createdAt'],
+      showProperties: [
+        'surveyId',
+        'respondentName',
+        'ownerId',
+        'unitId',
+        'overallScore',
+        'answers',
+        'comment',
+        'collectedById',
+        'collectedAt',
+        'createdAt',
+      ],
       editProperties: [...RESPONSE_FIELDS],
       properties: {
         respondentName: { isTitle: true },
-        answers: { type: 'textarea', description: 'JSON：{"题目编号": 1—5 的评分或文字}，如 {"12": 5, "19": "服务很好"}' },
+        answers: {
+          type: 'textarea',
+          description: 'JSON：{"题目编号": 1—5 的评分或文字}，如 {"12": 5, "19": "服务很好"}',
+        },
         comment: { type: 'textarea' },
       },
       actions: {
         show: { after: [answersReadable] },
-        new: { before: [limitPayload(RESPONSE_FIELDS, { fallback: ['collectedById'] }), checkParent('surveyId', responseSurveyIsRunning)], after: [answersJson] },
-        edit: { before: [limitPayload(RESPONSE_FIELDS), checkParent('surveyId', responseSurveyIsRunning)], after: [answersJson] },
+        new: {
+          before: [
+            limitPayload(RESPONSE_FIELDS, { fallback: ['collectedById'] }),
+            checkParent('surveyId', responseSurveyIsRunning),
+          ],
+          after: [answersJson],
+        },
+        edit: {
+          before: [limitPayload(RESPONSE_FIELDS), checkParent('surveyId', responseSurveyIsRunning)],
+          after: [answersJson],
+        },
       },
       sort: sortNewestFirst,
     },
@@ -147,7 +213,10 @@ export const officeResources: ResourceWithOptions[] = [
       properties: { title: { isTitle: true }, note: { type: 'textarea' }, staffId: readOnly() },
       actions: {
         carryForward: workflowAction(carryForwardWorkPlan, {
-          done: '未完成事项已转入下月计划', icon: 'CornerDownRight', submit: '结转到下月', confirm: '未开始和进行中的事项将标记为“已转下月”，并复制到下月计划的第 1 周。',
+          done: '未完成事项已转入下月计划',
+          icon: 'CornerDownRight',
+          submit: '结转到下月',
+          confirm: '未开始和进行中的事项将标记为“已转下月”，并复制到下月计划的第 1 周。',
         }),
         // Always the signed-in staff member's own plan.
         new: { before: [limitPayload(PLAN_FIELDS, { force: ['staffId'] })] },
@@ -178,7 +247,17 @@ export const officeResources: ResourceWithOptions[] = [
       navigation: navigation.documents,
       listProperties: ['title', 'docType', 'docDate', 'keeperId', 'location', 'attachment'],
       filterProperties: ['title', 'docType', 'docDate', 'keeperId'],
-      showProperties: ['title', 'docType', 'docDate', 'keeperId', 'location', 'note', 'attachment', 'createdAt', 'updatedAt'],
+      showProperties: [
+        'title',
+        'docType',
+        'docDate',
+        'keeperId',
+        'location',
+        'note',
+        'attachment',
+        'createdAt',
+        'updatedAt',
+      ],
       editProperties: [...DOCUMENT_FIELDS, 'attachment'],
       properties: {
         title: { isTitle: true },
@@ -192,10 +271,21 @@ export const officeResources: ResourceWithOptions[] = [
       actions: {
         // The uploaded file passes the payload limit only to be checked, stored and replaced by its fields.
         new: {
-          before: [attachmentIsUploaded('attachment'), limitPayload([...DOCUMENT_FIELDS, 'attachment'], { fallback: ['keeperId'] }), resultMustBeEditable('ArchiveDocument.edit')],
+          before: [
+            attachmentIsUploaded('attachment'),
+            limitPayload([...DOCUMENT_FIELDS, 'attachment'], { fallback: ['keeperId'] }),
+            resultMustBeEditable('ArchiveDocument.edit'),
+          ],
           handler: keepingAttachment('new'),
         },
-        edit: { before: [attachmentIsUploaded('attachment'), limitPayload([...DOCUMENT_FIELDS, 'attachment']), resultMustBeEditable('ArchiveDocument.edit')], handler: keepingAttachment('edit') },
+        edit: {
+          before: [
+            attachmentIsUploaded('attachment'),
+            limitPayload([...DOCUMENT_FIELDS, 'attachment']),
+            resultMustBeEditable('ArchiveDocument.edit'),
+          ],
+          handler: keepingAttachment('edit'),
+        },
         delete: { after: [removeDeletedAttachments] },
         bulkDelete: { after: [removeDeletedAttachments] },
       },

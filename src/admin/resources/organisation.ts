@@ -1,6 +1,19 @@
-import { ValidationError, type ActionContext, type ActionRequest, type ActionResponse, type RecordActionResponse, type ResourceWithOptions } from 'adminjs';
+import {
+  ValidationError,
+  type ActionContext,
+  type ActionRequest,
+  type ActionResponse,
+  type RecordActionResponse,
+  type ResourceWithOptions,
+} from 'adminjs';
 import { authorityCoverage } from '../../domain/authority-coverage.js';
-import { assignPosition, lockAccount, settleProposedPosition, unlockAccount, type ProposalOutcome } from '../../domain/accounts.js';
+import {
+  assignPosition,
+  lockAccount,
+  settleProposedPosition,
+  unlockAccount,
+  type ProposalOutcome,
+} from '../../domain/accounts.js';
 import { Department, Position, PositionClause, STAFF_STATUSES, Staff } from '../../models/index.js';
 import { hashPassword, passwordProblem } from '../../auth/password.js';
 import { Op } from 'sequelize';
@@ -15,7 +28,15 @@ import { Components } from '../components/index.js';
 // What each form writes (AdminJS's forms would write whatever a request holds): IT proposes a position, never sets one; lock state and sign-in times are the
 // actions' and the sign-in's own.
 const DEPARTMENT_FIELDS = ['name', 'supervisorId', 'description'] as const;
-const POSITION_FIELDS = ['name', 'code', 'departmentId', 'departmentText', 'grade', 'supervisorText', 'supervisorPositionId'] as const;
+const POSITION_FIELDS = [
+  'name',
+  'code',
+  'departmentId',
+  'departmentText',
+  'grade',
+  'supervisorText',
+  'supervisorPositionId',
+] as const;
 const CLAUSE_FIELDS = ['positionId', 'kind', 'number', 'text'] as const;
 const STAFF_FIELDS = ['name', 'email', 'password', 'phone', 'proposedPositionId', 'departmentId', 'enabled'] as const;
 
@@ -28,16 +49,22 @@ const PROPOSAL_NOTICES: Record<ProposalOutcome, string> = {
 
 // 我的工作台 links: accounts waiting for their position to be approved, and locked accounts.
 registerConditionFilters('Staff', {
-  pendingPosition: (value) => (value === 'true' ? { proposedPositionId: { [Op.ne]: null } } : { proposedPositionId: null }),
+  pendingPosition: (value) =>
+    value === 'true' ? { proposedPositionId: { [Op.ne]: null } } : { proposedPositionId: null },
   locked: (value) => (value === 'true' ? { lockedAt: { [Op.ne]: null } } : { lockedAt: null }),
 });
 
 /** After an account form is saved: the proposed position takes effect, or waits for approval (domain/accounts.ts). */
-async function settleProposal(response: ActionResponse, request: ActionRequest, context: ActionContext): Promise<ActionResponse> {
+async function settleProposal(
+  response: ActionResponse,
+  request: ActionRequest,
+  context: ActionContext,
+): Promise<ActionResponse> {
   const record = response.record as { id?: string | number; errors?: Record<string, unknown> } | undefined;
   if (request.method !== 'post' || !record?.id || Object.keys(record.errors ?? {}).length > 0) return response;
   const outcome = await settleProposedPosition(actorOf(context.currentAdmin), Number(record.id));
-  if (response.notice && PROPOSAL_NOTICES[outcome]) response.notice = { ...response.notice, message: `已保存${PROPOSAL_NOTICES[outcome]}` };
+  if (response.notice && PROPOSAL_NOTICES[outcome])
+    response.notice = { ...response.notice, message: `已保存${PROPOSAL_NOTICES[outcome]}` };
   return response;
 }
 
@@ -48,7 +75,8 @@ function hashPasswordField(required: boolean) {
     const { password, ...payload } = request.payload as Record<string, unknown>;
     delete payload.passwordHash;
     if (password === undefined || password === '') {
-      if (required) throw new ValidationError({ password: { message: '新账号必须设置密码' } }, { message: '请设置密码' });
+      if (required)
+        throw new ValidationError({ password: { message: '新账号必须设置密码' } }, { message: '请设置密码' });
       return { ...request, payload };
     }
     const problem = passwordProblem(String(password));
@@ -73,7 +101,10 @@ export const organisationResources: ResourceWithOptions[] = [
       listProperties: ['name', 'supervisorId', 'description'],
       editProperties: [...DEPARTMENT_FIELDS],
       properties: { name: { isTitle: true }, description: { type: 'textarea' } },
-      actions: { new: { before: [limitPayload(DEPARTMENT_FIELDS)] }, edit: { before: [limitPayload(DEPARTMENT_FIELDS)] } },
+      actions: {
+        new: { before: [limitPayload(DEPARTMENT_FIELDS)] },
+        edit: { before: [limitPayload(DEPARTMENT_FIELDS)] },
+      },
     },
   },
   {
@@ -82,19 +113,42 @@ export const organisationResources: ResourceWithOptions[] = [
       navigation: navigation.organisation,
       listProperties: ['name', 'departmentId', 'supervisorText', 'supervisorPositionId', 'grade', 'source'],
       filterProperties: ['name', 'departmentId'],
-      showProperties: ['name', 'departmentId', 'departmentText', 'grade', 'supervisorText', 'supervisorPositionId', 'source', 'clauses', 'authorityCoverage'],
+      showProperties: [
+        'name',
+        'departmentId',
+        'departmentText',
+        'grade',
+        'supervisorText',
+        'supervisorPositionId',
+        'source',
+        'clauses',
+        'authorityCoverage',
+      ],
       editProperties: [...POSITION_FIELDS],
       properties: {
         name: { isTitle: true },
         code: { description: '权限规则按代码识别岗位：创建后不能修改' },
-        clauses: { type: 'string', isVisible: { show: true, list: false, edit: false, filter: false }, components: { show: Components.PositionClauses } },
-        authorityCoverage: { type: 'string', isVisible: { show: true, list: false, edit: false, filter: false }, components: { show: Components.AuthorityCoverage } },
+        clauses: {
+          type: 'string',
+          isVisible: { show: true, list: false, edit: false, filter: false },
+          components: { show: Components.PositionClauses },
+        },
+        authorityCoverage: {
+          type: 'string',
+          isVisible: { show: true, list: false, edit: false, filter: false },
+          components: { show: Components.AuthorityCoverage },
+        },
       },
       actions: {
         show: { after: [withAuthorityCoverage] },
         new: { before: [limitPayload(POSITION_FIELDS)] },
         // A rule names a position by its code: renaming codes would move authority (or escape a hard deny).
-        edit: { before: [limitPayload(POSITION_FIELDS), refuseChanges({ code: '岗位代码创建后不能修改：权限规则按代码识别岗位' })] },
+        edit: {
+          before: [
+            limitPayload(POSITION_FIELDS),
+            refuseChanges({ code: '岗位代码创建后不能修改：权限规则按代码识别岗位' }),
+          ],
+        },
       },
     },
   },
@@ -116,7 +170,20 @@ export const organisationResources: ResourceWithOptions[] = [
       navigation: navigation.organisation,
       listProperties: ['name', 'email', 'positionId', 'proposedPositionId', 'departmentId', 'status', 'lastLoginAt'],
       filterProperties: ['name', 'email', 'positionId', 'proposedPositionId', 'departmentId', 'enabled'],
-      showProperties: ['name', 'email', 'phone', 'positionId', 'proposedPositionId', 'departmentId', 'status', 'lockReason', 'lockedAt', 'enabled', 'lastLoginAt', 'createdAt'],
+      showProperties: [
+        'name',
+        'email',
+        'phone',
+        'positionId',
+        'proposedPositionId',
+        'departmentId',
+        'status',
+        'lockReason',
+        'lockedAt',
+        'enabled',
+        'lastLoginAt',
+        'createdAt',
+      ],
       editProperties: [...STAFF_FIELDS],
       properties: {
         name: { isTitle: true },
@@ -125,7 +192,11 @@ export const organisationResources: ResourceWithOptions[] = [
         positionId: readOnly(),
         proposedPositionId: { description: '涉及业务权限的岗位须经管理处主任核定后生效' },
         // Derived (enabled, lockedAt); the values are shown as their labels in the locale (正常, 已锁定, 已停用).
-        status: { isVisible: { list: true, show: true, edit: false, filter: false }, isSortable: false, availableValues: STAFF_STATUSES.map((value) => ({ value, label: value })) },
+        status: {
+          isVisible: { list: true, show: true, edit: false, filter: false },
+          isSortable: false,
+          availableValues: STAFF_STATUSES.map((value) => ({ value, label: value })),
+        },
         lockedAt: readOnly(),
         lockReason: readOnly(),
         lastLoginAt: readOnly(),
@@ -134,14 +205,40 @@ export const organisationResources: ResourceWithOptions[] = [
         new: { before: [limitPayload(STAFF_FIELDS), hashPasswordField(true)], after: [settleProposal] },
         edit: { before: [limitPayload(STAFF_FIELDS), hashPasswordField(false)], after: [settleProposal] },
         lock: workflowAction(lockAccount, {
-          done: '账号已锁定，其登录会话已结束', icon: 'Lock', variant: 'danger', submit: '锁定账号',
-          fields: [{ name: 'lockReason', label: '锁定原因', type: 'textarea', placeholder: '例如：疑似密码泄露，待本人重设密码' }],
+          done: '账号已锁定，其登录会话已结束',
+          icon: 'Lock',
+          variant: 'danger',
+          submit: '锁定账号',
+          fields: [
+            {
+              name: 'lockReason',
+              label: '锁定原因',
+              type: 'textarea',
+              placeholder: '例如：疑似密码泄露，待本人重设密码',
+            },
+          ],
           confirm: '锁定后该员工立即退出登录，在解除锁定前不能登录。',
         }),
-        unlock: workflowAction(unlockAccount, { done: '已解除锁定，该员工可以重新登录', icon: 'Unlock', submit: '解除锁定' }),
+        unlock: workflowAction(unlockAccount, {
+          done: '已解除锁定，该员工可以重新登录',
+          icon: 'Unlock',
+          submit: '解除锁定',
+        }),
         assignPosition: workflowAction(assignPosition, {
-          done: '岗位核定结果已保存', icon: 'UserCheck', submit: '提交核定结果',
-          fields: [{ name: 'decision', label: '核定结果', type: 'select', options: [{ value: 'approve', label: '批准：拟任岗位生效' }, { value: 'reject', label: '驳回：保持原岗位' }] }],
+          done: '岗位核定结果已保存',
+          icon: 'UserCheck',
+          submit: '提交核定结果',
+          fields: [
+            {
+              name: 'decision',
+              label: '核定结果',
+              type: 'select',
+              options: [
+                { value: 'approve', label: '批准：拟任岗位生效' },
+                { value: 'reject', label: '驳回：保持原岗位' },
+              ],
+            },
+          ],
         }),
         // Accounts are disabled, never deleted: tickets, receipts and logs keep pointing at them.
         delete: { isAccessible: false },

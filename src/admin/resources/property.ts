@@ -25,13 +25,22 @@ const yes = (value: string) => value === 'true';
 const contains = (value: string) => `%${value.trim()}%`;
 
 registerConditionFilters('Owner', {
-  reviewDue: (value, now) => (yes(value) ? reviewDueWhere(shanghaiDay(now)) : { [Op.not]: reviewDueWhere(shanghaiDay(now)) }),
+  reviewDue: (value, now) =>
+    yes(value) ? reviewDueWhere(shanghaiDay(now)) : { [Op.not]: reviewDueWhere(shanghaiDay(now)) },
   incomplete: (value) => (yes(value) ? incompleteOwnerWhere() : { [Op.not]: incompleteOwnerWhere() }),
   // The owner picker of a ticket searches the title: a name, a phone number or a room finds the owner.
   name: (value) => ({
     [Op.or]: [
-      { name: { [like()]: contains(value) } }, { phone: { [like()]: contains(value) } }, { altPhone: { [like()]: contains(value) } },
-      { id: { [Op.in]: literal(`(SELECT "ownerId" FROM "Unit" WHERE "ownerId" IS NOT NULL AND "label" ${likeSql} ${sequelize.escape(contains(value))})`) } },
+      { name: { [like()]: contains(value) } },
+      { phone: { [like()]: contains(value) } },
+      { altPhone: { [like()]: contains(value) } },
+      {
+        id: {
+          [Op.in]: literal(
+            `(SELECT "ownerId" FROM "Unit" WHERE "ownerId" IS NOT NULL AND "label" ${likeSql} ${sequelize.escape(contains(value))})`,
+          ),
+        },
+      },
     ],
   }),
 });
@@ -41,7 +50,11 @@ registerConditionFilters('Unit', {
   label: (value) => ({
     [Op.or]: [
       { label: { [like()]: contains(value) } },
-      { ownerId: { [Op.in]: literal(`(SELECT "id" FROM "Owner" WHERE "name" ${likeSql} ${sequelize.escape(contains(value))})`) } },
+      {
+        ownerId: {
+          [Op.in]: literal(`(SELECT "id" FROM "Owner" WHERE "name" ${likeSql} ${sequelize.escape(contains(value))})`),
+        },
+      },
     ],
   }),
 });
@@ -51,14 +64,22 @@ async function withArchiveState(response: ActionResponse): Promise<ActionRespons
   const records = [...(response.records ?? []), ...(response.record ? [response.record] : [])] as RecordJSON[];
   const ids = records.map((r) => Number(r.id)).filter(Number.isFinite);
   if (ids.length === 0) return response;
-  const counts = (await Unit.findAll({ attributes: ['ownerId', [fn('COUNT', col('id')), 'units']], where: { ownerId: ids }, group: ['ownerId'], raw: true })) as unknown as { ownerId: number; units: number }[];
+  const counts = (await Unit.findAll({
+    attributes: ['ownerId', [fn('COUNT', col('id')), 'units']],
+    where: { ownerId: ids },
+    group: ['ownerId'],
+    raw: true,
+  })) as unknown as { ownerId: number; units: number }[];
   const unitsOf = new Map(counts.map((c) => [Number(c.ownerId), Number(c.units)]));
   const today = shanghaiDay(new Date());
   const arrears = new Map((await ownersInArrears(today, undefined, 1, ids)).map((a) => [a.ownerId, a]));
   for (const record of records) {
     record.params.arrearsAmount = arrears.get(Number(record.id))?.arrearsAmount ?? 0;
     record.params.monthsInArrears = arrears.get(Number(record.id))?.monthsInArrears ?? 0;
-    const gaps = archiveGaps(record.params as { phone?: string; moveInDate?: string }, unitsOf.get(Number(record.id)) ?? 0);
+    const gaps = archiveGaps(
+      record.params as { phone?: string; moveInDate?: string },
+      unitsOf.get(Number(record.id)) ?? 0,
+    );
     record.params.archiveGaps = gaps.length ? `缺${gaps.join('、')}` : '完整';
     record.params.reviewDue = isReviewDue(record.params.lastReviewedOn as string | null, today);
   }
@@ -66,7 +87,8 @@ async function withArchiveState(response: ActionResponse): Promise<ActionRespons
 }
 
 const virtual = (where: { list?: boolean; show?: boolean; filter?: boolean }, type: 'string' | 'boolean') => ({
-  type, isVisible: { list: !!where.list, show: !!where.show, filter: !!where.filter, edit: false },
+  type,
+  isVisible: { list: !!where.list, show: !!where.show, filter: !!where.filter, edit: false },
 });
 
 export const propertyResources: ResourceWithOptions[] = [
@@ -78,7 +100,10 @@ export const propertyResources: ResourceWithOptions[] = [
       filterProperties: ['name'],
       editProperties: [...COMMUNITY_FIELDS],
       properties: { name: { isTitle: true } },
-      actions: { new: { before: [limitPayload(COMMUNITY_FIELDS)] }, edit: { before: [limitPayload(COMMUNITY_FIELDS)] } },
+      actions: {
+        new: { before: [limitPayload(COMMUNITY_FIELDS)] },
+        edit: { before: [limitPayload(COMMUNITY_FIELDS)] },
+      },
       sort: { sortBy: 'id', direction: 'asc' },
     },
   },
@@ -111,9 +136,31 @@ export const propertyResources: ResourceWithOptions[] = [
     resource: Owner,
     options: {
       navigation: navigation.archives,
-      listProperties: ['name', 'phone', 'arrearsAmount', 'monthsInArrears', 'lastReviewedOn', 'reviewDue', 'archiveGaps'],
+      listProperties: [
+        'name',
+        'phone',
+        'arrearsAmount',
+        'monthsInArrears',
+        'lastReviewedOn',
+        'reviewDue',
+        'archiveGaps',
+      ],
       filterProperties: ['name', 'phone', 'lastReviewedOn', 'reviewDue', 'incomplete'],
-      showProperties: ['name', 'phone', 'altPhone', 'email', 'moveInDate', 'arrearsAmount', 'monthsInArrears', 'lastReviewedOn', 'reviewDue', 'archiveGaps', 'notes', 'createdAt', 'updatedAt'],
+      showProperties: [
+        'name',
+        'phone',
+        'altPhone',
+        'email',
+        'moveInDate',
+        'arrearsAmount',
+        'monthsInArrears',
+        'lastReviewedOn',
+        'reviewDue',
+        'archiveGaps',
+        'notes',
+        'createdAt',
+        'updatedAt',
+      ],
       editProperties: [...OWNER_FIELDS],
       properties: {
         name: { isTitle: true },
@@ -127,7 +174,10 @@ export const propertyResources: ResourceWithOptions[] = [
       },
       actions: {
         review: workflowAction(reviewOwner, {
-          done: '档案已核对', icon: 'UserCheck', submit: '确认已核对', fields: [{ name: 'note', label: '核对说明', type: 'textarea' }],
+          done: '档案已核对',
+          icon: 'UserCheck',
+          submit: '确认已核对',
+          fields: [{ name: 'note', label: '核对说明', type: 'textarea' }],
         }),
         new: { before: [limitPayload(OWNER_FIELDS)] },
         edit: { before: [limitPayload(OWNER_FIELDS)] },

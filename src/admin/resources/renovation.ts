@@ -10,12 +10,27 @@ import { collectDeposit, forfeitDeposit, refundDeposit } from '../../domain/depo
 import { formatFen } from '../../lib/money.js';
 import { limitPayload, refuseChanges } from '../payload.js';
 import { money, readOnly } from '../properties.js';
-import { approveRenovation, inspectRenovation, rejectRenovation, reviewRenovation } from '../../domain/renovation-transitions.js';
+import {
+  approveRenovation,
+  inspectRenovation,
+  rejectRenovation,
+  reviewRenovation,
+} from '../../domain/renovation-transitions.js';
 
+const APPLICATION_FIELDS = [
+  'unitId',
+  'ownerId',
+  'contractor',
+  'contractorPhone',
+  'scope',
+  'startDate',
+  'endDate',
+] as const;
 
-const APPLICATION_FIELDS = ['unitId', 'ownerId', 'contractor', 'contractorPhone', 'scope', 'startDate', 'endDate'] as const;
-
-const PAYMENT_METHOD_OPTIONS = PAYMENT_METHODS.map((value) => ({ value, label: fieldLabel('Payment', `method.${value}`) }));
+const PAYMENT_METHOD_OPTIONS = PAYMENT_METHODS.map((value) => ({
+  value,
+  label: fieldLabel('Payment', `method.${value}`),
+}));
 
 export const renovationResources: ResourceWithOptions[] = [
   {
@@ -25,9 +40,28 @@ export const renovationResources: ResourceWithOptions[] = [
       listProperties: ['number', 'unitId', 'ownerId', 'contractor', 'startDate', 'status', 'inspectionResult'],
       filterProperties: ['number', 'status', 'unitId', 'ownerId', 'startDate', 'inspectionResult'],
       showProperties: [
-        'number', 'status', 'unitId', 'ownerId', 'contractor', 'contractorPhone', 'scope', 'startDate', 'endDate', 'registeredById', 'createdAt',
-        'reviewOpinion', 'reviewedById', 'reviewedAt', 'decisionNote', 'decidedById', 'decidedAt',
-        'inspectionResult', 'inspectionNote', 'inspectedById', 'inspectedAt', 'updatedAt',
+        'number',
+        'status',
+        'unitId',
+        'ownerId',
+        'contractor',
+        'contractorPhone',
+        'scope',
+        'startDate',
+        'endDate',
+        'registeredById',
+        'createdAt',
+        'reviewOpinion',
+        'reviewedById',
+        'reviewedAt',
+        'decisionNote',
+        'decidedById',
+        'decidedAt',
+        'inspectionResult',
+        'inspectionNote',
+        'inspectedById',
+        'inspectedAt',
+        'updatedAt',
       ],
       editProperties: [...APPLICATION_FIELDS],
       properties: {
@@ -48,18 +82,38 @@ export const renovationResources: ResourceWithOptions[] = [
       },
       actions: {
         review: workflowAction(reviewRenovation, {
-          done: '工程审核已完成', icon: 'Tool', submit: '提交审核意见', fields: [{ name: 'reviewOpinion', label: '工程审核意见', type: 'textarea' }],
+          done: '工程审核已完成',
+          icon: 'Tool',
+          submit: '提交审核意见',
+          fields: [{ name: 'reviewOpinion', label: '工程审核意见', type: 'textarea' }],
         }),
         approve: workflowAction(approveRenovation, {
-          done: '已核批', icon: 'CheckCircle', submit: '核批', fields: [{ name: 'decisionNote', label: '核批意见', type: 'textarea' }],
+          done: '已核批',
+          icon: 'CheckCircle',
+          submit: '核批',
+          fields: [{ name: 'decisionNote', label: '核批意见', type: 'textarea' }],
         }),
         reject: workflowAction(rejectRenovation, {
-          done: '已驳回', icon: 'XCircle', variant: 'danger', submit: '驳回', fields: [{ name: 'decisionNote', label: '驳回原因', type: 'textarea' }],
+          done: '已驳回',
+          icon: 'XCircle',
+          variant: 'danger',
+          submit: '驳回',
+          fields: [{ name: 'decisionNote', label: '驳回原因', type: 'textarea' }],
         }),
         inspect: workflowAction(inspectRenovation, {
-          done: '验收结果已登记', icon: 'ClipboardCheck', submit: '登记验收结果',
+          done: '验收结果已登记',
+          icon: 'ClipboardCheck',
+          submit: '登记验收结果',
           fields: [
-            { name: 'inspectionResult', label: '验收结果', type: 'select', options: [{ value: 'passed', label: '验收合格' }, { value: 'failed', label: '验收不合格' }] },
+            {
+              name: 'inspectionResult',
+              label: '验收结果',
+              type: 'select',
+              options: [
+                { value: 'passed', label: '验收合格' },
+                { value: 'failed', label: '验收不合格' },
+              ],
+            },
             { name: 'inspectionNote', label: '验收记录', type: 'textarea' },
           ],
         }),
@@ -76,8 +130,24 @@ export const renovationResources: ResourceWithOptions[] = [
       listProperties: ['number', 'unitId', 'ownerId', 'amount', 'status', 'inspectionResult', 'refundedAmount'],
       filterProperties: ['number', 'status', 'inspectionResult', 'unitId', 'ownerId'],
       showProperties: [
-        'number', 'applicationId', 'unitId', 'ownerId', 'amount', 'status', 'inspectionResult', 'receiptPaymentId', 'createdAt',
-        'refundedAmount', 'deduction', 'refundPaymentId', 'refundedAt', 'refundedById', 'forfeitedAt', 'forfeitedById', 'note', 'updatedAt',
+        'number',
+        'applicationId',
+        'unitId',
+        'ownerId',
+        'amount',
+        'status',
+        'inspectionResult',
+        'receiptPaymentId',
+        'createdAt',
+        'refundedAmount',
+        'deduction',
+        'refundPaymentId',
+        'refundedAt',
+        'refundedById',
+        'forfeitedAt',
+        'forfeitedById',
+        'note',
+        'updatedAt',
       ],
       // `new` is the cashier's collection: the use case also writes the receipt (Payment kind `deposit`).
       editProperties: ['applicationId', 'amount', 'method', 'note'],
@@ -111,7 +181,8 @@ export const renovationResources: ResourceWithOptions[] = [
           handler: createThrough(collectDeposit, (deposit) => `已收取押金 ${deposit.number}`),
         },
         refund: workflowAction(refundDeposit, {
-          done: (deposit) => `已退还押金 ${formatFen(deposit.refundedAmount)}${deposit.deduction ? `（扣款 ${formatFen(deposit.deduction)}）` : ''}`,
+          done: (deposit) =>
+            `已退还押金 ${formatFen(deposit.refundedAmount)}${deposit.deduction ? `（扣款 ${formatFen(deposit.deduction)}）` : ''}`,
           icon: 'RotateCcw',
           submit: '确认退还',
           fields: [
@@ -122,8 +193,11 @@ export const renovationResources: ResourceWithOptions[] = [
         }),
         forfeit: workflowAction(forfeitDeposit, {
           done: (deposit) => `已没收押金 ${deposit.number}`,
-          icon: 'Slash', variant: 'danger', submit: '确认没收',
-          fields: [{ name: 'note', label: '没收原因', type: 'textarea' }], confirm: '验收不合格，押金将不予退还。',
+          icon: 'Slash',
+          variant: 'danger',
+          submit: '确认没收',
+          fields: [{ name: 'note', label: '没收原因', type: 'textarea' }],
+          confirm: '验收不合格，押金将不予退还。',
         }),
         edit: {
           before: [

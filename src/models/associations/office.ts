@@ -49,20 +49,31 @@ function keepRuleFactsOnRows() {
   Survey.addHook('afterUpdate', (survey: Survey, options: HookOptions) =>
     survey.changed('status') ? pushSurveyStatus({ id: survey.id }, options.transaction) : undefined,
   );
-  Survey.addHook('afterBulkUpdate', (options: HookOptions & { attributes?: Record<string, unknown>; where?: WhereOptions<Survey> }) =>
-    options.attributes && 'status' in options.attributes && options.where ? pushSurveyStatus(options.where, options.transaction) : undefined,
+  Survey.addHook(
+    'afterBulkUpdate',
+    (options: HookOptions & { attributes?: Record<string, unknown>; where?: WhereOptions<Survey> }) =>
+      options.attributes && 'status' in options.attributes && options.where
+        ? pushSurveyStatus(options.where, options.transaction)
+        : undefined,
   );
 
   async function pushPlanStaff(where: WhereOptions<WorkPlan>, transaction?: Transaction | null) {
     const plans = await WorkPlan.findAll({ where, attributes: ['id', 'staffId'], transaction });
     for (const plan of plans) {
-      await WorkPlanItem.update({ planStaffId: plan.staffId }, { where: { planId: plan.id }, transaction, hooks: false });
+      await WorkPlanItem.update(
+        { planStaffId: plan.staffId },
+        { where: { planId: plan.id }, transaction, hooks: false },
+      );
     }
   }
   WorkPlan.addHook('afterUpdate', (plan: WorkPlan, options: HookOptions) =>
     plan.changed('staffId') ? pushPlanStaff({ id: plan.id }, options.transaction) : undefined,
   );
-  WorkPlan.addHook('afterBulkUpdate', (options: HookOptions & { attributes?: Record<string, unknown>; where?: WhereOptions<WorkPlan> }) =>
-    options.attributes && 'staffId' in options.attributes && options.where ? pushPlanStaff(options.where, options.transaction) : undefined,
+  WorkPlan.addHook(
+    'afterBulkUpdate',
+    (options: HookOptions & { attributes?: Record<string, unknown>; where?: WhereOptions<WorkPlan> }) =>
+      options.attributes && 'staffId' in options.attributes && options.where
+        ? pushPlanStaff(options.where, options.transaction)
+        : undefined,
   );
 }

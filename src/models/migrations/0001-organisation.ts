@@ -19,31 +19,59 @@ export async function up({ queryInterface: qi }: MigrationContext) {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     name: { type: DataTypes.STRING(40), allowNull: false, unique: true },
     code: { type: DataTypes.STRING(40), allowNull: true, unique: true },
-    departmentId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Department', key: 'id' }, onDelete: 'SET NULL' },
+    departmentId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Department', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     departmentText: { type: DataTypes.STRING(40), allowNull: true },
     grade: { type: DataTypes.STRING(40), allowNull: true },
     supervisorText: { type: DataTypes.STRING(40), allowNull: true },
-    supervisorPositionId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Position', key: 'id' }, onDelete: 'SET NULL' },
+    supervisorPositionId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Position', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     source: { type: DataTypes.STRING(200), allowNull: true },
     ...timestamps,
   });
   await qi.createTable('PositionClause', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    positionId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Position', key: 'id' }, onDelete: 'CASCADE' },
+    positionId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Position', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     kind: { type: DataTypes.STRING(20), allowNull: false },
     number: { type: DataTypes.INTEGER, allowNull: false },
     text: { type: DataTypes.TEXT, allowNull: false },
     ...timestamps,
   });
-  await qi.addIndex('PositionClause', ['positionId', 'kind', 'number'], { unique: true, name: 'PositionClause_position_kind_number' });
+  await qi.addIndex('PositionClause', ['positionId', 'kind', 'number'], {
+    unique: true,
+    name: 'PositionClause_position_kind_number',
+  });
   await qi.createTable('Staff', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     name: { type: DataTypes.STRING(40), allowNull: false },
     email: { type: DataTypes.STRING(120), allowNull: false, unique: true },
     passwordHash: { type: DataTypes.STRING(100), allowNull: false },
     phone: { type: DataTypes.STRING(20), allowNull: true },
-    positionId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Position', key: 'id' }, onDelete: 'SET NULL' },
-    departmentId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Department', key: 'id' }, onDelete: 'SET NULL' },
+    positionId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Position', key: 'id' },
+      onDelete: 'SET NULL',
+    },
+    departmentId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Department', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     failedLogins: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
     lockedUntil: { type: DataTypes.DATE, allowNull: true },

@@ -15,7 +15,12 @@ export async function up({ queryInterface: qi }: MigrationContext) {
   });
   await qi.createTable('Building', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    communityId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Community', key: 'id' }, onDelete: 'RESTRICT' },
+    communityId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Community', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     name: { type: DataTypes.STRING(40), allowNull: false },
     floors: { type: DataTypes.INTEGER, allowNull: true },
     ...timestamps,
@@ -37,12 +42,22 @@ export async function up({ queryInterface: qi }: MigrationContext) {
   await qi.addIndex('Owner', ['lastReviewedOn'], { name: 'Owner_lastReviewedOn' });
   await qi.createTable('Unit', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    buildingId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Building', key: 'id' }, onDelete: 'RESTRICT' },
+    buildingId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Building', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     number: { type: DataTypes.STRING(20), allowNull: false },
     label: { type: DataTypes.STRING(100), allowNull: false },
     floor: { type: DataTypes.INTEGER, allowNull: true },
     area: { type: DataTypes.DOUBLE, allowNull: false },
-    ownerId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Owner', key: 'id' }, onDelete: 'SET NULL' },
+    ownerId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Owner', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     ...timestamps,
   });
   await qi.addIndex('Unit', ['buildingId', 'number'], { unique: true, name: 'Unit_building_number' });

@@ -6,7 +6,11 @@ const timestamps = {
   updatedAt: { type: DataTypes.DATE, allowNull: false },
 };
 
-const ref = (model: string, allowNull: boolean, onDelete: 'RESTRICT' | 'SET NULL' | 'CASCADE' = allowNull ? 'SET NULL' : 'RESTRICT') => ({
+const ref = (
+  model: string,
+  allowNull: boolean,
+  onDelete: 'RESTRICT' | 'SET NULL' | 'CASCADE' = allowNull ? 'SET NULL' : 'RESTRICT',
+) => ({
   type: DataTypes.INTEGER,
   allowNull,
   references: { model, key: 'id' },

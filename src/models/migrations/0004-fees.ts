@@ -62,7 +62,10 @@ export async function up({ queryInterface: qi }: MigrationContext) {
     note: { type: DataTypes.TEXT, allowNull: true },
     ...timestamps,
   });
-  await qi.addIndex('CashReport', ['cashierId', 'reportDate'], { unique: true, name: 'CashReport_cashierId_reportDate' });
+  await qi.addIndex('CashReport', ['cashierId', 'reportDate'], {
+    unique: true,
+    name: 'CashReport_cashierId_reportDate',
+  });
   await qi.addIndex('CashReport', ['reportDate'], { name: 'CashReport_reportDate' });
   await qi.addIndex('CashReport', ['status'], { name: 'CashReport_status' });
   await qi.addIndex('CashReport', ['reconciledById'], { name: 'CashReport_reconciledById' });
@@ -91,7 +94,10 @@ export async function up({ queryInterface: qi }: MigrationContext) {
     ...timestamps,
   });
   await qi.addIndex('Payment', ['receiptNumber'], { unique: true, name: 'Payment_receiptNumber' });
-  await qi.addIndex('Payment', ['receiptYear', 'receiptSequence'], { unique: true, name: 'Payment_receiptYear_receiptSequence' });
+  await qi.addIndex('Payment', ['receiptYear', 'receiptSequence'], {
+    unique: true,
+    name: 'Payment_receiptYear_receiptSequence',
+  });
   await qi.addIndex('Payment', ['status'], { name: 'Payment_status' });
   await qi.addIndex('Payment', ['kind'], { name: 'Payment_kind' });
   await qi.addIndex('Payment', ['method'], { name: 'Payment_method' });

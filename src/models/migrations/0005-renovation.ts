@@ -6,14 +6,29 @@ const timestamps = {
   updatedAt: { type: DataTypes.DATE, allowNull: false },
 };
 
-const staffRef = { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Staff', key: 'id' }, onDelete: 'SET NULL' } as const;
+const staffRef = {
+  type: DataTypes.INTEGER,
+  allowNull: true,
+  references: { model: 'Staff', key: 'id' },
+  onDelete: 'SET NULL',
+} as const;
 
 export async function up({ queryInterface: qi, sequelize }: MigrationContext) {
   await qi.createTable('RenovationApplication', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     number: { type: DataTypes.STRING(20), allowNull: false },
-    unitId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Unit', key: 'id' }, onDelete: 'RESTRICT' },
-    ownerId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Owner', key: 'id' }, onDelete: 'RESTRICT' },
+    unitId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Unit', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
+    ownerId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Owner', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     contractor: { type: DataTypes.STRING(100), allowNull: false },
     contractorPhone: { type: DataTypes.STRING(20), allowNull: false },
     scope: { type: DataTypes.TEXT, allowNull: false },
@@ -43,17 +58,42 @@ export async function up({ queryInterface: qi, sequelize }: MigrationContext) {
   await qi.createTable('RenovationDeposit', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     number: { type: DataTypes.STRING(20), allowNull: false },
-    applicationId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'RenovationApplication', key: 'id' }, onDelete: 'RESTRICT' },
-    unitId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Unit', key: 'id' }, onDelete: 'RESTRICT' },
-    ownerId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Owner', key: 'id' }, onDelete: 'RESTRICT' },
+    applicationId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'RenovationApplication', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
+    unitId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Unit', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
+    ownerId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Owner', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     // Money in fen.
     amount: { type: DataTypes.INTEGER, allowNull: false },
     status: { type: DataTypes.STRING(24), allowNull: false, defaultValue: 'held' },
     inspectionResult: { type: DataTypes.STRING(24), allowNull: true },
-    receiptPaymentId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Payment', key: 'id' }, onDelete: 'RESTRICT' },
+    receiptPaymentId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Payment', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     refundedAmount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
     deduction: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
-    refundPaymentId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Payment', key: 'id' }, onDelete: 'RESTRICT' },
+    refundPaymentId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Payment', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     refundedAt: { type: DataTypes.DATE, allowNull: true },
     refundedById: staffRef,
     forfeitedAt: { type: DataTypes.DATE, allowNull: true },

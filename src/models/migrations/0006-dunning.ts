@@ -6,7 +6,12 @@ const timestamps = {
   updatedAt: { type: DataTypes.DATE, allowNull: false },
 };
 
-const staffRef = { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Staff', key: 'id' }, onDelete: 'SET NULL' } as const;
+const staffRef = {
+  type: DataTypes.INTEGER,
+  allowNull: true,
+  references: { model: 'Staff', key: 'id' },
+  onDelete: 'SET NULL',
+} as const;
 
 export async function up({ queryInterface: qi }: MigrationContext) {
   await qi.createTable('DunningPlan', {
@@ -28,9 +33,24 @@ export async function up({ queryInterface: qi }: MigrationContext) {
 
   await qi.createTable('DunningTarget', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    planId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'DunningPlan', key: 'id' }, onDelete: 'CASCADE' },
-    ownerId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Owner', key: 'id' }, onDelete: 'RESTRICT' },
-    unitId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Unit', key: 'id' }, onDelete: 'SET NULL' },
+    planId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'DunningPlan', key: 'id' },
+      onDelete: 'CASCADE',
+    },
+    ownerId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Owner', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
+    unitId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Unit', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     label: { type: DataTypes.STRING(140), allowNull: false },
     // Money in fen.
     arrearsAmount: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
@@ -45,10 +65,30 @@ export async function up({ queryInterface: qi }: MigrationContext) {
 
   await qi.createTable('DunningRecord', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    planId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'DunningPlan', key: 'id' }, onDelete: 'RESTRICT' },
-    targetId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'DunningTarget', key: 'id' }, onDelete: 'SET NULL' },
-    ownerId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Owner', key: 'id' }, onDelete: 'RESTRICT' },
-    staffId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Staff', key: 'id' }, onDelete: 'RESTRICT' },
+    planId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'DunningPlan', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
+    targetId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'DunningTarget', key: 'id' },
+      onDelete: 'SET NULL',
+    },
+    ownerId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Owner', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
+    staffId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     contactedAt: { type: DataTypes.DATE, allowNull: false },
     method: { type: DataTypes.STRING(24), allowNull: false },
     result: { type: DataTypes.STRING(24), allowNull: false },

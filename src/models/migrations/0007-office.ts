@@ -16,7 +16,12 @@ export async function up({ queryInterface: qi }: MigrationContext) {
     status: { type: DataTypes.STRING(24), allowNull: false, defaultValue: 'draft' },
     plannedStart: { type: DataTypes.DATEONLY, allowNull: true },
     plannedEnd: { type: DataTypes.DATEONLY, allowNull: true },
-    ownerStaffId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Staff', key: 'id' }, onDelete: 'RESTRICT' },
+    ownerStaffId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     startedAt: { type: DataTypes.DATE, allowNull: true },
     closedAt: { type: DataTypes.DATE, allowNull: true },
     reportSummary: { type: DataTypes.TEXT, allowNull: true },
@@ -29,7 +34,12 @@ export async function up({ queryInterface: qi }: MigrationContext) {
 
   await qi.createTable('SurveyQuestion', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    surveyId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Survey', key: 'id' }, onDelete: 'CASCADE' },
+    surveyId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Survey', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     number: { type: DataTypes.INTEGER, allowNull: false },
     text: { type: DataTypes.TEXT, allowNull: false },
     kind: { type: DataTypes.STRING(24), allowNull: false, defaultValue: 'score' },
@@ -43,11 +53,31 @@ export async function up({ queryInterface: qi }: MigrationContext) {
   await qi.createTable('SurveyResponse', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     // A survey with answers cannot be deleted; a draft takes its questions with it.
-    surveyId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Survey', key: 'id' }, onDelete: 'RESTRICT' },
-    ownerId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Owner', key: 'id' }, onDelete: 'SET NULL' },
-    unitId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Unit', key: 'id' }, onDelete: 'SET NULL' },
+    surveyId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Survey', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
+    ownerId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Owner', key: 'id' },
+      onDelete: 'SET NULL',
+    },
+    unitId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Unit', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     respondentName: { type: DataTypes.STRING(40), allowNull: false },
-    collectedById: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Staff', key: 'id' }, onDelete: 'RESTRICT' },
+    collectedById: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     collectedAt: { type: DataTypes.DATE, allowNull: false },
     answers: { type: DataTypes.JSON, allowNull: false },
     overallScore: { type: DataTypes.INTEGER, allowNull: false },
@@ -62,7 +92,12 @@ export async function up({ queryInterface: qi }: MigrationContext) {
 
   await qi.createTable('WorkPlan', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    staffId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Staff', key: 'id' }, onDelete: 'RESTRICT' },
+    staffId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     month: { type: DataTypes.STRING(7), allowNull: false },
     title: { type: DataTypes.STRING(100), allowNull: false },
     note: { type: DataTypes.TEXT, allowNull: true },
@@ -73,13 +108,28 @@ export async function up({ queryInterface: qi }: MigrationContext) {
 
   await qi.createTable('WorkPlanItem', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    planId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'WorkPlan', key: 'id' }, onDelete: 'CASCADE' },
+    planId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'WorkPlan', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     // The plan's owner, copied for the authority rules (only your own plan's items).
-    planStaffId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Staff', key: 'id' }, onDelete: 'RESTRICT' },
+    planStaffId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     week: { type: DataTypes.INTEGER, allowNull: false },
     content: { type: DataTypes.TEXT, allowNull: false },
     status: { type: DataTypes.STRING(24), allowNull: false, defaultValue: 'todo' },
-    carriedFromId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'WorkPlanItem', key: 'id' }, onDelete: 'SET NULL' },
+    carriedFromId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'WorkPlanItem', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     ...timestamps,
   });
   await qi.addIndex('WorkPlanItem', ['planId', 'week'], { name: 'WorkPlanItem_planId_week' });
@@ -92,7 +142,12 @@ export async function up({ queryInterface: qi }: MigrationContext) {
     title: { type: DataTypes.STRING(200), allowNull: false },
     docType: { type: DataTypes.STRING(24), allowNull: false },
     docDate: { type: DataTypes.DATEONLY, allowNull: true },
-    keeperId: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'Staff', key: 'id' }, onDelete: 'RESTRICT' },
+    keeperId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'RESTRICT',
+    },
     location: { type: DataTypes.STRING(100), allowNull: true },
     attachmentPath: { type: DataTypes.STRING(255), allowNull: true },
     attachmentName: { type: DataTypes.STRING(255), allowNull: true },

@@ -18,11 +18,21 @@ export async function up({ queryInterface: qi }: MigrationContext) {
     priority: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 },
     enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     clause: { type: DataTypes.TEXT, allowNull: true },
-    positionClauseId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'PositionClause', key: 'id' }, onDelete: 'SET NULL' },
+    positionClauseId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'PositionClause', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     builtIn: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     editedByDirector: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 1 },
-    updatedById: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Staff', key: 'id' }, onDelete: 'SET NULL' },
+    updatedById: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     ...timestamps,
   });
   await qi.addIndex('AuthorityRule', ['name'], { unique: true, name: 'AuthorityRule_name' });
@@ -36,7 +46,12 @@ export async function up({ queryInterface: qi }: MigrationContext) {
     ruleId: { type: DataTypes.INTEGER, allowNull: false },
     version: { type: DataTypes.INTEGER, allowNull: false },
     snapshot: { type: DataTypes.JSON, allowNull: false },
-    changedById: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Staff', key: 'id' }, onDelete: 'SET NULL' },
+    changedById: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     changedAt: { type: DataTypes.DATE, allowNull: false },
     changeNote: { type: DataTypes.TEXT, allowNull: true },
     ...timestamps,
@@ -47,7 +62,12 @@ export async function up({ queryInterface: qi }: MigrationContext) {
 
   await qi.createTable('DecisionLog', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    staffId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Staff', key: 'id' }, onDelete: 'SET NULL' },
+    staffId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     action: { type: DataTypes.STRING(80), allowNull: false },
     resource: { type: DataTypes.STRING(40), allowNull: false },
     recordId: { type: DataTypes.STRING(64), allowNull: true },
@@ -65,7 +85,12 @@ export async function up({ queryInterface: qi }: MigrationContext) {
 
   await qi.createTable('AuditLog', {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    staffId: { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Staff', key: 'id' }, onDelete: 'SET NULL' },
+    staffId: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      references: { model: 'Staff', key: 'id' },
+      onDelete: 'SET NULL',
+    },
     action: { type: DataTypes.STRING(80), allowNull: false },
     resource: { type: DataTypes.STRING(40), allowNull: false },
     recordId: { type: DataTypes.STRING(64), allowNull: true },

@@ -5,7 +5,12 @@ import { DataTypes } from 'sequelize';
 import type { MigrationContext } from '../migrate.js';
 
 export async function up({ queryInterface: qi, sequelize }: MigrationContext) {
-  await qi.addColumn('Staff', 'proposedPositionId', { type: DataTypes.INTEGER, allowNull: true, references: { model: 'Position', key: 'id' }, onDelete: 'SET NULL' });
+  await qi.addColumn('Staff', 'proposedPositionId', {
+    type: DataTypes.INTEGER,
+    allowNull: true,
+    references: { model: 'Position', key: 'id' },
+    onDelete: 'SET NULL',
+  });
   await qi.addColumn('Staff', 'lockedAt', { type: DataTypes.DATE, allowNull: true });
   await qi.addColumn('Staff', 'lockReason', { type: DataTypes.STRING(200), allowNull: true });
   // Plain ALTER TABLE … DROP COLUMN on both databases: Sequelize's SQLite removeColumn rebuilds the table, which

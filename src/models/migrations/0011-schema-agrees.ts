@@ -31,10 +31,16 @@ const ENUM_CHECKS: Record<string, Record<string, readonly string[]>> = {
   CashReport: { status: ['open', 'submitted', 'reconciled'] },
   ParkingRental: { status: ['pending', 'approved', 'rejected'] },
   ClubhouseCharge: { status: ['pending', 'verified'] },
-  RenovationApplication: { status: ['submitted', 'reviewed', 'approved', 'rejected', 'inspected'], inspectionResult: ['passed', 'failed'] },
+  RenovationApplication: {
+    status: ['submitted', 'reviewed', 'approved', 'rejected', 'inspected'],
+    inspectionResult: ['passed', 'failed'],
+  },
   RenovationDeposit: { status: ['held', 'refunded', 'forfeited'], inspectionResult: ['passed', 'failed'] },
   DunningPlan: { status: ['draft', 'started', 'closed'] },
-  DunningRecord: { method: ['phone', 'visit', 'letter', 'sms'], result: ['promised', 'paid', 'refused', 'unreachable'] },
+  DunningRecord: {
+    method: ['phone', 'visit', 'letter', 'sms'],
+    result: ['promised', 'paid', 'refused', 'unreachable'],
+  },
   Survey: { status: ['draft', 'running', 'closed'] },
   SurveyQuestion: { kind: ['score', 'text'], surveyStatus: ['draft', 'running', 'closed'] },
   WorkPlanItem: { status: ['todo', 'doing', 'done', 'carried'] },
@@ -47,7 +53,11 @@ const constraintName = (table: string, column: string) => `${table}_${column}_ch
 const quoted = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** SignInThrottle as 0010 made it, with "key" NOT NULL or not; its rows are copied (a NULL key cannot be kept). */
-async function rebuildSignInThrottle({ queryInterface: qi, sequelize }: MigrationContext, keyNotNull: boolean, transaction: Transaction) {
+async function rebuildSignInThrottle(
+  { queryInterface: qi, sequelize }: MigrationContext,
+  keyNotNull: boolean,
+  transaction: Transaction,
+) {
   await qi.createTable(
     'SignInThrottle_rebuilt',
     {
@@ -61,7 +71,10 @@ async function rebuildSignInThrottle({ queryInterface: qi, sequelize }: Migratio
     { transaction },
   );
   const columns = '"key", "failures", "lastFailureAt", "blockedUntil", "createdAt", "updatedAt"';
-  await sequelize.query(`INSERT INTO "SignInThrottle_rebuilt" (${columns}) SELECT ${columns} FROM "SignInThrottle" WHERE "key" IS NOT NULL`, { transaction });
+  await sequelize.query(
+    `INSERT INTO "SignInThrottle_rebuilt" (${columns}) SELECT ${columns} FROM "SignInThrottle" WHERE "key" IS NOT NULL`,
+    { transaction },
+  );
   await sequelize.query('DROP TABLE "SignInThrottle"', { transaction });
   await sequelize.query('ALTER TABLE "SignInThrottle_rebuilt" RENAME TO "SignInThrottle"', { transaction });
   await qi.addIndex('SignInThrottle', ['updatedAt'], { name: 'SignInThrottle_updatedAt', transaction });
@@ -78,7 +91,10 @@ export async function up(context: MigrationContext) {
       for (const [column, values] of Object.entries(columns)) {
         const name = constraintName(table, column);
         await sequelize.query(`ALTER TABLE "${table}" DROP CONSTRAINT IF EXISTS "${name}"`, { transaction });
-        await sequelize.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${name}" CHECK ("${column}" IN (${values.map(quoted).join(', ')}))`, { transaction });
+        await sequelize.query(
+          `ALTER TABLE "${table}" ADD CONSTRAINT "${name}" CHECK ("${column}" IN (${values.map(quoted).join(', ')}))`,
+          { transaction },
+        );
       }
     }
   });
@@ -93,7 +109,9 @@ export async function down(context: MigrationContext) {
     }
     for (const [table, columns] of Object.entries(ENUM_CHECKS)) {
       for (const column of Object.keys(columns)) {
-        await sequelize.query(`ALTER TABLE "${table}" DROP CONSTRAINT IF EXISTS "${constraintName(table, column)}"`, { transaction });
+        await sequelize.query(`ALTER TABLE "${table}" DROP CONSTRAINT IF EXISTS "${constraintName(table, column)}"`, {
+          transaction,
+        });
       }
     }
   });

@@ -23,9 +23,14 @@ export interface BulkInsertOptions<M extends Model> {
 }
 
 /** Inserts `rows` CHUNK at a time, in order. */
-export async function bulkInsert<M extends Model>(model: ModelStatic<M>, rows: readonly CreationAttributes<M>[], options: BulkInsertOptions<M>): Promise<void> {
+export async function bulkInsert<M extends Model>(
+  model: ModelStatic<M>,
+  rows: readonly CreationAttributes<M>[],
+  options: BulkInsertOptions<M>,
+): Promise<void> {
   const { transaction, validate, returning, each } = options;
-  const insert = (part: CreationAttributes<M>[], t: Transaction) => model.bulkCreate(part, { transaction: t, validate, ...(returning ? { returning } : {}) });
+  const insert = (part: CreationAttributes<M>[], t: Transaction) =>
+    model.bulkCreate(part, { transaction: t, validate, ...(returning ? { returning } : {}) });
   let start = 0;
   for (const part of chunks(rows)) {
     const created = transaction ? await insert(part, transaction) : await sequelize.transaction((t) => insert(part, t));

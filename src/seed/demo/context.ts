@@ -2,7 +2,17 @@ import type { Building, Community, Department, Owner, Position, Staff, Unit } fr
 import type { Rng } from './fake.js';
 
 /** The demo accounts of the brief, by key (reception@demo.local → reception). */
-export const DEMO_ACCOUNT_KEYS = ['reception', 'coordinator', 'cashier', 'cashier2', 'assistant', 'director', 'engineer', 'garage', 'it'] as const;
+export const DEMO_ACCOUNT_KEYS = [
+  'reception',
+  'coordinator',
+  'cashier',
+  'cashier2',
+  'assistant',
+  'director',
+  'engineer',
+  'garage',
+  'it',
+] as const;
 export type DemoAccountKey = (typeof DEMO_ACCOUNT_KEYS)[number];
 
 /**

@@ -2,8 +2,14 @@
 // centre's contacts under the started and closed ones.
 import type { CreationAttributes } from 'sequelize';
 import {
-  DunningPlan, DunningRecord, DunningTarget, sequelize,
-  type DunningMethod, type DunningPlanStatus, type DunningResult, type Staff,
+  DunningPlan,
+  DunningRecord,
+  DunningTarget,
+  sequelize,
+  type DunningMethod,
+  type DunningPlanStatus,
+  type DunningResult,
+  type Staff,
 } from '../../models/index.js';
 import { addMonths, monthLabel, shanghaiDay, shanghaiMonth } from '../../lib/shanghai.js';
 import { ownersInArrears } from '../../domain/dunning-arrears.js';
@@ -25,10 +31,24 @@ interface PlanSpec {
 const METHODS: DunningMethod[] = ['phone', 'phone', 'phone', 'sms', 'visit', 'letter'];
 
 const NOTES: Record<DunningResult, string[]> = {
-  promised: ['业主表示月底前到客户中心缴清', '业主出差在外，答应回来后马上缴费', '业主同意先缴一半，余款下月缴清', '业主答应本周内通过微信转账缴费'],
+  promised: [
+    '业主表示月底前到客户中心缴清',
+    '业主出差在外，答应回来后马上缴费',
+    '业主同意先缴一半，余款下月缴清',
+    '业主答应本周内通过微信转账缴费',
+  ],
   paid: ['业主已到客户中心缴清欠费', '业主当天通过转账缴清，已开收据', '上门催缴时业主当场缴清'],
-  refused: ['业主对楼道保洁有意见，拒绝缴费，已转保洁部跟进', '业主认为电梯维修不及时，暂不缴费', '业主称房屋空置，要求减免物管费，已向主任反映'],
-  unreachable: ['电话无人接听', '电话关机，已发短信提醒', '上门无人，已在门上留催缴通知', '预留电话为空号，需核对业主档案'],
+  refused: [
+    '业主对楼道保洁有意见，拒绝缴费，已转保洁部跟进',
+    '业主认为电梯维修不及时，暂不缴费',
+    '业主称房屋空置，要求减免物管费，已向主任反映',
+  ],
+  unreachable: [
+    '电话无人接听',
+    '电话关机，已发短信提醒',
+    '上门无人，已在门上留催缴通知',
+    '预留电话为空号，需核对业主档案',
+  ],
 };
 
 function planNote(spec: PlanSpec): string {
@@ -45,7 +65,8 @@ function monthTitle(date: Date, monthsAhead = 0): string {
 function contactResults(rng: Rng, count: number): DunningResult[] {
   const results: DunningResult[] = [];
   if (count === 0) return results;
-  for (let i = 0; i < count - 1; i++) results.push(rng.pick(['unreachable', 'unreachable', 'promised', 'refused'] as const));
+  for (let i = 0; i < count - 1; i++)
+    results.push(rng.pick(['unreachable', 'unreachable', 'promised', 'refused'] as const));
   results.push(rng.pick(['promised', 'paid', 'paid', 'refused', 'unreachable'] as const));
   return results;
 }
@@ -71,8 +92,10 @@ export async function seedDunningDemo(ctx: DemoContext): Promise<void> {
   // Plans per state grow slowly with scale; the volume is in targets and records.
   const extra = Math.floor(Math.log2(Math.max(1, ctx.scale)));
   const specs: PlanSpec[] = [];
-  for (let i = 0; i < 2 + extra; i++) specs.push({ status: 'closed', createdDaysAgo: 75 + 30 * i, minMonths: 1 + (i % 3), communityIndex: i });
-  for (let i = 0; i < 2 + extra; i++) specs.push({ status: 'started', createdDaysAgo: 12 + 6 * i, minMonths: 1 + (i % 2), communityIndex: i + 1 });
+  for (let i = 0; i < 2 + extra; i++)
+    specs.push({ status: 'closed', createdDaysAgo: 75 + 30 * i, minMonths: 1 + (i % 3), communityIndex: i });
+  for (let i = 0; i < 2 + extra; i++)
+    specs.push({ status: 'started', createdDaysAgo: 12 + 6 * i, minMonths: 1 + (i % 2), communityIndex: i + 1 });
   for (let i = 0; i < 2; i++) specs.push({ status: 'draft', createdDaysAgo: i, minMonths: 2 + i, communityIndex: i });
 
   const writers: Staff[] = [staff.reception, staff.coordinator, staff.cashier, staff.assistant];
@@ -94,7 +117,8 @@ export async function seedDunningDemo(ctx: DemoContext): Promise<void> {
     const minMonths = chosen.reduce((min, a) => Math.min(min, a.monthsInArrears), spec.minMonths);
 
     const startedAt = spec.status === 'draft' ? null : new Date(createdAt.getTime() + (1 + rng.int(0, 1)) * 86_400_000);
-    const closedAt = spec.status === 'closed' ? new Date(startedAt!.getTime() + (20 + rng.int(0, 8)) * 86_400_000) : null;
+    const closedAt =
+      spec.status === 'closed' ? new Date(startedAt!.getTime() + (20 + rng.int(0, 8)) * 86_400_000) : null;
     // A draft is drawn up for next month's round.
     const base = `${monthTitle(startedAt ?? createdAt, startedAt ? 0 : 1)} ${community ? community.name + ' ' : ''}欠费催缴（欠费 ${minMonths} 个月以上）`;
     let title = base;
@@ -126,7 +150,11 @@ export async function seedDunningDemo(ctx: DemoContext): Promise<void> {
         updatedAt: createdAt,
       }));
       const targets: DunningTarget[] = [];
-      await bulkInsert(DunningTarget, targetRows, { transaction, validate: true, each: (created) => targets.push(...created) });
+      await bulkInsert(DunningTarget, targetRows, {
+        transaction,
+        validate: true,
+        each: (created) => targets.push(...created),
+      });
       targetCount += targets.length;
       if (!startedAt) return;
 
@@ -137,24 +165,49 @@ export async function seedDunningDemo(ctx: DemoContext): Promise<void> {
       for (const target of targets) {
         // Under a started plan some targets are not reached yet.
         const count = spec.status === 'started' ? rng.int(0, 3) : rng.int(1, 3);
-        const times = Array.from({ length: count }, () => startedAt.getTime() + Math.floor(rng.next() * span)).sort((a, b) => a - b);
-        contactResults(rng, count).forEach((result, i) => rows.push(recordRow(rng, plan.id, target, rng.pick(writers), new Date(times[i]), result)));
+        const times = Array.from({ length: count }, () => startedAt.getTime() + Math.floor(rng.next() * span)).sort(
+          (a, b) => a - b,
+        );
+        contactResults(rng, count).forEach((result, i) =>
+          rows.push(recordRow(rng, plan.id, target, rng.pick(writers), new Date(times[i]), result)),
+        );
       }
-      const missing = (['promised', 'paid', 'refused', 'unreachable'] as const).filter((r) => !rows.some((row) => row.result === r));
+      const missing = (['promised', 'paid', 'refused', 'unreachable'] as const).filter(
+        (r) => !rows.some((row) => row.result === r),
+      );
       for (const result of missing) {
         const target = rng.pick(targets);
-        rows.push(recordRow(rng, plan.id, target, rng.pick(writers), new Date(startedAt.getTime() + Math.floor(rng.next() * span)), result));
+        rows.push(
+          recordRow(
+            rng,
+            plan.id,
+            target,
+            rng.pick(writers),
+            new Date(startedAt.getTime() + Math.floor(rng.next() * span)),
+            result,
+          ),
+        );
       }
       await bulkInsert(DunningRecord, rows, { transaction, validate: true });
       recordCount += rows.length;
     });
     if (planCount % 5 === 0) ctx.progress(`催缴：${planCount}/${specs.length} 个计划`);
   }
-  ctx.progress(`催缴：${planCount} 个计划，${targetCount} 个催缴对象，${recordCount} 条催缴记录（欠费业主 ${arrears.length} 户）`);
+  ctx.progress(
+    `催缴：${planCount} 个计划，${targetCount} 个催缴对象，${recordCount} 条催缴记录（欠费业主 ${arrears.length} 户）`,
+  );
 }
 
-function recordRow(rng: Rng, planId: number, target: DunningTarget, by: Staff, contactedAt: Date, result: DunningResult): CreationAttributes<DunningRecord> {
-  const promisedDate = result === 'promised' ? shanghaiDay(new Date(contactedAt.getTime() + rng.int(3, 15) * 86_400_000)) : null;
+function recordRow(
+  rng: Rng,
+  planId: number,
+  target: DunningTarget,
+  by: Staff,
+  contactedAt: Date,
+  result: DunningResult,
+): CreationAttributes<DunningRecord> {
+  const promisedDate =
+    result === 'promised' ? shanghaiDay(new Date(contactedAt.getTime() + rng.int(3, 15) * 86_400_000)) : null;
   const method: DunningMethod = result === 'unreachable' && rng.chance(0.5) ? 'phone' : rng.pick(METHODS);
   return {
     planId,

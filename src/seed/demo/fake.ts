@@ -35,15 +35,40 @@ export function weighted<T>(rng: Rng, entries: ReadonlyArray<readonly [T, number
   return entries[entries.length - 1][0];
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文'.split('');
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉红建文玲晨浩宇欣怡子涵梓轩思雨佳琪一诺雅婷俊杰晓东志强海燕丹丹春梅国庆立新永红建华丽华秋菊雪梅晓明宏伟德明'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文'.split(
+    '',
+  );
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉红建文玲晨浩宇欣怡子涵梓轩思雨佳琪一诺雅婷俊杰晓东志强海燕丹丹春梅国庆立新永红建华丽华秋菊雪梅晓明宏伟德明'.split(
+    '',
+  );
 
 export function personName(rng: Rng): string {
   const given = rng.chance(0.6) ? rng.pick(GIVEN) + rng.pick(GIVEN) : rng.pick(GIVEN);
   return rng.pick(SURNAMES) + given;
 }
 
-const MOBILE_PREFIXES = ['135', '136', '137', '138', '139', '150', '151', '152', '158', '159', '186', '187', '188', '189', '177', '180', '181', '199'];
+const MOBILE_PREFIXES = [
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '158',
+  '159',
+  '186',
+  '187',
+  '188',
+  '189',
+  '177',
+  '180',
+  '181',
+  '199',
+];
 
 export function mobile(rng: Rng): string {
   let rest = '';

@@ -5,10 +5,44 @@
 // today ahead of time and has nothing paid on it, so it can still be undone; two mistaken runs were undone.
 // seedCashReportsDemo runs last among the money steps and builds one 现金日报表 per cashier and day from every receipt.
 import { Op, QueryTypes, type CreationAttributes } from 'sequelize';
-import { Bill, BillingRun, CashReport, ClubhouseCharge, Owner, ParkingRental, Payment, Staff, Unit, sequelize, billStatusFor, billingKeyFor, billingRunTitle, managementFeeFen, type BillFeeKind, type CashReportStatus, type ParkingRentalStatus, type PaymentKind, type PaymentMethod, numberReceipts } from '../../models/index.js';
-import { SERVICE_BILL_DUE_DAYS, managementBillRow, parkingBillRow, serviceBillDescription } from '../../domain/billing-run.js';
+import {
+  Bill,
+  BillingRun,
+  CashReport,
+  ClubhouseCharge,
+  Owner,
+  ParkingRental,
+  Payment,
+  Staff,
+  Unit,
+  sequelize,
+  billStatusFor,
+  billingKeyFor,
+  billingRunTitle,
+  managementFeeFen,
+  type BillFeeKind,
+  type CashReportStatus,
+  type ParkingRentalStatus,
+  type PaymentKind,
+  type PaymentMethod,
+  numberReceipts,
+} from '../../models/index.js';
+import {
+  SERVICE_BILL_DUE_DAYS,
+  managementBillRow,
+  parkingBillRow,
+  serviceBillDescription,
+} from '../../domain/billing-run.js';
 import { retotal } from '../../domain/payments.js';
-import { addDays, addMonths, lastDayOfMonth, monthLabel, shanghaiDay, shanghaiMoment, shanghaiMonth } from '../../lib/shanghai.js';
+import {
+  addDays,
+  addMonths,
+  lastDayOfMonth,
+  monthLabel,
+  shanghaiDay,
+  shanghaiMoment,
+  shanghaiMonth,
+} from '../../lib/shanghai.js';
 import type { DemoContext } from './context.js';
 import { CHUNK, bulkInsert, chunks } from './bulk.js';
 import { mobile, personName, plateNumber, weighted } from './fake.js';
@@ -20,22 +54,61 @@ const BILLED_UNIT_CAP = 30_000;
 /** Days (today included) on which both cashiers take at least a few walk-in payments. */
 const WALK_IN_DAYS = 6;
 
-const METHOD_WEIGHTS: Array<[PaymentMethod, number]> = [['wechat', 35], ['alipay', 20], ['cash', 20], ['card', 15], ['transfer', 10]];
+const METHOD_WEIGHTS: Array<[PaymentMethod, number]> = [
+  ['wechat', 35],
+  ['alipay', 20],
+  ['cash', 20],
+  ['card', 15],
+  ['transfer', 10],
+];
 const VACANT_PAYER = '深圳市鹏城置业有限公司（空置房代缴）';
 
 const SERVICES: Array<[string, number]> = [
-  ['更换水龙头', 5000], ['疏通下水道', 8000], ['更换灯具', 6000], ['维修门锁', 12000], ['更换马桶配件', 9000],
-  ['空调清洗', 15000], ['墙面修补', 20000], ['安装晾衣架', 18000], ['更换插座面板', 4000],
+  ['更换水龙头', 5000],
+  ['疏通下水道', 8000],
+  ['更换灯具', 6000],
+  ['维修门锁', 12000],
+  ['更换马桶配件', 9000],
+  ['空调清洗', 15000],
+  ['墙面修补', 20000],
+  ['安装晾衣架', 18000],
+  ['更换插座面板', 4000],
 ];
-const CLUBHOUSE_BILLS: Array<[string, number]> = [['会所年卡', 120000], ['会所游泳季卡', 60000], ['会所健身月卡', 20000]];
-const OTHER_BILLS: Array<[string, number]> = [['装修垃圾清运费', 30000], ['二次供水加压费', 4500], ['门禁卡补办工本费', 2000]];
+const CLUBHOUSE_BILLS: Array<[string, number]> = [
+  ['会所年卡', 120000],
+  ['会所游泳季卡', 60000],
+  ['会所健身月卡', 20000],
+];
+const OTHER_BILLS: Array<[string, number]> = [
+  ['装修垃圾清运费', 30000],
+  ['二次供水加压费', 4500],
+  ['门禁卡补办工本费', 2000],
+];
 const WALK_INS: Array<[PaymentKind, string, number]> = [
-  ['other', '门禁卡工本费', 2000], ['other', '车辆出入卡工本费', 3000], ['other', '钥匙复制费', 1000], ['parking', '临时停车月票', 20000],
+  ['other', '门禁卡工本费', 2000],
+  ['other', '车辆出入卡工本费', 3000],
+  ['other', '钥匙复制费', 1000],
+  ['parking', '临时停车月票', 20000],
 ];
-const CLUBHOUSE_PRICES: Array<[string, number]> = [['游泳', 3000], ['健身', 2500], ['桌球', 4000], ['乒乓球', 2000], ['羽毛球', 6000], ['场地租用', 50000]];
+const CLUBHOUSE_PRICES: Array<[string, number]> = [
+  ['游泳', 3000],
+  ['健身', 2500],
+  ['桌球', 4000],
+  ['乒乓球', 2000],
+  ['羽毛球', 6000],
+  ['场地租用', 50000],
+];
 const VOID_REASONS = ['金额录入错误，作废重开', '交款人姓名写错，作废重开', '收款方式选错，作废重开', '重复开票，作废'];
-const RENTAL_MIX: Array<[ParkingRentalStatus, number]> = [['approved', 75], ['pending', 12], ['rejected', 13]];
-const REJECT_NOTES = ['该车位已租出，请另选车位', '车牌号与行驶证不符，请核实后重新登记', '业主物业费欠缴，缴清后再办理'];
+const RENTAL_MIX: Array<[ParkingRentalStatus, number]> = [
+  ['approved', 75],
+  ['pending', 12],
+  ['rejected', 13],
+];
+const REJECT_NOTES = [
+  '该车位已租出，请另选车位',
+  '车牌号与行驶证不符，请核实后重新登记',
+  '业主物业费欠缴，缴清后再办理',
+];
 
 /** Rows are built valid; the model validators double-check them at ordinary sizes and are skipped for bulk volume. */
 function validateRows(ctx: DemoContext): boolean {
@@ -116,7 +189,14 @@ class FeesPlan {
     bill: PlannedBill | null,
     amount: number,
     day: string,
-    fields: { kind: PaymentKind; payerName: string; ownerId?: number | null; unitId?: number | null; method?: PaymentMethod; cashierId?: number },
+    fields: {
+      kind: PaymentKind;
+      payerName: string;
+      ownerId?: number | null;
+      unitId?: number | null;
+      method?: PaymentMethod;
+      cashierId?: number;
+    },
   ): PlannedPayment {
     const payment: PlannedPayment = {
       bill,
@@ -171,20 +251,39 @@ async function billedUnits(ctx: DemoContext): Promise<BilledUnit[]> {
     const want = Math.min(BILLED_UNIT_CAP, units.length * ctx.scale) - units.length;
     const lastId = Math.max(...units.map((u) => u.id));
     if (want > 0) {
-      units.push(...(await Unit.findAll({ attributes: ['id', 'label', 'area', 'ownerId'], where: { id: { [Op.gt]: lastId } }, order: [['id', 'ASC']], limit: want })));
+      units.push(
+        ...(await Unit.findAll({
+          attributes: ['id', 'label', 'area', 'ownerId'],
+          where: { id: { [Op.gt]: lastId } },
+          order: [['id', 'ASC']],
+          limit: want,
+        })),
+      );
     }
   }
   const missing = [...new Set(units.map((u) => u.ownerId).filter((id): id is number => id != null && !names.has(id)))];
   for (const ids of chunks(missing)) {
-    for (const owner of await Owner.findAll({ attributes: ['id', 'name'], where: { id: ids } })) names.set(owner.id, owner.name);
+    for (const owner of await Owner.findAll({ attributes: ['id', 'name'], where: { id: ids } }))
+      names.set(owner.id, owner.name);
   }
-  return units.map((u) => ({ id: u.id, label: u.label, area: Number(u.area), ownerId: u.ownerId ?? null, ownerName: u.ownerId ? (names.get(u.ownerId) ?? null) : null }));
+  return units.map((u) => ({
+    id: u.id,
+    label: u.label,
+    area: Number(u.area),
+    ownerId: u.ownerId ?? null,
+    ownerName: u.ownerId ? (names.get(u.ownerId) ?? null) : null,
+  }));
 }
 
 type Profile = 'prompt' | 'late' | 'chronic' | 'partial';
 /** The first units get fixed profiles so even a tiny office has arrears, partial and paid bills. */
 const FIXED_PROFILES: Profile[] = ['chronic', 'chronic', 'partial', 'partial', 'prompt', 'late', 'late'];
-const PROFILE_WEIGHTS: Array<[Profile, number]> = [['prompt', 60], ['late', 17], ['chronic', 13], ['partial', 10]];
+const PROFILE_WEIGHTS: Array<[Profile, number]> = [
+  ['prompt', 60],
+  ['late', 17],
+  ['chronic', 13],
+  ['partial', 10],
+];
 
 function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[]): void {
   const { rng } = plan;
@@ -193,7 +292,14 @@ function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[])
     const payer = unit.ownerName ?? VACANT_PAYER;
     const amount = managementFeeFen(unit.area);
     // How many of the latest periods stay unpaid, by profile.
-    const owing = profile === 'chronic' ? periods.length : profile === 'late' ? rng.int(2, Math.min(3, periods.length)) : profile === 'partial' ? 2 : 0;
+    const owing =
+      profile === 'chronic'
+        ? periods.length
+        : profile === 'late'
+          ? rng.int(2, Math.min(3, periods.length))
+          : profile === 'partial'
+            ? 2
+            : 0;
     periods.forEach((period, p) => {
       const bill = plan.addBill(managementBillRow(unit, period));
       const fromEnd = periods.length - p;
@@ -201,7 +307,13 @@ function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[])
         // The oldest owed month of a partial payer got half paid.
         if (profile === 'partial' && fromEnd === owing) {
           const day = plan.payDay(period, rng.int(5, 25));
-          if (day) plan.pay(bill, Math.max(1, Math.round(amount / 2)), day, { kind: 'fee', payerName: payer, ownerId: unit.ownerId, unitId: unit.id });
+          if (day)
+            plan.pay(bill, Math.max(1, Math.round(amount / 2)), day, {
+              kind: 'fee',
+              payerName: payer,
+              ownerId: unit.ownerId,
+              unitId: unit.id,
+            });
         }
         return;
       }
@@ -211,7 +323,15 @@ function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[])
   });
 }
 
-function oneOffBills(plan: FeesPlan, units: BilledUnit[], periods: string[], kind: BillFeeKind, items: Array<[string, number]>, count: number, paidShare: number): void {
+function oneOffBills(
+  plan: FeesPlan,
+  units: BilledUnit[],
+  periods: string[],
+  kind: BillFeeKind,
+  items: Array<[string, number]>,
+  count: number,
+  paidShare: number,
+): void {
   const { rng } = plan;
   const owned = units.filter((u) => u.ownerId != null);
   if (owned.length === 0) return;
@@ -296,14 +416,18 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
     // The first six give two of every state; the rest mostly approved.
     const status = i < 2 ? 'pending' : i < 4 ? 'rejected' : i < 6 ? 'approved' : weighted(rng, RENTAL_MIX);
     const unit = owned.length > 0 && rng.chance(0.85) ? rng.pick(owned) : null;
-    const registeredDaysAgo = status === 'approved' ? rng.int(20, 330) : status === 'pending' ? rng.int(0, 4) : rng.int(5, 60);
+    const registeredDaysAgo =
+      status === 'approved' ? rng.int(20, 330) : status === 'pending' ? rng.int(0, 4) : rng.int(5, 60);
     const registered = plan.moment(addDays(today, -registeredDaysAgo));
     const startDate = addDays(shanghaiDay(registered), rng.int(1, 7));
     const months = rng.pick([6, 12, 12, 12, 24]);
     const [y, m, d] = startDate.split('-').map(Number);
     const endDate = new Date(Date.UTC(y, m - 1 + months, d - 1)).toISOString().slice(0, 10);
     const reviewer = rng.chance(0.5) ? ctx.staff.cashier : ctx.staff.cashier2;
-    const reviewedAt = status === 'pending' ? null : new Date(Math.min(registered.getTime() + rng.int(2, 30) * 3_600_000, ctx.now.getTime()));
+    const reviewedAt =
+      status === 'pending'
+        ? null
+        : new Date(Math.min(registered.getTime() + rng.int(2, 30) * 3_600_000, ctx.now.getTime()));
     rows.push({
       registeredById: ctx.staff.garage.id,
       ownerId: unit?.ownerId ?? null,
@@ -323,7 +447,11 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
     });
   }
   const rentals: ParkingRental[] = [];
-  await bulkInsert(ParkingRental, rows, { validate: validateRows(ctx), returning: true, each: (created) => rentals.push(...created) });
+  await bulkInsert(ParkingRental, rows, {
+    validate: validateRows(ctx),
+    returning: true,
+    each: (created) => rentals.push(...created),
+  });
 
   // Approved rentals pay month by month: an owner's rent is billed to the unit, an outsider pays without a bill.
   const labels = new Map(units.map((u) => [u.id, u.label]));
@@ -335,7 +463,8 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
       const payDay = plan.payDay(period, rng.int(0, 15));
       const unpaid = periods.length - p <= owes;
       if (rental.unitId == null) {
-        if (payDay && !unpaid) plan.pay(null, rental.monthlyRent, payDay, { kind: 'parking', payerName: rental.renterName });
+        if (payDay && !unpaid)
+          plan.pay(null, rental.monthlyRent, payDay, { kind: 'parking', payerName: rental.renterName });
         return;
       }
       const bill = plan.addBill(parkingBillRow(rental, labels.get(rental.unitId) ?? '', period));
@@ -346,13 +475,24 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
 }
 
 /** What a billing run of `period` makes for these units and rentals (owned units only, as the real run). */
-function runBills(plan: FeesPlan, units: BilledUnit[], rentals: ParkingRental[], period: string): CreationAttributes<Bill>[] {
+function runBills(
+  plan: FeesPlan,
+  units: BilledUnit[],
+  rentals: ParkingRental[],
+  period: string,
+): CreationAttributes<Bill>[] {
   const labels = new Map(units.map((u) => [u.id, u.label]));
   const management = units
     .filter((unit) => unit.ownerId != null && managementFeeFen(unit.area) > 0)
     .map((unit) => managementBillRow(unit, period));
   const parking = rentals
-    .filter((r) => r.status === 'approved' && r.unitId != null && r.startDate <= lastDayOfMonth(period) && r.endDate >= `${period}-01`)
+    .filter(
+      (r) =>
+        r.status === 'approved' &&
+        r.unitId != null &&
+        r.startDate <= lastDayOfMonth(period) &&
+        r.endDate >= `${period}-01`,
+    )
     .map((rental) => parkingBillRow(rental, labels.get(rental.unitId as number) ?? '', period));
   return [...management, ...parking];
 }
@@ -367,28 +507,52 @@ function billingRuns(plan: FeesPlan, units: BilledUnit[], rentals: ParkingRental
   const { cashier, cashier2 } = ctx.staff;
   const monthly = new Map<string, PlannedRun>();
   periods.forEach((period, i) => {
-    monthly.set(period, { period, staff: i % 2 === 0 ? cashier : cashier2, ranAt: clampNow(shanghaiMoment(`${period}-01`, 9, rng.int(0, 59)), ctx.now), bills: [] });
+    monthly.set(period, {
+      period,
+      staff: i % 2 === 0 ? cashier : cashier2,
+      ranAt: clampNow(shanghaiMoment(`${period}-01`, 9, rng.int(0, 59)), ctx.now),
+      bills: [],
+    });
   });
   for (const bill of plan.bills) {
-    if ((bill.row.feeKind === 'management' || bill.row.feeKind === 'parking') && bill.row.billingKey) monthly.get(bill.row.period)?.bills.push(bill);
+    if ((bill.row.feeKind === 'management' || bill.row.feeKind === 'parking') && bill.row.billingKey)
+      monthly.get(bill.row.period)?.bills.push(bill);
   }
   const startOfToday = shanghaiMoment(plan.today, 0, 0).getTime();
   const earlierToday = (minutes: number) => new Date(Math.max(startOfToday, ctx.now.getTime() - minutes * 60_000));
   const next = addMonths(shanghaiMonth(ctx.now), 1);
-  const ahead: PlannedRun = { period: next, staff: cashier2, ranAt: earlierToday(rng.int(20, 40)), bills: runBills(plan, units, rentals, next).map((row) => plan.addBill(row)) };
+  const ahead: PlannedRun = {
+    period: next,
+    staff: cashier2,
+    ranAt: earlierToday(rng.int(20, 40)),
+    bills: runBills(plan, units, rentals, next).map((row) => plan.addBill(row)),
+  };
 
-  const countsOf = (rows: CreationAttributes<Bill>[]) => ({ management: rows.filter((r) => r.feeKind === 'management').length, parking: rows.filter((r) => r.feeKind === 'parking').length });
+  const countsOf = (rows: CreationAttributes<Bill>[]) => ({
+    management: rows.filter((r) => r.feeKind === 'management').length,
+    parking: rows.filter((r) => r.feeKind === 'parking').length,
+  });
   const tooFarAt = earlierToday(rng.int(60, 90));
   const tooFar: PlannedRun = {
-    period: addMonths(next, 1), staff: cashier2, ranAt: tooFarAt, bills: [], counts: countsOf(runBills(plan, units, rentals, addMonths(next, 1))),
+    period: addMonths(next, 1),
+    staff: cashier2,
+    ranAt: tooFarAt,
+    bills: [],
+    counts: countsOf(runBills(plan, units, rentals, addMonths(next, 1))),
     undone: { by: cashier2, at: new Date(Math.min(tooFarAt.getTime() + 4 * 60_000, ctx.now.getTime())) },
   };
   const redone = periods.length >= 2 ? monthly.get(periods[periods.length - 2])! : null;
   const firstTry: PlannedRun[] = redone
-    ? [{
-        period: redone.period, staff: redone.staff, ranAt: new Date(redone.ranAt.getTime() - 30 * 60_000), bills: [],
-        counts: countsOf(redone.bills.map((b) => b.row)), undone: { by: redone.staff, at: new Date(redone.ranAt.getTime() - 10 * 60_000) },
-      }]
+    ? [
+        {
+          period: redone.period,
+          staff: redone.staff,
+          ranAt: new Date(redone.ranAt.getTime() - 30 * 60_000),
+          bills: [],
+          counts: countsOf(redone.bills.map((b) => b.row)),
+          undone: { by: redone.staff, at: new Date(redone.ranAt.getTime() - 10 * 60_000) },
+        },
+      ]
     : [];
   return [...firstTry, ...monthly.values(), tooFar, ahead].sort((a, b) => a.ranAt.getTime() - b.ranAt.getTime());
 }
@@ -402,13 +566,22 @@ async function writeBillingRuns(ctx: DemoContext, runs: PlannedRun[]): Promise<v
     };
     return {
       title: billingRunTitle(run.period, run.ranAt, run.staff.name),
-      period: run.period, staffId: run.staff.id, ranAt: run.ranAt,
-      managementCount: counts.management, parkingCount: counts.parking, skippedCount: 0,
-      status: run.undone ? 'undone' : 'done', undoneById: run.undone?.by.id ?? null, undoneAt: run.undone?.at ?? null,
-      createdAt: run.ranAt, updatedAt: run.undone?.at ?? run.ranAt,
+      period: run.period,
+      staffId: run.staff.id,
+      ranAt: run.ranAt,
+      managementCount: counts.management,
+      parkingCount: counts.parking,
+      skippedCount: 0,
+      status: run.undone ? 'undone' : 'done',
+      undoneById: run.undone?.by.id ?? null,
+      undoneAt: run.undone?.at ?? null,
+      createdAt: run.ranAt,
+      updatedAt: run.undone?.at ?? run.ranAt,
     };
   });
-  const created = await sequelize.transaction((transaction) => BillingRun.bulkCreate(rows, { transaction, validate: validateRows(ctx), returning: true }));
+  const created = await sequelize.transaction((transaction) =>
+    BillingRun.bulkCreate(rows, { transaction, validate: validateRows(ctx), returning: true }),
+  );
   created.forEach((row, i) => runs[i].bills.forEach((bill) => (bill.row.billingRunId = row.id)));
 }
 
@@ -419,7 +592,12 @@ function walkIns(plan: FeesPlan): void {
     for (const cashier of [ctx.staff.cashier, ctx.staff.cashier2]) {
       for (let k = rng.int(1, 3); k > 0; k--) {
         const [kind, , amount] = rng.pick(WALK_INS);
-        plan.pay(null, amount, day, { kind, payerName: personName(rng), method: plan.nextMethod(), cashierId: cashier.id });
+        plan.pay(null, amount, day, {
+          kind,
+          payerName: personName(rng),
+          method: plan.nextMethod(),
+          cashierId: cashier.id,
+        });
       }
     }
   }
@@ -458,7 +636,11 @@ async function seedClubhouseCharges(plan: FeesPlan, units: BilledUnit[]): Promis
     });
     if (verified && verifiedAt) {
       plan.pay(null, quantity * unitPrice, shanghaiDay(verifiedAt), {
-        kind: 'clubhouse', payerName: customerName, ownerId: owner?.ownerId ?? null, method: rng.pick(['cash', 'wechat', 'alipay'] as PaymentMethod[]), cashierId: verifier.id,
+        kind: 'clubhouse',
+        payerName: customerName,
+        ownerId: owner?.ownerId ?? null,
+        method: rng.pick(['cash', 'wechat', 'alipay'] as PaymentMethod[]),
+        cashierId: verifier.id,
       });
     }
   }
@@ -480,7 +662,9 @@ function voidedReceipts(plan: FeesPlan): void {
   let i = 0;
   for (const good of chosen) {
     const paidAt = good.row.paidAt as Date;
-    const wrongAt = new Date(Math.max(shanghaiMoment(shanghaiDay(paidAt), 0, 0).getTime(), paidAt.getTime() - 3 * 60_000));
+    const wrongAt = new Date(
+      Math.max(shanghaiMoment(shanghaiDay(paidAt), 0, 0).getTime(), paidAt.getTime() - 3 * 60_000),
+    );
     // Points at the same bill as the good receipt but, being voided, pays nothing on it (not added through pay()).
     plan.payments.push({
       bill: good.bill,
@@ -518,23 +702,34 @@ export async function seedFeesDemo(ctx: DemoContext): Promise<void> {
 
   for (const bill of plan.bills) bill.row.status = billStatusFor(bill.row.amount, bill.row.paidAmount ?? 0);
   await writeBillingRuns(ctx, runs);
-  await bulkInsert(Bill, plan.bills.map((b) => b.row), {
-    validate: validateRows(ctx),
-    returning: true,
-    each: (created, start) => {
-      created.forEach((row, i) => (plan.bills[start + i].id = row.id));
-      const written = start + created.length;
-      if (written % 20_000 < CHUNK) ctx.progress(`收费：已写入账单 ${written} / ${plan.bills.length}`);
+  await bulkInsert(
+    Bill,
+    plan.bills.map((b) => b.row),
+    {
+      validate: validateRows(ctx),
+      returning: true,
+      each: (created, start) => {
+        created.forEach((row, i) => (plan.bills[start + i].id = row.id));
+        const written = start + created.length;
+        if (written % 20_000 < CHUNK) ctx.progress(`收费：已写入账单 ${written} / ${plan.bills.length}`);
+      },
     },
-  });
+  );
   await writePayments(plan);
 }
 
 /** Numbers every receipt in time order, sequential per Shanghai year after what the database already holds. */
 async function writePayments(plan: FeesPlan): Promise<void> {
-  const ordered = [...plan.payments].sort((a, b) => (a.row.paidAt as Date).getTime() - (b.row.paidAt as Date).getTime() || a.order - b.order);
+  const ordered = [...plan.payments].sort(
+    (a, b) => (a.row.paidAt as Date).getTime() - (b.row.paidAt as Date).getTime() || a.order - b.order,
+  );
   const rows: CreationAttributes<Payment>[] = await numberReceipts(
-    ordered.map((payment) => ({ ...payment.row, billId: payment.bill?.id ?? null, paidAt: payment.row.paidAt as Date, createdAt: payment.row.paidAt })),
+    ordered.map((payment) => ({
+      ...payment.row,
+      billId: payment.bill?.id ?? null,
+      paidAt: payment.row.paidAt as Date,
+      createdAt: payment.row.paidAt,
+    })),
   );
   await bulkInsert(Payment, rows, {
     validate: validateRows(plan.ctx),
@@ -584,13 +779,21 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
   if (groups.size === 0) return;
 
   const cashierIds = [...new Set([...groups.values()].map((g) => g.cashierId))];
-  const names = new Map((await Staff.findAll({ attributes: ['id', 'name'], where: { id: cashierIds } })).map((s) => [s.id, s.name]));
+  const names = new Map(
+    (await Staff.findAll({ attributes: ['id', 'name'], where: { id: cashierIds } })).map((s) => [s.id, s.name]),
+  );
   const existing = new Map(
-    (await CashReport.findAll({ where: { cashierId: cashierIds, reportDate: [...new Set([...groups.values()].map((g) => g.day))] } }))
-      .map((r) => [`${r.cashierId}|${r.reportDate}`, r]),
+    (
+      await CashReport.findAll({
+        where: { cashierId: cashierIds, reportDate: [...new Set([...groups.values()].map((g) => g.day))] },
+      })
+    ).map((r) => [`${r.cashierId}|${r.reportDate}`, r]),
   );
 
-  const statuses = reportStatuses([...groups.values()].filter((g) => !existing.has(`${g.cashierId}|${g.day}`)), today);
+  const statuses = reportStatuses(
+    [...groups.values()].filter((g) => !existing.has(`${g.cashierId}|${g.day}`)),
+    today,
+  );
   const { cashier, cashier2 } = ctx.staff;
   const rows: CreationAttributes<CashReport>[] = [];
   const fresh: DayGroup[] = [];
@@ -598,8 +801,17 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
     const key = `${group.cashierId}|${group.day}`;
     if (existing.has(key)) continue;
     const status = statuses.get(group)!;
-    const submittedAt = status === 'open' ? null : clampNow(shanghaiMoment(group.day, 17, ctx.rng.int(30, 59)), ctx.now);
-    const reconciledAt = status === 'reconciled' && submittedAt ? new Date(Math.max(submittedAt.getTime(), clampNow(shanghaiMoment(addDays(group.day, 1), 9, ctx.rng.int(30, 59)), ctx.now).getTime())) : null;
+    const submittedAt =
+      status === 'open' ? null : clampNow(shanghaiMoment(group.day, 17, ctx.rng.int(30, 59)), ctx.now);
+    const reconciledAt =
+      status === 'reconciled' && submittedAt
+        ? new Date(
+            Math.max(
+              submittedAt.getTime(),
+              clampNow(shanghaiMoment(addDays(group.day, 1), 9, ctx.rng.int(30, 59)), ctx.now).getTime(),
+            ),
+          )
+        : null;
     rows.push({
       title: `${group.day} ${names.get(group.cashierId) ?? ''} 现金日报`.replace('  ', ' '),
       cashierId: group.cashierId,
@@ -629,7 +841,10 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
   for (const [group, report] of reports) {
     await sequelize.transaction(async (transaction) => {
       for (const ids of chunks(group.paymentIds)) {
-        await Payment.update({ cashReportId: report.id }, { where: { id: ids }, transaction, hooks: false, validate: false });
+        await Payment.update(
+          { cashReportId: report.id },
+          { where: { id: ids }, transaction, hooks: false, validate: false },
+        );
       }
       await retotal(report, transaction);
     });
@@ -645,7 +860,9 @@ function clampNow(moment: Date, now: Date): Date {
 /** Today's reports open; the two days before submitted; older ones reconciled — at least two of each when possible. */
 function reportStatuses(groups: DayGroup[], today: string): Map<DayGroup, CashReportStatus> {
   const result = new Map<DayGroup, CashReportStatus>();
-  const older = groups.filter((g) => g.day < today).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.cashierId - b.cashierId));
+  const older = groups
+    .filter((g) => g.day < today)
+    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.cashierId - b.cashierId));
   for (const g of groups) if (g.day >= today) result.set(g, 'open');
   const recentLimit = addDays(today, -2);
   let submitted = older.filter((g) => g.day >= recentLimit).length;

@@ -49,7 +49,8 @@ export interface DemoSeedResult {
  */
 export async function runDemoSeed(options: DemoSeedOptions): Promise<DemoSeedResult> {
   const { scale } = options;
-  if (!Number.isInteger(scale) || scale < 1) throw new ValidationFailed(`演示数据规模必须是正整数，实际是 ${scale}`, { scale: '必须是正整数' });
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new ValidationFailed(`演示数据规模必须是正整数，实际是 ${scale}`, { scale: '必须是正整数' });
   const progress = options.progress ?? (() => undefined);
   const started = Date.now();
 

@@ -214,7 +214,13 @@ type ResponseRow = {
   comment: string | null;
 };
 
-function buildResponses(ctx: DemoContext, survey: Survey, def: SurveyDef, questions: SurveyQuestion[], pool: Respondent[]): ResponseRow[] {
+function buildResponses(
+  ctx: DemoContext,
+  survey: Survey,
+  def: SurveyDef,
+  questions: SurveyQuestion[],
+  pool: Respondent[],
+): ResponseRow[] {
   const { rng } = ctx;
   const count = def.responses * ctx.scale;
   const from = survey.startedAt!.getTime();
@@ -223,7 +229,9 @@ function buildResponses(ctx: DemoContext, survey: Survey, def: SurveyDef, questi
   const start = pool.length ? rng.int(0, pool.length - 1) : 0;
   const rows: ResponseRow[] = [];
   for (let i = 0; i < count; i++) {
-    const who: Respondent = pool.length ? pool[(start + i) % pool.length] : { ownerId: null, unitId: null, name: personName(rng) };
+    const who: Respondent = pool.length
+      ? pool[(start + i) % pool.length]
+      : { ownerId: null, unitId: null, name: personName(rng) };
     const answers: SurveyAnswers = {};
     let sum = 0;
     let scored = 0;
@@ -277,7 +285,11 @@ function statsOf(rows: ResponseRow[], questions: SurveyQuestion[]): SurveyStats 
   };
 }
 
-function reportText(def: SurveyDef, stats: SurveyStats, previous: { def: SurveyDef; stats: SurveyStats } | null): string {
+function reportText(
+  def: SurveyDef,
+  stats: SurveyStats,
+  previous: { def: SurveyDef; stats: SurveyStats } | null,
+): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const sorted = [...stats.byQuestion].sort((a, b) => a.mean - b.mean);
   const lines = [
@@ -290,7 +302,10 @@ function reportText(def: SurveyDef, stats: SurveyStats, previous: { def: SurveyD
     const moved = stats.byQuestion
       .map((q) => ({ q, before: previous.stats.byQuestion.find((p) => p.text === q.text) }))
       .filter((x) => x.before)
-      .map((x) => `${x.q.text}${x.q.mean >= x.before!.mean ? '上升' : '下降'} ${Math.abs(x.q.mean - x.before!.mean).toFixed(2)} 分`);
+      .map(
+        (x) =>
+          `${x.q.text}${x.q.mean >= x.before!.mean ? '上升' : '下降'} ${Math.abs(x.q.mean - x.before!.mean).toFixed(2)} 分`,
+      );
     lines.push(
       `四、与上期（${previous.def.period}）比较：总体满意度${diff >= 0 ? '上升' : '下降'} ${Math.abs(diff).toFixed(2)} 分，满意率由 ${pct(previous.stats.satisfiedRate)} 变为 ${pct(stats.satisfiedRate)}；${moved.join('，')}。`,
     );
@@ -341,7 +356,8 @@ async function seedSurveys(ctx: DemoContext) {
       validate: true,
       each: (created, start) => {
         const done = start + created.length;
-        if (rows.length > 10 * CHUNK && (done % (10 * CHUNK) === 0 || done === rows.length)) ctx.progress(`满意度调查「${def.title}」：已录入 ${done}/${rows.length} 份答卷`);
+        if (rows.length > 10 * CHUNK && (done % (10 * CHUNK) === 0 || done === rows.length))
+          ctx.progress(`满意度调查「${def.title}」：已录入 ${done}/${rows.length} 份答卷`);
       },
     });
     if (survey.status === 'closed') {
@@ -409,7 +425,13 @@ const PLAN_WORK: Record<'reception' | 'coordinator' | 'cashier' | 'assistant' | 
 
 const PLANNERS = ['reception', 'coordinator', 'cashier', 'cashier2', 'assistant', 'director'] as const;
 
-type ItemRow = { planId: number; week: number; content: string; status: WorkPlanItemStatus; carriedFromId?: number | null };
+type ItemRow = {
+  planId: number;
+  week: number;
+  content: string;
+  status: WorkPlanItemStatus;
+  carriedFromId?: number | null;
+};
 
 function planItems(rng: Rng, work: string[], offset: number): { week: number; content: string }[] {
   const items: { week: number; content: string }[] = [];
@@ -427,8 +449,14 @@ async function seedWorkPlans(ctx: DemoContext) {
   const currentWeek = clamp(Math.ceil(ymd(ctx.now).d / 7), 1, 5);
   // Earlier months only for bigger demos: a year or two of finished plans.
   const historyMonths = Math.min(24, ctx.scale - 1);
-  const planners = PLANNERS.map((key) => ({ staff: ctx.staff[key] as Staff, work: PLAN_WORK[key === 'cashier2' ? 'cashier' : key] }));
-  const existing = await WorkPlan.findAll({ where: { staffId: planners.map((p) => p.staff.id) }, attributes: ['staffId', 'month'] });
+  const planners = PLANNERS.map((key) => ({
+    staff: ctx.staff[key] as Staff,
+    work: PLAN_WORK[key === 'cashier2' ? 'cashier' : key],
+  }));
+  const existing = await WorkPlan.findAll({
+    where: { staffId: planners.map((p) => p.staff.id) },
+    attributes: ['staffId', 'month'],
+  });
   const taken = new Set(existing.map((p) => `${p.staffId}:${p.month}`));
 
   await sequelize.transaction(async (transaction) => {
@@ -443,7 +471,11 @@ async function seedWorkPlans(ctx: DemoContext) {
       for (const { staff, work } of planners) {
         if (taken.has(`${staff.id}:${month}`)) continue;
         const plan = await makePlan(staff, month);
-        const rows: ItemRow[] = planItems(rng, work, rng.int(0, work.length - 1)).map((i) => ({ ...i, planId: plan.id, status: 'done' }));
+        const rows: ItemRow[] = planItems(rng, work, rng.int(0, work.length - 1)).map((i) => ({
+          ...i,
+          planId: plan.id,
+          status: 'done',
+        }));
         await WorkPlanItem.bulkCreate(rows, { transaction, validate: true });
       }
     }
@@ -461,7 +493,11 @@ async function seedWorkPlans(ctx: DemoContext) {
           status: i === items.length - 1 || (item.week >= 4 && rng.chance(0.4)) ? 'carried' : 'done',
         }));
         await WorkPlanItem.bulkCreate(rows, { transaction, validate: true });
-        carried = await WorkPlanItem.findAll({ where: { planId: plan.id, status: 'carried' }, order: [['id', 'ASC']], transaction });
+        carried = await WorkPlanItem.findAll({
+          where: { planId: plan.id, status: 'carried' },
+          order: [['id', 'ASC']],
+          transaction,
+        });
       }
       if (taken.has(`${staff.id}:${thisMonth}`)) continue;
       const plan = await makePlan(staff, thisMonth);
@@ -473,7 +509,8 @@ async function seedWorkPlans(ctx: DemoContext) {
         carriedFromId: from.id,
       }));
       for (const item of planItems(rng, work, rng.int(0, work.length - 1))) {
-        const status: WorkPlanItemStatus = item.week < currentWeek ? (rng.chance(0.8) ? 'done' : 'doing') : item.week === currentWeek ? 'doing' : 'todo';
+        const status: WorkPlanItemStatus =
+          item.week < currentWeek ? (rng.chance(0.8) ? 'done' : 'doing') : item.week === currentWeek ? 'doing' : 'todo';
         rows.push({ ...item, planId: plan.id, status });
       }
       // Every plan shows something still ahead, even in the month's last days.
@@ -485,12 +522,48 @@ async function seedWorkPlans(ctx: DemoContext) {
 
 // ---------- archived documents ----------
 
-const TRAINING_TOPICS = ['客户服务礼仪', '投诉处理技巧', '消防安全知识', '《物业管理条例》解读', '新员工入职', '收费系统操作', '急救常识', 'ISO9002 内审员'];
+const TRAINING_TOPICS = [
+  '客户服务礼仪',
+  '投诉处理技巧',
+  '消防安全知识',
+  '《物业管理条例》解读',
+  '新员工入职',
+  '收费系统操作',
+  '急救常识',
+  'ISO9002 内审员',
+];
 const MEETINGS = ['客户中心周例会', '管理处月度工作例会', '业主委员会沟通会', '装修管理协调会', '收费工作专题会'];
-const ISO9002_DOCS = ['质量手册', '程序文件：客户投诉处理控制程序', '作业指导书：报事登记与派工', '质量记录：顾客满意度统计', '内部质量审核报告', '管理评审记录'];
-const ISO14000_DOCS = ['环境因素识别与评价表', '环境管理方案：垃圾分类', '消杀药剂管理规定', '噪声监测记录', '节能降耗检查记录'];
-const FINANCE_DOCS = ['物管费收费统计表', '现金日报表汇总', '装修押金收退台账', '车位租赁收费明细', '会所收费明细', '收据存根'];
-const MAIL_TOPICS = ['春节值班安排', '电梯年检通知', '停水停电通知转发', '满意度调查安排', '客户中心排班调整', '台风防御工作部署'];
+const ISO9002_DOCS = [
+  '质量手册',
+  '程序文件：客户投诉处理控制程序',
+  '作业指导书：报事登记与派工',
+  '质量记录：顾客满意度统计',
+  '内部质量审核报告',
+  '管理评审记录',
+];
+const ISO14000_DOCS = [
+  '环境因素识别与评价表',
+  '环境管理方案：垃圾分类',
+  '消杀药剂管理规定',
+  '噪声监测记录',
+  '节能降耗检查记录',
+];
+const FINANCE_DOCS = [
+  '物管费收费统计表',
+  '现金日报表汇总',
+  '装修押金收退台账',
+  '车位租赁收费明细',
+  '会所收费明细',
+  '收据存根',
+];
+const MAIL_TOPICS = [
+  '春节值班安排',
+  '电梯年检通知',
+  '停水停电通知转发',
+  '满意度调查安排',
+  '客户中心排班调整',
+  '台风防御工作部署',
+];
 const OTHER_DOCS = ['业主公约', '小区平面图及楼栋分布', '前期物业服务合同', '突发事件应急预案汇编', '合格供应商名录'];
 
 function documentTitle(rng: Rng, docType: ArchiveDocType, day: string, serial: number): string {
@@ -537,7 +610,14 @@ async function seedDocuments(ctx: DemoContext) {
         docDate: day,
         keeperId: keeperFor(docType, i).id,
         location: documentLocation(rng, docType),
-        note: rng.chance(0.2) ? rng.pick(['原件已交公司存档，此处为复印件', '含签到表及考核试卷', '待主任签字后归档', '电子版已存客户中心共享盘']) : null,
+        note: rng.chance(0.2)
+          ? rng.pick([
+              '原件已交公司存档，此处为复印件',
+              '含签到表及考核试卷',
+              '待主任签字后归档',
+              '电子版已存客户中心共享盘',
+            ])
+          : null,
       });
     }
   }
@@ -545,7 +625,8 @@ async function seedDocuments(ctx: DemoContext) {
     validate: true,
     each: (created, start) => {
       const done = start + created.length;
-      if (rows.length > 10 * CHUNK && (done % (10 * CHUNK) === 0 || done === rows.length)) ctx.progress(`资料归档：已登记 ${done}/${rows.length} 份`);
+      if (rows.length > 10 * CHUNK && (done % (10 * CHUNK) === 0 || done === rows.length))
+        ctx.progress(`资料归档：已登记 ${done}/${rows.length} 份`);
     },
   });
 }

@@ -4,7 +4,12 @@ import bcrypt from 'bcryptjs';
 import type { Transaction } from 'sequelize';
 import { config } from '../../config.js';
 import { Department, Position, Staff, sequelize } from '../../models/index.js';
-import { DOCUMENT_POSITION_CODES, SHIPPED_JOB_DESCRIPTIONS, ensureBuiltInOrganisation, importJobDescriptionFile } from '../jd/import.js';
+import {
+  DOCUMENT_POSITION_CODES,
+  SHIPPED_JOB_DESCRIPTIONS,
+  ensureBuiltInOrganisation,
+  importJobDescriptionFile,
+} from '../jd/import.js';
 import { DEMO_ACCOUNT_KEYS, type DemoAccountKey, type DemoContext } from './context.js';
 import { mobile, personName } from './fake.js';
 
@@ -47,7 +52,11 @@ const DEMO_POSITIONS = [
 ];
 
 /** Department → the demo account that supervises it (the others get a supervisor from DEPARTMENT_LEADS). */
-const SUPERVISING_ACCOUNTS: Record<string, DemoAccountKey> = { 工程部: 'engineer', 客户中心: 'assistant', 管理处: 'director' };
+const SUPERVISING_ACCOUNTS: Record<string, DemoAccountKey> = {
+  工程部: 'engineer',
+  客户中心: 'assistant',
+  管理处: 'director',
+};
 
 const DEPARTMENT_LEADS: AccountDef[] = [
   { email: 'security.lead@demo.local', name: '郑海军', position: '保安部主管', department: '保安部' },
@@ -81,7 +90,8 @@ const FIXED_CREW_NAMES = ['张志强', '李国庆', '陈建华', '杨春梅', '�
 export async function seedOrganisationDemo(ctx: DemoContextDraft): Promise<OrganisationDemo> {
   ctx.progress('组织架构：岗位、部门与演示账号');
   const knownPositions = await Position.count({ where: { name: Object.keys(DOCUMENT_POSITION_CODES) } });
-  if (knownPositions < Object.keys(DOCUMENT_POSITION_CODES).length) await importJobDescriptionFile(SHIPPED_JOB_DESCRIPTIONS);
+  if (knownPositions < Object.keys(DOCUMENT_POSITION_CODES).length)
+    await importJobDescriptionFile(SHIPPED_JOB_DESCRIPTIONS);
   await ensureBuiltInOrganisation();
 
   // One hash for every demo account keeps seeding fast (bcrypt is deliberately slow).
@@ -104,7 +114,14 @@ export async function seedOrganisationDemo(ctx: DemoContextDraft): Promise<Organ
         return existing;
       }
       return Staff.create(
-        { name: def.name, email: def.email, passwordHash: await passwordHash(), phone: mobile(ctx.rng), positionId: position.id, departmentId: department.id },
+        {
+          name: def.name,
+          email: def.email,
+          passwordHash: await passwordHash(),
+          phone: mobile(ctx.rng),
+          positionId: position.id,
+          departmentId: department.id,
+        },
         { transaction },
       );
     };
@@ -126,14 +143,28 @@ export async function seedOrganisationDemo(ctx: DemoContextDraft): Promise<Organ
     for (const crew of CREWS) {
       for (let n = 1; n <= crew.count * multiple; n++) {
         const name = FIXED_CREW_NAMES[crewIndex++] ?? personName(ctx.rng);
-        otherStaff.push(await upsert({ email: `${crew.prefix}${n}@${DEMO_EMAIL_DOMAIN}`, name, position: crew.position, department: crew.department }));
+        otherStaff.push(
+          await upsert({
+            email: `${crew.prefix}${n}@${DEMO_EMAIL_DOMAIN}`,
+            name,
+            position: crew.position,
+            department: crew.department,
+          }),
+        );
       }
     }
 
     for (const def of NEWCOMERS) {
       if (await Staff.findOne({ where: { email: def.email }, transaction })) continue;
       await Staff.create(
-        { name: def.name, email: def.email, passwordHash: await passwordHash(), phone: mobile(ctx.rng), proposedPositionId: positions[def.position].id, departmentId: departments[def.department].id },
+        {
+          name: def.name,
+          email: def.email,
+          passwordHash: await passwordHash(),
+          phone: mobile(ctx.rng),
+          proposedPositionId: positions[def.position].id,
+          departmentId: departments[def.department].id,
+        },
         { transaction },
       );
     }
@@ -143,7 +174,8 @@ export async function seedOrganisationDemo(ctx: DemoContextDraft): Promise<Organ
 
     for (const [name, supervisor] of Object.entries(supervisors)) {
       const department = departments[name];
-      if (department.supervisorId !== supervisor.id) await department.update({ supervisorId: supervisor.id }, { transaction });
+      if (department.supervisorId !== supervisor.id)
+        await department.update({ supervisorId: supervisor.id }, { transaction });
     }
     return { staff, otherStaff, departments, positions };
   });
@@ -153,17 +185,31 @@ export async function seedOrganisationDemo(ctx: DemoContextDraft): Promise<Organ
   return result;
 }
 
-async function byName<M extends Department | Position>(model: { findAll(o: object): Promise<M[]> }, transaction: Transaction): Promise<Record<string, M>> {
+async function byName<M extends Department | Position>(
+  model: { findAll(o: object): Promise<M[]> },
+  transaction: Transaction,
+): Promise<Record<string, M>> {
   const rows = await model.findAll({ transaction });
   return Object.fromEntries(rows.map((row) => [row.name, row]));
 }
 
-async function ensureDemoPositions(departments: Record<string, Department>, transaction: Transaction): Promise<Record<string, Position>> {
+async function ensureDemoPositions(
+  departments: Record<string, Department>,
+  transaction: Transaction,
+): Promise<Record<string, Position>> {
   const positions = await byName<Position>(Position, transaction);
   for (const def of DEMO_POSITIONS) {
     if (positions[def.name]) continue;
     positions[def.name] = await Position.create(
-      { name: def.name, code: def.code, departmentId: departments[def.department].id, departmentText: def.department, supervisorText: '管理处主任', supervisorPositionId: positions['管理处主任']?.id ?? null, source: DEMO_SOURCE },
+      {
+        name: def.name,
+        code: def.code,
+        departmentId: departments[def.department].id,
+        departmentText: def.department,
+        supervisorText: '管理处主任',
+        supervisorPositionId: positions['管理处主任']?.id ?? null,
+        source: DEMO_SOURCE,
+      },
       { transaction },
     );
   }

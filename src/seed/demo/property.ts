@@ -94,7 +94,14 @@ async function seedBatch(ctx: DemoContext, plans: BuildingPlan[], transaction: T
 
   // Decide every unit's owner first (vacant, a new owner, or a second unit of an owner already made), then
   // write the owners to learn their ids, then the units.
-  type Draft = { building: Building; plan: BuildingPlan; floor: number; number: string; area: number; owner: number | null };
+  type Draft = {
+    building: Building;
+    plan: BuildingPlan;
+    floor: number;
+    number: string;
+    area: number;
+    owner: number | null;
+  };
   const drafts: Draft[] = [];
   const ownerRows: CreationAttributes<Owner>[] = [];
   buildings.forEach((building, i) => {
@@ -107,7 +114,14 @@ async function seedBatch(ctx: DemoContext, plans: BuildingPlan[], transaction: T
           if (ownerRows.length > 0 && rng.chance(SECOND_UNIT_SHARE)) owner = rng.int(0, ownerRows.length - 1);
           else owner = ownerRows.push(ownerRow(ctx)) - 1;
         }
-        drafts.push({ building, plan, floor, number: `${floor}${String(k).padStart(2, '0')}`, area: stackAreas[k - 1], owner });
+        drafts.push({
+          building,
+          plan,
+          floor,
+          number: `${floor}${String(k).padStart(2, '0')}`,
+          area: stackAreas[k - 1],
+          owner,
+        });
       }
     }
   });
@@ -132,7 +146,10 @@ async function seedBatch(ctx: DemoContext, plans: BuildingPlan[], transaction: T
 export async function seedPropertyDemo(ctx: DemoContext): Promise<void> {
   const plans: BuildingPlan[] = [];
   for (const plan of COMMUNITIES) {
-    const [community] = await Community.findOrCreate({ where: { name: plan.name }, defaults: { name: plan.name, address: plan.address } });
+    const [community] = await Community.findOrCreate({
+      where: { name: plan.name },
+      defaults: { name: plan.name, address: plan.address },
+    });
     if (!ctx.communities.some((c) => c.id === community.id)) ctx.communities.push(community);
     // A top-up run continues the numbering: "7栋", "8栋" … after the buildings already there.
     const existing = await Building.count({ where: { communityId: community.id } });

@@ -2,7 +2,21 @@
 // then held, refunded (in full or less a deduction, each with one refund receipt) or forfeited.
 import type { Transaction } from 'sequelize';
 import { shanghaiDay, shanghaiYear } from '../../lib/shanghai.js';
-import { Payment, RenovationApplication, RenovationDeposit, depositNumberFor, formatRenovationNumber, nextRenovationSequence, sequelize, type InspectionResult, type PaymentMethod, type RenovationStatus, type Staff, type Unit, numberReceipts } from '../../models/index.js';
+import {
+  Payment,
+  RenovationApplication,
+  RenovationDeposit,
+  depositNumberFor,
+  formatRenovationNumber,
+  nextRenovationSequence,
+  sequelize,
+  type InspectionResult,
+  type PaymentMethod,
+  type RenovationStatus,
+  type Staff,
+  type Unit,
+  numberReceipts,
+} from '../../models/index.js';
 import type { DemoContext } from './context.js';
 import { bulkInsert, chunks } from './bulk.js';
 import { contractorName, daysAgo, landline, mobile, type Rng } from './fake.js';
@@ -60,9 +74,17 @@ const REVIEW_BAD = [
   '拟将卫生间移至卧室上方，存在渗漏隐患，不同意。',
 ];
 const DECISION_OK = ['同意装修，缴纳装修押金后办理施工证。', '按工程部意见施工，核批同意。'];
-const DECISION_BAD = ['涉及拆改承重结构，违反《住宅室内装饰装修管理办法》，不予核批。', '改变外立面，不予核批，请修改方案后重新申请。', '施工单位资质证明不全，不予核批，补齐后重新申请。'];
+const DECISION_BAD = [
+  '涉及拆改承重结构，违反《住宅室内装饰装修管理办法》，不予核批。',
+  '改变外立面，不予核批，请修改方案后重新申请。',
+  '施工单位资质证明不全，不予核批，补齐后重新申请。',
+];
 const INSPECTION_OK = ['水电隐蔽工程、防水试验合格，公共部位无损坏。', '验收合格，施工垃圾已清运。'];
-const INSPECTION_BAD = ['擅自封闭阳台、改变外立面，限期整改未果。', '卫生间防水不合格，导致楼下天花渗水。', '私自改动燃气管道，存在安全隐患。'];
+const INSPECTION_BAD = [
+  '擅自封闭阳台、改变外立面，限期整改未果。',
+  '卫生间防水不合格，导致楼下天花渗水。',
+  '私自改动燃气管道，存在安全隐患。',
+];
 const DEDUCTIONS: Array<{ fen: number; note: string }> = [
   { fen: 30_000, note: '施工期间电梯轿厢划伤，扣维修费 300.00 元。' },
   { fen: 50_000, note: '楼道墙面污损，扣清洁及修补费 500.00 元。' },
@@ -104,7 +126,10 @@ interface Draft {
 export async function seedRenovationDemo(ctx: DemoContext): Promise<void> {
   const { rng, now, staff } = ctx;
   const ownerName = new Map(ctx.owners.map((o) => [o.id, o.name]));
-  const units = shuffled(rng, ctx.units.filter((u) => u.ownerId != null && ownerName.has(u.ownerId)));
+  const units = shuffled(
+    rng,
+    ctx.units.filter((u) => u.ownerId != null && ownerName.has(u.ownerId)),
+  );
   if (units.length === 0) {
     ctx.progress('装修：没有带业主的房屋，跳过');
     return;
@@ -145,22 +170,41 @@ export async function seedRenovationDemo(ctx: DemoContext): Promise<void> {
     type Receipt = { draft: Draft; role: 'receipt' | 'refund'; row: Record<string, unknown> & { paidAt: Date } };
     const receipts: Receipt[] = [];
     for (const draft of withDeposit) {
-      receipts.push({ draft, role: 'receipt', row: paymentRow(draft, 'deposit', draft.amount!, rng.pick(DEPOSIT_METHODS), staff.cashier, draft.collectedAt!) });
+      receipts.push({
+        draft,
+        role: 'receipt',
+        row: paymentRow(draft, 'deposit', draft.amount!, rng.pick(DEPOSIT_METHODS), staff.cashier, draft.collectedAt!),
+      });
       const refunded = draft.amount! - (draft.deduction ?? 0);
       if (draft.bucket.deposit === 'refunded' || draft.bucket.deposit === 'deducted') {
-        receipts.push({ draft, role: 'refund', row: paymentRow(draft, 'deposit_refund', refunded, rng.pick(['cash', 'transfer'] as const), draft.settledBy!, draft.settledAt!) });
+        receipts.push({
+          draft,
+          role: 'refund',
+          row: paymentRow(
+            draft,
+            'deposit_refund',
+            refunded,
+            rng.pick(['cash', 'transfer'] as const),
+            draft.settledBy!,
+            draft.settledAt!,
+          ),
+        });
       }
     }
     receipts.sort((a, b) => a.row.paidAt.getTime() - b.row.paidAt.getTime());
-    await numberReceipts(receipts.map((r) => r.row), transaction);
+    await numberReceipts(
+      receipts.map((r) => r.row),
+      transaction,
+    );
     await bulkInsert(Payment, receipts.map((r) => r.row) as never[], {
       transaction,
       validate: true,
-      each: (created, start) => created.forEach((row, j) => {
-        const receipt = receipts[start + j];
-        if (receipt.role === 'receipt') receipt.draft.receiptPaymentId = row.id;
-        else receipt.draft.refundPaymentId = row.id;
-      }),
+      each: (created, start) =>
+        created.forEach((row, j) => {
+          const receipt = receipts[start + j];
+          if (receipt.role === 'receipt') receipt.draft.receiptPaymentId = row.id;
+          else receipt.draft.refundPaymentId = row.id;
+        }),
     });
 
     // 4. Deposits in their final state, pointing at their receipts; then the receipts point back.
@@ -168,11 +212,12 @@ export async function seedRenovationDemo(ctx: DemoContext): Promise<void> {
     await bulkInsert(RenovationDeposit, withDeposit.map((d) => depositRow(d)) as never[], {
       transaction,
       validate: true,
-      each: (created, start) => created.forEach((row, j) => {
-        const draft = withDeposit[start + j];
-        depositIdOfPayment.set(draft.receiptPaymentId!, row.id);
-        if (draft.refundPaymentId) depositIdOfPayment.set(draft.refundPaymentId, row.id);
-      }),
+      each: (created, start) =>
+        created.forEach((row, j) => {
+          const draft = withDeposit[start + j];
+          depositIdOfPayment.set(draft.receiptPaymentId!, row.id);
+          if (draft.refundPaymentId) depositIdOfPayment.set(draft.refundPaymentId, row.id);
+        }),
     });
     await linkPaymentsToDeposits(depositIdOfPayment, transaction);
     ctx.progress(`装修：${withDeposit.length} 笔装修押金，${receipts.length} 张押金收据/退款收据`);
@@ -180,7 +225,15 @@ export async function seedRenovationDemo(ctx: DemoContext): Promise<void> {
 }
 
 /** The dates, people and words of one application, according to its bucket. */
-function story(rng: Rng, now: Date, bucket: Bucket, unit: Unit, ownerName: string, registrar: Staff, staff: DemoContext['staff']): Draft {
+function story(
+  rng: Rng,
+  now: Date,
+  bucket: Bucket,
+  unit: Unit,
+  ownerName: string,
+  registrar: Staff,
+  staff: DemoContext['staff'],
+): Draft {
   const scope = rng.pick(SCOPES);
   const submittedAt = after(now, -rng.int(bucket.fromDays, bucket.toDays), rng.int(9, 16));
   const application: Draft['application'] = {
@@ -199,7 +252,12 @@ function story(rng: Rng, now: Date, bucket: Bucket, unit: Unit, ownerName: strin
 
   if (bucket.status !== 'submitted') {
     const reviewedAt = after(submittedAt, rng.int(1, 2), rng.int(9, 17));
-    Object.assign(application, { reviewOpinion: rng.pick(bucket.status === 'rejected' ? REVIEW_BAD : REVIEW_OK), reviewedById: staff.engineer.id, reviewedAt, updatedAt: reviewedAt });
+    Object.assign(application, {
+      reviewOpinion: rng.pick(bucket.status === 'rejected' ? REVIEW_BAD : REVIEW_OK),
+      reviewedById: staff.engineer.id,
+      reviewedAt,
+      updatedAt: reviewedAt,
+    });
     if (bucket.status !== 'reviewed') {
       const decidedAt = after(reviewedAt, rng.int(1, 2), rng.int(9, 17));
       Object.assign(application, {
@@ -243,7 +301,14 @@ function story(rng: Rng, now: Date, bucket: Bucket, unit: Unit, ownerName: strin
   return draft;
 }
 
-function paymentRow(draft: Draft, kind: 'deposit' | 'deposit_refund', amount: number, method: PaymentMethod, cashier: Staff, paidAt: Date) {
+function paymentRow(
+  draft: Draft,
+  kind: 'deposit' | 'deposit_refund',
+  amount: number,
+  method: PaymentMethod,
+  cashier: Staff,
+  paidAt: Date,
+) {
   return {
     kind,
     method,
@@ -283,7 +348,12 @@ function depositRow(draft: Draft) {
     refundedById: refunded ? draft.settledBy!.id : null,
     forfeitedAt: outcome === 'forfeited' ? draft.settledAt! : null,
     forfeitedById: outcome === 'forfeited' ? draft.settledBy!.id : null,
-    note: outcome === 'deducted' ? draft.deductionNote! : outcome === 'forfeited' ? '验收不合格且逾期未整改，按装修管理协议没收押金。' : null,
+    note:
+      outcome === 'deducted'
+        ? draft.deductionNote!
+        : outcome === 'forfeited'
+          ? '验收不合格且逾期未整改，按装修管理协议没收押金。'
+          : null,
     createdAt: draft.collectedAt!,
     updatedAt: draft.settledAt ?? draft.collectedAt!,
   };
@@ -292,8 +362,12 @@ function depositRow(draft: Draft) {
 /** Payment.depositId for many receipts at once: one UPDATE … CASE per chunk. */
 async function linkPaymentsToDeposits(depositIdOfPayment: Map<number, number>, transaction: Transaction) {
   for (const slice of chunks([...depositIdOfPayment.entries()])) {
-    const cases = slice.map(([paymentId, depositId]) => `WHEN ${Number(paymentId)} THEN ${Number(depositId)}`).join(' ');
+    const cases = slice
+      .map(([paymentId, depositId]) => `WHEN ${Number(paymentId)} THEN ${Number(depositId)}`)
+      .join(' ');
     const ids = slice.map(([paymentId]) => Number(paymentId)).join(',');
-    await sequelize.query(`UPDATE "Payment" SET "depositId" = CASE "id" ${cases} END WHERE "id" IN (${ids})`, { transaction });
+    await sequelize.query(`UPDATE "Payment" SET "depositId" = CASE "id" ${cases} END WHERE "id" IN (${ids})`, {
+      transaction,
+    });
   }
 }

@@ -48,7 +48,10 @@ export interface BuiltInPosition {
 
 /** Posts the product needs that the document only names (管理处主任) or does not describe at all. */
 const builtIn = (code: string, department: string, supervisorCode?: string): BuiltInPosition => ({
-  name: POSITION_NAMES[code], code, department, ...(supervisorCode ? { supervisor: POSITION_NAMES[supervisorCode] } : {}),
+  name: POSITION_NAMES[code],
+  code,
+  department,
+  ...(supervisorCode ? { supervisor: POSITION_NAMES[supervisorCode] } : {}),
 });
 
 export const BUILT_IN_POSITIONS: readonly BuiltInPosition[] = [
@@ -98,17 +101,26 @@ async function inTransaction<T>(options: ImportOptions, work: (t: Transaction) =
 }
 
 /** Sets the given fields where they differ and saves; says whether anything changed. */
-async function applyChanges<M extends Position | Department>(row: M, changes: Record<string, unknown>, transaction: Transaction): Promise<boolean> {
+async function applyChanges<M extends Position | Department>(
+  row: M,
+  changes: Record<string, unknown>,
+  transaction: Transaction,
+): Promise<boolean> {
   const record = row as unknown as Record<string, unknown>;
   const differing = Object.entries(changes).filter(([key, value]) => record[key] !== value);
   if (differing.length === 0) return false;
-  for (const [key, value] of differing) (row as unknown as { setDataValue(k: string, v: unknown): void }).setDataValue(key, value);
+  for (const [key, value] of differing)
+    (row as unknown as { setDataValue(k: string, v: unknown): void }).setDataValue(key, value);
   await row.save({ transaction });
   return true;
 }
 
 /** Finds a department by name or creates it; only a creation is counted (callers count look-ups once). */
-async function findOrCreateDepartment(name: string, report: ImportReport, transaction: Transaction): Promise<{ department: Department; created: boolean }> {
+async function findOrCreateDepartment(
+  name: string,
+  report: ImportReport,
+  transaction: Transaction,
+): Promise<{ department: Department; created: boolean }> {
   const existing = await Department.findOne({ where: { name }, transaction });
   if (existing) return { department: existing, created: false };
   report.departments.created++;
@@ -117,7 +129,11 @@ async function findOrCreateDepartment(name: string, report: ImportReport, transa
 }
 
 /** Creates the built-in position `name` if missing; fills its code / department when those are empty. */
-async function ensureBuiltInPosition(def: BuiltInPosition, report: ImportReport, transaction: Transaction): Promise<Position> {
+async function ensureBuiltInPosition(
+  def: BuiltInPosition,
+  report: ImportReport,
+  transaction: Transaction,
+): Promise<Position> {
   const { department } = await findOrCreateDepartment(def.department, report, transaction);
   const supervisor = def.supervisor ? await Position.findOne({ where: { name: def.supervisor }, transaction }) : null;
   const existing = await Position.findOne({ where: { name: def.name }, transaction });
@@ -177,7 +193,10 @@ export async function ensureBuiltInOrganisation(options: ImportOptions = {}): Pr
  * Imports positions parsed from a document: Department by 所属部门 (created if missing), Position by name,
  * PositionClause by (kind, number); 直接主管 kept as written and linked to a position when it names one.
  */
-export async function importJobDescriptions(parsed: readonly ParsedPosition[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importJobDescriptions(
+  parsed: readonly ParsedPosition[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   return inTransaction(options, async (transaction) => {
     const report = emptyImportReport();
     const departmentCache = new Map<string, Department>();
@@ -241,7 +260,10 @@ async function importClauses(position: Position, p: ParsedPosition, report: Impo
     const row = byKey.get(key);
     byKey.delete(key);
     if (!row) {
-      await PositionClause.create({ positionId: position.id, kind: clause.kind, number: clause.number, text: clause.text }, { transaction });
+      await PositionClause.create(
+        { positionId: position.id, kind: clause.kind, number: clause.number, text: clause.text },
+        { transaction },
+      );
       report.clauses.created++;
     } else if (row.text !== clause.text) {
       await row.update({ text: clause.text }, { transaction });
@@ -264,7 +286,10 @@ async function resolveSupervisor(text: string, report: ImportReport, transaction
 }
 
 /** Reads, parses and imports one document file (UTF-8, with or without BOM). */
-export async function importJobDescriptionFile(file: string, options: ImportOptions = {}): Promise<{ positions: ParsedPosition[]; report: ImportReport }> {
+export async function importJobDescriptionFile(
+  file: string,
+  options: ImportOptions = {},
+): Promise<{ positions: ParsedPosition[]; report: ImportReport }> {
   const text = fs.readFileSync(file, 'utf8');
   const positions = parseJobDescriptions(text, path.basename(file));
   const report = await importJobDescriptions(positions, options);

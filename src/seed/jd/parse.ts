@@ -35,7 +35,8 @@ export class JobDescriptionFormatError extends AppError {
 /** Position, department, grade and supervisor columns hold at most this many characters. */
 export const MAX_FIELD_LENGTH = 40;
 
-type Key = 'name' | 'department' | 'grade' | 'supervisor' | 'duty' | 'authority' | 'qualification' | 'signature' | 'date';
+type Key =
+  'name' | 'department' | 'grade' | 'supervisor' | 'duty' | 'authority' | 'qualification' | 'signature' | 'date';
 
 const LABELS: Record<Key, string> = {
   name: '岗位名称',
@@ -48,7 +49,17 @@ const LABELS: Record<Key, string> = {
   signature: '实施者签字',
   date: '日期',
 };
-const ORDER: Key[] = ['name', 'department', 'grade', 'supervisor', 'duty', 'authority', 'qualification', 'signature', 'date'];
+const ORDER: Key[] = [
+  'name',
+  'department',
+  'grade',
+  'supervisor',
+  'duty',
+  'authority',
+  'qualification',
+  'signature',
+  'date',
+];
 const CLAUSE_SECTIONS: Array<{ key: Key; kind: ClauseKind }> = [
   { key: 'duty', kind: 'duty' },
   { key: 'authority', kind: 'authority' },
@@ -135,7 +146,9 @@ export function parseJobDescriptions(text: string, sourceName: string): ParsedPo
       fail(
         seen
           ? `${describe(draft)}中"${LABELS[token.key]}:"出现了两次；如果这是下一个岗位，请在它前面写上"岗位名称:"`
-          : `${describe(draft)}中"${LABELS[token.key]}:"的位置不对，各部分应按 ${ORDER.slice(0, 7).map((k) => LABELS[k]).join('、')} 的顺序排列（如果这是下一个岗位，是否缺少"岗位名称:"？）`,
+          : `${describe(draft)}中"${LABELS[token.key]}:"的位置不对，各部分应按 ${ORDER.slice(0, 7)
+              .map((k) => LABELS[k])
+              .join('、')} 的顺序排列（如果这是下一个岗位，是否缺少"岗位名称:"？）`,
       );
     }
     accept(draft, token);
@@ -156,7 +169,13 @@ function labelKey(label: string): Key {
   return ORDER.find((k) => LABELS[k] === label)!;
 }
 
-function buildPosition(doc: string, draft: Draft, source: string, who: string, fail: (m: string) => never): ParsedPosition {
+function buildPosition(
+  doc: string,
+  draft: Draft,
+  source: string,
+  who: string,
+  fail: (m: string) => never,
+): ParsedPosition {
   const value = (key: Key): string | null => {
     const range = draft.sections[key];
     if (!range) return null;
@@ -166,10 +185,17 @@ function buildPosition(doc: string, draft: Draft, source: string, who: string, f
   const name = value('name');
   if (!name) fail(`${who}的"岗位名称"为空`);
   const named = `岗位"${name}"`;
-  const fields: Array<[Key, string | null]> = [['name', name], ['department', value('department')], ['grade', value('grade')], ['supervisor', value('supervisor')]];
+  const fields: Array<[Key, string | null]> = [
+    ['name', name],
+    ['department', value('department')],
+    ['grade', value('grade')],
+    ['supervisor', value('supervisor')],
+  ];
   for (const [key, text] of fields) {
     if (text && text.length > MAX_FIELD_LENGTH) {
-      fail(`${key === 'name' ? who : named}的"${LABELS[key]}"过长（最多 ${MAX_FIELD_LENGTH} 个字）："${text.slice(0, 20)}…"；是否缺少下一个部分的标题？`);
+      fail(
+        `${key === 'name' ? who : named}的"${LABELS[key]}"过长（最多 ${MAX_FIELD_LENGTH} 个字）："${text.slice(0, 20)}…"；是否缺少下一个部分的标题？`,
+      );
     }
   }
 
@@ -179,7 +205,8 @@ function buildPosition(doc: string, draft: Draft, source: string, who: string, f
     if (!range) fail(`${named}缺少"${LABELS[key]}:"部分`);
     let content = doc.slice(range!.start, range!.end);
     // Without a signature line the last section runs on to the next position's title.
-    if (key === 'qualification' && !draft.sections.signature) content = content.replace(new RegExp(`${TITLE}\\s*$`), '');
+    if (key === 'qualification' && !draft.sections.signature)
+      content = content.replace(new RegExp(`${TITLE}\\s*$`), '');
     clauses.push(...parseClauses(content, kind, `${named}的"${LABELS[key]}"`, fail));
   }
 
@@ -205,7 +232,11 @@ function collapse(text: string): string {
 function parseClauses(content: string, kind: ClauseKind, where: string, fail: (m: string) => never): ParsedClause[] {
   const text = content.trim();
   if (text === '') fail(`${where}部分没有任何条款`);
-  const markers = [...text.matchAll(CLAUSE_MARKER)].map((m) => ({ number: Number(m[1]), start: m.index!, end: m.index! + m[0].length }));
+  const markers = [...text.matchAll(CLAUSE_MARKER)].map((m) => ({
+    number: Number(m[1]),
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
   if (markers.length === 0 || markers[0].start !== 0) {
     fail(`${where}部分应以"1、"开头，实际是"${text.slice(0, 20)}"`);
   }
@@ -216,7 +247,8 @@ function parseClauses(content: string, kind: ClauseKind, where: string, fail: (m
     const expected = starts.length + 1;
     if (marker.number === expected) starts.push(marker);
     else if (marker.number === expected - 1) fail(`${where}的第 ${marker.number} 条编号重复`);
-    else if (marker.number > expected) fail(`${where}的编号不连续：第 ${expected - 1} 条之后是第 ${marker.number} 条（缺少第 ${expected} 条）`);
+    else if (marker.number > expected)
+      fail(`${where}的编号不连续：第 ${expected - 1} 条之后是第 ${marker.number} 条（缺少第 ${expected} 条）`);
   }
 
   return starts.map((marker, i) => {
