@@ -40,7 +40,7 @@ function chineseMessage(message: string, label: string): string {
 
 const INTEGER = /^[+-]?\d+$/;
 /** The key of an error that belongs to the record as a whole, not to one field. */
-export const RECORD_ERROR = '_record';
+const RECORD_ERROR = '_record';
 
 /** A filter's value as the list sends it: text, or a from/to range of text for dates and numbers. */
 function filterValueFits(value: unknown, type: string | undefined): boolean {

@@ -48,14 +48,9 @@ async function storeUpload(
   payload: Record<string, unknown>,
   field: string,
 ): Promise<{ payload: Record<string, unknown>; stored: string | null }> {
-  const rest: Record<string, unknown> = {};
-  let file: ReceivedFile | null = null;
-  for (const [key, value] of Object.entries(payload)) {
-    if (key !== field && !key.startsWith(`${field}.`)) rest[key] = value;
-    else if (key === field && value instanceof ReceivedFile) file = value;
-    // Text where a file belongs (a path, a name, an object from a JSON body) is refused, never looked at.
-    else if (key !== field || (value !== '' && value !== null && value !== undefined)) throw refuseText(field);
-  }
+  // attachmentIsUploaded, first of the form's hooks, has refused anything in `field` that is not an uploaded file.
+  const { [field]: sent, ...rest } = payload;
+  const file = sent instanceof ReceivedFile ? sent : null;
   if (!file) return { payload: rest, stored: null };
   // An empty file input still sends a part with no name and no content.
   if (file.name === '' && file.size === 0) {

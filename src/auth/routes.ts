@@ -100,7 +100,7 @@ export function signInRouter(pages: SignInPages): Router {
 }
 
 /** One cookie of the request (no cookie-parser in this app). */
-export function cookieValue(req: Request, name: string): string | undefined {
+function cookieValue(req: Request, name: string): string | undefined {
   for (const part of String(req.headers.cookie ?? '').split(';')) {
     const index = part.indexOf('=');
     if (index > 0 && part.slice(0, index).trim() === name) {

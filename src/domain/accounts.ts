@@ -15,7 +15,7 @@ import { audit } from './audit.js';
 
 const DIRECTOR_CODE = 'director';
 /** The audit action of the first director's appointment by IT (read by the director's desk). */
-export const FIRST_DIRECTOR_ACTION = 'Staff.appointFirstDirector';
+const FIRST_DIRECTOR_ACTION = 'Staff.appointFirstDirector';
 
 export const lockAccount = transitionTo({
   action: 'Staff.lock',

@@ -8,7 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  * AdminJS's page template writes inline scripts (the page state) and its components inline styles, hence
  * 'unsafe-inline' for both; everything else comes from this application only.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",
   "style-src 'self' 'unsafe-inline'",
@@ -76,7 +76,7 @@ const LOCAL_FONTS = ['300', '400', '500', '700']
   .join('');
 
 /** AdminJS's page templates link a font from a foreign service (slow or blocked in mainland China): link ours instead. */
-export function withLocalFonts(html: string): string {
+function withLocalFonts(html: string): string {
   return html.replace(GOOGLE_FONTS, LOCAL_FONTS);
 }
 

@@ -7,12 +7,6 @@ export const STAFF_STATUSES = ['active', 'locked', 'disabled'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
 
 /**
- * Columns that never leave the server — not in the admin API, populated references, filters or sorting (hiding a field in AdminJS hides it on screen only).
- * lastLoginAt stays: IT needs it to spot unused accounts.
- */
-export const STAFF_SECRET_FIELDS = ['passwordHash'] as const;
-
-/**
  * 员工: a login account holding one position. IT proposes a position (proposedPositionId); one that carries business
  * authority takes effect when someone the rules allow approves it (Staff.assignPosition).
  */
@@ -34,7 +28,10 @@ export class Staff extends Model<InferAttributes<Staff>, InferCreationAttributes
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
-  /** Every serialisation (admin API, populated references, logs) leaves the secrets out. */
+  /**
+   * The password hash never leaves the server: every serialisation (admin API, populated references, logs) leaves it
+   * out, since hiding a field in AdminJS hides it on screen only.
+   */
   toJSON(): Omit<InferAttributes<Staff>, 'passwordHash'> {
     const { passwordHash: _hash, ...rest } = super.toJSON() as InferAttributes<Staff>;
     return rest;
