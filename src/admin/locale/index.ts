@@ -1,5 +1,7 @@
 // zh-CN is the default language, English the other; each resource group brings its own labels.
 import type { LocaleTranslations } from 'adminjs';
+import { DataTypes } from 'sequelize';
+import { sequelize } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { RESOURCE_NAMES_EN, RESOURCE_NAMES_ZH } from '../../vocabulary/resources.js';
 import { RESOURCE_LABELS, RESOURCES, WORKFLOW_ACTIONS } from '../../rules/catalogue.js';
@@ -28,6 +30,18 @@ function withValueLabels(groups: ResourceTranslations[]): ResourceTranslations {
     resource.labels = { ...Object.fromEntries(values), ...(resource.labels ?? {}) };
   }
   return merged;
+}
+
+/** Yes/no fields read 是/否: AdminJS shows its English "Yes"/"No" unless the resource labels `<field>.true`/`.false`. */
+function withChineseBooleans(resources: ResourceTranslations): ResourceTranslations {
+  for (const model of Object.values(sequelize.models)) {
+    for (const [field, attribute] of Object.entries(model.getAttributes())) {
+      if (!(attribute.type instanceof DataTypes.BOOLEAN)) continue;
+      const entry = (resources[model.name] ??= {});
+      entry.labels = { [`${field}.true`]: '是', [`${field}.false`]: '否', ...(entry.labels ?? {}) };
+    }
+  }
+  return resources;
 }
 
 /** Workflow actions are named in Chinese by the action catalogue, unless a group names them itself. */
@@ -98,7 +112,7 @@ const navigationEn: Record<string, string> = {
 
 const zh: LocaleTranslations = {
   labels: { ...RESOURCE_NAMES_ZH, navigation: '导航', dashboard: '我的工作台', loginWelcome: '客户中心' },
-  resources: withWorkflowActionNames(withValueLabels(groupsZh)),
+  resources: withChineseBooleans(withWorkflowActionNames(withValueLabels(groupsZh))),
   actions: {
     ...globalWorkflowActionNames(),
     show: '详情',
