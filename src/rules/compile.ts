@@ -29,6 +29,7 @@
 //   an unknown operator or decorator, a fact other than actor/action/record/now, a `condition` reference
 //   (shared conditions are not used), a path that is not a string, a malformed node.
 import { resolvePath } from './facts.js';
+import { groupKind, walkConditions, type ConditionVisitor, type Place } from './condition-tree.js';
 
 /** What a compiled rule sees: always all four facts (record `{}` when the action has no record). */
 export interface RuleFacts {
@@ -234,13 +235,6 @@ function isNumericOperator(operator: string): boolean {
   );
 }
 
-function booleanOperator(node: Record<string, unknown>): 'any' | 'all' | 'not' | undefined {
-  if (has(node, 'any')) return 'any';
-  if (has(node, 'all')) return 'all';
-  if (has(node, 'not')) return 'not';
-  return undefined;
-}
-
 /**
  * Rule.prioritizeConditions: children grouped by priority (a leaf's own priority when truthy, else its fact's,
  * which is 1 for facts handed to run()), groups ordered highest first with the engine's own comparator.
@@ -293,31 +287,55 @@ function compileGroup(kind: 'all' | 'any', children: Node[]): CompiledConditions
   };
 }
 
-function compileNode(node: unknown, where: string, depth: number): Node {
-  if (depth > 100) throw new RuleCompileError('条件嵌套过深');
+/** Where a node sits, for messages: 条件的第 2 个全部条件的 not 条件. */
+const placeText = (place: Place) =>
+  place.reduce(
+    (where, step) =>
+      step.kind === 'not'
+        ? `${where}的 not 条件`
+        : `${where}的第 ${step.index + 1} 个${step.kind === 'all' ? '全部' : '任一'}条件`,
+    '条件',
+  );
+
+/** What every node must be before it is compiled: an object, not too deep, not a shared-condition reference. */
+function refuseMalformed(node: unknown, place: Place): string {
+  const where = placeText(place);
+  if (place.length > 100) throw new RuleCompileError('条件嵌套过深');
   if (node === null || typeof node !== 'object' || Array.isArray(node)) {
     throw new RuleCompileError(`${where}必须是 JSON 对象`);
   }
-  const n = node as Record<string, unknown>;
-  if (has(n, 'condition'))
-    throw new RuleCompileError(`${where}引用了共享条件「${String(n.condition)}」，本系统不使用共享条件`);
-  const kind = booleanOperator(n);
-  if (!kind) return compileLeaf(n, where);
-  // Condition: boolean conditions always have a priority: parseInt(priority, 10) || 1.
-  const priority = Number.parseInt(n.priority as string, 10) || 1;
-  const list = n[kind];
-  if (kind === 'not') {
-    if (Array.isArray(list)) throw new RuleCompileError(`${where}的 not 后面必须是一个条件，不能是数组`);
-    const child = compileNode(list, `${where}的 not 条件`, depth + 1);
-    const test = child.test;
-    return { test: (f) => !test(f), canThrow: child.canThrow, priority };
-  }
-  if (!Array.isArray(list)) throw new RuleCompileError(`${where}的 ${kind} 后面必须是条件数组`);
-  const children = list.map((child, i) =>
-    compileNode(child, `${where}的第 ${i + 1} 个${kind === 'all' ? '全部' : '任一'}条件`, depth + 1),
-  );
-  return { test: compileGroup(kind, children), canThrow: children.some((c) => c.canThrow), priority };
+  if (has(node, 'condition'))
+    throw new RuleCompileError(
+      `${where}引用了共享条件「${String((node as Record<string, unknown>).condition)}」，本系统不使用共享条件`,
+    );
+  return where;
 }
+
+// Condition: boolean conditions always have a priority: parseInt(priority, 10) || 1.
+const groupPriority = (node: Record<string, unknown>) => Number.parseInt(node.priority as string, 10) || 1;
+
+const COMPILER: ConditionVisitor<Node> = {
+  leaf(node, place) {
+    const where = refuseMalformed(node, place);
+    return compileLeaf(node as Record<string, unknown>, where);
+  },
+  group(kind, node, children, place) {
+    const where = refuseMalformed(node, place);
+    if (!children) throw new RuleCompileError(`${where}的 ${kind} 后面必须是条件数组`);
+    const compiled = children.map((visit) => visit());
+    return {
+      test: compileGroup(kind, compiled),
+      canThrow: compiled.some((c) => c.canThrow),
+      priority: groupPriority(node),
+    };
+  },
+  not(node, child, place) {
+    const where = refuseMalformed(node, place);
+    if (Array.isArray(node.not)) throw new RuleCompileError(`${where}的 not 后面必须是一个条件，不能是数组`);
+    const { test, canThrow } = child();
+    return { test: (f) => !test(f), canThrow, priority: groupPriority(node) };
+  },
+};
 
 /**
  * Compiles a rule's conditions (top level all / any / not) to a synchronous function that answers what
@@ -329,12 +347,12 @@ export function compileConditions(conditions: unknown): CompiledConditions {
     throw new RuleCompileError('条件必须是 JSON 对象，顶层为 all、any 或 not');
   }
   const top = conditions as Record<string, unknown>;
-  if (!booleanOperator(top)) {
+  if (!groupKind(top)) {
     if (has(top, 'condition'))
       throw new RuleCompileError(`条件引用了共享条件「${String(top.condition)}」，本系统不使用共享条件`);
     throw new RuleCompileError('条件的顶层必须是 all、any 或 not');
   }
-  const test = compileNode(top, '条件', 0).test;
+  const test = walkConditions(top, COMPILER).test;
   // The event fires when the result is truthy; every compiled node already answers a boolean.
   return test;
 }

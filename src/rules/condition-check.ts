@@ -7,42 +7,30 @@ import { BASE_OPERATORS } from './compile.js';
 import { fail, has, isObject, pass, shown, type Checked } from './checked.js';
 import { fromJsonText } from './json-text.js';
 import { guess } from './suggest.js';
+import {
+  GROUP_KINDS,
+  groupKind,
+  walkConditions,
+  type ConditionGroup,
+  type ConditionNode,
+  type ConditionValue,
+  type ConditionVisitor,
+  type FactReference,
+  type GroupKind,
+  type LeafCondition,
+  type Place,
+  type RuleCondition,
+  type RuleOperator,
+} from './condition-tree.js';
 
 /** A stored rule uses json-rules-engine's default operators only (no decorators). */
 export const RULE_OPERATORS = BASE_OPERATORS;
-export type RuleOperator = (typeof RULE_OPERATORS)[number];
+export type { RuleOperator, FactReference, ConditionValue, LeafCondition, ConditionGroup, RuleCondition };
 
 export const MAX_CONDITION_DEPTH = 10;
 export const MAX_CONDITION_LEAVES = 200;
 
-/** A value taken from another fact instead of a literal: `{ "fact": "actor", "path": "id" }`. */
-export interface FactReference {
-  fact: string;
-  path?: string;
-}
-export type ConditionValue = string | number | boolean | (string | number | boolean)[] | FactReference;
-
-export interface LeafCondition {
-  fact: string;
-  path?: string;
-  operator: RuleOperator;
-  value: ConditionValue;
-  params?: Record<string, unknown>;
-  name?: string;
-  priority?: number;
-}
-interface GroupExtras {
-  name?: string;
-  priority?: number;
-}
-export type ConditionGroup =
-  | ({ all: RuleCondition[] } & GroupExtras)
-  | ({ any: RuleCondition[] } & GroupExtras)
-  | ({ not: RuleCondition } & GroupExtras);
-export type RuleCondition = LeafCondition | ConditionGroup;
-
 const FACT_NAMES = Object.keys(FACTS);
-const GROUP_KEYS = ['all', 'any', 'not'] as const;
 const LEAF_KEYS = ['fact', 'path', 'operator', 'value', 'params', 'name', 'priority'];
 const TYPE_WORDS: Record<FactType, string> = {
   number: '数字',
@@ -65,9 +53,11 @@ interface Walk {
   leaves: number;
 }
 
-/** Where a group sits, for messages: "顶层", "all 第 2 项", "all 第 2 项 → any 第 1 项". */
-const childWhere = (where: string, operator: string, index?: number) =>
-  `${where === '顶层' ? '' : `${where} → `}${operator}${index === undefined ? ' 里' : ` 第 ${index + 1} 项`}`;
+/** Where a node sits, for messages: "顶层", "all 第 2 项", "all 第 2 项 → not 里". */
+const placeText = (place: Place) =>
+  place.length === 0
+    ? '顶层'
+    : place.map((step) => (step.kind === 'not' ? 'not 里' : `${step.kind} 第 ${step.index + 1} 项`)).join(' → ');
 
 type Resolved =
   | { ok: true; fact: string; path: string; type: FactType; label: string; normalized: FactReference }
@@ -268,44 +258,58 @@ function checkLeaf(node: unknown, walk: Walk): Checked<LeafCondition> {
   return pass(leaf as unknown as LeafCondition);
 }
 
-function checkNode(node: unknown, where: string, depth: number, walk: Walk): Checked<RuleCondition> {
-  const groups = isObject(node) ? GROUP_KEYS.filter((key) => has(node, key)) : [];
-  if (!isObject(node) || groups.length === 0) return checkLeaf(node, walk);
-  const at = where === '顶层' ? '条件顶层：' : `条件组（位置：${where}）：`;
-  if (depth > MAX_CONDITION_DEPTH) return fail(`条件嵌套不能超过 ${MAX_CONDITION_DEPTH} 层（位置：${where}）`);
-  if (groups.length > 1) return fail(`${at}只能用 all、any、not 中的一个，现在同时有 ${groups.join('、')}`);
-  const operator = groups[0];
-  for (const key of Object.keys(node)) {
-    if (key !== operator && key !== 'name' && key !== 'priority') {
-      return fail(
-        `${at}不认识的键“${key}”：条件组只能有 ${operator}（以及 name、priority）；比较条件要放进 ${operator === 'not' ? 'not 里' : `${operator} 的数组里`}`,
-      );
+const groupAt = (place: Place) => (place.length === 0 ? '条件顶层：' : `条件组（位置：${placeText(place)}）：`);
+
+/** The checker over the tree: each node checked before its children, stopping at the first problem. */
+function checker(walk: Walk): ConditionVisitor<Checked<RuleCondition>> {
+  /** The group's own keys; null when they are fine. */
+  function groupProblem(kind: GroupKind, node: ConditionNode, place: Place): Checked<RuleCondition> | null {
+    const at = groupAt(place);
+    if (place.length + 1 > MAX_CONDITION_DEPTH)
+      return fail(`条件嵌套不能超过 ${MAX_CONDITION_DEPTH} 层（位置：${placeText(place)}）`);
+    const groups = GROUP_KINDS.filter((key) => has(node, key));
+    if (groups.length > 1) return fail(`${at}只能用 all、any、not 中的一个，现在同时有 ${groups.join('、')}`);
+    for (const key of Object.keys(node)) {
+      if (key !== kind && key !== 'name' && key !== 'priority') {
+        return fail(
+          `${at}不认识的键“${key}”：条件组只能有 ${kind}（以及 name、priority）；比较条件要放进 ${kind === 'not' ? 'not 里' : `${kind} 的数组里`}`,
+        );
+      }
     }
+    if (node.name !== undefined && typeof node.name !== 'string') return fail(`${at}name 必须是文字`);
+    if (node.priority !== undefined && !(Number.isInteger(node.priority) && (node.priority as number) >= 1))
+      return fail(`${at}priority 必须是不小于 1 的整数`);
+    return null;
   }
-  if (node.name !== undefined && typeof node.name !== 'string') return fail(`${at}name 必须是文字`);
-  if (node.priority !== undefined && !(Number.isInteger(node.priority) && (node.priority as number) >= 1))
-    return fail(`${at}priority 必须是不小于 1 的整数`);
-  const group: Record<string, unknown> = { ...node };
-  if (operator === 'not') {
-    if (Array.isArray(node.not))
-      return fail(`${at}not 后面必须是一个条件或条件组，不能是数组；多个条件请写成 {"not": {"all": [...]}}`);
-    const child = checkNode(node.not, childWhere(where, 'not'), depth + 1, walk);
-    if (!child.ok) return child;
-    group.not = child.value;
-    return pass(group as unknown as ConditionGroup);
-  }
-  const list = node[operator];
-  if (!Array.isArray(list)) return fail(`${at}${operator} 后面必须是条件数组，如 {"${operator}": [${EXAMPLE_LEAF}]}`);
-  if (list.length === 0 && where !== '顶层') return fail(`${at}${operator} 是空的，请写入条件或删掉这个条件组`);
-  const children: RuleCondition[] = [];
-  for (const [index, item] of list.entries()) {
-    const child = checkNode(item, childWhere(where, operator, index), depth + 1, walk);
-    if (!child.ok) return child;
-    if (walk.leaves > MAX_CONDITION_LEAVES) return fail(`条件不能超过 ${MAX_CONDITION_LEAVES} 个`);
-    children.push(child.value);
-  }
-  group[operator] = children;
-  return pass(group as unknown as ConditionGroup);
+  return {
+    leaf: (node) => checkLeaf(node, walk),
+    not(node, child, place) {
+      const problem = groupProblem('not', node, place);
+      if (problem) return problem;
+      if (Array.isArray(node.not))
+        return fail(
+          `${groupAt(place)}not 后面必须是一个条件或条件组，不能是数组；多个条件请写成 {"not": {"all": [...]}}`,
+        );
+      const checked = child();
+      if (!checked.ok) return checked;
+      return pass({ ...node, not: checked.value } as unknown as ConditionGroup);
+    },
+    group(kind, node, children, place) {
+      const problem = groupProblem(kind, node, place);
+      if (problem) return problem;
+      const at = groupAt(place);
+      if (!children) return fail(`${at}${kind} 后面必须是条件数组，如 {"${kind}": [${EXAMPLE_LEAF}]}`);
+      if (children.length === 0 && place.length > 0) return fail(`${at}${kind} 是空的，请写入条件或删掉这个条件组`);
+      const checked: RuleCondition[] = [];
+      for (const visit of children) {
+        const child = visit();
+        if (!child.ok) return child;
+        if (walk.leaves > MAX_CONDITION_LEAVES) return fail(`条件不能超过 ${MAX_CONDITION_LEAVES} 个`);
+        checked.push(child.value);
+      }
+      return pass({ ...node, [kind]: checked } as unknown as ConditionGroup);
+    },
+  };
 }
 
 const ALLOW_NEEDS_A_CONDITION =
@@ -320,13 +324,13 @@ export function checkConditions(
   if (!parsed.ok) return parsed;
   const value = parsed.value;
   if (value === null || value === undefined) return fail('条件不能为空，如 {"all": [...]}');
-  if (!isObject(value) || !GROUP_KEYS.some((key) => has(value, key))) {
+  if (groupKind(value) === undefined) {
     if (isObject(value) && has(value, 'condition'))
       return fail('条件不能引用共享条件（共享条件没有登记），请把条件直接写出来');
     return fail('条件必须是 JSON 对象，顶层为 all、any 或 not，如 {"all": []}');
   }
   const walk: Walk = { leaves: 0 };
-  const checked = checkNode(value, '顶层', 1, walk);
+  const checked = walkConditions(value, checker(walk));
   if (!checked.ok) return checked;
   const refused = engineProblem(checked.value as ConditionGroup, 'allow', 1);
   if (refused) return fail(refused);

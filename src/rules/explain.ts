@@ -14,6 +14,7 @@ import { RESOURCE_LABELS, WORKFLOW_ACTIONS, actionLabel, type ResourceId } from 
 import { factPath } from './facts.js';
 import { POSITION_NAMES } from '../vocabulary/positions.js';
 import { isPlainObject } from '../lib/objects.js';
+import { topLevelAll, walkConditions, type ConditionVisitor, type Place } from './condition-tree.js';
 
 const OPERATOR_WORDS: Record<string, string> = {
   equal: '为',
@@ -107,22 +108,24 @@ function leafText(node: Record<string, unknown>, resources: readonly string[]): 
   return `${subject} ${word}${separator}${value}`;
 }
 
-function nodeText(node: unknown, resources: readonly string[], nested: boolean): string {
-  if (!isObject(node)) return JSON.stringify(node);
-  if (Array.isArray(node.all) || Array.isArray(node.any)) {
-    const all = Array.isArray(node.all);
-    const children = (all ? node.all : node.any) as unknown[];
-    if (children.length === 0) return '无条件';
-    const word = all ? '，且' : '，或';
-    const text = children
-      .map((child) => nodeText(child, resources, true))
-      .map((part, i) => (i === 0 ? part : `${word}${part.startsWith('（') ? '' : ' '}${part}`))
-      .join('');
-    return nested && children.length > 1 ? `（${text}）` : text;
-  }
-  if ('not' in node) return `并非（${nodeText(node.not, resources, false)}）`;
-  if ('fact' in node) return leafText(node, resources);
-  return JSON.stringify(node);
+/** A group inside another reads in brackets, except directly under 并非（…）, which brackets it already. */
+const bracketed = (place: Place) => place.length > 0 && place[place.length - 1].kind !== 'not';
+
+function explainer(resources: readonly string[]): ConditionVisitor<string> {
+  return {
+    leaf: (node) => (isObject(node) && 'fact' in node ? leafText(node, resources) : JSON.stringify(node)),
+    group(kind, node, children, place) {
+      if (!children) return JSON.stringify(node);
+      if (children.length === 0) return '无条件';
+      const word = kind === 'all' ? '，且' : '，或';
+      const text = children
+        .map((visit) => visit())
+        .map((part, i) => (i === 0 ? part : `${word}${part.startsWith('（') ? '' : ' '}${part}`))
+        .join('');
+      return bracketed(place) && children.length > 1 ? `（${text}）` : text;
+    },
+    not: (_node, child) => `并非（${child()}）`,
+  };
 }
 
 /** The condition part of a rule alone: 记录状态 为「在押」，且 验收结果 为「验收合格」. */
@@ -135,7 +138,7 @@ export function explainConditions(conditions: unknown, options: ExplainOptions =
       return value as string;
     }
   }
-  return nodeText(value, options.resources ?? [], false);
+  return walkConditions(value, explainer(options.resources ?? []));
 }
 
 /** 新建报事单、派工（报事单）; workflow actions of one resource share their resource's name: 主管审核、退回重办（报事单）. */
@@ -164,8 +167,9 @@ export interface ExplainableRule {
 
 /** Whom a top-level `all` names by position (actor.positionCode in/equal …), and the conditions left to say. */
 function splitWho(conditions: unknown): { who: string | null; rest: unknown } {
-  if (!isObject(conditions) || !Array.isArray(conditions.all)) return { who: null, rest: conditions };
-  const index = conditions.all.findIndex(
+  const all = topLevelAll(conditions);
+  if (!all) return { who: null, rest: conditions };
+  const index = all.findIndex(
     (leaf) =>
       isObject(leaf) &&
       leaf.fact === 'actor' &&
@@ -176,11 +180,11 @@ function splitWho(conditions: unknown): { who: string | null; rest: unknown } {
         : typeof leaf.value === 'string'),
   );
   if (index < 0) return { who: null, rest: conditions };
-  const leaf = conditions.all[index] as { value: string | string[] };
+  const leaf = all[index] as { value: string | string[] };
   const codes = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
   return {
     who: codes.map((code) => POSITION_NAMES[code] ?? code).join('、'),
-    rest: { ...conditions, all: conditions.all.filter((_, i) => i !== index) },
+    rest: { ...(conditions as object), all: all.filter((_, i) => i !== index) },
   };
 }
 
