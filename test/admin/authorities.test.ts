@@ -31,6 +31,7 @@ import { actionLabel } from '../../src/rules/catalogue.js';
 import type { PositionCode } from '../../src/rules/default-authorities.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { ticket } from '../support/records.js';
 import { signedInClient } from '../support/http.js';
 import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 
@@ -85,8 +86,6 @@ const newTag = () => `测${++counter}${Date.now().toString(36)}`;
 
 // ── records the cases act on ───────────────────────────────────────────────────────────────────────────────────────
 
-const HOUR = 3_600_000;
-
 /**
  * One estate for the whole file: smallEstate numbers its owners' phones with a two-digit run counter, so every call
  * spends one of the run's ~99 estates. Plans and applications are fresh per test, so sharing the unit and owner is safe.
@@ -97,24 +96,8 @@ const sharedEstate = async () => {
   return { unitId: units[0].id, ownerId: owners[0].id };
 };
 
-async function ticket(status: 'reported' | 'dispatched', tag: string): Promise<Ticket> {
-  const engineering = await department('工程部');
-  const registrar = await staff('receptionist');
-  const stamps = status === 'dispatched' ? { dispatchedAt: new Date(Date.now() - 10 * HOUR) } : {};
-  return Ticket.create({
-    channel: 'phone',
-    category: 'repair',
-    title: `卫生间漏水${tag}`,
-    reporterName: '王建国',
-    reporterPhone: '13800138000',
-    departmentId: engineering.id,
-    registeredById: registrar.id,
-    status,
-    reportedAt: new Date(Date.now() - 20 * HOUR),
-    dueAt: new Date(Date.now() + 24 * HOUR),
-    ...stamps,
-  } as never);
-}
+/** A reported or dispatched ticket whose title carries the test's tag. */
+const taggedTicket = (status: 'reported' | 'dispatched', tag: string) => ticket(status, { title: `卫生间漏水${tag}` });
 
 async function notice(status: 'draft' | 'published', tag: string): Promise<Notice> {
   const author = await staff('receptionist');
@@ -213,7 +196,7 @@ const CASES: Case[] = [
     mayNot: 'garage_keeper',
     mayOn: '已登记的报事单',
     mayNotOn: '已登记的报事单',
-    make: ({ tag }) => ticket('reported', tag),
+    make: ({ tag }) => taggedTicket('reported', tag),
     change: ({ tag }) => ({ title: `卫生间漏水（已核实）${tag}` }),
   },
   {
@@ -222,7 +205,7 @@ const CASES: Case[] = [
     may: [],
     mayNot: 'receptionist',
     mayNotOn: '已派工的报事单',
-    make: ({ tag }) => ticket('dispatched', tag),
+    make: ({ tag }) => taggedTicket('dispatched', tag),
     change: ({ tag }) => ({ title: `改过的标题${tag}` }),
   },
   // 业主档案

@@ -2,14 +2,13 @@
 // authority core — so a condition or a deny rule the director adds changes the count exactly as it changes the buttons.
 import { expect } from 'chai';
 import { Op } from 'sequelize';
-import { AuthorityRule, RenovationApplication, RenovationDeposit, Staff, Ticket } from '../../src/models/index.js';
+import { AuthorityRule, RenovationDeposit, Staff, Ticket } from '../../src/models/index.js';
 import { dashboardData } from '../../src/admin/dashboard.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { loadRules } from '../../src/rules/store.js';
 import { department, position, staff } from '../support/factories.js';
-import { smallEstate } from '../support/estate.js';
+import { heldDeposit, ticket } from '../support/records.js';
 
-const HOUR = 3_600_000;
 let counter = 0;
 
 async function desk(member: Staff, cap?: number) {
@@ -19,41 +18,8 @@ async function desk(member: Staff, cap?: number) {
 const tile = async (member: Staff, label: string, cap?: number) =>
   (await desk(member, cap)).tiles.find((t) => t.label === label);
 
-async function ticket(status: 'reported' | 'dispatched', departmentName = '工程部') {
-  const stamps = status === 'dispatched' ? { dispatchedAt: new Date(Date.now() - 2 * HOUR) } : {};
-  return Ticket.create({
-    channel: 'phone',
-    category: 'repair',
-    title: '楼道灯不亮',
-    reporterName: '李秀英',
-    departmentId: (await department(departmentName)).id,
-    registeredById: (await staff('receptionist')).id,
-    status,
-    reportedAt: new Date(Date.now() - 3 * HOUR),
-    dueAt: new Date(Date.now() + 24 * HOUR),
-    ...stamps,
-  } as never);
-}
-
 /** A held deposit whose renovation passed inspection: one the cashier may refund. */
-async function refundableDeposit(amount: number) {
-  const { units, owners } = await smallEstate(1);
-  const application = await RenovationApplication.create({
-    unitId: units[0].id,
-    ownerId: owners[0].id,
-    contractor: '南山美家装饰工程有限公司',
-    contractorPhone: '13600136000',
-    scope: '客厅地面翻新',
-    startDate: '2026-11-01',
-    endDate: '2026-11-30',
-    status: 'inspected',
-    inspectionResult: 'passed',
-    registeredById: (await staff('receptionist')).id,
-  } as never);
-  const deposit = await RenovationDeposit.create({ applicationId: application.id, amount } as never);
-  if (deposit.inspectionResult !== 'passed') await deposit.update({ inspectionResult: 'passed' });
-  return deposit;
-}
+const refundableDeposit = (amount: number) => heldDeposit({ amount, inspection: 'passed' });
 
 /** Runs `check` with a deny rule on RenovationDeposit.refund in force, then takes the rule away again. */
 async function withDenyRule(record: Record<string, unknown>, check: () => Promise<void>) {
@@ -142,8 +108,8 @@ describe('我的工作台 counts, record by record, what the person may act on',
 
   it("工程部 staff count the dispatched tickets of their own department, not another's", async () => {
     const engineering = await department('工程部');
-    await ticket('dispatched', '工程部');
-    await ticket('dispatched', '保洁部');
+    await ticket('dispatched');
+    await ticket('dispatched', { departmentId: (await department('保洁部')).id });
     const technician = await staff('technician');
     expect(technician.departmentId).to.equal(engineering.id);
     const own = (await tile(technician, '本部门待处理的派工'))!;

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { Bill, Owner, Ticket, Unit } from '../../src/models/index.js';
+import { Owner, Ticket, Unit } from '../../src/models/index.js';
 import { overdueTicketWhere } from '../../src/models/ticket.js';
-import { billStatusFor } from '../../src/models/bill.js';
-import { department, staff, TEST_PASSWORD } from '../support/factories.js';
+import { staff, TEST_PASSWORD } from '../support/factories.js';
+import { bill, ticket } from '../support/records.js';
 import { signedInClient } from '../support/http.js';
 import { smallEstate } from '../support/estate.js';
 import { addDays, shanghaiDay } from '../../src/lib/shanghai.js';
@@ -10,23 +10,9 @@ import { addDays, shanghaiDay } from '../../src/lib/shanghai.js';
 const HOUR = 3_600_000;
 const ids = (body: { records: { id: string | number }[] }) => body.records.map((r) => Number(r.id));
 
-async function ticketDue(hoursFromNow: number, status: 'reported' | 'dispatched' | 'completed' = 'reported') {
-  const stamps: Record<string, Date> = {};
-  if (status !== 'reported') stamps.dispatchedAt = new Date(Date.now() - 90 * HOUR);
-  if (status === 'completed') stamps.completedAt = new Date(Date.now() - 80 * HOUR);
-  return Ticket.create({
-    channel: 'phone',
-    category: 'repair',
-    title: '楼道灯不亮',
-    reporterName: '李秀英',
-    departmentId: (await department('工程部')).id,
-    registeredById: (await staff('receptionist')).id,
-    status,
-    reportedAt: new Date(Date.now() - 100 * HOUR),
-    dueAt: new Date(Date.now() + hoursFromNow * HOUR),
-    ...stamps,
-  } as never);
-}
+/** A ticket due `hoursFromNow` hours from now (before now when negative). */
+const ticketDue = (hoursFromNow: number, status: 'reported' | 'dispatched' | 'completed' = 'reported') =>
+  ticket(status, { dueAt: new Date(Date.now() + hoursFromNow * HOUR) });
 
 describe('list conditions: overdue tickets, owners due for review or incomplete, pickers that find by phone or room', () => {
   it('the ticket list filters and marks overdue tickets: open and past due, never a completed one', async () => {
@@ -70,22 +56,10 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
 
   it("an owner's overdue arrears and months in arrears show on the list and the record", async () => {
     const { owners, units } = await smallEstate(1);
-    const bill = (period: string, amount: number, paidAmount: number, dueDate: string) =>
-      Bill.create({
-        unitId: units[0].id,
-        ownerId: owners[0].id,
-        period,
-        feeKind: 'management',
-        description: `${period} 物业管理费`,
-        amount,
-        paidAmount,
-        status: billStatusFor(amount, paidAmount),
-        dueDate,
-      } as never);
-    await bill('2026-08', 25_000, 0, '2026-08-20');
-    await bill('2026-09', 25_000, 10_000, '2026-09-20');
-    await bill('2026-10', 25_000, 25_000, '2026-10-20');
-    await bill('2099-01', 25_000, 0, '2099-01-20');
+    await bill(units[0], { period: '2026-08', amount: 25_000 });
+    await bill(units[0], { period: '2026-09', amount: 25_000, paidAmount: 10_000 });
+    await bill(units[0], { period: '2026-10', amount: 25_000, paidAmount: 25_000 });
+    await bill(units[0], { period: '2099-01', amount: 25_000 });
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
     const shown = (await client.show('Owner', owners[0].id)).body.record.params;
     expect(shown).to.include({ arrearsAmount: 40_000, monthsInArrears: 2 });

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
-import { Bill, CashReport, Payment } from '../../src/models/index.js';
+import { CashReport, Payment } from '../../src/models/index.js';
 import { recordPayment } from '../../src/domain/payments.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { bill } from '../support/records.js';
 
 let day = 0;
 /** A cashier's open report of a past day with two receipts of that day not yet on it. */
@@ -106,23 +107,15 @@ describe('现金日报表: submit and reconcile', () => {
 
 describe('作废收据 (Payment.void)', () => {
   async function paidToday() {
-    const { units, owners } = await smallEstate(1);
-    const bill = await Bill.create({
-      unitId: units[0].id,
-      ownerId: owners[0].id,
-      period: '2026-07',
-      feeKind: 'management',
-      description: '2026年7月物业管理费',
-      amount: 30_000,
-      dueDate: '2026-07-31',
-    } as never);
+    const { units } = await smallEstate(1);
+    const july = await bill(units[0], { period: '2026-07', amount: 30_000 });
     const cashier = await staff('cashier');
     const payment = await recordPayment(await loadActor(cashier.id), {
-      billId: bill.id,
+      billId: july.id,
       method: 'cash',
       amount: 30_000,
     });
-    return { cashier, bill, payment };
+    return { cashier, bill: july, payment };
   }
 
   it('收费员 may void their own receipt with a reason: it is kept as voided and the bill owes again', async () => {

@@ -1,31 +1,15 @@
 import { expect } from 'chai';
-import { Payment, RenovationApplication, RenovationDeposit } from '../../src/models/index.js';
+import { Payment, RenovationDeposit } from '../../src/models/index.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
-import { smallEstate } from '../support/estate.js';
-
-async function application(status: 'approved' | 'reviewed' = 'approved'): Promise<RenovationApplication> {
-  const { units, owners } = await smallEstate(1);
-  const registrar = await staff('receptionist');
-  return RenovationApplication.create({
-    unitId: units[0].id,
-    ownerId: owners[0].id,
-    contractor: '深圳市安居装饰工程有限公司',
-    contractorPhone: '13800138000',
-    scope: '厨房、卫生间翻新',
-    startDate: '2026-12-01',
-    endDate: '2027-01-15',
-    status,
-    registeredById: registrar.id,
-  } as never);
-}
+import { renovationApplication } from '../support/records.js';
 
 const collect = (client: Awaited<ReturnType<typeof signedInClient>>, fields: Record<string, string | number>) =>
   client.create('RenovationDeposit', fields);
 
 describe('收押金 (RenovationDeposit.new through the admin)', () => {
   it('收费员 may collect the deposit of an approved application: one held deposit and exactly one deposit receipt', async () => {
-    const app = await application();
+    const app = await renovationApplication('approved');
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
     const { body } = await collect(client, { applicationId: app.id, amount: 300_000, method: 'transfer' });
@@ -45,7 +29,7 @@ describe('收押金 (RenovationDeposit.new through the admin)', () => {
   });
 
   it('客户接待员 may not collect a deposit: refused with the reason, nothing written', async () => {
-    const app = await application();
+    const app = await renovationApplication('approved');
     const reception = await staff('receptionist');
     const client = await signedInClient(reception.email, TEST_PASSWORD);
     const { body } = await collect(client, { applicationId: app.id, amount: 300_000 });
@@ -57,12 +41,12 @@ describe('收押金 (RenovationDeposit.new through the admin)', () => {
   it('refuses an application that is not approved yet, a second collection and a negative amount, writing nothing', async () => {
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
-    const reviewed = await application('reviewed');
+    const reviewed = await renovationApplication('reviewed');
     const early = await collect(client, { applicationId: reviewed.id, amount: 300_000 });
     expect(early.body.notice.message).to.equal('只有已核批的装修申请才能收取押金');
     expect(await RenovationDeposit.count({ where: { applicationId: reviewed.id } })).to.equal(0);
 
-    const approved = await application();
+    const approved = await renovationApplication('approved');
     const negative = await collect(client, { applicationId: approved.id, amount: -5 });
     expect(negative.body.record.errors.amount.message).to.equal('押金金额必须大于零');
     await collect(client, { applicationId: approved.id, amount: 200_000 });
@@ -74,7 +58,7 @@ describe('收押金 (RenovationDeposit.new through the admin)', () => {
   });
 
   it('many simultaneous collections for one application: one deposit, one receipt', async () => {
-    const app = await application();
+    const app = await renovationApplication('approved');
     const cashier = await staff('cashier');
     const clients = await Promise.all(Array.from({ length: 3 }, () => signedInClient(cashier.email, TEST_PASSWORD)));
     await Promise.all(

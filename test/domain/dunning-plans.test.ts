@@ -8,6 +8,7 @@ import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate, type SmallEstate } from '../support/estate.js';
+import { bill } from '../support/records.js';
 import { expectRefused } from '../support/refusals.js';
 
 const FEE = 25_046;
@@ -23,39 +24,22 @@ interface Estate extends SmallEstate {
  * (FEE + 35 000 + FEE); 2 owes one month; 3 has paid up and has a bill not yet due; 4's bills are not yet due.
  */
 async function estateInArrears(): Promise<Estate> {
-  const estate = await smallEstate(5);
+  // Every flat 89.45 m², so each month's management fee is FEE.
+  const estate = await smallEstate(5, { areaStep: 0 });
   const today = shanghaiDay(new Date());
-  const bill = (
-    i: number,
-    period: string,
-    options: { amount?: number; paid?: number; due?: string; feeKind?: 'management' | 'parking' } = {},
-  ) => {
-    const amount = options.amount ?? FEE;
-    const paidAmount = options.paid ?? 0;
-    return Bill.create({
-      unitId: estate.units[i].id,
-      ownerId: estate.owners[i].id,
-      period,
-      feeKind: options.feeKind ?? 'management',
-      description: `${period} 物业管理费`,
-      amount,
-      paidAmount,
-      status: paidAmount === 0 ? 'unpaid' : paidAmount >= amount ? 'paid' : 'partial',
-      dueDate: options.due ?? `${period}-20`,
-    } as never);
-  };
-  const firstBill = await bill(0, '2025-01');
-  await bill(0, '2025-02');
-  await bill(0, '2025-03');
-  await bill(1, '2025-01');
-  await bill(1, '2025-01', { feeKind: 'parking', amount: 45_000, paid: 10_000 });
-  await bill(1, '2025-02');
-  await bill(2, '2025-03');
-  await bill(3, '2025-01', { paid: FEE });
-  await bill(3, '2025-02', { paid: FEE });
-  await bill(3, '2025-03', { due: addDays(today, 5) });
-  await bill(4, '2025-04', { due: addDays(today, 1) });
-  await bill(4, '2025-05', { due: addDays(today, 30) });
+  const [flat0, flat1, flat2, flat3, flat4] = estate.units;
+  const firstBill = await bill(flat0, { period: '2025-01' });
+  await bill(flat0, { period: '2025-02' });
+  await bill(flat0, { period: '2025-03' });
+  await bill(flat1, { period: '2025-01' });
+  await bill(flat1, { period: '2025-01', feeKind: 'parking', amount: 45_000, paidAmount: 10_000 });
+  await bill(flat1, { period: '2025-02' });
+  await bill(flat2, { period: '2025-03' });
+  await bill(flat3, { period: '2025-01', paidAmount: FEE });
+  await bill(flat3, { period: '2025-02', paidAmount: FEE });
+  await bill(flat3, { period: '2025-03', dueDate: addDays(today, 5) });
+  await bill(flat4, { period: '2025-04', dueDate: addDays(today, 1) });
+  await bill(flat4, { period: '2025-05', dueDate: addDays(today, 30) });
   return { ...estate, firstBill };
 }
 

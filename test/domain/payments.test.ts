@@ -3,19 +3,12 @@ import { Bill, Payment } from '../../src/models/index.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { bill } from '../support/records.js';
 
+/** An unpaid bill of `amount` fen on a fresh owner's flat. */
 async function unpaidBill(amount = 25_000): Promise<Bill> {
-  const { units, owners } = await smallEstate(1);
-  const period = `20${String(10 + Math.floor(Math.random() * 80)).padStart(2, '0')}-0${1 + Math.floor(Math.random() * 9)}`;
-  return Bill.create({
-    unitId: units[0].id,
-    ownerId: owners[0].id,
-    period,
-    feeKind: 'management',
-    description: `${period} 物业管理费`,
-    amount,
-    dueDate: '2026-11-30',
-  });
+  const { units } = await smallEstate(1);
+  return bill(units[0], { amount });
 }
 
 const pay = (client: Awaited<ReturnType<typeof signedInClient>>, fields: Record<string, string | number>) =>

@@ -1,35 +1,16 @@
 import { expect } from 'chai';
-import { AuthorityRule, Payment, RenovationApplication, RenovationDeposit } from '../../src/models/index.js';
-import { collectDeposit, refundDeposit } from '../../src/domain/deposits.js';
+import { AuthorityRule, Payment, type RenovationDeposit } from '../../src/models/index.js';
+import { refundDeposit } from '../../src/domain/deposits.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { seedDefaultRules } from '../../src/rules/seed.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
-import { smallEstate } from '../support/estate.js';
+import { heldDeposit } from '../support/records.js';
 import { expectRefused } from '../support/refusals.js';
 
 /** A held deposit of `amount` fen whose renovation was inspected with `result`. */
-async function inspectedDeposit(result: 'passed' | 'failed', amount = 300_000): Promise<RenovationDeposit> {
-  const { units, owners } = await smallEstate(1);
-  const registrar = await staff('receptionist');
-  const application = await RenovationApplication.create({
-    unitId: units[0].id,
-    ownerId: owners[0].id,
-    contractor: '鹏城鑫华装饰工程有限公司',
-    contractorPhone: '13900139000',
-    scope: '全屋翻新',
-    startDate: '2026-09-01',
-    endDate: '2026-10-15',
-    status: 'approved',
-    registeredById: registrar.id,
-  } as never);
-  const collector = await staff('cashier');
-  const deposit = await collectDeposit(await loadActor(collector.id), { applicationId: application.id, amount });
-  // The inspection use case is not built yet: the engineering department's verdict is written here directly.
-  await application.update({ status: 'inspected', inspectionResult: result, inspectedAt: new Date() } as never);
-  await deposit.update({ inspectionResult: result });
-  return deposit;
-}
+const inspectedDeposit = (result: 'passed' | 'failed', amount = 300_000): Promise<RenovationDeposit> =>
+  heldDeposit({ amount, inspection: result });
 
 const actionsOf = (record: { recordActions: { name: string }[] }) => record.recordActions.map((a) => a.name);
 

@@ -10,9 +10,7 @@ import {
   Notice,
   ParkingRental,
   Payment,
-  RenovationApplication,
   Survey,
-  Ticket,
   BILLING_RUN_STATUSES,
   CASH_REPORT_STATUSES,
   CLUBHOUSE_CHARGE_STATUSES,
@@ -23,12 +21,14 @@ import {
   RENOVATION_STATUSES,
   SURVEY_STATUSES,
   TICKET_STATUSES,
+  type RenovationStatus,
+  type TicketStatus,
 } from '../../src/models/index.js';
 import { ValidationFailed } from '../../src/errors.js';
 import { loadActor } from '../../src/auth/actor.js';
 import type { Actor } from '../../src/rules/actor.js';
-import { department, staff } from '../support/factories.js';
-import { smallEstate } from '../support/estate.js';
+import { staff } from '../support/factories.js';
+import { renovationApplication, ticket } from '../support/records.js';
 import { expectRefused } from '../support/refusals.js';
 import * as ticketTransitions from '../../src/domain/ticket-transitions.js';
 import * as ticketWork from '../../src/domain/ticket-work.js';
@@ -56,51 +56,17 @@ const steps: Step[] = [
   );
 
 const HOUR = 3_600_000;
-let serial = 0;
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}-${++serial}`;
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
 
-/** A record of each model in any state; written without model validation, since only the state matters here. */
+/**
+ * A record of each model in any state: tickets and applications as the shared factories make them, the others written
+ * without model validation, since only the state matters here.
+ */
 const MAKERS: Record<string, { statuses: readonly string[]; make: (status: string) => Promise<Model> }> = {
-  Ticket: {
-    statuses: TICKET_STATUSES,
-    make: async (status) =>
-      Ticket.create(
-        {
-          number: unique('ZT'),
-          channel: 'phone',
-          category: 'repair',
-          title: '状态测试',
-          reporterName: '王建国',
-          departmentId: (await department('工程部')).id,
-          registeredById: (await staff('receptionist')).id,
-          status,
-          reportedAt: ago(50),
-          dueAt: new Date(Date.now() + 24 * HOUR),
-        } as never,
-        { validate: false },
-      ),
-  },
+  Ticket: { statuses: TICKET_STATUSES, make: (status) => ticket(status as TicketStatus) },
   RenovationApplication: {
     statuses: RENOVATION_STATUSES,
-    make: async (status) => {
-      const { units, owners } = await smallEstate(1);
-      return RenovationApplication.create(
-        {
-          number: unique('ZTX'),
-          unitId: units[0].id,
-          ownerId: owners[0].id,
-          contractor: '状态测试装饰',
-          contractorPhone: '13600136000',
-          scope: '客厅',
-          startDate: '2026-12-01',
-          endDate: '2027-01-10',
-          status,
-          registeredById: (await staff('receptionist')).id,
-        } as never,
-        { validate: false },
-      );
-    },
+    make: (status) => renovationApplication(status as RenovationStatus),
   },
   Notice: {
     statuses: NOTICE_STATUSES,

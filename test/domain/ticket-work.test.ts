@@ -1,51 +1,16 @@
 import { expect } from 'chai';
-import { AuditLog, Bill, ReturnVisit, Ticket, WorkOrder } from '../../src/models/index.js';
+import { AuditLog, Bill, ReturnVisit, WorkOrder } from '../../src/models/index.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { signedInClient } from '../support/http.js';
 import { smallEstate } from '../support/estate.js';
-
-const HOUR = 3_600_000;
+import { ticket } from '../support/records.js';
 
 type Stage = 'reported' | 'dispatched' | 'completed' | 'visited';
 
-/** A 工程部 ticket at the given stage, with its open dispatch once dispatched (a paid one when asked). */
-async function ticket(stage: Stage, options: { paidFee?: number } = {}) {
-  const engineering = await department('工程部');
-  const { units, owners } = await smallEstate(1);
-  const reception = await staff('receptionist');
-  const stamps: Record<string, unknown> = {};
-  if (stage !== 'reported') stamps.dispatchedAt = new Date(Date.now() - 40 * HOUR);
-  if (stage === 'completed' || stage === 'visited')
-    Object.assign(stamps, { completedAt: new Date(Date.now() - 30 * HOUR), result: '已更换角阀' });
-  if (stage === 'visited') Object.assign(stamps, { visitedAt: new Date(Date.now() - 20 * HOUR), satisfaction: 4 });
-  const row = await Ticket.create({
-    channel: 'phone',
-    category: 'repair',
-    title: '厨房水管漏水',
-    reporterName: '陈美玲',
-    reporterPhone: '13900139000',
-    unitId: units[0].id,
-    ownerId: owners[0].id,
-    departmentId: engineering.id,
-    registeredById: reception.id,
-    status: stage,
-    reportedAt: new Date(Date.now() - 48 * HOUR),
-    dueAt: new Date(Date.now() + 24 * HOUR),
-    ...stamps,
-  } as never);
-  if (stage !== 'reported') {
-    await WorkOrder.create({
-      ticketId: row.id,
-      departmentId: engineering.id,
-      dispatchedById: reception.id,
-      dispatchedAt: new Date(Date.now() - 40 * HOUR),
-      dueAt: new Date(Date.now() + 24 * HOUR),
-      status: stage === 'dispatched' ? 'open' : 'done',
-      isPaidService: options.paidFee !== undefined,
-      feeAmount: options.paidFee ?? 0,
-    } as never);
-  }
-  return row;
+/** A 工程部 ticket about a resident's flat at the given stage, with its dispatch once dispatched (a paid one when asked). */
+async function flatTicket(stage: Stage, options: { paidFee?: number } = {}) {
+  const { units } = await smallEstate(1);
+  return ticket(stage, { unit: units[0], ...options });
 }
 
 async function post(
@@ -63,7 +28,7 @@ async function post(
 describe('ticket work: dispatch, urge, reassign, complete, return visit, send back, spot check', () => {
   describe('Ticket.dispatch 派工', () => {
     it('客户服务收费员 may dispatch a reported ticket: a work order goes to the department, the ticket is dispatched', async () => {
-      const row = await ticket('reported');
+      const row = await flatTicket('reported');
       const cashier = await staff('cashier');
       const client = await signedInClient(cashier.email, TEST_PASSWORD);
       const shown = await client.show('Ticket', row.id);
@@ -88,7 +53,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('工程部主管 may not dispatch: refused with the reason, no work order', async () => {
-      const row = await ticket('reported');
+      const row = await flatTicket('reported');
       const body = await post('engineering_supervisor', row.id, 'dispatch');
       expect(body.record.baseError.type).to.equal('ForbiddenError');
       expect(body.record.baseError.message).to.contain('派工');
@@ -98,7 +63,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('bad dispatch input gets a Chinese field error and changes nothing', async () => {
-      const row = await ticket('reported');
+      const row = await flatTicket('reported');
       const cases: Array<[Record<string, string | number>, string, string]> = [
         [{ departmentId: 999_999 }, 'departmentId', '处理部门不存在'],
         [{ departmentId: 'abc' }, 'departmentId', '处理部门不正确'],
@@ -118,7 +83,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('GET on the action only shows the ticket', async () => {
-      const row = await ticket('reported');
+      const row = await flatTicket('reported');
       const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
       const { body } = await client.json('GET', `/admin/api/resources/Ticket/records/${row.id}/dispatch`);
       expect(body.record.params.status).to.equal('reported');
@@ -129,7 +94,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
 
   describe('Ticket.urge 督促', () => {
     it('客户服务协调员 may urge a dispatched ticket: recorded with what was said, nothing else changes', async () => {
-      const row = await ticket('dispatched');
+      const row = await flatTicket('dispatched');
       const coordinator = await staff('coordinator');
       const body = await post(
         'coordinator',
@@ -148,14 +113,14 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('客户服务收费员 may not urge', async () => {
-      const row = await ticket('dispatched');
+      const row = await flatTicket('dispatched');
       const body = await post('cashier', row.id, 'urge', { note: '请尽快' });
       expect(body.record.baseError.type).to.equal('ForbiddenError');
       expect(await AuditLog.count({ where: { action: 'Ticket.urge', recordId: String(row.id) } })).to.equal(0);
     });
 
     it('urging needs words', async () => {
-      const row = await ticket('dispatched');
+      const row = await flatTicket('dispatched');
       const body = await post('receptionist', row.id, 'urge', { note: '  ' });
       expect(body.record.errors.note.message).to.equal('请写明督促内容');
     });
@@ -163,7 +128,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
 
   describe('Ticket.reassign 改派', () => {
     it('客户服务助理 may reassign: the open work order is closed as reassigned, a new one goes to the new department', async () => {
-      const row = await ticket('dispatched');
+      const row = await flatTicket('dispatched');
       const security = await department('保安部');
       const body = await post('assistant', row.id, 'reassign', {
         departmentId: security.id,
@@ -178,7 +143,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('客户服务收费员 may not reassign', async () => {
-      const row = await ticket('dispatched');
+      const row = await flatTicket('dispatched');
       const security = await department('保安部');
       const body = await post('cashier', row.id, 'reassign', { departmentId: security.id, reason: '改派' });
       expect(body.record.baseError.type).to.equal('ForbiddenError');
@@ -188,7 +153,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('reassigning to the same department and person is refused', async () => {
-      const row = await ticket('dispatched');
+      const row = await flatTicket('dispatched');
       const body = await post('receptionist', row.id, 'reassign', { departmentId: row.departmentId, reason: '换人' });
       expect(body.record.errors.departmentId.message).to.equal('改派要换一个处理部门或处理人');
     });
@@ -196,7 +161,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
 
   describe('Ticket.complete 完成处理', () => {
     it('a member of the handling department may complete it: the work order is done, a paid service is billed once', async () => {
-      const row = await ticket('dispatched', { paidFee: 8_000 });
+      const row = await flatTicket('dispatched', { paidFee: 8_000 });
       const body = await post('technician', row.id, 'complete', { result: '更换厨房角阀一个', feeAmount: 12_000 });
       expect(body.notice.type, JSON.stringify(body)).to.equal('success');
       await row.reload();
@@ -219,7 +184,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('客户接待员, outside the handling department, may not complete it', async () => {
-      const row = await ticket('dispatched');
+      const row = await flatTicket('dispatched');
       const body = await post('receptionist', row.id, 'complete', { result: '已处理' });
       expect(body.record.baseError.type).to.equal('ForbiddenError');
       await row.reload();
@@ -227,7 +192,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('an unpaid work order takes no fee', async () => {
-      const row = await ticket('dispatched');
+      const row = await flatTicket('dispatched');
       const body = await post('technician', row.id, 'complete', { result: '已处理', feeAmount: 3_000 });
       expect(body.record.errors?.feeAmount?.message, JSON.stringify(body)).to.equal('非有偿服务不能收取服务费');
       await row.reload();
@@ -238,7 +203,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
 
   describe('Ticket.returnVisit 回访', () => {
     it('客户接待员 may visit a completed ticket: the visit is recorded and the ticket carries its score', async () => {
-      const row = await ticket('completed');
+      const row = await flatTicket('completed');
       const reception = await staff('receptionist');
       const body = await post(
         'receptionist',
@@ -261,14 +226,14 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('客户服务收费员 may not make the return visit', async () => {
-      const row = await ticket('completed');
+      const row = await flatTicket('completed');
       const body = await post('cashier', row.id, 'returnVisit', { satisfaction: '5' });
       expect(body.record.baseError.type).to.equal('ForbiddenError');
       expect(await ReturnVisit.count({ where: { ticketId: row.id } })).to.equal(0);
     });
 
     it('a satisfaction outside 1–5 is refused and nothing is recorded', async () => {
-      const row = await ticket('completed');
+      const row = await flatTicket('completed');
       for (const satisfaction of ['7', '0', '4.5', 'abc', '']) {
         const body = await post('receptionist', row.id, 'returnVisit', { satisfaction });
         expect(body.record.errors.satisfaction.message).to.equal('请选择满意度（1 到 5）');
@@ -283,7 +248,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     it('the supervisor of the handling department may send a visited ticket back: dispatched again with a new work order', async () => {
       const engineering = await department('工程部');
       const supervisor = await staff('engineering_supervisor', { supervises: engineering });
-      const row = await ticket('visited');
+      const row = await flatTicket('visited');
       const body = await post(
         'engineering_supervisor',
         row.id,
@@ -302,7 +267,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     });
 
     it('客户接待员 may not send it back', async () => {
-      const row = await ticket('visited');
+      const row = await flatTicket('visited');
       const body = await post('receptionist', row.id, 'sendBack', { reason: '不满意' });
       expect(body.record.baseError.type).to.equal('ForbiddenError');
       await row.reload();
@@ -312,7 +277,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
 
   describe('ReturnVisit.spotCheck 抽查', () => {
     async function visitBy(code: string) {
-      const row = await ticket('visited');
+      const row = await flatTicket('visited');
       const visitor = await staff(code);
       const visit = await ReturnVisit.create({
         ticketId: row.id,

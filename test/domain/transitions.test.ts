@@ -7,17 +7,14 @@ import {
   DunningTarget,
   Notice,
   ParkingRental,
-  RenovationApplication,
-  RenovationDeposit,
   Survey,
-  Ticket,
 } from '../../src/models/index.js';
-import { department } from '../support/factories.js';
 import { publishNotice, startDunningPlan } from '../../src/domain/office-transitions.js';
 import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
-import { staff, TEST_PASSWORD } from '../support/factories.js';
+import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { heldDeposit, renovationApplication, ticket } from '../support/records.js';
 import { expectRefused } from '../support/refusals.js';
 import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 
@@ -74,7 +71,7 @@ const CASES: Case[] = [
     mayNot: 'assistant',
     becomes: 'reviewed',
     fields: { reviewOpinion: '不涉及承重结构，同意施工' },
-    make: () => application('submitted'),
+    make: () => renovationApplication('submitted'),
   },
   {
     resource: 'RenovationApplication',
@@ -82,7 +79,7 @@ const CASES: Case[] = [
     may: 'assistant',
     mayNot: 'engineering_supervisor',
     becomes: 'approved',
-    make: () => application('reviewed'),
+    make: () => renovationApplication('reviewed'),
   },
   {
     resource: 'RenovationApplication',
@@ -91,7 +88,7 @@ const CASES: Case[] = [
     mayNot: 'receptionist',
     becomes: 'rejected',
     fields: { decisionNote: '施工时间与邻户冲突' },
-    make: () => application('reviewed'),
+    make: () => renovationApplication('reviewed'),
   },
   {
     resource: 'RenovationApplication',
@@ -100,7 +97,7 @@ const CASES: Case[] = [
     mayNot: 'cashier',
     becomes: 'inspected',
     fields: { inspectionResult: 'passed' },
-    make: () => application('approved'),
+    make: () => renovationApplication('approved'),
   },
   {
     resource: 'Notice',
@@ -207,48 +204,6 @@ const CASES: Case[] = [
   },
 ];
 
-async function ticket(status: 'reported' | 'visited' | 'approved') {
-  const engineering = await department('工程部');
-  const hour = 3_600_000;
-  const reportedAt = new Date(Date.now() - 48 * hour);
-  const stamps: Record<string, Date> = {};
-  if (status !== 'reported')
-    Object.assign(stamps, {
-      dispatchedAt: new Date(Date.now() - 40 * hour),
-      completedAt: new Date(Date.now() - 30 * hour),
-      visitedAt: new Date(Date.now() - 20 * hour),
-    });
-  if (status === 'approved') Object.assign(stamps, { approvedAt: new Date(Date.now() - 10 * hour) });
-  return Ticket.create({
-    channel: 'phone',
-    category: 'repair',
-    title: '卫生间漏水',
-    reporterName: '王建国',
-    reporterPhone: '13800138000',
-    departmentId: engineering.id,
-    registeredById: (await someone()).id,
-    status,
-    reportedAt,
-    dueAt: new Date(Date.now() + 24 * hour),
-    ...stamps,
-  } as never);
-}
-
-async function application(status: 'submitted' | 'reviewed' | 'approved') {
-  const { units, owners } = await smallEstate(1);
-  return RenovationApplication.create({
-    unitId: units[0].id,
-    ownerId: owners[0].id,
-    contractor: '南山美家装饰工程有限公司',
-    contractorPhone: '13600136000',
-    scope: '客厅地面翻新',
-    startDate: '2026-12-01',
-    endDate: '2027-01-10',
-    status,
-    registeredById: (await someone()).id,
-  } as never);
-}
-
 describe('workflow actions that move a record to its next state', () => {
   for (const c of CASES) {
     it(`${POSITION_NAMES[c.may]} may ${c.resource}.${c.action}: the record becomes ${c.becomes}, audited`, async () => {
@@ -340,8 +295,8 @@ describe('the supervisor of the handling department approves a visited ticket', 
   });
 
   it('an inspection result is carried onto the held deposit, so the refund rule can read it', async () => {
-    const app = await application('approved');
-    const deposit = await RenovationDeposit.create({ applicationId: app.id, amount: 200_000 } as never);
+    const app = await renovationApplication('approved');
+    const deposit = await heldDeposit({ application: app, amount: 200_000 });
     const engineer = await staff('engineering_supervisor');
     const client = await signedInClient(engineer.email, TEST_PASSWORD);
     await client.act('RenovationApplication', app.id, 'inspect', {
