@@ -1,5 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
+import { oneOf, required, requiredText, validDate } from './validators.js';
 
 /**
  * training 培训记录, minutes 会议记要, iso9002 ISO9002 资料, iso14000 ISO14000 资料, finance 财务资料,
@@ -30,6 +32,8 @@ export class ArchiveDocument extends Model<InferAttributes<ArchiveDocument>, Inf
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('ArchiveDocument');
+
 ArchiveDocument.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -37,36 +41,35 @@ ArchiveDocument.init(
       type: DataTypes.STRING(200),
       allowNull: false,
       validate: {
-        notNull: { msg: '资料名称不能为空' },
-        notEmpty: { msg: '资料名称不能为空' },
-        len: { args: [1, 200], msg: '资料名称不能超过 200 个字' },
+        ...requiredText(label('title')),
+        len: { args: [1, 200], msg: `${label('title')}不能超过 200 个字` },
       },
     },
     docType: {
       type: DataTypes.ENUM(...ARCHIVE_DOC_TYPES),
       allowNull: false,
-      validate: {
-        notNull: { msg: '资料类别不能为空' },
-        isIn: { args: [ARCHIVE_DOC_TYPES as unknown as string[]], msg: '资料类别不正确' },
-      },
+      validate: { ...required(label('docType')), ...oneOf(ARCHIVE_DOC_TYPES, label('docType')) },
     },
     docDate: {
       type: DataTypes.DATEONLY,
       allowNull: true,
-      validate: { isDate: { args: true, msg: '资料日期格式不正确' } },
+      validate: validDate(label('docDate')),
     },
-    keeperId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '保管人不能为空' } } },
+    keeperId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('keeperId')) },
     location: {
       type: DataTypes.STRING(100),
       allowNull: true,
-      validate: { len: { args: [0, 100], msg: '存放位置不能超过 100 个字' } },
+      validate: { len: { args: [0, 100], msg: `${label('location')}不能超过 100 个字` } },
     },
     attachmentPath: { type: DataTypes.STRING(255), allowNull: true },
     attachmentName: { type: DataTypes.STRING(255), allowNull: true },
     attachmentSize: {
       type: DataTypes.INTEGER,
       allowNull: true,
-      validate: { isInt: { msg: '附件大小必须是整数（字节）' }, min: { args: [0], msg: '附件大小不能为负数' } },
+      validate: {
+        isInt: { msg: `${label('attachmentSize')}必须是整数（字节）` },
+        min: { args: [0], msg: `${label('attachmentSize')}不能为负数` },
+      },
     },
     attachmentMime: { type: DataTypes.STRING(100), allowNull: true },
     note: { type: DataTypes.TEXT, allowNull: true },

@@ -1,7 +1,9 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { jsonTextSetter, type JsonValue } from './json-field.js';
 import { isPlainObject } from '../lib/objects.js';
+import { requiredText } from './validators.js';
 
 /** What changed: field → [before, after]. */
 export type AuditChanges = Record<string, [JsonValue, JsonValue]>;
@@ -21,6 +23,8 @@ export class AuditLog extends Model<InferAttributes<AuditLog>, InferCreationAttr
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('AuditLog');
+
 AuditLog.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -28,12 +32,12 @@ AuditLog.init(
     action: {
       type: DataTypes.STRING(80),
       allowNull: false,
-      validate: { notNull: { msg: '操作不能为空' }, notEmpty: { msg: '操作不能为空' } },
+      validate: requiredText(label('action')),
     },
     resource: {
       type: DataTypes.STRING(40),
       allowNull: false,
-      validate: { notNull: { msg: '资源不能为空' }, notEmpty: { msg: '资源不能为空' } },
+      validate: requiredText(label('resource')),
     },
     recordId: { type: DataTypes.STRING(64), allowNull: true },
     changes: {
@@ -45,7 +49,7 @@ AuditLog.init(
         isChangeMap(value: unknown) {
           const ok =
             isPlainObject(value) && Object.values(value).every((pair) => Array.isArray(pair) && pair.length === 2);
-          if (!ok) throw new Error('变更内容必须是 {字段: [修改前, 修改后]}');
+          if (!ok) throw new Error(`${label('changes')}必须是 {字段: [修改前, 修改后]}`);
         },
       },
     },

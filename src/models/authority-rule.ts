@@ -7,8 +7,10 @@ import {
   type InferCreationAttributes,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { jsonTextSetter, type JsonValue } from './json-field.js';
 import { Conflict } from '../errors.js';
+import { required, requiredText } from './validators.js';
 
 /** allow 允许 / deny 拒绝; a deny beats any allow, and nothing is allowed that no rule allows. */
 export const RULE_EFFECTS = ['allow', 'deny'] as const;
@@ -45,17 +47,18 @@ export class AuthorityRule extends Model<InferAttributes<AuthorityRule>, InferCr
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('AuthorityRule');
+
 AuthorityRule.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     name: {
       type: DataTypes.STRING(100),
       allowNull: false,
-      unique: { name: 'AuthorityRule_name', msg: '规则名称已存在' },
+      unique: { name: 'AuthorityRule_name', msg: `${label('name')}已存在` },
       validate: {
-        notNull: { msg: '规则名称不能为空' },
-        notEmpty: { msg: '规则名称不能为空' },
-        len: { args: [1, 100], msg: '规则名称不能超过 100 个字' },
+        ...requiredText(label('name')),
+        len: { args: [1, 100], msg: `${label('name')}不能超过 100 个字` },
       },
     },
     description: { type: DataTypes.TEXT, allowNull: true },
@@ -64,15 +67,15 @@ AuthorityRule.init(
       allowNull: false,
       set: jsonTextSetter('actions'),
       // What the actions and conditions may say is the rules' to check: src/rules/rule-writes.ts adds those validators.
-      validate: { notNull: { msg: '动作不能为空' } },
+      validate: required(label('actions')),
     },
     effect: {
       type: DataTypes.ENUM(...RULE_EFFECTS),
       allowNull: false,
       defaultValue: 'allow',
       validate: {
-        notNull: { msg: '规则效果不能为空' },
-        isIn: { args: [RULE_EFFECTS as unknown as string[]], msg: '规则效果必须是允许(allow)或拒绝(deny)' },
+        ...required(label('effect')),
+        isIn: { args: [RULE_EFFECTS as unknown as string[]], msg: `${label('effect')}必须是允许(allow)或拒绝(deny)` },
       },
     },
     conditions: {
@@ -80,17 +83,17 @@ AuthorityRule.init(
       allowNull: false,
       defaultValue: { all: [] },
       set: jsonTextSetter('conditions'),
-      validate: { notNull: { msg: '条件不能为空' } },
+      validate: required(label('conditions')),
     },
     priority: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 1,
       validate: {
-        notNull: { msg: '优先级不能为空' },
-        isInt: { msg: '优先级必须是不小于 1 的整数' },
-        min: { args: [1], msg: '优先级必须是不小于 1 的整数' },
-        max: { args: [MAX_PRIORITY], msg: `优先级不能超过 ${MAX_PRIORITY}` },
+        ...required(label('priority')),
+        isInt: { msg: `${label('priority')}必须是不小于 1 的整数` },
+        min: { args: [1], msg: `${label('priority')}必须是不小于 1 的整数` },
+        max: { args: [MAX_PRIORITY], msg: `${label('priority')}不能超过 ${MAX_PRIORITY}` },
       },
     },
     enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
@@ -102,7 +105,10 @@ AuthorityRule.init(
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 1,
-      validate: { isInt: { msg: '版本号必须是整数' }, min: { args: [1], msg: '版本号从 1 开始' } },
+      validate: {
+        isInt: { msg: `${label('version')}必须是整数` },
+        min: { args: [1], msg: `${label('version')}从 1 开始` },
+      },
     },
     updatedById: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,

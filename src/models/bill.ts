@@ -1,7 +1,8 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { withStoredRow } from './model-helpers.js';
-import { moneyFen, positiveFen, requiredText } from './validators.js';
+import { moneyFen, oneOf, positiveFen, required, requiredText, validDate } from './validators.js';
 
 export const BILL_STATUSES = ['unpaid', 'partial', 'paid'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
@@ -65,49 +66,48 @@ export class Bill extends Model<InferAttributes<Bill>, InferCreationAttributes<B
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Bill');
+
 Bill.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    unitId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '房屋不能为空' } } },
+    unitId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('unitId')) },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
     period: {
       type: DataTypes.STRING(7),
       allowNull: false,
-      validate: { ...requiredText('账期'), is: { args: PERIOD_PATTERN, msg: '账期格式应为 YYYY-MM' } },
+      validate: {
+        ...requiredText(label('period')),
+        is: { args: PERIOD_PATTERN, msg: `${label('period')}格式应为 YYYY-MM` },
+      },
     },
     feeKind: {
       type: DataTypes.ENUM(...BILL_FEE_KINDS),
       allowNull: false,
-      validate: {
-        notNull: { msg: '收费项目不能为空' },
-        isIn: { args: [BILL_FEE_KINDS as unknown as string[]], msg: '收费项目不正确' },
-      },
+      validate: { ...required(label('feeKind')), ...oneOf(BILL_FEE_KINDS, label('feeKind')) },
     },
-    description: { type: DataTypes.STRING(200), allowNull: false, validate: requiredText('账单说明') },
+    description: { type: DataTypes.STRING(200), allowNull: false, validate: requiredText(label('description')) },
     amount: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      validate: { notNull: { msg: '应收金额不能为空' }, ...positiveFen('应收金额') },
+      validate: { ...required(label('amount')), ...positiveFen(label('amount')) },
     },
     paidAmount: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
-      validate: { notNull: { msg: '已收金额不能为空' }, ...moneyFen('已收金额') },
+      validate: { ...required(label('paidAmount')), ...moneyFen(label('paidAmount')) },
     },
     status: {
       type: DataTypes.ENUM(...BILL_STATUSES),
       allowNull: false,
       defaultValue: 'unpaid',
-      validate: {
-        notNull: { msg: '状态不能为空' },
-        isIn: { args: [BILL_STATUSES as unknown as string[]], msg: '状态不正确' },
-      },
+      validate: { ...required(label('status')), ...oneOf(BILL_STATUSES, label('status')) },
     },
     dueDate: {
       type: DataTypes.DATEONLY,
       allowNull: false,
-      validate: { notNull: { msg: '缴费期限不能为空' }, isDate: { args: true, msg: '缴费期限格式不正确' } },
+      validate: { ...required(label('dueDate')), ...validDate(label('dueDate')) },
     },
     workOrderId: { type: DataTypes.INTEGER, allowNull: true },
     billingKey: {
@@ -136,14 +136,14 @@ Bill.init(
     validate: {
       paidNotAboveAmount(this: Bill) {
         if (Number.isInteger(this.amount) && Number.isInteger(this.paidAmount) && this.paidAmount > this.amount) {
-          throw new Error('已收金额不能超过应收金额');
+          throw new Error(`${label('paidAmount')}不能超过${label('amount')}`);
         }
       },
       statusMatchesPaid(this: Bill) {
         if (!Number.isInteger(this.amount) || !Number.isInteger(this.paidAmount) || this.paidAmount > this.amount)
           return;
         if (this.status !== billStatusFor(this.amount, this.paidAmount ?? 0))
-          throw new Error('账单状态与已收金额不一致');
+          throw new Error(`账单${label('status')}与${label('paidAmount')}不一致`);
       },
     },
     // Model.update validates a partial build: let the row rules see the stored row.

@@ -7,10 +7,11 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { monthLabel, shanghaiDay } from '../lib/shanghai.js';
 import { withStoredRow } from './model-helpers.js';
 import { PERIOD_PATTERN } from './bill.js';
-import { requiredText } from './validators.js';
+import { oneOf, required, requiredText, validDate } from './validators.js';
 
 /** done 已生成 | undone 已撤销 (its bills deleted). */
 export const BILLING_RUN_STATUSES = ['done', 'undone'] as const;
@@ -40,14 +41,16 @@ export class BillingRun extends Model<InferAttributes<BillingRun>, InferCreation
   declare updatedAt: CreationOptional<Date>;
 }
 
-const count = (label: string) => ({
+const label = fieldNames('BillingRun');
+
+const count = (name: string) => ({
   type: DataTypes.INTEGER,
   allowNull: false,
   defaultValue: 0,
   validate: {
-    notNull: { msg: `${label}不能为空` },
-    isInt: { msg: `${label}必须是整数` },
-    min: { args: [0] as [number], msg: `${label}不能为负数` },
+    notNull: { msg: `${name}不能为空` },
+    isInt: { msg: `${name}必须是整数` },
+    min: { args: [0] as [number], msg: `${name}不能为负数` },
   },
 });
 
@@ -55,29 +58,33 @@ BillingRun.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     // NOT NULL in the table; beforeCreate fills it when left out.
-    title: { type: DataTypes.STRING(80), allowNull: true, validate: { notEmpty: { msg: '生成记录名称不能为空' } } },
+    title: {
+      type: DataTypes.STRING(80),
+      allowNull: true,
+      validate: { notEmpty: { msg: `${label('title')}不能为空` } },
+    },
     period: {
       type: DataTypes.STRING(7),
       allowNull: false,
-      validate: { ...requiredText('账期'), is: { args: PERIOD_PATTERN, msg: '账期格式应为 YYYY-MM' } },
+      validate: {
+        ...requiredText(label('period')),
+        is: { args: PERIOD_PATTERN, msg: `${label('period')}格式应为 YYYY-MM` },
+      },
     },
-    staffId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '生成人不能为空' } } },
+    staffId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('staffId')) },
     ranAt: {
       type: DataTypes.DATE,
       allowNull: false,
-      validate: { notNull: { msg: '生成时间不能为空' }, isDate: { args: true, msg: '生成时间格式不正确' } },
+      validate: { ...required(label('ranAt')), ...validDate(label('ranAt')) },
     },
-    managementCount: count('物业管理费账单数'),
-    parkingCount: count('车位租金账单数'),
-    skippedCount: count('已存在账单数'),
+    managementCount: count(label('managementCount')),
+    parkingCount: count(label('parkingCount')),
+    skippedCount: count(label('skippedCount')),
     status: {
       type: DataTypes.ENUM(...BILLING_RUN_STATUSES),
       allowNull: false,
       defaultValue: 'done',
-      validate: {
-        notNull: { msg: '状态不能为空' },
-        isIn: { args: [BILLING_RUN_STATUSES as unknown as string[]], msg: '状态不正确' },
-      },
+      validate: { ...required(label('status')), ...oneOf(BILLING_RUN_STATUSES, label('status')) },
     },
     undoneById: { type: DataTypes.INTEGER, allowNull: true },
     undoneAt: { type: DataTypes.DATE, allowNull: true },
@@ -93,9 +100,10 @@ BillingRun.init(
       undoneSaysWhoAndWhen(this: BillingRun) {
         if (this.status === undefined) return;
         const stamped = this.undoneById != null && this.undoneAt != null;
-        if (this.status === 'undone' && !stamped) throw new Error('撤销的生成记录须写明撤销人和撤销时间');
+        if (this.status === 'undone' && !stamped)
+          throw new Error(`撤销的生成记录须写明${label('undoneById')}和${label('undoneAt')}`);
         if (this.status === 'done' && (this.undoneById != null || this.undoneAt != null))
-          throw new Error('未撤销的生成记录不能有撤销人或撤销时间');
+          throw new Error(`未撤销的生成记录不能有${label('undoneById')}或${label('undoneAt')}`);
       },
     },
     hooks: {

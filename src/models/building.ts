@@ -1,5 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 
 /** 楼栋. */
 export class Building extends Model<InferAttributes<Building>, InferCreationAttributes<Building>> {
@@ -12,12 +13,18 @@ export class Building extends Model<InferAttributes<Building>, InferCreationAttr
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Building');
+
 Building.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     communityId: { type: DataTypes.INTEGER, allowNull: false },
-    name: { type: DataTypes.STRING(40), allowNull: false, validate: { notEmpty: { msg: '楼栋名称不能为空' } } },
-    floors: { type: DataTypes.INTEGER, allowNull: true, validate: { min: { args: [1], msg: '楼层数至少为 1' } } },
+    name: { type: DataTypes.STRING(40), allowNull: false, validate: { notEmpty: { msg: `${label('name')}不能为空` } } },
+    floors: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      validate: { min: { args: [1], msg: `${label('floors')}至少为 1` } },
+    },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },

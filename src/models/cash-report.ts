@@ -7,8 +7,9 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { withStoredRow } from './model-helpers.js';
-import { datesInOrder, moneyFen } from './validators.js';
+import { datesInOrder, moneyFen, oneOf, required, validDate } from './validators.js';
 
 export const CASH_REPORT_STATUSES = ['open', 'submitted', 'reconciled'] as const;
 export type CashReportStatus = (typeof CASH_REPORT_STATUSES)[number];
@@ -55,61 +56,64 @@ export class CashReport extends Model<InferAttributes<CashReport>, InferCreation
   declare updatedAt: CreationOptional<Date>;
 }
 
-const fen = (label: string) => ({
+const label = fieldNames('CashReport');
+
+const fen = (name: string) => ({
   type: DataTypes.INTEGER,
   allowNull: false,
   defaultValue: 0,
-  validate: { notNull: { msg: `${label}不能为空` }, ...moneyFen(label) },
+  validate: { ...required(name), ...moneyFen(name) },
 });
 
 CashReport.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     // NOT NULL in the table; beforeCreate fills it when left out.
-    title: { type: DataTypes.STRING(80), allowNull: true, validate: { notEmpty: { msg: '日报表名称不能为空' } } },
+    title: {
+      type: DataTypes.STRING(80),
+      allowNull: true,
+      validate: { notEmpty: { msg: `${label('title')}不能为空` } },
+    },
     cashierId: {
       type: DataTypes.INTEGER,
       allowNull: false,
       unique: { name: 'CashReport_cashierId_reportDate', msg: '该收费员当天已有现金日报表' },
-      validate: { notNull: { msg: '收款人不能为空' } },
+      validate: required(label('cashierId')),
     },
     reportDate: {
       type: DataTypes.DATEONLY,
       allowNull: false,
       unique: { name: 'CashReport_cashierId_reportDate', msg: '该收费员当天已有现金日报表' },
-      validate: { notNull: { msg: '报表日期不能为空' }, isDate: { args: true, msg: '报表日期格式不正确' } },
+      validate: { ...required(label('reportDate')), ...validDate(label('reportDate')) },
     },
     status: {
       type: DataTypes.ENUM(...CASH_REPORT_STATUSES),
       allowNull: false,
       defaultValue: 'open',
-      validate: {
-        notNull: { msg: '状态不能为空' },
-        isIn: { args: [CASH_REPORT_STATUSES as unknown as string[]], msg: '状态不正确' },
-      },
+      validate: { ...required(label('status')), ...oneOf(CASH_REPORT_STATUSES, label('status')) },
     },
     receiptCount: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
       validate: {
-        notNull: { msg: '收据张数不能为空' },
-        isInt: { msg: '收据张数必须是整数' },
-        min: { args: [0], msg: '收据张数不能为负数' },
+        ...required(label('receiptCount')),
+        isInt: { msg: `${label('receiptCount')}必须是整数` },
+        min: { args: [0], msg: `${label('receiptCount')}不能为负数` },
       },
     },
     totalAmount: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
-      validate: { notNull: { msg: '合计金额不能为空' }, isInt: { msg: '合计金额必须是以分为单位的整数' } },
+      validate: { ...required(label('totalAmount')), isInt: { msg: `${label('totalAmount')}必须是以分为单位的整数` } },
     },
-    cashAmount: fen('现金金额'),
-    cardAmount: fen('刷卡金额'),
-    wechatAmount: fen('微信金额'),
-    alipayAmount: fen('支付宝金额'),
-    transferAmount: fen('转账金额'),
-    refundAmount: fen('退款金额'),
+    cashAmount: fen(label('cashAmount')),
+    cardAmount: fen(label('cardAmount')),
+    wechatAmount: fen(label('wechatAmount')),
+    alipayAmount: fen(label('alipayAmount')),
+    transferAmount: fen(label('transferAmount')),
+    refundAmount: fen(label('refundAmount')),
     submittedAt: { type: DataTypes.DATE, allowNull: true },
     reconciledById: { type: DataTypes.INTEGER, allowNull: true },
     reconciledAt: { type: DataTypes.DATE, allowNull: true },
@@ -129,7 +133,7 @@ CashReport.init(
           this.cashierId != null &&
           Number(this.reconciledById) === Number(this.cashierId)
         ) {
-          throw new Error('核对人不能是本人，须由另一名收费员核对');
+          throw new Error(`${label('reconciledById')}不能是本人，须由另一名收费员核对`);
         }
       },
       totalIsNetOfMethods(this: CashReport) {
@@ -150,9 +154,10 @@ CashReport.init(
           this.alipayAmount +
           this.transferAmount -
           this.refundAmount;
-        if (net !== this.totalAmount) throw new Error('合计金额应等于各收款方式金额之和减去退款金额');
+        if (net !== this.totalAmount)
+          throw new Error(`${label('totalAmount')}应等于各收款方式金额之和减去${label('refundAmount')}`);
       },
-      reconciledAfterSubmitted: datesInOrder('submittedAt', 'reconciledAt', '核对时间不能早于提交时间'),
+      reconciledAfterSubmitted: datesInOrder(label, 'submittedAt', 'reconciledAt'),
     },
     hooks: {
       // Model.update validates a partial build: let the row rules see the stored row.

@@ -1,7 +1,8 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { isPartialUpdate, withStoredRow } from './model-helpers.js';
-import { moneyFen, requiredText } from './validators.js';
+import { moneyFen, oneOf, required, requiredText, validDate } from './validators.js';
 
 export const CLUBHOUSE_CHARGE_STATUSES = ['pending', 'verified'] as const;
 export type ClubhouseChargeStatus = (typeof CLUBHOUSE_CHARGE_STATUSES)[number];
@@ -35,47 +36,46 @@ export class ClubhouseCharge extends Model<InferAttributes<ClubhouseCharge>, Inf
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('ClubhouseCharge');
+
 ClubhouseCharge.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    item: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('收费项目') },
-    customerName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('客户姓名') },
+    item: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText(label('item')) },
+    customerName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText(label('customerName')) },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
     chargeDate: {
       type: DataTypes.DATEONLY,
       allowNull: false,
-      validate: { notNull: { msg: '收费日期不能为空' }, isDate: { args: true, msg: '收费日期格式不正确' } },
+      validate: { ...required(label('chargeDate')), ...validDate(label('chargeDate')) },
     },
     quantity: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 1,
       validate: {
-        notNull: { msg: '数量不能为空' },
-        isInt: { msg: '数量必须是整数' },
-        min: { args: [1], msg: '数量至少为 1' },
+        ...required(label('quantity')),
+        isInt: { msg: `${label('quantity')}必须是整数` },
+        min: { args: [1], msg: `${label('quantity')}至少为 1` },
       },
     },
     unitPrice: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      validate: { notNull: { msg: '单价不能为空' }, ...moneyFen('单价') },
+      validate: { ...required(label('unitPrice')), ...moneyFen(label('unitPrice')) },
     },
     amount: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      validate: { notNull: { msg: '金额不能为空' }, ...moneyFen('金额') },
+      validate: { ...required(label('amount')), ...moneyFen(label('amount')) },
     },
     status: {
       type: DataTypes.ENUM(...CLUBHOUSE_CHARGE_STATUSES),
       allowNull: false,
       defaultValue: 'pending',
-      validate: {
-        notNull: { msg: '状态不能为空' },
-        isIn: { args: [CLUBHOUSE_CHARGE_STATUSES as unknown as string[]], msg: '状态不正确' },
-      },
+      validate: { ...required(label('status')), ...oneOf(CLUBHOUSE_CHARGE_STATUSES, label('status')) },
     },
-    recordedById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '登记人不能为空' } } },
+    recordedById: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('recordedById')) },
     verifiedById: { type: DataTypes.INTEGER, allowNull: true },
     verifiedAt: { type: DataTypes.DATE, allowNull: true },
     note: { type: DataTypes.STRING(200), allowNull: true },
@@ -97,7 +97,8 @@ ClubhouseCharge.init(
     validate: {
       amountIsQuantityTimesPrice(this: ClubhouseCharge) {
         if (![this.quantity, this.unitPrice, this.amount].every((v) => Number.isInteger(v))) return;
-        if (this.amount !== this.quantity * this.unitPrice) throw new Error('金额必须等于数量乘以单价');
+        if (this.amount !== this.quantity * this.unitPrice)
+          throw new Error(`${label('amount')}必须等于${label('quantity')}乘以${label('unitPrice')}`);
       },
     },
     hooks: {

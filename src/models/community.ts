@@ -1,5 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 
 /** 小区. */
 export class Community extends Model<InferAttributes<Community>, InferCreationAttributes<Community>> {
@@ -10,6 +11,8 @@ export class Community extends Model<InferAttributes<Community>, InferCreationAt
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Community');
+
 Community.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -17,7 +20,7 @@ Community.init(
       type: DataTypes.STRING(60),
       allowNull: false,
       unique: true,
-      validate: { notEmpty: { msg: '小区名称不能为空' } },
+      validate: { notEmpty: { msg: `${label('name')}不能为空` } },
     },
     address: { type: DataTypes.STRING(200), allowNull: true },
     createdAt: DataTypes.DATE,

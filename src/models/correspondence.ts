@@ -1,5 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
+import { oneOf, required, requiredText, validDate } from './validators.js';
 
 export const CORRESPONDENCE_KINDS = ['mail', 'letter', 'external_call', 'phone_record'] as const;
 export type CorrespondenceKind = (typeof CORRESPONDENCE_KINDS)[number];
@@ -28,42 +30,38 @@ export class Correspondence extends Model<InferAttributes<Correspondence>, Infer
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Correspondence');
+
 Correspondence.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     kind: {
       type: DataTypes.ENUM(...CORRESPONDENCE_KINDS),
       allowNull: false,
-      validate: {
-        notNull: { msg: '类别不能为空' },
-        isIn: { args: [CORRESPONDENCE_KINDS as unknown as string[]], msg: '类别不正确' },
-      },
+      validate: { ...required(label('kind')), ...oneOf(CORRESPONDENCE_KINDS, label('kind')) },
     },
     direction: {
       type: DataTypes.ENUM(...CORRESPONDENCE_DIRECTIONS),
       allowNull: false,
       defaultValue: 'incoming',
-      validate: {
-        notNull: { msg: '收发方向不能为空' },
-        isIn: { args: [CORRESPONDENCE_DIRECTIONS as unknown as string[]], msg: '收发方向不正确' },
-      },
+      validate: { ...required(label('direction')), ...oneOf(CORRESPONDENCE_DIRECTIONS, label('direction')) },
     },
     party: {
       type: DataTypes.STRING(100),
       allowNull: false,
-      validate: { notNull: { msg: '对方不能为空' }, notEmpty: { msg: '对方不能为空' } },
+      validate: requiredText(label('party')),
     },
     subject: {
       type: DataTypes.STRING(200),
       allowNull: false,
-      validate: { notNull: { msg: '事由不能为空' }, notEmpty: { msg: '事由不能为空' } },
+      validate: requiredText(label('subject')),
     },
     content: { type: DataTypes.TEXT, allowNull: true },
-    handlerId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '经办人不能为空' } } },
+    handlerId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('handlerId')) },
     occurredOn: {
       type: DataTypes.DATEONLY,
       allowNull: false,
-      validate: { notNull: { msg: '日期不能为空' }, isDate: { args: true, msg: '日期格式不正确' } },
+      validate: { ...required(label('occurredOn')), ...validDate(label('occurredOn')) },
     },
     result: { type: DataTypes.TEXT, allowNull: true },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },

@@ -1,7 +1,9 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { jsonTextSetter, type JsonValue } from './json-field.js';
 import { isPlainObject } from '../lib/objects.js';
+import { oneOf, required, requiredText } from './validators.js';
 
 /** allow 允许, deny 被规则拒绝, default-deny 无规则允许 (default deny). */
 export const DECISION_EFFECTS = ['allow', 'deny', 'default-deny'] as const;
@@ -34,6 +36,8 @@ export class DecisionLog extends Model<InferAttributes<DecisionLog>, InferCreati
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('DecisionLog');
+
 DecisionLog.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -41,22 +45,19 @@ DecisionLog.init(
     action: {
       type: DataTypes.STRING(80),
       allowNull: false,
-      validate: { notNull: { msg: '动作不能为空' }, notEmpty: { msg: '动作不能为空' } },
+      validate: requiredText(label('action')),
     },
     resource: {
       type: DataTypes.STRING(40),
       allowNull: false,
-      validate: { notNull: { msg: '资源不能为空' }, notEmpty: { msg: '资源不能为空' } },
+      validate: requiredText(label('resource')),
     },
     recordId: { type: DataTypes.STRING(64), allowNull: true },
-    allowed: { type: DataTypes.BOOLEAN, allowNull: false, validate: { notNull: { msg: '是否允许不能为空' } } },
+    allowed: { type: DataTypes.BOOLEAN, allowNull: false, validate: required(label('allowed')) },
     effect: {
       type: DataTypes.ENUM(...DECISION_EFFECTS),
       allowNull: false,
-      validate: {
-        notNull: { msg: '决策结果不能为空' },
-        isIn: { args: [DECISION_EFFECTS as unknown as string[]], msg: '决策结果不正确' },
-      },
+      validate: { ...required(label('effect')), ...oneOf(DECISION_EFFECTS, label('effect')) },
     },
     rules: {
       type: DataTypes.JSON,
@@ -66,7 +67,7 @@ DecisionLog.init(
       validate: {
         isRuleList(value: unknown) {
           if (!Array.isArray(value) || !value.every((r) => isPlainObject(r)))
-            throw new Error('决策规则必须是 [{id, name, clause}] 数组');
+            throw new Error(`${label('rules')}必须是 [{id, name, clause}] 数组`);
         },
       },
     },
@@ -83,7 +84,7 @@ DecisionLog.init(
     validate: {
       allowedMatchesEffect(this: DecisionLog) {
         if (this.effect && typeof this.allowed === 'boolean' && this.allowed !== (this.effect === 'allow')) {
-          throw new Error('“是否允许”与决策结果不一致');
+          throw new Error(`“${label('allowed')}”与${label('effect')}不一致`);
         }
       },
     },

@@ -1,5 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 
 /** 部门: 客户中心, 工程部, 保安部, 保洁部, 财务部, 管理处. */
 export class Department extends Model<InferAttributes<Department>, InferCreationAttributes<Department>> {
@@ -12,6 +13,8 @@ export class Department extends Model<InferAttributes<Department>, InferCreation
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Department');
+
 Department.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -19,7 +22,7 @@ Department.init(
       type: DataTypes.STRING(40),
       allowNull: false,
       unique: true,
-      validate: { notEmpty: { msg: '部门名称不能为空' } },
+      validate: { notEmpty: { msg: `${label('name')}不能为空` } },
     },
     description: { type: DataTypes.TEXT, allowNull: true },
     supervisorId: { type: DataTypes.INTEGER, allowNull: true },

@@ -1,5 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
+import { oneOf, requiredText } from './validators.js';
 
 /** draft 草稿 → started 已启动 → closed 已结束. */
 export const DUNNING_PLAN_STATUSES = ['draft', 'started', 'closed'] as const;
@@ -26,29 +28,31 @@ export class DunningPlan extends Model<InferAttributes<DunningPlan>, InferCreati
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('DunningPlan');
+
 DunningPlan.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     title: {
       type: DataTypes.STRING(100),
       allowNull: false,
-      validate: { notNull: { msg: '计划名称不能为空' }, notEmpty: { msg: '计划名称不能为空' } },
+      validate: requiredText(label('title')),
     },
     status: {
       type: DataTypes.ENUM(...DUNNING_PLAN_STATUSES),
       allowNull: false,
       defaultValue: 'draft',
-      validate: { isIn: { args: [DUNNING_PLAN_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: oneOf(DUNNING_PLAN_STATUSES, label('status')),
     },
     minMonthsInArrears: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 1,
       validate: {
-        notNull: { msg: '最少欠费月数不能为空' },
-        isInt: { msg: '最少欠费月数必须是整数' },
-        min: { args: [1], msg: '最少欠费月数至少为 1' },
-        max: { args: [120], msg: '最少欠费月数不能超过 120' },
+        notNull: { msg: `${label('minMonthsInArrears')}不能为空` },
+        isInt: { msg: `${label('minMonthsInArrears')}必须是整数` },
+        min: { args: [1], msg: `${label('minMonthsInArrears')}至少为 1` },
+        max: { args: [120], msg: `${label('minMonthsInArrears')}不能超过 120` },
       },
     },
     createdById: { type: DataTypes.INTEGER, allowNull: true },
@@ -68,7 +72,7 @@ DunningPlan.init(
     validate: {
       startedAtBeforeClosedAt(this: DunningPlan) {
         if (this.startedAt && this.closedAt && new Date(this.closedAt).getTime() < new Date(this.startedAt).getTime()) {
-          throw new Error('结束时间不能早于启动时间');
+          throw new Error(`${label('closedAt')}不能早于${label('startedAt')}`);
         }
       },
     },

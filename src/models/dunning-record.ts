@@ -7,7 +7,9 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { DunningTarget } from './dunning-target.js';
+import { oneOf, required, validDate } from './validators.js';
 
 /** 催缴方式: phone 电话 | visit 上门 | letter 催缴函 | sms 短信. */
 export const DUNNING_METHODS = ['phone', 'visit', 'letter', 'sms'] as const;
@@ -36,38 +38,34 @@ export class DunningRecord extends Model<InferAttributes<DunningRecord>, InferCr
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('DunningRecord');
+
 DunningRecord.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    planId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '催缴计划不能为空' } } },
+    planId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('planId')) },
     targetId: { type: DataTypes.INTEGER, allowNull: true },
-    ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '业主不能为空' } } },
-    staffId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '催缴人不能为空' } } },
+    ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('ownerId')) },
+    staffId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('staffId')) },
     contactedAt: {
       type: DataTypes.DATE,
       allowNull: false,
-      validate: { notNull: { msg: '催缴时间不能为空' }, isDate: { args: true, msg: '催缴时间格式不正确' } },
+      validate: { ...required(label('contactedAt')), ...validDate(label('contactedAt')) },
     },
     method: {
       type: DataTypes.ENUM(...DUNNING_METHODS),
       allowNull: false,
-      validate: {
-        notNull: { msg: '催缴方式不能为空' },
-        isIn: { args: [DUNNING_METHODS as unknown as string[]], msg: '催缴方式不正确' },
-      },
+      validate: { ...required(label('method')), ...oneOf(DUNNING_METHODS, label('method')) },
     },
     result: {
       type: DataTypes.ENUM(...DUNNING_RESULTS),
       allowNull: false,
-      validate: {
-        notNull: { msg: '催缴结果不能为空' },
-        isIn: { args: [DUNNING_RESULTS as unknown as string[]], msg: '催缴结果不正确' },
-      },
+      validate: { ...required(label('result')), ...oneOf(DUNNING_RESULTS, label('result')) },
     },
     promisedDate: {
       type: DataTypes.DATEONLY,
       allowNull: true,
-      validate: { isDate: { args: true, msg: '承诺缴费日期格式不正确' } },
+      validate: validDate(label('promisedDate')),
     },
     note: { type: DataTypes.TEXT, allowNull: true },
     createdAt: DataTypes.DATE,
@@ -87,7 +85,8 @@ DunningRecord.init(
     ],
     validate: {
       promisedNeedsDate(this: DunningRecord) {
-        if (this.result === 'promised' && !this.promisedDate) throw new Error('承诺缴费时必须填写承诺缴费日期');
+        if (this.result === 'promised' && !this.promisedDate)
+          throw new Error(`承诺缴费时必须填写${label('promisedDate')}`);
       },
     },
     hooks: {

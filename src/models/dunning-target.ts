@@ -7,9 +7,10 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { Owner } from './owner.js';
 import { Unit } from './unit.js';
-import { moneyFen } from './validators.js';
+import { moneyFen, required, requiredText } from './validators.js';
 
 /** A target's label: "王伟 · 翠湖花园 3栋 1203" (the owner alone when no unit is named). */
 export function unitLabelled(ownerName: string, unitLabel?: string | null): string {
@@ -34,31 +35,33 @@ export class DunningTarget extends Model<InferAttributes<DunningTarget>, InferCr
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('DunningTarget');
+
 DunningTarget.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    planId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '催缴计划不能为空' } } },
-    ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '业主不能为空' } } },
+    planId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('planId')) },
+    ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('ownerId')) },
     unitId: { type: DataTypes.INTEGER, allowNull: true },
     label: {
       type: DataTypes.STRING(140),
       allowNull: false,
-      validate: { notNull: { msg: '催缴对象名称不能为空' }, notEmpty: { msg: '催缴对象名称不能为空' } },
+      validate: requiredText(label('label')),
     },
     arrearsAmount: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
-      validate: { notNull: { msg: '欠费金额不能为空' }, ...moneyFen('欠费金额') },
+      validate: { ...required(label('arrearsAmount')), ...moneyFen(label('arrearsAmount')) },
     },
     monthsInArrears: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
       validate: {
-        notNull: { msg: '欠费月数不能为空' },
-        isInt: { msg: '欠费月数必须是整数' },
-        min: { args: [0], msg: '欠费月数不能为负数' },
+        ...required(label('monthsInArrears')),
+        isInt: { msg: `${label('monthsInArrears')}必须是整数` },
+        min: { args: [0], msg: `${label('monthsInArrears')}不能为负数` },
       },
     },
     note: { type: DataTypes.TEXT, allowNull: true },

@@ -1,7 +1,8 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { withStoredRow } from './model-helpers.js';
-import { datesInOrder } from './validators.js';
+import { datesInOrder, oneOf, required, requiredText } from './validators.js';
 
 export const NOTICE_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
@@ -22,30 +23,29 @@ export class Notice extends Model<InferAttributes<Notice>, InferCreationAttribut
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Notice');
+
 Notice.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     title: {
       type: DataTypes.STRING(120),
       allowNull: false,
-      validate: { notNull: { msg: '标题不能为空' }, notEmpty: { msg: '标题不能为空' } },
+      validate: requiredText(label('title')),
     },
     content: {
       type: DataTypes.TEXT,
       allowNull: false,
-      validate: { notNull: { msg: '正文不能为空' }, notEmpty: { msg: '正文不能为空' } },
+      validate: requiredText(label('content')),
     },
     status: {
       type: DataTypes.ENUM(...NOTICE_STATUSES),
       allowNull: false,
       defaultValue: 'draft',
-      validate: {
-        notNull: { msg: '状态不能为空' },
-        isIn: { args: [NOTICE_STATUSES as unknown as string[]], msg: '状态不正确' },
-      },
+      validate: { ...required(label('status')), ...oneOf(NOTICE_STATUSES, label('status')) },
     },
     audience: { type: DataTypes.STRING(200), allowNull: true },
-    authorId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '拟稿人不能为空' } } },
+    authorId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('authorId')) },
     publishedAt: { type: DataTypes.DATE, allowNull: true },
     withdrawnAt: { type: DataTypes.DATE, allowNull: true },
     createdAt: DataTypes.DATE,
@@ -57,7 +57,7 @@ Notice.init(
     modelName: 'Notice',
     indexes: [{ fields: ['status', 'publishedAt'] }, { fields: ['authorId'] }, { fields: ['title'] }],
     validate: {
-      withdrawnAfterPublished: datesInOrder('publishedAt', 'withdrawnAt', '撤回时间不能早于发布时间'),
+      withdrawnAfterPublished: datesInOrder(label, 'publishedAt', 'withdrawnAt'),
       withdrawnOnlyOncePublished(this: Notice) {
         if (this.withdrawnAt && !this.publishedAt) throw new Error('未发布的通知不能撤回');
       },

@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { PHONE_PATTERN, datesInOrder } from './validators.js';
+import { fieldNames } from '../vocabulary/fields.js';
+import { datesInOrder, phone, validDate } from './validators.js';
 
 /** 业主档案: an owner's contacts; units point at their owner. Reviewed periodically (定期清理). */
 export class Owner extends Model<InferAttributes<Owner>, InferCreationAttributes<Owner>> {
@@ -18,30 +19,36 @@ export class Owner extends Model<InferAttributes<Owner>, InferCreationAttributes
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Owner');
+
 Owner.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    name: { type: DataTypes.STRING(40), allowNull: false, validate: { notEmpty: { msg: '业主姓名不能为空' } } },
+    name: { type: DataTypes.STRING(40), allowNull: false, validate: { notEmpty: { msg: `${label('name')}不能为空` } } },
     phone: {
       type: DataTypes.STRING(20),
       allowNull: true,
-      validate: { is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
+      validate: phone(label('phone')),
     },
     altPhone: {
       type: DataTypes.STRING(20),
       allowNull: true,
-      validate: { is: { args: PHONE_PATTERN, msg: '备用电话格式不正确' } },
+      validate: phone(label('altPhone')),
     },
-    email: { type: DataTypes.STRING(120), allowNull: true, validate: { isEmail: { msg: '邮箱格式不正确' } } },
+    email: {
+      type: DataTypes.STRING(120),
+      allowNull: true,
+      validate: { isEmail: { msg: `${label('email')}格式不正确` } },
+    },
     moveInDate: {
       type: DataTypes.DATEONLY,
       allowNull: true,
-      validate: { isDate: { msg: '入住日期格式不正确', args: true } },
+      validate: validDate(label('moveInDate')),
     },
     lastReviewedOn: {
       type: DataTypes.DATEONLY,
       allowNull: true,
-      validate: { isDate: { msg: '清理日期格式不正确', args: true } },
+      validate: validDate(label('lastReviewedOn')),
     },
     notes: { type: DataTypes.TEXT, allowNull: true },
     createdAt: DataTypes.DATE,
@@ -52,6 +59,6 @@ Owner.init(
     tableName: 'Owner',
     modelName: 'Owner',
     indexes: [{ fields: ['name'] }, { fields: ['phone'] }, { fields: ['lastReviewedOn'] }],
-    validate: { reviewAfterMoveIn: datesInOrder('moveInDate', 'lastReviewedOn', '档案清理日期不能早于入住日期') },
+    validate: { reviewAfterMoveIn: datesInOrder(label, 'moveInDate', 'lastReviewedOn') },
   },
 );

@@ -1,7 +1,8 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { withStoredRow } from './model-helpers.js';
-import { PHONE_PATTERN, datesInOrder, positiveFen, requiredText } from './validators.js';
+import { datesInOrder, oneOf, phone, positiveFen, required, requiredText, validDate } from './validators.js';
 
 export const PARKING_RENTAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ParkingRentalStatus = (typeof PARKING_RENTAL_STATUSES)[number];
@@ -38,22 +39,27 @@ export class ParkingRental extends Model<InferAttributes<ParkingRental>, InferCr
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('ParkingRental');
+
 ParkingRental.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    registeredById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '登记人不能为空' } } },
+    registeredById: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('registeredById')) },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
     unitId: { type: DataTypes.INTEGER, allowNull: true },
-    renterName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('承租人') },
+    renterName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText(label('renterName')) },
     renterPhone: {
       type: DataTypes.STRING(20),
       allowNull: false,
-      validate: { ...requiredText('联系电话'), is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
+      validate: { ...requiredText(label('renterPhone')), ...phone(label('renterPhone')) },
     },
     plateNumber: {
       type: DataTypes.STRING(10),
       allowNull: false,
-      validate: { ...requiredText('车牌号'), is: { args: PLATE_PATTERN, msg: '车牌号格式不正确' } },
+      validate: {
+        ...requiredText(label('plateNumber')),
+        is: { args: PLATE_PATTERN, msg: `${label('plateNumber')}格式不正确` },
+      },
       set(value: string) {
         this.setDataValue(
           'plateNumber',
@@ -61,30 +67,27 @@ ParkingRental.init(
         );
       },
     },
-    spaceNumber: { type: DataTypes.STRING(20), allowNull: false, validate: requiredText('车位号') },
+    spaceNumber: { type: DataTypes.STRING(20), allowNull: false, validate: requiredText(label('spaceNumber')) },
     startDate: {
       type: DataTypes.DATEONLY,
       allowNull: false,
-      validate: { notNull: { msg: '开始日期不能为空' }, isDate: { args: true, msg: '开始日期格式不正确' } },
+      validate: { ...required(label('startDate')), ...validDate(label('startDate')) },
     },
     endDate: {
       type: DataTypes.DATEONLY,
       allowNull: false,
-      validate: { notNull: { msg: '结束日期不能为空' }, isDate: { args: true, msg: '结束日期格式不正确' } },
+      validate: { ...required(label('endDate')), ...validDate(label('endDate')) },
     },
     monthlyRent: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      validate: { notNull: { msg: '月租金不能为空' }, ...positiveFen('月租金') },
+      validate: { ...required(label('monthlyRent')), ...positiveFen(label('monthlyRent')) },
     },
     status: {
       type: DataTypes.ENUM(...PARKING_RENTAL_STATUSES),
       allowNull: false,
       defaultValue: 'pending',
-      validate: {
-        notNull: { msg: '状态不能为空' },
-        isIn: { args: [PARKING_RENTAL_STATUSES as unknown as string[]], msg: '状态不正确' },
-      },
+      validate: { ...required(label('status')), ...oneOf(PARKING_RENTAL_STATUSES, label('status')) },
     },
     reviewedById: { type: DataTypes.INTEGER, allowNull: true },
     reviewedAt: { type: DataTypes.DATE, allowNull: true },
@@ -105,7 +108,7 @@ ParkingRental.init(
       { fields: ['spaceNumber'] },
       { fields: ['startDate'] },
     ],
-    validate: { endAfterStart: datesInOrder('startDate', 'endDate', '结束日期不能早于开始日期') },
+    validate: { endAfterStart: datesInOrder(label, 'startDate', 'endDate') },
     // Model.update validates a partial build: let the row rules see the stored row.
     hooks: { beforeValidate: (rental, options) => withStoredRow(rental, options) },
   },

@@ -7,10 +7,11 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { formatReceiptNumber, receiptNumbering, type ReceiptNumbering } from './receipt-numbers.js';
 import { shanghaiYear } from '../lib/shanghai.js';
 import { withStoredRow } from './model-helpers.js';
-import { positiveFen } from './validators.js';
+import { oneOf, positiveFen, required, requiredText } from './validators.js';
 
 /** 物业费等账单 | 装修押金 | 退押金 | 车位 | 会所 | 其他. */
 export const PAYMENT_KINDS = ['fee', 'deposit', 'deposit_refund', 'parking', 'clubhouse', 'other'] as const;
@@ -59,10 +60,12 @@ export class Payment extends Model<InferAttributes<Payment>, InferCreationAttrib
   declare updatedAt: CreationOptional<Date>;
 }
 
-const enumOf = (values: readonly string[], label: string) => ({
-  notNull: { msg: `${label}不能为空` },
-  isIn: { args: [values as unknown as string[]], msg: `${label}不正确` },
+const label = fieldNames('Payment');
+const enumOf = (values: readonly string[], field: 'kind' | 'method' | 'status') => ({
+  ...required(label(field)),
+  ...oneOf(values, label(field)),
 });
+const receiptTaken = `该年度的${label('receiptSequence')}已被使用，${label('receiptNumber')}不能重复`;
 
 Payment.init(
   {
@@ -71,41 +74,47 @@ Payment.init(
     receiptNumber: {
       type: DataTypes.STRING(20),
       allowNull: true,
-      unique: { name: 'Payment_receiptNumber', msg: '收据号已被使用，收据号不能重复' },
-      validate: { notEmpty: { msg: '收据号不能为空' } },
+      unique: {
+        name: 'Payment_receiptNumber',
+        msg: `${label('receiptNumber')}已被使用，${label('receiptNumber')}不能重复`,
+      },
+      validate: { notEmpty: { msg: `${label('receiptNumber')}不能为空` } },
     },
     receiptYear: {
       type: DataTypes.INTEGER,
       allowNull: true,
-      unique: { name: 'Payment_receiptYear_receiptSequence', msg: '该年度的收据序号已被使用，收据号不能重复' },
+      unique: { name: 'Payment_receiptYear_receiptSequence', msg: receiptTaken },
       validate: {
-        isInt: { msg: '收据年度不正确' },
-        min: { args: [2000], msg: '收据年度不正确' },
-        max: { args: [9999], msg: '收据年度不正确' },
+        isInt: { msg: `${label('receiptYear')}不正确` },
+        min: { args: [2000], msg: `${label('receiptYear')}不正确` },
+        max: { args: [9999], msg: `${label('receiptYear')}不正确` },
       },
     },
     receiptSequence: {
       type: DataTypes.INTEGER,
       allowNull: true,
-      unique: { name: 'Payment_receiptYear_receiptSequence', msg: '该年度的收据序号已被使用，收据号不能重复' },
-      validate: { isInt: { msg: '收据序号必须是正整数' }, min: { args: [1], msg: '收据序号必须是正整数' } },
+      unique: { name: 'Payment_receiptYear_receiptSequence', msg: receiptTaken },
+      validate: {
+        isInt: { msg: `${label('receiptSequence')}必须是正整数` },
+        min: { args: [1], msg: `${label('receiptSequence')}必须是正整数` },
+      },
     },
-    kind: { type: DataTypes.ENUM(...PAYMENT_KINDS), allowNull: false, validate: enumOf(PAYMENT_KINDS, '收款类别') },
+    kind: { type: DataTypes.ENUM(...PAYMENT_KINDS), allowNull: false, validate: enumOf(PAYMENT_KINDS, 'kind') },
     method: {
       type: DataTypes.ENUM(...PAYMENT_METHODS),
       allowNull: false,
-      validate: enumOf(PAYMENT_METHODS, '收款方式'),
+      validate: enumOf(PAYMENT_METHODS, 'method'),
     },
     amount: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      validate: { notNull: { msg: '金额不能为空' }, ...positiveFen('金额') },
+      validate: { ...required(label('amount')), ...positiveFen(label('amount')) },
     },
     status: {
       type: DataTypes.ENUM(...PAYMENT_STATUSES),
       allowNull: false,
       defaultValue: 'valid',
-      validate: enumOf(PAYMENT_STATUSES, '状态'),
+      validate: enumOf(PAYMENT_STATUSES, 'status'),
     },
     billId: { type: DataTypes.INTEGER, allowNull: true },
     depositId: { type: DataTypes.INTEGER, allowNull: true },
@@ -114,15 +123,15 @@ Payment.init(
     payerName: {
       type: DataTypes.STRING(60),
       allowNull: false,
-      validate: { notNull: { msg: '交款人不能为空' }, notEmpty: { msg: '交款人不能为空' } },
+      validate: requiredText(label('payerName')),
     },
-    cashierId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '收款人不能为空' } } },
+    cashierId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('cashierId')) },
     cashReportId: { type: DataTypes.INTEGER, allowNull: true },
     paidAt: {
       type: DataTypes.DATE,
       allowNull: false,
       defaultValue: DataTypes.NOW,
-      validate: { notNull: { msg: '收款时间不能为空' } },
+      validate: required(label('paidAt')),
     },
     voidedAt: { type: DataTypes.DATE, allowNull: true },
     voidedById: { type: DataTypes.INTEGER, allowNull: true },
@@ -150,18 +159,18 @@ Payment.init(
     validate: {
       voidedNeedsReason(this: Payment) {
         if (this.status === 'voided' && !String(this.voidReason ?? '').trim())
-          throw new Error('作废收据必须填写作废原因');
+          throw new Error(`作废收据必须填写${label('voidReason')}`);
       },
       numberMatchesSequence(this: Payment) {
         if (!Number.isInteger(this.receiptYear) || !Number.isInteger(this.receiptSequence) || this.receiptSequence < 1)
           return;
         if (this.receiptYear < 1000 || this.receiptYear > 9999) return;
         if (this.receiptNumber !== formatReceiptNumber(this.receiptYear, this.receiptSequence))
-          throw new Error('收据号与收据年度、序号不一致');
+          throw new Error(`${label('receiptNumber')}与${label('receiptYear')}、${label('receiptSequence')}不一致`);
       },
       voidedAfterPaid(this: Payment) {
         if (this.voidedAt && this.paidAt && new Date(this.voidedAt).getTime() < new Date(this.paidAt).getTime())
-          throw new Error('作废时间不能早于收款时间');
+          throw new Error(`${label('voidedAt')}不能早于${label('paidAt')}`);
       },
     },
     hooks: {

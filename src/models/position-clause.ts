@@ -1,5 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 
 export const CLAUSE_KINDS = ['duty', 'authority', 'qualification'] as const;
 export type ClauseKind = (typeof CLAUSE_KINDS)[number];
@@ -15,6 +16,8 @@ export class PositionClause extends Model<InferAttributes<PositionClause>, Infer
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('PositionClause');
+
 PositionClause.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -22,10 +25,16 @@ PositionClause.init(
     kind: {
       type: DataTypes.ENUM(...CLAUSE_KINDS),
       allowNull: false,
-      validate: { isIn: { args: [CLAUSE_KINDS as unknown as string[]], msg: '条款类别必须是职责、职权或资格要求' } },
+      validate: {
+        isIn: { args: [CLAUSE_KINDS as unknown as string[]], msg: `${label('kind')}必须是职责、职权或资格要求` },
+      },
     },
-    number: { type: DataTypes.INTEGER, allowNull: false, validate: { min: { args: [1], msg: '条款序号从 1 开始' } } },
-    text: { type: DataTypes.TEXT, allowNull: false, validate: { notEmpty: { msg: '条款内容不能为空' } } },
+    number: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      validate: { min: { args: [1], msg: `${label('number')}从 1 开始` } },
+    },
+    text: { type: DataTypes.TEXT, allowNull: false, validate: { notEmpty: { msg: `${label('text')}不能为空` } } },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },

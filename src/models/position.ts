@@ -1,5 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 
 /** 岗位: one job description (岗位职务说明书), or a post the document only names (管理处主任). */
 export class Position extends Model<InferAttributes<Position>, InferCreationAttributes<Position>> {
@@ -22,6 +23,8 @@ export class Position extends Model<InferAttributes<Position>, InferCreationAttr
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Position');
+
 Position.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -29,7 +32,7 @@ Position.init(
       type: DataTypes.STRING(40),
       allowNull: false,
       unique: true,
-      validate: { notEmpty: { msg: '岗位名称不能为空' } },
+      validate: { notEmpty: { msg: `${label('name')}不能为空` } },
     },
     code: { type: DataTypes.STRING(40), allowNull: true, unique: true },
     departmentId: { type: DataTypes.INTEGER, allowNull: true },

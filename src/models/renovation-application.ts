@@ -8,8 +8,9 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { shanghaiYear } from '../lib/shanghai.js';
-import { PHONE_PATTERN, datesInOrder } from './validators.js';
+import { datesInOrder, oneOf, phone, required, requiredText, validDate } from './validators.js';
 
 /** submitted 已提交 → reviewed 工程部已审核 → approved 已核批 | rejected 未获核批 → inspected 已验收. */
 export const RENOVATION_STATUSES = ['submitted', 'reviewed', 'approved', 'rejected', 'inspected'] as const;
@@ -78,6 +79,8 @@ export class RenovationApplication extends Model<
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('RenovationApplication');
+
 RenovationApplication.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -85,40 +88,40 @@ RenovationApplication.init(
       type: DataTypes.STRING(20),
       allowNull: false,
       unique: true,
-      validate: { notNull: { msg: '申请编号不能为空' }, notEmpty: { msg: '申请编号不能为空' } },
+      validate: requiredText(label('number')),
     },
-    unitId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '房屋不能为空' } } },
-    ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '业主不能为空' } } },
+    unitId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('unitId')) },
+    ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('ownerId')) },
     contractor: {
       type: DataTypes.STRING(100),
       allowNull: false,
-      validate: { notNull: { msg: '施工单位不能为空' }, notEmpty: { msg: '施工单位不能为空' } },
+      validate: requiredText(label('contractor')),
     },
     contractorPhone: {
       type: DataTypes.STRING(20),
       allowNull: false,
-      validate: { notNull: { msg: '施工单位电话不能为空' }, is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
+      validate: { ...required(label('contractorPhone')), ...phone(label('contractorPhone')) },
     },
     scope: {
       type: DataTypes.TEXT,
       allowNull: false,
-      validate: { notNull: { msg: '装修范围不能为空' }, notEmpty: { msg: '装修范围不能为空' } },
+      validate: requiredText(label('scope')),
     },
     startDate: {
       type: DataTypes.DATEONLY,
       allowNull: false,
-      validate: { notNull: { msg: '开工日期不能为空' }, isDate: { args: true, msg: '开工日期格式不正确' } },
+      validate: { ...required(label('startDate')), ...validDate(label('startDate')) },
     },
     endDate: {
       type: DataTypes.DATEONLY,
       allowNull: false,
-      validate: { notNull: { msg: '完工日期不能为空' }, isDate: { args: true, msg: '完工日期格式不正确' } },
+      validate: { ...required(label('endDate')), ...validDate(label('endDate')) },
     },
     status: {
       type: DataTypes.ENUM(...RENOVATION_STATUSES),
       allowNull: false,
       defaultValue: 'submitted',
-      validate: { isIn: { args: [RENOVATION_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: oneOf(RENOVATION_STATUSES, label('status')),
     },
     reviewOpinion: { type: DataTypes.TEXT, allowNull: true },
     reviewedById: { type: DataTypes.INTEGER, allowNull: true },
@@ -129,7 +132,7 @@ RenovationApplication.init(
     inspectionResult: {
       type: DataTypes.ENUM(...INSPECTION_RESULTS),
       allowNull: true,
-      validate: { isIn: { args: [INSPECTION_RESULTS as unknown as string[]], msg: '验收结果不正确' } },
+      validate: oneOf(INSPECTION_RESULTS, label('inspectionResult')),
     },
     inspectedById: { type: DataTypes.INTEGER, allowNull: true },
     inspectedAt: { type: DataTypes.DATE, allowNull: true },
@@ -151,10 +154,12 @@ RenovationApplication.init(
       { fields: ['inspectionResult'] },
     ],
     validate: {
-      datesInOrder: datesInOrder('startDate', 'endDate', '结束日期不能早于开始日期'),
+      datesInOrder: datesInOrder(label, 'startDate', 'endDate'),
       inspectionResultMatchesStatus(this: RenovationApplication) {
-        if (this.status === 'inspected' && !this.inspectionResult) throw new Error('验收后必须填写验收结果');
-        if (this.status !== 'inspected' && this.inspectionResult) throw new Error('尚未验收的申请不能有验收结果');
+        if (this.status === 'inspected' && !this.inspectionResult)
+          throw new Error(`验收后必须填写${label('inspectionResult')}`);
+        if (this.status !== 'inspected' && this.inspectionResult)
+          throw new Error(`尚未验收的申请不能有${label('inspectionResult')}`);
       },
     },
     hooks: {

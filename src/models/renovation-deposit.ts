@@ -7,8 +7,9 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { INSPECTION_RESULTS, RenovationApplication, type InspectionResult } from './renovation-application.js';
-import { moneyFen, positiveFen } from './validators.js';
+import { moneyFen, oneOf, positiveFen, required, requiredText } from './validators.js';
 
 /** held 押金在押 → refunded 已退还 (possibly with a deduction) | forfeited 已没收. */
 export const DEPOSIT_STATUSES = ['held', 'refunded', 'forfeited'] as const;
@@ -55,6 +56,8 @@ export class RenovationDeposit extends Model<
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('RenovationDeposit');
+
 RenovationDeposit.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -62,44 +65,44 @@ RenovationDeposit.init(
       type: DataTypes.STRING(20),
       allowNull: false,
       unique: true,
-      validate: { notNull: { msg: '押金编号不能为空' }, notEmpty: { msg: '押金编号不能为空' } },
+      validate: requiredText(label('number')),
     },
     applicationId: {
       type: DataTypes.INTEGER,
       allowNull: false,
       unique: true,
-      validate: { notNull: { msg: '装修申请不能为空' } },
+      validate: required(label('applicationId')),
     },
-    unitId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '房屋不能为空' } } },
-    ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '业主不能为空' } } },
+    unitId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('unitId')) },
+    ownerId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('ownerId')) },
     amount: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      validate: { notNull: { msg: '押金金额不能为空' }, ...positiveFen('押金金额') },
+      validate: { ...required(label('amount')), ...positiveFen(label('amount')) },
     },
     status: {
       type: DataTypes.ENUM(...DEPOSIT_STATUSES),
       allowNull: false,
       defaultValue: 'held',
-      validate: { isIn: { args: [DEPOSIT_STATUSES as unknown as string[]], msg: '状态不正确' } },
+      validate: oneOf(DEPOSIT_STATUSES, label('status')),
     },
     inspectionResult: {
       type: DataTypes.ENUM(...INSPECTION_RESULTS),
       allowNull: true,
-      validate: { isIn: { args: [INSPECTION_RESULTS as unknown as string[]], msg: '验收结果不正确' } },
+      validate: oneOf(INSPECTION_RESULTS, label('inspectionResult')),
     },
     receiptPaymentId: { type: DataTypes.INTEGER, allowNull: true },
     refundedAmount: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
-      validate: { notNull: { msg: '退还金额不能为空' }, ...moneyFen('退还金额') },
+      validate: { ...required(label('refundedAmount')), ...moneyFen(label('refundedAmount')) },
     },
     deduction: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
-      validate: { notNull: { msg: '扣款金额不能为空' }, ...moneyFen('扣款金额') },
+      validate: { ...required(label('deduction')), ...moneyFen(label('deduction')) },
     },
     refundPaymentId: { type: DataTypes.INTEGER, allowNull: true },
     refundedAt: { type: DataTypes.DATE, allowNull: true },
@@ -128,10 +131,10 @@ RenovationDeposit.init(
         const refunded = Number(this.refundedAmount ?? 0);
         const deduction = Number(this.deduction ?? 0);
         if (this.status === 'refunded' && refunded + deduction !== Number(this.amount)) {
-          throw new Error('退还金额与扣款金额之和必须等于押金金额');
+          throw new Error(`${label('refundedAmount')}与${label('deduction')}之和必须等于${label('amount')}`);
         }
         if (this.status === 'refunded' && refunded > 0 && !this.refundPaymentId)
-          throw new Error('退还押金必须有退款收据');
+          throw new Error(`退还押金必须有${label('refundPaymentId')}`);
       },
       forfeitHasNoRefund(this: RenovationDeposit) {
         if (this.status === 'forfeited' && (this.refundPaymentId || Number(this.refundedAmount ?? 0) !== 0)) {

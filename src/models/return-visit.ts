@@ -1,8 +1,10 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { shanghaiDayKey } from '../lib/shanghai.js';
 import { isPartialUpdate, txOf, withStoredRow } from './model-helpers.js';
 import { Ticket } from './ticket.js';
+import { oneOf, required, requiredText } from './validators.js';
 
 export const RETURN_VISIT_METHODS = ['phone', 'visit'] as const;
 export type ReturnVisitMethod = (typeof RETURN_VISIT_METHODS)[number];
@@ -37,39 +39,38 @@ export function returnVisitLabel(ticketNumber: string, isSpotCheck: boolean, vis
   return `${ticketNumber} ${isSpotCheck ? '抽查' : '回访'} ${shanghaiDayKey(visitedAt)}`;
 }
 
+const label = fieldNames('ReturnVisit');
+
 ReturnVisit.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     label: {
       type: DataTypes.STRING(80),
       allowNull: false,
-      validate: { notNull: { msg: '回访名称不能为空' }, notEmpty: { msg: '回访名称不能为空' } },
+      validate: requiredText(label('label')),
     },
-    ticketId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '报事单不能为空' } } },
-    visitorId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '回访人不能为空' } } },
+    ticketId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('ticketId')) },
+    visitorId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('visitorId')) },
     visitedAt: {
       type: DataTypes.DATE,
       allowNull: false,
       defaultValue: DataTypes.NOW,
-      validate: { notNull: { msg: '回访时间不能为空' } },
+      validate: required(label('visitedAt')),
     },
     method: {
       type: DataTypes.ENUM(...RETURN_VISIT_METHODS),
       allowNull: false,
       defaultValue: 'phone',
-      validate: {
-        notNull: { msg: '回访方式不能为空' },
-        isIn: { args: [RETURN_VISIT_METHODS as unknown as string[]], msg: '回访方式不正确' },
-      },
+      validate: { ...required(label('method')), ...oneOf(RETURN_VISIT_METHODS, label('method')) },
     },
     satisfaction: {
       type: DataTypes.INTEGER,
       allowNull: false,
       validate: {
-        notNull: { msg: '满意度不能为空' },
-        isInt: { msg: '满意度必须是 1 到 5 的整数' },
-        min: { args: [1], msg: '满意度必须是 1 到 5 的整数' },
-        max: { args: [5], msg: '满意度必须是 1 到 5 的整数' },
+        ...required(label('satisfaction')),
+        isInt: { msg: `${label('satisfaction')}必须是 1 到 5 的整数` },
+        min: { args: [1], msg: `${label('satisfaction')}必须是 1 到 5 的整数` },
+        max: { args: [5], msg: `${label('satisfaction')}必须是 1 到 5 的整数` },
       },
     },
     feedback: { type: DataTypes.TEXT, allowNull: true },
@@ -92,8 +93,10 @@ ReturnVisit.init(
     ],
     validate: {
       spotCheckNamesItsVisit(this: ReturnVisit) {
-        if (this.isSpotCheck && !this.spotCheckOfId) throw new Error('抽查必须指明被抽查的回访');
-        if (!this.isSpotCheck && this.spotCheckOfId) throw new Error('只有抽查才能关联被抽查的回访');
+        if (this.isSpotCheck && !this.spotCheckOfId)
+          throw new Error(`${label('isSpotCheck')}必须指明${label('spotCheckOfId')}`);
+        if (!this.isSpotCheck && this.spotCheckOfId)
+          throw new Error(`只有${label('isSpotCheck')}才能关联${label('spotCheckOfId')}`);
         if (this.spotCheckOfId && this.id && this.spotCheckOfId === this.id) throw new Error('回访不能抽查自己');
       },
     },

@@ -1,7 +1,9 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { jsonTextSetter, type JsonValue } from './json-field.js';
 import { isPlainObject } from '../lib/objects.js';
+import { required } from './validators.js';
 
 /**
  * 规则版本: an AuthorityRule as it was at one version, kept so a change can be undone. The history outlives
@@ -21,23 +23,26 @@ export class RuleVersion extends Model<InferAttributes<RuleVersion>, InferCreati
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('RuleVersion');
+const versionTaken = `该${label('ruleId')}已有此${label('version')}`;
+
 RuleVersion.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     ruleId: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      unique: { name: 'RuleVersion_rule_version', msg: '该规则已有此版本号' },
-      validate: { notNull: { msg: '所属规则不能为空' } },
+      unique: { name: 'RuleVersion_rule_version', msg: versionTaken },
+      validate: required(label('ruleId')),
     },
     version: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      unique: { name: 'RuleVersion_rule_version', msg: '该规则已有此版本号' },
+      unique: { name: 'RuleVersion_rule_version', msg: versionTaken },
       validate: {
-        notNull: { msg: '版本号不能为空' },
-        isInt: { msg: '版本号必须是整数' },
-        min: { args: [1], msg: '版本号从 1 开始' },
+        ...required(label('version')),
+        isInt: { msg: `${label('version')}必须是整数` },
+        min: { args: [1], msg: `${label('version')}从 1 开始` },
       },
     },
     snapshot: {
@@ -45,9 +50,9 @@ RuleVersion.init(
       allowNull: false,
       set: jsonTextSetter('snapshot'),
       validate: {
-        notNull: { msg: '规则快照不能为空' },
+        ...required(label('snapshot')),
         isSnapshot(value: unknown) {
-          if (!isPlainObject(value)) throw new Error('规则快照必须是 JSON 对象');
+          if (!isPlainObject(value)) throw new Error(`${label('snapshot')}必须是 JSON 对象`);
         },
       },
     },

@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { PHONE_PATTERN } from './validators.js';
+import { fieldNames } from '../vocabulary/fields.js';
+import { phone } from './validators.js';
 
 /** Shown and decided as the record's `status`: 正常, 已锁定 (an explicit lock), 已停用. */
 export const STAFF_STATUSES = ['active', 'locked', 'disabled'] as const;
@@ -38,15 +39,17 @@ export class Staff extends Model<InferAttributes<Staff>, InferCreationAttributes
   }
 }
 
+const label = fieldNames('Staff');
+
 Staff.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    name: { type: DataTypes.STRING(40), allowNull: false, validate: { notEmpty: { msg: '姓名不能为空' } } },
+    name: { type: DataTypes.STRING(40), allowNull: false, validate: { notEmpty: { msg: `${label('name')}不能为空` } } },
     email: {
       type: DataTypes.STRING(120),
       allowNull: false,
       unique: true,
-      validate: { isEmail: { msg: '邮箱格式不正确' } },
+      validate: { isEmail: { msg: `${label('email')}格式不正确` } },
       set(value: string) {
         this.setDataValue(
           'email',
@@ -60,7 +63,7 @@ Staff.init(
     phone: {
       type: DataTypes.STRING(20),
       allowNull: true,
-      validate: { is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
+      validate: phone(label('phone')),
     },
     positionId: { type: DataTypes.INTEGER, allowNull: true },
     departmentId: { type: DataTypes.INTEGER, allowNull: true },

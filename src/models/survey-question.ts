@@ -1,7 +1,9 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { copyParentFact } from './parent-facts.js';
 import { Survey, SURVEY_STATUSES, type SurveyStatus } from './survey.js';
+import { oneOf, required, requiredText } from './validators.js';
 
 /** score: answered 1–5 (5 = 非常满意); text: a written answer. */
 export const SURVEY_QUESTION_KINDS = ['score', 'text'] as const;
@@ -24,44 +26,47 @@ export class SurveyQuestion extends Model<InferAttributes<SurveyQuestion>, Infer
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('SurveyQuestion');
+const numberTaken = `该调查已有这个${label('number')}`;
+
 SurveyQuestion.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     surveyId: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      unique: { name: 'SurveyQuestion_survey_number', msg: '该调查已有这个题号' },
-      validate: { notNull: { msg: '所属调查不能为空' } },
+      unique: { name: 'SurveyQuestion_survey_number', msg: numberTaken },
+      validate: required(label('surveyId')),
     },
     number: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      unique: { name: 'SurveyQuestion_survey_number', msg: '该调查已有这个题号' },
+      unique: { name: 'SurveyQuestion_survey_number', msg: numberTaken },
       validate: {
-        notNull: { msg: '题号不能为空' },
-        isInt: { msg: '题号必须是整数' },
-        min: { args: [1], msg: '题号从 1 开始' },
+        ...required(label('number')),
+        isInt: { msg: `${label('number')}必须是整数` },
+        min: { args: [1], msg: `${label('number')}从 1 开始` },
       },
     },
     text: {
       type: DataTypes.TEXT,
       allowNull: false,
-      validate: { notNull: { msg: '题目内容不能为空' }, notEmpty: { msg: '题目内容不能为空' } },
+      validate: requiredText(label('text')),
     },
     kind: {
       type: DataTypes.ENUM(...SURVEY_QUESTION_KINDS),
       allowNull: false,
       defaultValue: 'score',
       validate: {
-        notNull: { msg: '题型不能为空' },
-        isIn: { args: [SURVEY_QUESTION_KINDS as unknown as string[]], msg: '题型必须是评分题或文字题' },
+        ...required(label('kind')),
+        isIn: { args: [SURVEY_QUESTION_KINDS as unknown as string[]], msg: `${label('kind')}必须是评分题或文字题` },
       },
     },
     surveyStatus: {
       type: DataTypes.ENUM(...SURVEY_STATUSES),
       allowNull: false,
       defaultValue: 'draft',
-      validate: { isIn: { args: [SURVEY_STATUSES as unknown as string[]], msg: '调查状态不正确' } },
+      validate: oneOf(SURVEY_STATUSES, label('surveyStatus')),
     },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,

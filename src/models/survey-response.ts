@@ -9,9 +9,13 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { jsonTextSetter } from './json-field.js';
 import { isPlainObject } from '../lib/objects.js';
 import { SurveyQuestion } from './survey-question.js';
+import { required, requiredText } from './validators.js';
+
+const label = fieldNames('SurveyResponse');
 
 /** The answers of one response: question id → score (integer 1–5) or text; null = not answered. */
 export type SurveyAnswers = Record<string, number | string | null>;
@@ -20,7 +24,7 @@ export const MAX_TEXT_ANSWER_LENGTH = 2000;
 
 /** Refuses answers that are not `{ [questionId]: 1–5 | text | null }` (synchronous; the shape only). */
 export function checkAnswersShape(value: unknown): void {
-  if (!isPlainObject(value)) throw new Error('答卷内容必须是 JSON 对象，如 {"12": 5, "13": "服务很好"}');
+  if (!isPlainObject(value)) throw new Error(`${label('answers')}必须是 JSON 对象，如 {"12": 5, "13": "服务很好"}`);
   for (const [key, answer] of Object.entries(value)) {
     if (!/^[1-9]\d*$/.test(key)) throw new Error(`答卷中的题目编号“${key}”不正确`);
     if (answer === null) continue;
@@ -55,40 +59,39 @@ export class SurveyResponse extends Model<InferAttributes<SurveyResponse>, Infer
 SurveyResponse.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    surveyId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '所属调查不能为空' } } },
+    surveyId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('surveyId')) },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
     unitId: { type: DataTypes.INTEGER, allowNull: true },
     respondentName: {
       type: DataTypes.STRING(40),
       allowNull: false,
       validate: {
-        notNull: { msg: '受访人不能为空' },
-        notEmpty: { msg: '受访人不能为空' },
-        len: { args: [1, 40], msg: '受访人姓名不能超过 40 个字' },
+        ...requiredText(label('respondentName')),
+        len: { args: [1, 40], msg: `${label('respondentName')}不能超过 40 个字` },
       },
     },
-    collectedById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '收集人不能为空' } } },
+    collectedById: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('collectedById')) },
     collectedAt: {
       type: DataTypes.DATE,
       allowNull: false,
       defaultValue: DataTypes.NOW,
-      validate: { notNull: { msg: '收集时间不能为空' } },
+      validate: required(label('collectedAt')),
     },
     answers: {
       type: DataTypes.JSON,
       allowNull: false,
       defaultValue: {},
       set: jsonTextSetter('answers'),
-      validate: { notNull: { msg: '答卷内容不能为空' }, answersShape: checkAnswersShape },
+      validate: { ...required(label('answers')), answersShape: checkAnswersShape },
     },
     overallScore: {
       type: DataTypes.INTEGER,
       allowNull: false,
       validate: {
-        notNull: { msg: '总体评分不能为空' },
-        isInt: { msg: '总体评分必须是 1 到 5 的整数' },
-        min: { args: [1], msg: '总体评分必须是 1 到 5 的整数' },
-        max: { args: [5], msg: '总体评分必须是 1 到 5 的整数' },
+        ...required(label('overallScore')),
+        isInt: { msg: `${label('overallScore')}必须是 1 到 5 的整数` },
+        min: { args: [1], msg: `${label('overallScore')}必须是 1 到 5 的整数` },
+        max: { args: [5], msg: `${label('overallScore')}必须是 1 到 5 的整数` },
       },
     },
     comment: { type: DataTypes.TEXT, allowNull: true },

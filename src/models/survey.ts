@@ -1,6 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
-import { datesInOrder } from './validators.js';
+import { fieldNames } from '../vocabulary/fields.js';
+import { datesInOrder, oneOf, required, requiredText, validDate } from './validators.js';
 
 /** Survey workflow: draft 草拟 → running 进行中 → closed 已结束. */
 export const SURVEY_STATUSES = ['draft', 'running', 'closed'] as const;
@@ -27,6 +28,8 @@ export class Survey extends Model<InferAttributes<Survey>, InferCreationAttribut
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Survey');
+
 Survey.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -34,40 +37,36 @@ Survey.init(
       type: DataTypes.STRING(100),
       allowNull: false,
       validate: {
-        notNull: { msg: '调查名称不能为空' },
-        notEmpty: { msg: '调查名称不能为空' },
-        len: { args: [1, 100], msg: '调查名称不能超过 100 个字' },
+        ...requiredText(label('title')),
+        len: { args: [1, 100], msg: `${label('title')}不能超过 100 个字` },
       },
     },
     period: {
       type: DataTypes.STRING(40),
       allowNull: true,
-      validate: { len: { args: [0, 40], msg: '调查期间不能超过 40 个字' } },
+      validate: { len: { args: [0, 40], msg: `${label('period')}不能超过 40 个字` } },
     },
     description: { type: DataTypes.TEXT, allowNull: true },
     status: {
       type: DataTypes.ENUM(...SURVEY_STATUSES),
       allowNull: false,
       defaultValue: 'draft',
-      validate: {
-        notNull: { msg: '状态不能为空' },
-        isIn: { args: [SURVEY_STATUSES as unknown as string[]], msg: '状态不正确' },
-      },
+      validate: { ...required(label('status')), ...oneOf(SURVEY_STATUSES, label('status')) },
     },
     plannedStart: {
       type: DataTypes.DATEONLY,
       allowNull: true,
-      validate: { isDate: { args: true, msg: '计划开始日期格式不正确' } },
+      validate: validDate(label('plannedStart')),
     },
     plannedEnd: {
       type: DataTypes.DATEONLY,
       allowNull: true,
-      validate: { isDate: { args: true, msg: '计划结束日期格式不正确' } },
+      validate: validDate(label('plannedEnd')),
     },
     ownerStaffId: {
       type: DataTypes.INTEGER,
       allowNull: false,
-      validate: { notNull: { msg: '组织人不能为空' }, isInt: { msg: '组织人不正确' } },
+      validate: { ...required(label('ownerStaffId')), isInt: { msg: `${label('ownerStaffId')}不正确` } },
     },
     startedAt: { type: DataTypes.DATE, allowNull: true },
     closedAt: { type: DataTypes.DATE, allowNull: true },
@@ -86,8 +85,8 @@ Survey.init(
       { fields: ['title'] },
     ],
     validate: {
-      plannedInOrder: datesInOrder('plannedStart', 'plannedEnd', '计划结束日期不能早于计划开始日期'),
-      runInOrder: datesInOrder('startedAt', 'closedAt', '结束时间不能早于开始时间'),
+      plannedInOrder: datesInOrder(label, 'plannedStart', 'plannedEnd'),
+      runInOrder: datesInOrder(label, 'startedAt', 'closedAt'),
     },
   },
 );

@@ -10,8 +10,9 @@ import {
   type WhereOptions,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { isPartialUpdate, nextDailyNumber, txOf, withStoredRow } from './model-helpers.js';
-import { PHONE_PATTERN, datesInOrder, requiredText } from './validators.js';
+import { datesInOrder, oneOf, phone, required, requiredText } from './validators.js';
 
 export const TICKET_STATUSES = [
   'reported',
@@ -104,37 +105,35 @@ export function nextTicketNumber(at: Date, transaction?: Transaction | null): Pr
   return nextDailyNumber(Ticket as unknown as ModelStatic<Model>, TICKET_NUMBER_PREFIX, at, transaction);
 }
 
-const enumValidate = (values: readonly string[], msg: string) => ({
-  isIn: { args: [values as unknown as string[]], msg },
-});
+const label = fieldNames('Ticket');
 const satisfactionRule = {
-  isInt: { msg: '满意度必须是 1 到 5 的整数' },
-  min: { args: [1], msg: '满意度必须是 1 到 5 的整数' },
-  max: { args: [5], msg: '满意度必须是 1 到 5 的整数' },
+  isInt: { msg: `${label('satisfaction')}必须是 1 到 5 的整数` },
+  min: { args: [1], msg: `${label('satisfaction')}必须是 1 到 5 的整数` },
+  max: { args: [5], msg: `${label('satisfaction')}必须是 1 到 5 的整数` },
 } as const;
 
 Ticket.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    number: { type: DataTypes.STRING(30), allowNull: false, unique: true, validate: requiredText('报事单号') },
+    number: { type: DataTypes.STRING(30), allowNull: false, unique: true, validate: requiredText(label('number')) },
     channel: {
       type: DataTypes.ENUM(...TICKET_CHANNELS),
       allowNull: false,
       defaultValue: 'phone',
-      validate: { notNull: { msg: '报事渠道不能为空' }, ...enumValidate(TICKET_CHANNELS, '报事渠道不正确') },
+      validate: { ...required(label('channel')), ...oneOf(TICKET_CHANNELS, label('channel')) },
     },
     category: {
       type: DataTypes.ENUM(...TICKET_CATEGORIES),
       allowNull: false,
-      validate: { notNull: { msg: '报事类别不能为空' }, ...enumValidate(TICKET_CATEGORIES, '报事类别不正确') },
+      validate: { ...required(label('category')), ...oneOf(TICKET_CATEGORIES, label('category')) },
     },
-    title: { type: DataTypes.STRING(100), allowNull: false, validate: requiredText('报事标题') },
+    title: { type: DataTypes.STRING(100), allowNull: false, validate: requiredText(label('title')) },
     description: { type: DataTypes.TEXT, allowNull: true },
-    reporterName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText('报事人') },
+    reporterName: { type: DataTypes.STRING(40), allowNull: false, validate: requiredText(label('reporterName')) },
     reporterPhone: {
       type: DataTypes.STRING(20),
       allowNull: true,
-      validate: { is: { args: PHONE_PATTERN, msg: '电话号码格式不正确' } },
+      validate: phone(label('reporterPhone')),
     },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },
     unitId: { type: DataTypes.INTEGER, allowNull: true },
@@ -142,17 +141,17 @@ Ticket.init(
       type: DataTypes.ENUM(...TICKET_STATUSES),
       allowNull: false,
       defaultValue: 'reported',
-      validate: { notNull: { msg: '状态不能为空' }, ...enumValidate(TICKET_STATUSES, '状态不正确') },
+      validate: { ...required(label('status')), ...oneOf(TICKET_STATUSES, label('status')) },
     },
-    departmentId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '处理部门不能为空' } } },
+    departmentId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('departmentId')) },
     assigneeId: { type: DataTypes.INTEGER, allowNull: true },
-    registeredById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '登记人不能为空' } } },
-    dueAt: { type: DataTypes.DATE, allowNull: false, validate: { notNull: { msg: '要求完成时间不能为空' } } },
+    registeredById: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('registeredById')) },
+    dueAt: { type: DataTypes.DATE, allowNull: false, validate: required(label('dueAt')) },
     reportedAt: {
       type: DataTypes.DATE,
       allowNull: false,
       defaultValue: DataTypes.NOW,
-      validate: { notNull: { msg: '报事时间不能为空' } },
+      validate: required(label('reportedAt')),
     },
     dispatchedAt: { type: DataTypes.DATE, allowNull: true },
     completedAt: { type: DataTypes.DATE, allowNull: true },
@@ -184,14 +183,14 @@ Ticket.init(
       { fields: ['reportedAt'] },
     ],
     validate: {
-      dueAfterReported: datesInOrder('reportedAt', 'dueAt', '要求完成时间不能早于报事时间'),
-      dispatchedAfterReported: datesInOrder('reportedAt', 'dispatchedAt', '派工时间不能早于报事时间'),
-      completedAfterDispatched: datesInOrder('dispatchedAt', 'completedAt', '完成时间不能早于派工时间'),
-      completedAfterReported: datesInOrder('reportedAt', 'completedAt', '完成时间不能早于报事时间'),
-      visitedAfterCompleted: datesInOrder('completedAt', 'visitedAt', '回访时间不能早于完成时间'),
-      approvedAfterVisited: datesInOrder('visitedAt', 'approvedAt', '审核时间不能早于回访时间'),
-      archivedAfterApproved: datesInOrder('approvedAt', 'archivedAt', '归档时间不能早于审核时间'),
-      cancelledAfterReported: datesInOrder('reportedAt', 'cancelledAt', '取消时间不能早于报事时间'),
+      dueAfterReported: datesInOrder(label, 'reportedAt', 'dueAt'),
+      dispatchedAfterReported: datesInOrder(label, 'reportedAt', 'dispatchedAt'),
+      completedAfterDispatched: datesInOrder(label, 'dispatchedAt', 'completedAt'),
+      completedAfterReported: datesInOrder(label, 'reportedAt', 'completedAt'),
+      visitedAfterCompleted: datesInOrder(label, 'completedAt', 'visitedAt'),
+      approvedAfterVisited: datesInOrder(label, 'visitedAt', 'approvedAt'),
+      archivedAfterApproved: datesInOrder(label, 'approvedAt', 'archivedAt'),
+      cancelledAfterReported: datesInOrder(label, 'reportedAt', 'cancelledAt'),
     },
     hooks: {
       // A phone call becomes a ticket in seconds: the number and the due time fill themselves in.

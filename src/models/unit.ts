@@ -1,5 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 
 /** 房屋: one flat of a building, with its current owner and its area in m² (物管费 = area × rate). */
 export class Unit extends Model<InferAttributes<Unit>, InferCreationAttributes<Unit>> {
@@ -17,20 +18,30 @@ export class Unit extends Model<InferAttributes<Unit>, InferCreationAttributes<U
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('Unit');
+
 Unit.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
     buildingId: { type: DataTypes.INTEGER, allowNull: false },
-    number: { type: DataTypes.STRING(20), allowNull: false, validate: { notEmpty: { msg: '房号不能为空' } } },
-    label: { type: DataTypes.STRING(100), allowNull: false, validate: { notEmpty: { msg: '房屋名称不能为空' } } },
+    number: {
+      type: DataTypes.STRING(20),
+      allowNull: false,
+      validate: { notEmpty: { msg: `${label('number')}不能为空` } },
+    },
+    label: {
+      type: DataTypes.STRING(100),
+      allowNull: false,
+      validate: { notEmpty: { msg: `${label('label')}不能为空` } },
+    },
     floor: { type: DataTypes.INTEGER, allowNull: true },
     area: {
       type: DataTypes.DOUBLE,
       allowNull: false,
       validate: {
-        isFloat: { msg: '面积必须是数字' },
-        min: { args: [1], msg: '面积必须大于 1 平方米' },
-        max: { args: [10000], msg: '面积不能超过 10000 平方米' },
+        isFloat: { msg: `${label('area')}必须是数字` },
+        min: { args: [1], msg: `${label('area')}必须大于 1 平方米` },
+        max: { args: [10000], msg: `${label('area')}不能超过 10000 平方米` },
       },
     },
     ownerId: { type: DataTypes.INTEGER, allowNull: true },

@@ -8,8 +8,9 @@ import {
   type Transaction,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { isPartialUpdate, nextDailyNumber, txOf, withStoredRow } from './model-helpers.js';
-import { datesInOrder, moneyFen } from './validators.js';
+import { datesInOrder, moneyFen, oneOf, required, requiredText } from './validators.js';
 
 export const WORK_ORDER_STATUSES = ['open', 'done', 'reassigned', 'cancelled'] as const;
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
@@ -44,6 +45,8 @@ export function nextWorkOrderNumber(at: Date, transaction?: Transaction | null):
   return nextDailyNumber(WorkOrder as unknown as ModelStatic<Model>, WORK_ORDER_NUMBER_PREFIX, at, transaction);
 }
 
+const label = fieldNames('WorkOrder');
+
 WorkOrder.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -51,34 +54,31 @@ WorkOrder.init(
       type: DataTypes.STRING(30),
       allowNull: false,
       unique: true,
-      validate: { notNull: { msg: '派工单号不能为空' }, notEmpty: { msg: '派工单号不能为空' } },
+      validate: requiredText(label('number')),
     },
-    ticketId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '报事单不能为空' } } },
-    departmentId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '处理部门不能为空' } } },
+    ticketId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('ticketId')) },
+    departmentId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('departmentId')) },
     assigneeId: { type: DataTypes.INTEGER, allowNull: true },
-    dispatchedById: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '派工人不能为空' } } },
+    dispatchedById: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('dispatchedById')) },
     dispatchedAt: {
       type: DataTypes.DATE,
       allowNull: false,
       defaultValue: DataTypes.NOW,
-      validate: { notNull: { msg: '派工时间不能为空' } },
+      validate: required(label('dispatchedAt')),
     },
-    dueAt: { type: DataTypes.DATE, allowNull: false, validate: { notNull: { msg: '要求完成时间不能为空' } } },
+    dueAt: { type: DataTypes.DATE, allowNull: false, validate: required(label('dueAt')) },
     status: {
       type: DataTypes.ENUM(...WORK_ORDER_STATUSES),
       allowNull: false,
       defaultValue: 'open',
-      validate: {
-        notNull: { msg: '状态不能为空' },
-        isIn: { args: [WORK_ORDER_STATUSES as unknown as string[]], msg: '状态不正确' },
-      },
+      validate: { ...required(label('status')), ...oneOf(WORK_ORDER_STATUSES, label('status')) },
     },
     isPaidService: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     feeAmount: {
       type: DataTypes.INTEGER,
       allowNull: false,
       defaultValue: 0,
-      validate: { notNull: { msg: '服务费不能为空' }, ...moneyFen('服务费') },
+      validate: { ...required(label('feeAmount')), ...moneyFen(label('feeAmount')) },
     },
     note: { type: DataTypes.TEXT, allowNull: true },
     completedAt: { type: DataTypes.DATE, allowNull: true },
@@ -98,10 +98,11 @@ WorkOrder.init(
       { fields: ['dispatchedAt'] },
     ],
     validate: {
-      dueAfterDispatched: datesInOrder('dispatchedAt', 'dueAt', '要求完成时间不能早于派工时间'),
-      completedAfterDispatched: datesInOrder('dispatchedAt', 'completedAt', '完成时间不能早于派工时间'),
+      dueAfterDispatched: datesInOrder(label, 'dispatchedAt', 'dueAt'),
+      completedAfterDispatched: datesInOrder(label, 'dispatchedAt', 'completedAt'),
       feeOnlyForPaidService(this: WorkOrder) {
-        if (!this.isPaidService && Number(this.feeAmount ?? 0) > 0) throw new Error('非有偿服务不能收取服务费');
+        if (!this.isPaidService && Number(this.feeAmount ?? 0) > 0)
+          throw new Error(`非${label('isPaidService')}不能收取${label('feeAmount')}`);
       },
     },
     hooks: {

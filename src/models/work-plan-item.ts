@@ -1,7 +1,9 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
 import { copyParentFact } from './parent-facts.js';
 import { WorkPlan } from './work-plan.js';
+import { oneOf, required, requiredText } from './validators.js';
 
 /** todo 未开始, doing 进行中, done 已完成, carried 已转下月 (carried forward to next month's plan). */
 export const WORK_PLAN_ITEM_STATUSES = ['todo', 'doing', 'done', 'carried'] as const;
@@ -26,34 +28,37 @@ export class WorkPlanItem extends Model<InferAttributes<WorkPlanItem>, InferCrea
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('WorkPlanItem');
+
 WorkPlanItem.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-    planId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '所属计划不能为空' } } },
-    planStaffId: { type: DataTypes.INTEGER, allowNull: false, validate: { notNull: { msg: '找不到所属计划' } } },
+    planId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('planId')) },
+    planStaffId: {
+      type: DataTypes.INTEGER,
+      allowNull: false,
+      validate: { notNull: { msg: `找不到${label('planId')}` } },
+    },
     week: {
       type: DataTypes.INTEGER,
       allowNull: false,
       validate: {
-        notNull: { msg: '周次不能为空' },
-        isInt: { msg: '周次必须是 1 到 5 的整数' },
-        min: { args: [1], msg: '周次必须是 1 到 5 的整数' },
-        max: { args: [5], msg: '周次必须是 1 到 5 的整数' },
+        ...required(label('week')),
+        isInt: { msg: `${label('week')}必须是 1 到 5 的整数` },
+        min: { args: [1], msg: `${label('week')}必须是 1 到 5 的整数` },
+        max: { args: [5], msg: `${label('week')}必须是 1 到 5 的整数` },
       },
     },
     content: {
       type: DataTypes.TEXT,
       allowNull: false,
-      validate: { notNull: { msg: '工作内容不能为空' }, notEmpty: { msg: '工作内容不能为空' } },
+      validate: requiredText(label('content')),
     },
     status: {
       type: DataTypes.ENUM(...WORK_PLAN_ITEM_STATUSES),
       allowNull: false,
       defaultValue: 'todo',
-      validate: {
-        notNull: { msg: '状态不能为空' },
-        isIn: { args: [WORK_PLAN_ITEM_STATUSES as unknown as string[]], msg: '状态不正确' },
-      },
+      validate: { ...required(label('status')), ...oneOf(WORK_PLAN_ITEM_STATUSES, label('status')) },
     },
     carriedFromId: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,

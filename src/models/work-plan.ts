@@ -1,5 +1,7 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
+import { fieldNames } from '../vocabulary/fields.js';
+import { required, requiredText } from './validators.js';
 
 /** 'YYYY-MM' with a real month. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -17,6 +19,8 @@ export class WorkPlan extends Model<InferAttributes<WorkPlan>, InferCreationAttr
   declare updatedAt: CreationOptional<Date>;
 }
 
+const label = fieldNames('WorkPlan');
+
 WorkPlan.init(
   {
     id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -24,24 +28,23 @@ WorkPlan.init(
       type: DataTypes.INTEGER,
       allowNull: false,
       unique: { name: 'WorkPlan_staff_month', msg: '该员工这个月已有工作计划' },
-      validate: { notNull: { msg: '计划人不能为空' } },
+      validate: required(label('staffId')),
     },
     month: {
       type: DataTypes.STRING(7),
       allowNull: false,
       unique: { name: 'WorkPlan_staff_month', msg: '该员工这个月已有工作计划' },
       validate: {
-        notNull: { msg: '月份不能为空' },
-        is: { args: MONTH_PATTERN, msg: '月份格式应为 YYYY-MM（如 2026-05）' },
+        ...required(label('month')),
+        is: { args: MONTH_PATTERN, msg: `${label('month')}格式应为 YYYY-MM（如 2026-05）` },
       },
     },
     title: {
       type: DataTypes.STRING(100),
       allowNull: false,
       validate: {
-        notNull: { msg: '计划标题不能为空' },
-        notEmpty: { msg: '计划标题不能为空' },
-        len: { args: [1, 100], msg: '计划标题不能超过 100 个字' },
+        ...requiredText(label('title')),
+        len: { args: [1, 100], msg: `${label('title')}不能超过 100 个字` },
       },
     },
     note: { type: DataTypes.TEXT, allowNull: true },

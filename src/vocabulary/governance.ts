@@ -22,7 +22,7 @@ export const governanceZh = {
       name: '规则名称',
       description: '说明',
       actions: '适用操作',
-      effect: '效果',
+      effect: '规则效果',
       conditions: '条件',
       priority: '优先级',
       enabled: '启用',

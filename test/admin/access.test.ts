@@ -95,7 +95,7 @@ describe('bad input is refused in Chinese and changes nothing', () => {
     const client = await signedInClient(it.email, TEST_PASSWORD);
     const before = await Staff.count();
     const { body } = await client.create('Staff', { email: 'not-an-email', password: 'abc12345x' });
-    expect(body.record.errors.email.message).to.equal('邮箱格式不正确');
+    expect(body.record.errors.email.message).to.equal('登录邮箱格式不正确');
     expect(body.record.errors.name.message).to.match(/不能为空/);
     expect(await Staff.count()).to.equal(before);
   });

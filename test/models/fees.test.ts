@@ -113,7 +113,7 @@ describe('fees models', () => {
       // Same year and sequence under another number is refused as well (the number must match them anyway).
       await expectRefused(
         () => Payment.create(receiptFields({ receiptSequence: first.receiptSequence })),
-        '收据号与收据年度、序号不一致',
+        '收据号与收据年度、收据序号不一致',
       );
       expect(await Payment.count()).to.equal(before);
     });
@@ -315,10 +315,10 @@ describe('fees models', () => {
       const before = await ParkingRental.count();
       await expectRefused(() => ParkingRental.create(rentalFields({ plateNumber: 'AB12345' })), '车牌号格式不正确');
       await expectRefused(() => ParkingRental.create(rentalFields({ plateNumber: '粤BI2345' })), '车牌号格式不正确');
-      await expectRefused(() => ParkingRental.create(rentalFields({ renterPhone: '12345' })), '电话号码格式不正确');
+      await expectRefused(() => ParkingRental.create(rentalFields({ renterPhone: '12345' })), '联系电话格式不正确');
       await expectRefused(
         () => ParkingRental.create(rentalFields({ endDate: '2081-04-30' })),
-        '结束日期不能早于开始日期',
+        '到期日期不能早于起租日期',
       );
       await expectRefused(() => ParkingRental.create(rentalFields({ monthlyRent: 0 })), '月租金必须大于零');
       expect(await ParkingRental.count()).to.equal(before);

@@ -129,7 +129,7 @@ describe('every column keeps its length, type and range, on SQLite as on Postgre
   });
 
   it("keeps the model's own validators and messages", async () => {
-    await expectRefused(() => Owner.create({ name: '孙八', phone: '12345' }), '电话号码格式不正确');
+    await expectRefused(() => Owner.create({ name: '孙八', phone: '12345' }), '联系电话格式不正确');
     await expectRefused(() => Owner.create({ name: '' }), '业主姓名不能为空');
   });
 

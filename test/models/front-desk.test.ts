@@ -69,13 +69,13 @@ describe('front-desk models', () => {
     });
 
     it('refuses a malformed reporter phone', async () => {
-      await expectNothingWritten(Ticket, '电话号码格式不正确', () =>
+      await expectNothingWritten(Ticket, '联系电话格式不正确', () =>
         Ticket.create(ticket({ reporterPhone: '138-abc' })),
       );
     });
 
     it('refuses a ticket without a title, a department or a registrar', async () => {
-      await expectNothingWritten(Ticket, '报事标题不能为空', () =>
+      await expectNothingWritten(Ticket, '报事内容不能为空', () =>
         Ticket.create(ticket({ title: undefined as unknown as string })),
       );
       await expectNothingWritten(Ticket, '处理部门不能为空', () =>

@@ -183,7 +183,7 @@ describe('governance models', () => {
         priority: 1,
         enabled: true,
       };
-      await expectRefused(() => RuleVersion.create({ ruleId: rule.id, version: 1, snapshot }), '该规则已有此版本号');
+      await expectRefused(() => RuleVersion.create({ ruleId: rule.id, version: 1, snapshot }), '该规则已有此版本');
       await expectRefused(
         () => RuleVersion.create({ ruleId: rule.id, version: 9, snapshot: ['not', 'a', 'rule'] as never }),
         '规则快照必须是 JSON 对象',

@@ -69,7 +69,7 @@ describe('office models', () => {
             answers: { [scoreQ.id]: 5 },
             overallScore: 0,
           }),
-        '总体评分必须是 1 到 5 的整数',
+        '总体满意度必须是 1 到 5 的整数',
       );
       expect(await SurveyResponse.count({ where: { surveyId: survey.id } })).to.equal(0);
     });

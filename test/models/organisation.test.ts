@@ -17,7 +17,7 @@ describe('organisation models', () => {
   it('refuses a malformed phone number with a Chinese message', async () => {
     await expectRefused(
       () => Staff.create({ name: '李四', email: 'li.si@example.com', passwordHash: 'x', phone: '12345' }),
-      '电话号码格式不正确',
+      '电话格式不正确',
     );
   });
 

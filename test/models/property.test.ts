@@ -9,10 +9,10 @@ import { expectNothingWritten } from '../support/refusals.js';
 
 describe('property models', () => {
   it('refuses an owner with a malformed phone, and one reviewed before moving in', async () => {
-    await expectNothingWritten(Owner, '电话号码格式不正确', () =>
+    await expectNothingWritten(Owner, '联系电话格式不正确', () =>
       Owner.create({ name: '陈静', phone: '138-0013-abc' }),
     );
-    await expectNothingWritten(Owner, '档案清理日期不能早于入住日期', () =>
+    await expectNothingWritten(Owner, '最近清理日期不能早于入住日期', () =>
       Owner.create({ name: '陈静', moveInDate: '2024-05-01', lastReviewedOn: '2024-04-30' }),
     );
     const owner = await Owner.create({
@@ -30,7 +30,7 @@ describe('property models', () => {
     await expectNothingWritten(Unit, '房号不能为空', () =>
       Unit.create({ buildingId: building.id, number: '', label: `${community.name} 1栋`, area: 88 }),
     );
-    await expectNothingWritten(Unit, '面积必须大于 1 平方米', () =>
+    await expectNothingWritten(Unit, '建筑面积必须大于 1 平方米', () =>
       Unit.create({ buildingId: building.id, number: '101', label: `${community.name} 1栋 101`, area: 0.5 }),
     );
   });

@@ -41,7 +41,7 @@ describe('renovation models', () => {
     const before = await RenovationApplication.count();
     await expectRefused(
       () => RenovationApplication.create({ ...applicationFor(estate), startDate: '2026-06-01', endDate: '2026-05-31' }),
-      '结束日期不能早于开始日期',
+      '完工日期不能早于开工日期',
     );
     expect(await RenovationApplication.count()).to.equal(before);
   });
@@ -77,7 +77,7 @@ describe('renovation models', () => {
   it('refuses a malformed contractor phone', async () => {
     await expectRefused(
       () => RenovationApplication.create({ ...applicationFor(estate), contractorPhone: '12345' }),
-      '电话号码格式不正确',
+      '施工单位电话格式不正确',
     );
   });
 
