@@ -26,8 +26,7 @@ describe('admin actions go through the access seam', () => {
     const dept = await department('测试部门丙');
     const reception = await staff('receptionist');
     const client = await signedInClient(reception.email, TEST_PASSWORD);
-    const response = await client.get(`/admin/api/resources/Department/records/${dept.id}/edit?name=x`);
-    const body = await response.json();
+    const { body } = await client.open('Department', dept.id, 'edit', { name: 'x' });
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     await dept.reload();
     expect(dept.name).to.equal('测试部门丙');
@@ -37,14 +36,14 @@ describe('admin actions go through the access seam', () => {
     await department('测试部门丁');
     const it = await staff('system_admin');
     const itClient = await signedInClient(it.email, TEST_PASSWORD);
-    const { body } = await itClient.json('GET', '/admin/api/resources/Department/actions/list?perPage=50');
+    const body = await itClient.list('Department', {}, { perPage: 50 });
     const names = body.records[0].recordActions.map((a: { name: string }) => a.name).sort();
     expect(names).to.include.members(['edit', 'show', 'delete']);
 
     const reception = await staff('receptionist');
     const receptionClient = await signedInClient(reception.email, TEST_PASSWORD);
-    const list = await receptionClient.json('GET', '/admin/api/resources/Department/actions/list?perPage=50');
-    const receptionNames = list.body.records[0].recordActions.map((a: { name: string }) => a.name);
+    const list = await receptionClient.list('Department', {}, { perPage: 50 });
+    const receptionNames = list.records[0].recordActions.map((a: { name: string }) => a.name);
     expect(receptionNames).to.deep.equal(['show']);
   });
 
@@ -52,7 +51,7 @@ describe('admin actions go through the access seam', () => {
     const it = await staff('system_admin');
     const victim = await staff('garage_keeper');
     const client = await signedInClient(it.email, TEST_PASSWORD);
-    await client.post(`/admin/api/resources/Staff/records/${victim.id}/delete`);
+    await client.act('Staff', victim.id, 'delete');
     expect(await Staff.count({ where: { id: victim.id } })).to.equal(1);
   });
 });

@@ -700,7 +700,7 @@ describe('the default authority table, through the admin API', () => {
           await row.reload();
           for (const [field, value] of Object.entries(change)) expect(String(row.get(field))).to.equal(String(value));
         } else {
-          const { body } = await client.json('GET', `/admin/api/resources/${resource}/actions/list?perPage=5`);
+          const body = await client.list(resource, {}, { perPage: 5 });
           expect(body.record?.baseError, JSON.stringify(body).slice(0, 400)).to.equal(undefined);
           expect(body.records).to.be.an('array');
           expect(body.meta.total).to.be.a('number');

@@ -68,8 +68,7 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
   it('the owner picker finds an owner by phone or room number, the unit picker a unit by its owner', async () => {
     const { owners, units } = await smallEstate(2);
     const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
-    const search = async (resource: string, query: string) =>
-      ids((await client.json('GET', `/admin/api/resources/${resource}/search/${encodeURIComponent(query)}`)).body);
+    const search = async (resource: string, query: string) => ids(await client.search(resource, query));
     expect(await search('Owner', owners[1].phone!))
       .to.include(owners[1].id)
       .and.not.include(owners[0].id);
@@ -85,16 +84,14 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
 
   it("my desk links the overdue count to the overdue filter and shows today's figures to those who may read them", async () => {
     const reception = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
-    const desk = (await reception.json('GET', '/admin/api/dashboard')).body;
+    const desk = await reception.desk();
     const tile = desk.tiles.find((t: { label: string }) => t.label === '逾期未完成的报事');
     expect(tile.href).to.equal('/admin/resources/Ticket?filters.overdue=true');
     expect(desk.figures.map((f: { label: string }) => f.label)).to.deep.equal(['今日新报事', '逾期未完成']);
     const cashier = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-    const figures = (await cashier.json('GET', '/admin/api/dashboard')).body.figures.map(
-      (f: { label: string }) => f.label,
-    );
+    const figures = (await cashier.desk()).figures.map((f: { label: string }) => f.label);
     expect(figures).to.include('今日收款');
     const garage = await signedInClient((await staff('garage_keeper')).email, TEST_PASSWORD);
-    expect((await garage.json('GET', '/admin/api/dashboard')).body.figures).to.deep.equal([]);
+    expect((await garage.desk()).figures).to.deep.equal([]);
   });
 });

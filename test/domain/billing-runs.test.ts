@@ -23,7 +23,6 @@ let month = 0;
 const freshPeriod = () => addMonths('2040-01', month++);
 
 const actionsOf = (record: { recordActions: { name: string }[] }) => record.recordActions.map((a) => a.name);
-const undoUrl = (run: BillingRun) => `/admin/api/resources/BillingRun/records/${run.id}/undo`;
 
 let units: Unit[];
 let cashier: Actor;
@@ -54,7 +53,7 @@ describe('账单生成记录 (BillingRun)', () => {
       const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
       const bills = await Bill.count();
       const runs = await BillingRun.count();
-      const { body } = await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period: '0000-01' });
+      const { body } = await client.actOnResource('Bill', 'generate', { period: '0000-01' });
       const current = shanghaiMonth(new Date());
       const range = `账期须在 ${monthLabel(addMonths(current, -36))} 至 ${monthLabel(addMonths(current, 12))} 之间`;
       expect(body.record.errors.period.message).to.equal(range);
@@ -300,7 +299,7 @@ describe('账单生成记录 (BillingRun)', () => {
       const { run: made } = await run();
       const before = await snapshot(made);
       const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-      const response = await client.request('GET', undoUrl(made));
+      const response = await client.open('BillingRun', made.id, 'undo');
       expect(response.status).to.equal(200);
       expect(await snapshot(made)).to.equal(before);
       await undoBillingRun(cashier, made.id, {}, NOW);
@@ -316,8 +315,8 @@ describe('账单生成记录 (BillingRun)', () => {
       it(`${name} may list and show billing runs${code === 'cashier' ? ', with 撤销 on a run still done' : ', without 撤销'}`, async () => {
         const { run: made } = await run();
         const client = await signedInClient((await staff(code)).email, TEST_PASSWORD);
-        const list = await client.json('GET', '/admin/api/resources/BillingRun/actions/list?perPage=500');
-        const row = (list.body.records as { id: string; recordActions: { name: string }[] }[]).find(
+        const list = await client.list('BillingRun', {}, { perPage: 500 });
+        const row = (list.records as { id: string; recordActions: { name: string }[] }[]).find(
           (r) => String(r.id) === String(made.id),
         );
         expect(row, 'the run is listed').to.exist;
@@ -335,9 +334,9 @@ describe('账单生成记录 (BillingRun)', () => {
     ] as const) {
       it(`${name} may not list billing runs`, async () => {
         const client = await signedInClient((await staff(code)).email, TEST_PASSWORD);
-        const list = await client.json('GET', '/admin/api/resources/BillingRun/actions/list');
-        expect(list.body.record?.baseError?.type).to.equal('ForbiddenError');
-        expect(list.body.records ?? []).to.have.length(0);
+        const list = await client.list('BillingRun');
+        expect(list.record?.baseError?.type).to.equal('ForbiddenError');
+        expect(list.records ?? []).to.have.length(0);
       });
     }
 
@@ -346,13 +345,13 @@ describe('账单生成记录 (BillingRun)', () => {
       const before = await snapshot(made);
       const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
       const runs = await BillingRun.count();
-      await client.request('POST', '/admin/api/resources/BillingRun/actions/new', {
+      await client.create('BillingRun', {
         period: made.period,
         staffId: cashier.id,
         ranAt: NOW.toISOString(),
       });
-      await client.request('POST', `/admin/api/resources/BillingRun/records/${made.id}/edit`, { status: 'undone' });
-      await client.request('POST', `/admin/api/resources/BillingRun/records/${made.id}/delete`);
+      await client.edit('BillingRun', made.id, { status: 'undone' });
+      await client.act('BillingRun', made.id, 'delete');
       expect(await BillingRun.count()).to.equal(runs);
       expect(await snapshot(made)).to.equal(before);
       await undoBillingRun(cashier, made.id, {}, NOW);

@@ -73,7 +73,7 @@ describe('生成月度账单 (Bill.generate)', () => {
     const { units, rental } = await estateWithRental(period);
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
-    const { body } = await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period });
+    const { body } = await client.actOnResource('Bill', 'generate', { period });
     expect(body.notice.type, JSON.stringify(body.notice)).to.equal('success');
     const run = await BillingRun.findOne({ where: { period, staffId: cashier.id } });
     expect(body.notice.message).to.equal(
@@ -117,7 +117,7 @@ describe('生成月度账单 (Bill.generate)', () => {
     const period = freshPeriod();
     const { units } = await estateWithRental(period);
     const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
-    const { body } = await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period });
+    const { body } = await client.actOnResource('Bill', 'generate', { period });
     expect(body.record.baseError.type).to.equal('ForbiddenError');
     expect(body.record.baseError.message).to.match(/规则|没有任何规则/);
     expect(
@@ -134,9 +134,9 @@ describe('生成月度账单 (Bill.generate)', () => {
     const period = freshPeriod();
     const { units } = await estateWithRental(period);
     const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-    await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period });
+    await client.actOnResource('Bill', 'generate', { period });
     const first = await Bill.count({ where: { period } });
-    const { body } = await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period });
+    const { body } = await client.actOnResource('Bill', 'generate', { period });
     expect(body.notice.type).to.equal('success');
     expect(body.notice.message)
       .to.contain('物业管理费 0 张、车位租金 0 张')
@@ -171,7 +171,7 @@ describe('生成月度账单 (Bill.generate)', () => {
 
   it('a bad period is refused on the field, in Chinese', async () => {
     const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-    const { body } = await client.json('POST', '/admin/api/resources/Bill/actions/generate', { period: '2041-13' });
+    const { body } = await client.actOnResource('Bill', 'generate', { period: '2041-13' });
     expect(body.record.errors.period.message).to.equal('账期格式应为 YYYY-MM，例如 2026-11');
     expect(await Bill.count({ where: { period: '2041-13' } })).to.equal(0);
   });
@@ -188,7 +188,7 @@ describe('生成月度账单 (Bill.generate)', () => {
   it('opening the action (GET) makes no bill', async () => {
     const before = await Bill.count();
     const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-    const response = await client.request('GET', '/admin/api/resources/Bill/actions/generate');
+    const response = await client.openResourceAction('Bill', 'generate');
     expect(response.status).to.equal(200);
     expect(await Bill.count()).to.equal(before);
   });
@@ -285,7 +285,7 @@ describe('调查分析报告 (Survey.report)', () => {
   it('opening the action (GET) writes no report', async () => {
     const survey = await surveyWithAnswers('running');
     const client = await signedInClient((await staff('assistant')).email, TEST_PASSWORD);
-    const { body } = await client.json('GET', `/admin/api/resources/Survey/records/${survey.id}/report`);
+    const { body } = await client.open('Survey', survey.id, 'report');
     expect(String(body.record.id)).to.equal(String(survey.id));
     await survey.reload();
     expect(survey.reportSummary).to.equal(null);
@@ -364,7 +364,7 @@ describe('结转未完成事项 (WorkPlan.carryForward)', () => {
     const member = await staff('assistant');
     const { plan, items } = await planOf(member.id, '2041-03');
     const client = await signedInClient(member.email, TEST_PASSWORD);
-    await client.json('GET', `/admin/api/resources/WorkPlan/records/${plan.id}/carryForward`);
+    await client.open('WorkPlan', plan.id, 'carryForward');
     await Promise.all(items.map((i) => i.reload()));
     expect(items.map((i) => i.status)).to.deep.equal(['todo', 'doing', 'done']);
     expect(await WorkPlan.count({ where: { staffId: member.id, month: '2041-04' } })).to.equal(0);
@@ -412,7 +412,7 @@ describe('档案清理 (Owner.review)', () => {
   it('opening the action (GET) changes nothing', async () => {
     const { owners } = await smallEstate(1);
     const client = await signedInClient((await staff('assistant')).email, TEST_PASSWORD);
-    await client.json('GET', `/admin/api/resources/Owner/records/${owners[0].id}/review`);
+    await client.open('Owner', owners[0].id, 'review');
     await owners[0].reload();
     expect(owners[0].lastReviewedOn).to.equal(null);
     expect(await Owner.count({ where: { id: owners[0].id, lastReviewedOn: { [Op.ne]: null } } })).to.equal(0);

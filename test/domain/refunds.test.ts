@@ -67,7 +67,7 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const deposit = await inspectedDeposit('passed');
     const cashier = await staff('cashier');
     const client = await signedInClient(cashier.email, TEST_PASSWORD);
-    await client.get(`/admin/api/resources/RenovationDeposit/records/${deposit.id}/refund?deduction=0`);
+    await client.open('RenovationDeposit', deposit.id, 'refund', { deduction: 0 });
     await deposit.reload();
     expect(deposit.status).to.equal('held');
   });

@@ -126,10 +126,7 @@ describe('调查分析 (Survey.report opened)', () => {
   it('客户服务协调员 sees the analysis: averages, spreads, comments and the comparison with the previous closed survey', async () => {
     const { year, previous, current } = await surveysOfAYear();
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
-    const { status, body } = await client.json(
-      'GET',
-      `/admin/api/resources/Survey/records/${current.survey.id}/report`,
-    );
+    const { status, body } = await client.open('Survey', current.survey.id, 'report');
     expect(status).to.equal(200);
     expect(body.record.baseError ?? null, JSON.stringify(body.notice)).to.equal(null);
     expect(String(body.record.id)).to.equal(String(current.survey.id));
@@ -203,7 +200,7 @@ describe('调查分析 (Survey.report opened)', () => {
   it('writing the report (POST) uses the same figures, the comparison included', async () => {
     const { year, current } = await surveysOfAYear();
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
-    const { body } = await client.json('POST', `/admin/api/resources/Survey/records/${current.survey.id}/report`);
+    const { body } = await client.act('Survey', current.survey.id, 'report');
     expect(body.notice.type, JSON.stringify(body.notice)).to.equal('success');
     await current.survey.reload();
     const report = current.survey.reportSummary ?? '';
@@ -228,11 +225,11 @@ describe('调查分析 (Survey.report opened)', () => {
   it('客户服务收费员 may neither open nor write it', async () => {
     const { current } = await surveysOfAYear();
     const client = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
-    const opened = await client.json('GET', `/admin/api/resources/Survey/records/${current.survey.id}/report`);
+    const opened = await client.open('Survey', current.survey.id, 'report');
     expect(opened.body.record.baseError.type).to.equal('ForbiddenError');
     expect(opened.body.record.baseError.message).to.match(/规则|没有任何规则/);
     expect(opened.body.record.params.analysis).to.equal(undefined);
-    const written = await client.json('POST', `/admin/api/resources/Survey/records/${current.survey.id}/report`);
+    const written = await client.act('Survey', current.survey.id, 'report');
     expect(written.body.record.baseError.type).to.equal('ForbiddenError');
     await current.survey.reload();
     expect(current.survey.reportSummary).to.equal(null);
@@ -241,11 +238,11 @@ describe('调查分析 (Survey.report opened)', () => {
   it('a draft survey opens with no responses, and its report is refused by its state', async () => {
     const { survey } = await surveyOf('尚在草拟的调查', 'draft', null, [['服务态度', 'score']], []);
     const client = await signedInClient((await staff('coordinator')).email, TEST_PASSWORD);
-    const opened = await client.json('GET', `/admin/api/resources/Survey/records/${survey.id}/report`);
+    const opened = await client.open('Survey', survey.id, 'report');
     const analysis = JSON.parse(opened.body.record.params.analysis) as SurveyAnalysis;
     expect(analysis).to.include({ responses: 0, average: null, satisfactionRate: null });
     expect(analysis.scoreQuestions[0]).to.include({ answered: 0, average: null });
-    const written = await client.json('POST', `/admin/api/resources/Survey/records/${survey.id}/report`);
+    const written = await client.act('Survey', survey.id, 'report');
     expect(written.body.notice).to.deep.equal({ message: '调查尚未开始，没有可分析的答卷', type: 'error' });
     await survey.reload();
     expect(survey.reportSummary).to.equal(null);

@@ -85,7 +85,7 @@ describe('ticket work: dispatch, urge, reassign, complete, return visit, send ba
     it('GET on the action only shows the ticket', async () => {
       const row = await flatTicket('reported');
       const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
-      const { body } = await client.json('GET', `/admin/api/resources/Ticket/records/${row.id}/dispatch`);
+      const { body } = await client.open('Ticket', row.id, 'dispatch');
       expect(body.record.params.status).to.equal('reported');
       await row.reload();
       expect(row.status).to.equal('reported');

@@ -18,6 +18,12 @@ type Form = Record<string, string | number | boolean>;
 
 const RESOURCES = '/admin/api/resources';
 
+/** `?a=1&b=2`, or nothing when there is nothing to ask. */
+function queryString(query: Form): string {
+  const params = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
+  return params.size ? `?${params}` : '';
+}
+
 export class Client {
   private cookies = new Map<string, string>();
   constructor(private readonly baseUrl: string) {}
@@ -73,11 +79,9 @@ export class Client {
 
   /** A resource's list as the list page asks for it: each filter is sent as filters.<name>, `query` adds perPage, sortBy…; the answer's body. */
   async list<T = any>(resource: string, filters: Form = {}, query: Form = {}): Promise<T> {
-    const params = new URLSearchParams([
-      ...Object.entries(filters).map(([k, v]): [string, string] => [`filters.${k}`, String(v)]),
-      ...Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
-    ]).toString();
-    return (await this.json<T>('GET', `${RESOURCES}/${resource}/actions/list${params ? `?${params}` : ''}`)).body;
+    const filtered = Object.fromEntries(Object.entries(filters).map(([k, v]) => [`filters.${k}`, v]));
+    const url = `${RESOURCES}/${resource}/actions/list${queryString({ ...filtered, ...query })}`;
+    return (await this.json<T>('GET', url)).body;
   }
 
   /** The new-record form of `resource`, sent. */
@@ -93,6 +97,31 @@ export class Client {
   /** A record action (refund, publish, delete…) sent as its button or form does. */
   act<T = any>(resource: string, id: string | number, action: string, form?: Form) {
     return this.json<T>('POST', `${RESOURCES}/${resource}/records/${id}/${action}`, form);
+  }
+
+  /** A record action's page opened (GET), as following its button does: it only returns the record. */
+  open<T = any>(resource: string, id: string | number, action: string, query: Form = {}) {
+    return this.json<T>('GET', `${RESOURCES}/${resource}/records/${id}/${action}${queryString(query)}`);
+  }
+
+  /** An action of the whole resource, on no record (生成月度账单 …), sent as its form does. */
+  actOnResource<T = any>(resource: string, action: string, form?: Form) {
+    return this.json<T>('POST', `${RESOURCES}/${resource}/actions/${action}`, form);
+  }
+
+  /** A resource action's page opened (GET): its form, nothing done. */
+  openResourceAction<T = any>(resource: string, action: string) {
+    return this.json<T>('GET', `${RESOURCES}/${resource}/actions/${action}`);
+  }
+
+  /** The records a picker offers for what was typed into it (AdminJS's search action); the answer's body. */
+  async search<T = any>(resource: string, query: string): Promise<T> {
+    return (await this.json<T>('GET', `${RESOURCES}/${resource}/actions/search/${encodeURIComponent(query)}`)).body;
+  }
+
+  /** 我的工作台 as the home page loads it: the tiles and today's figures; the answer's body. */
+  async desk<T = any>(): Promise<T> {
+    return (await this.json<T>('GET', '/admin/api/dashboard')).body;
   }
 
   /** One record's page, with the actions it offers. */
