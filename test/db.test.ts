@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { Sequelize } from 'sequelize';
 import sqlite3 from 'sqlite3';
 import { createSequelize, databaseWritable, isPostgres } from '../src/db.js';
+import { expectRefused } from './support/refusals.js';
 
 const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'db-test-')), 'x.sqlite');
 
@@ -35,11 +36,11 @@ describe('the SQLite connections', () => {
     expect(await db.transaction(async (t) => pragma(db, 'foreign_keys', t))).to.equal(1);
     await db.query('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
     await db.query('CREATE TABLE child (id INTEGER PRIMARY KEY, parentId INTEGER REFERENCES parent (id))');
-    let refused: Error | undefined;
-    await db
-      .transaction(async (t) => db.query('INSERT INTO child (parentId) VALUES (42)', { transaction: t }))
-      .catch((e: Error) => (refused = e));
-    expect(refused?.message).to.match(/FOREIGN KEY constraint failed/);
+    await expectRefused(
+      db.transaction(async (t) => db.query('INSERT INTO child (parentId) VALUES (42)', { transaction: t })),
+      Error,
+      /FOREIGN KEY constraint failed/,
+    );
   });
 
   it('of an in-memory database work without WAL, which it cannot have', async () => {

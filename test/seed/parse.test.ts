@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { expect } from 'chai';
 import { SHIPPED_JOB_DESCRIPTIONS } from '../../src/seed/jd/import.js';
 import { JobDescriptionFormatError, parseJobDescriptions, type ParsedPosition } from '../../src/seed/jd/parse.js';
+import { expectRefused } from '../support/refusals.js';
 
 const DOC = fs.readFileSync(SHIPPED_JOB_DESCRIPTIONS, 'utf8');
 const SOURCE = '客户中心人员岗位职务说明书.txt';
@@ -10,15 +11,9 @@ function counts(p: ParsedPosition) {
   return ['duty', 'authority', 'qualification'].map((kind) => p.clauses.filter((c) => c.kind === kind).length);
 }
 
-function parseError(text: string, source = 'bad.txt'): JobDescriptionFormatError {
-  try {
-    parseJobDescriptions(text, source);
-  } catch (e) {
-    expect(e).to.be.instanceOf(JobDescriptionFormatError);
-    return e as JobDescriptionFormatError;
-  }
-  return expect.fail('the document should have been refused');
-}
+/** The refusal of a malformed document (a JobDescriptionFormatError). */
+const parseError = (text: string, source = 'bad.txt') =>
+  expectRefused(() => parseJobDescriptions(text, source), JobDescriptionFormatError);
 
 describe('parsing a job-description document', () => {
   it('ships a byte-identical copy of the customer centre document', () => {
@@ -126,75 +121,75 @@ describe('parsing a job-description document', () => {
   });
 
   describe('refuses a malformed document with a Chinese message naming the position and the problem', () => {
-    it('an empty document', () => {
-      const error = parseError('\uFEFF  \r\n');
+    it('an empty document', async () => {
+      const error = await parseError('\uFEFF  \r\n');
       expect(error.message).to.equal('bad.txt：没有找到任何岗位（缺少"岗位名称:"）');
     });
 
-    it('a first position without 岗位名称', () => {
-      const error = parseError(DOC.replace('岗位名称: 客户接待员 ', ''));
+    it('a first position without 岗位名称', async () => {
+      const error = await parseError(DOC.replace('岗位名称: 客户接待员 ', ''));
       expect(error.message).to.include('bad.txt').and.include('第1个岗位缺少"岗位名称:"');
     });
 
-    it('a later position without 岗位名称', () => {
-      const error = parseError(DOC.replace('岗位名称: 客户服务协调员 ', ''));
+    it('a later position without 岗位名称', async () => {
+      const error = await parseError(DOC.replace('岗位名称: 客户服务协调员 ', ''));
       expect(error.message).to.include('岗位"客户接待员"').and.include('缺少"岗位名称:"');
     });
 
-    it('a later position without 岗位名称 after a position without a signature line', () => {
+    it('a later position without 岗位名称 after a position without a signature line', async () => {
       const text = DOC.replace(/实施者签字: 日期:/g, '').replace('岗位名称: 客户服务收费员 ', '');
-      const error = parseError(text);
+      const error = await parseError(text);
       expect(error.message).to.include('岗位"客户服务协调员"').and.include('岗位名称');
     });
 
-    it('a blank 岗位名称', () => {
-      const error = parseError(DOC.replace('岗位名称: 客户接待员 ', '岗位名称: '));
+    it('a blank 岗位名称', async () => {
+      const error = await parseError(DOC.replace('岗位名称: 客户接待员 ', '岗位名称: '));
       expect(error.message).to.include('第1个岗位的"岗位名称"为空');
     });
 
-    it('a section with no clauses', () => {
+    it('a section with no clauses', async () => {
       const start = DOC.indexOf('职权: 1、 督促客户服务各职能部门');
       const end = DOC.indexOf('资格要求:', start);
-      const error = parseError(DOC.slice(0, start) + '职权: ' + DOC.slice(end));
+      const error = await parseError(DOC.slice(0, start) + '职权: ' + DOC.slice(end));
       expect(error.message).to.equal('bad.txt：岗位"客户接待员"的"职权"部分没有任何条款');
     });
 
-    it('a missing section', () => {
+    it('a missing section', async () => {
       const start = DOC.indexOf('职权: 1、 督促物业公司');
       const end = DOC.indexOf('资格要求:', start);
-      const error = parseError(DOC.slice(0, start) + DOC.slice(end));
+      const error = await parseError(DOC.slice(0, start) + DOC.slice(end));
       expect(error.message).to.include('岗位"客户服务协调员"缺少"职权:"部分');
     });
 
-    it('numbering that skips a number', () => {
-      const error = parseError(DOC.replace('3、 对通知、告示、各种电话记录表格等内部事务的处理。 ', ''));
+    it('numbering that skips a number', async () => {
+      const error = await parseError(DOC.replace('3、 对通知、告示、各种电话记录表格等内部事务的处理。 ', ''));
       expect(error.message)
         .to.include('岗位"客户接待员"的"职责"')
         .and.include('编号不连续：第 2 条之后是第 4 条（缺少第 3 条）');
     });
 
-    it('numbering that does not start at 1', () => {
-      const error = parseError(DOC.replace('职责: 1、 负责管理处物管费', '职责: 2、 负责管理处物管费'));
+    it('numbering that does not start at 1', async () => {
+      const error = await parseError(DOC.replace('职责: 1、 负责管理处物管费', '职责: 2、 负责管理处物管费'));
       expect(error.message).to.include('岗位"客户服务收费员"的"职责"的编号应从 1 开始');
     });
 
-    it('text before the first clause of a section', () => {
-      const error = parseError(DOC.replace('职责: 1、 组织定期', '职责: 说明 1、 组织定期'));
+    it('text before the first clause of a section', async () => {
+      const error = await parseError(DOC.replace('职责: 1、 组织定期', '职责: 说明 1、 组织定期'));
       expect(error.message).to.include('岗位"客户服务助理"的"职责"部分应以"1、"开头');
     });
 
-    it('a repeated clause number', () => {
-      const error = parseError(DOC.replace('2、 负责装修押金', '1、 负责装修押金'));
+    it('a repeated clause number', async () => {
+      const error = await parseError(DOC.replace('2、 负责装修押金', '1、 负责装修押金'));
       expect(error.message).to.include('岗位"客户服务收费员"的"职责"的第 1 条编号重复');
     });
 
-    it('an empty clause', () => {
-      const error = parseError(DOC.replace('5、 校核会所收费明细。', '5、 '));
+    it('an empty clause', async () => {
+      const error = await parseError(DOC.replace('5、 校核会所收费明细。', '5、 '));
       expect(error.message).to.include('岗位"客户服务收费员"的"职权"的第 5 条内容为空');
     });
 
-    it('sections out of order', () => {
-      const error = parseError(
+    it('sections out of order', async () => {
+      const error = await parseError(
         DOC.replace(
           '所属部门: 客户中心 职务等级: 直接主管: 客户中心助理 职责:',
           '职务等级: 所属部门: 客户中心 直接主管: 客户中心助理 职责:',
@@ -203,14 +198,14 @@ describe('parsing a job-description document', () => {
       expect(error.message).to.include('岗位"客户接待员"中"所属部门:"的位置不对');
     });
 
-    it('the same position twice', () => {
+    it('the same position twice', async () => {
       const first = DOC.slice(0, DOC.indexOf('岗位职务说明书', 10));
-      const error = parseError(first + first);
+      const error = await parseError(first + first);
       expect(error.message).to.equal('bad.txt：岗位"客户接待员"在文档中出现了两次');
     });
 
-    it('a position name longer than the database holds', () => {
-      const error = parseError(DOC.replace('岗位名称: 客户接待员', `岗位名称: ${'很'.repeat(41)}`));
+    it('a position name longer than the database holds', async () => {
+      const error = await parseError(DOC.replace('岗位名称: 客户接待员', `岗位名称: ${'很'.repeat(41)}`));
       expect(error.message).to.include('"岗位名称"过长（最多 40 个字）');
     });
   });
