@@ -1,7 +1,7 @@
 // Loads the signed-in staff member from the database on every request, so a disabled or locked account or a changed
 // position takes effect at once (a session may outlive them).
 import { Department, Position, Staff } from '../models/index.js';
-import type { Actor } from '../rules/actor.js';
+import { SYSTEM_ADMIN_CODE, type Actor } from '../rules/actor.js';
 
 export async function loadActor(staffId: number): Promise<Actor | null> {
   if (!Number.isInteger(staffId)) return null;
@@ -25,7 +25,7 @@ export async function loadActor(staffId: number): Promise<Actor | null> {
     departmentId: staff.departmentId ?? null,
     departmentName: department?.name ?? null,
     supervisesDepartmentIds: supervised.map((d) => d.id),
-    isSystemAdmin: position?.code === 'system_admin',
+    isSystemAdmin: position?.code === SYSTEM_ADMIN_CODE,
     // An explicit lock (Staff.lock) ends the account's sessions like disabling it.
     enabled: staff.enabled && !staff.lockedAt,
   };

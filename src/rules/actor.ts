@@ -14,3 +14,6 @@ export interface Actor {
   isSystemAdmin: boolean;
   enabled: boolean;
 }
+
+/** The position of the system administrator: accounts and departments only, never the office's business. */
+export const SYSTEM_ADMIN_CODE = 'system_admin';

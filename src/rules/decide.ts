@@ -4,6 +4,7 @@
 import type { Actor } from './actor.js';
 import { actionLabel, isCatalogued } from './catalogue.js';
 import type { Decision } from './decision.js';
+import type { RuleSet } from './rule-set.js';
 import { ruleSet } from './store.js';
 
 export type RecordFacts = Record<string, unknown>;
@@ -31,24 +32,45 @@ const deny = (
 ): Decision => ({ allowed: false, effect, rules, reason });
 
 export function decide(actor: Actor | null | undefined, action: string, record?: RecordFacts): Decision {
+  return decideWith(ruleSet(), actor, action, record);
+}
+
+/**
+ * What the system itself decides for the system administrator, whatever the rules say: the restore is theirs, the
+ * approval of positions and the office's business are not. Null for anyone else, and for administration actions.
+ */
+export function systemAdministratorDecision(actor: { isSystemAdmin: boolean }, action: string): Decision | null {
+  if (!actor.isSystemAdmin) return null;
+  if (action === RESTORE_ACTION) {
+    return { allowed: true, effect: 'allow', rules: [RESTORE_RULE], reason: `系统内置：${RESTORE_RULE.name}` };
+  }
+  if (action === ASSIGN_POSITION) {
+    return deny('系统管理员只能提出岗位，岗位须由管理处主任核定', 'deny', [
+      { id: 'system-admin', name: '系统管理员不核定岗位', clause: '系统内置' },
+    ]);
+  }
+  if (!isAdministrationAction(action)) {
+    return deny(`系统管理员只管理账号与部门，不能执行业务操作「${actionLabel(action)}」`, 'deny', [
+      { id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' },
+    ]);
+  }
+  return null;
+}
+
+/** decide() under the given rules — the live ones, or the drafts a director is about to publish. */
+export function decideWith(
+  rules: RuleSet,
+  actor: Actor | null | undefined,
+  action: string,
+  record?: RecordFacts,
+): Decision {
   try {
     if (!actor) return deny('未登录，请先登录');
     if (!actor.enabled) return deny('该账号已停用');
     if (!isCatalogued(action)) return deny(`未知的操作「${action}」`);
-    if (actor.isSystemAdmin && action === RESTORE_ACTION) {
-      return { allowed: true, effect: 'allow', rules: [RESTORE_RULE], reason: `系统内置：${RESTORE_RULE.name}` };
-    }
-    if (actor.isSystemAdmin && action === ASSIGN_POSITION) {
-      return deny('系统管理员只能提出岗位，岗位须由管理处主任核定', 'deny', [
-        { id: 'system-admin', name: '系统管理员不核定岗位', clause: '系统内置' },
-      ]);
-    }
-    if (actor.isSystemAdmin && !isAdministrationAction(action)) {
-      return deny(`系统管理员只管理账号与部门，不能执行业务操作「${actionLabel(action)}」`, 'deny', [
-        { id: 'system-admin', name: '系统管理员不办理业务', clause: '系统内置' },
-      ]);
-    }
-    return ruleSet().decide(actor, action, record);
+    const builtIn = systemAdministratorDecision(actor, action);
+    if (builtIn) return builtIn;
+    return rules.decide(actor, action, record);
   } catch {
     return deny('权限判断出错，已按拒绝处理');
   }

@@ -107,6 +107,11 @@ export class RuleSet {
     return [...this.byAction.values()].filter((entry) => entry.allows.some(granted)).map((entry) => entry.action);
   }
 
+  /** The rules an action is decided by, in evaluation order (undefined for an unknown action). */
+  rulesOf(action: string): ActionRules | undefined {
+    return this.entry(action);
+  }
+
   /** Whether the rules allow it: the same answer as decide(), without putting it into words. */
   allows(actor: Actor | null | undefined, action: string, record?: Json | null, at?: Date): boolean {
     if (!actor || !actor.enabled) return false;
@@ -239,8 +244,8 @@ function meantFor(rule: CompiledRule, facts: RuleFacts): boolean {
   }
 }
 
-/** What a rule asks of the record, in words: its conditions without those that say whom it is for. */
-function recordConditions(rule: CompiledRule, entry: ActionRules): string {
+/** What a rule asks of the record, in words: its conditions without those that say whom it is for ('无' if none). */
+export function recordConditions(rule: CompiledRule, entry: ActionRules): string {
   const resources = [entry.action.split('.')[0]];
   const all = topLevelAll(rule.conditions);
   if (!all) return explainConditions(rule.conditions, { resources });

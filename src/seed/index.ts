@@ -1,4 +1,5 @@
 // What IT seeds: the job descriptions, the built-in organisation, demo data and the system administrator.
+import { SYSTEM_ADMIN_CODE } from '../rules/actor.js';
 import crypto from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import { hashPassword } from '../auth/password.js';
@@ -74,7 +75,6 @@ export async function seedDefaultRulesIfNone(): Promise<RuleSeedReport | null> {
   });
 }
 
-export const SYSTEM_ADMIN_CODE = 'system_admin';
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A random password of 16 characters (12 random bytes, base64url) holding letters and digits. */
@@ -137,3 +137,5 @@ export async function createSystemAdministrator(email: string): Promise<SystemAd
     return { staff, password, created: true };
   });
 }
+
+export { SYSTEM_ADMIN_CODE };
