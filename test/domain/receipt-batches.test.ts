@@ -4,7 +4,7 @@ import { nextReceipt, numberReceipts, receiptNumbering } from '../../src/models/
 import { managementBillRow, parkingBillRow } from '../../src/domain/billing-run.js';
 import { staff } from '../support/factories.js';
 
-// Years far from the present (and from receipts.test.ts's) so other files' receipts never share them.
+// Years far from the present (and from test/models/receipt-numbers.test.ts's) so other files' receipts never share them.
 const YEAR_C = 2081;
 const YEAR_D = 2082;
 
