@@ -74,7 +74,8 @@ export function createThrough<T extends Model>(
 
 /**
  * A workflow action on one record, performed by `perform(actor, id, payload)`. Only POST performs it: AdminJS
- * opens actions with GET (trap 3), which just shows the record and its form.
+ * fetches an action with a GET when its page or form opens (and a reload repeats it), so a GET just shows the
+ * record and its form.
  */
 export function performThrough<T extends Model>(
   perform: (actor: Actor | null, id: number, payload: Record<string, unknown>) => Promise<T>,

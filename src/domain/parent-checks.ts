@@ -1,7 +1,7 @@
 // What the built-in forms cannot know from the rules alone: a record made under another one is checked against
-// it. `new` is decided without a record (brief: the condition belongs to the use case) and an edit may move the
-// record to another parent, so these run on the submitted form (and on the stored parent of an edit or delete) and
-// say, in Chinese, why the parent does not allow it — or null when it does.
+// it. `new` is decided without a record (a rule cannot see the parent, so the parent's state is checked here) and
+// an edit may move the record to another parent, so these run on the submitted form (and on the stored parent of an
+// edit or delete) and say, in Chinese, why the parent does not allow it — or null when it does.
 import { DunningPlan, Survey, WorkPlan } from '../models/index.js';
 import type { Actor } from '../rules/actor.js';
 import { isRecordId } from './input.js';

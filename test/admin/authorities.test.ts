@@ -1,7 +1,7 @@
-// The default authority table (src/rules/default-authorities.ts, BRIEF "Default authorities"), one built-in action
-// at a time, through the HTTP API the admin UI uses: the position the table grants may (the row is written, the field
-// changes, the list answers), another position — or the same one on a record the condition excludes — may not
-// (refused with a ForbiddenError that names the person and the action, nothing changes).
+// The default authorities (src/rules/default-authorities.ts: each position's 职权 in the job descriptions, as
+// rules), one built-in action at a time, through the HTTP API the admin UI uses: the position the table grants may
+// (the row is written, the field changes, the list answers), another position — or the same one on a record the
+// condition excludes — may not (refused with a ForbiddenError that names the person and the action, nothing changes).
 // Workflow actions and the money use cases (Payment.new, RenovationDeposit.new, CashReport.submit …) are tested in
 // test/domain/*.test.ts.
 import { expect } from 'chai';
@@ -534,7 +534,7 @@ const CASES: Case[] = [
     row: (_, form) => ({ title: form.title }),
   },
   {
-    // BRIEF: 收费员 keeps the finance documents only.
+    // 收费员 files finance documents only (职责5); training records are the coordinator's (职责2).
     kind: 'new',
     action: 'ArchiveDocument.new',
     may: [],

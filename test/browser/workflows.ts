@@ -1,5 +1,6 @@
-// The two journeys, clicked through in headless Chromium on a fresh demo office: a phone report from
-// registration to archive, and a renovation from application to the refunded deposit and the reconciled cash report.
+// The office's two everyday journeys, clicked through in headless Chromium on a fresh demo office: a phone report
+// from registration to archive, and a renovation from application to the refunded deposit and the reconciled cash
+// report.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDemoOffice } from './office.js';

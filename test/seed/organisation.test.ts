@@ -35,7 +35,7 @@ describe('demo organisation', function () {
     await seedOrganisationDemo(ctx);
   });
 
-  it('creates the nine demo accounts of the brief with their positions, departments and Chinese names', async () => {
+  it('creates the nine demo accounts with their positions, departments and Chinese names', async () => {
     expect(DEMO_EMAILS).to.deep.equal(EXPECTED.map(([email]) => email));
     for (const [email, positionName, departmentName] of EXPECTED) {
       const staff = await Staff.findOne({ where: { email } });

@@ -1,4 +1,4 @@
-// The holes an outside probe found, each through the HTTP path it used: forged attachments, secrets through list
+// What a hostile client could try, each through the HTTP path it would use: forged attachments, secrets through list
 // filters, prototype-named keys and malformed bodies, uploads before sign-in, whole rows behind references, headers,
 // cross-site posts and foreign fonts.
 import fs from 'node:fs';

@@ -17,7 +17,7 @@ export const DEMO_ACCOUNT_POSITIONS: Record<DemoAccountKey, string> = {
   it: 'system_admin',
 };
 
-/** Fresh staff for the nine demo accounts, made in the brief's order; the `given` ones are used as they are. */
+/** Fresh staff for the nine demo accounts, made in DEMO_ACCOUNT_KEYS's order; the `given` ones are used as they are. */
 export async function demoAccounts(
   given: Partial<Record<DemoAccountKey, Staff>> = {},
 ): Promise<Record<DemoAccountKey, Staff>> {

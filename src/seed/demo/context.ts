@@ -1,7 +1,7 @@
 import type { Building, Community, Department, Owner, Position, Staff, Unit } from '../../models/index.js';
 import type { Rng } from './fake.js';
 
-/** The demo accounts of the brief, by key (reception@demo.local → reception). */
+/** The demo accounts the README lists, by key (reception@demo.local → reception). */
 export const DEMO_ACCOUNT_KEYS = [
   'reception',
   'coordinator',

@@ -1,4 +1,4 @@
-// Demo step 1: the nine demo accounts of the brief, department supervisors and a few staff per department.
+// Demo step 1: the nine demo accounts the README lists, department supervisors and a few staff per department.
 // Idempotent by email: an account that exists is reused (its password is never reset here).
 import bcrypt from 'bcryptjs';
 import type { Transaction } from 'sequelize';
@@ -29,7 +29,7 @@ interface AccountDef {
   department: string;
 }
 
-/** The demo accounts of the brief (reception@demo.local …), with fixed names so guides can mention them. */
+/** The demo accounts the README lists (reception@demo.local …), with fixed names so guides can mention them. */
 export const DEMO_ACCOUNTS: Record<DemoAccountKey, AccountDef> = {
   reception: { email: 'reception@demo.local', name: '林晓燕', position: '客户接待员', department: '客户中心' },
   coordinator: { email: 'coordinator@demo.local', name: '周海涛', position: '客户服务协调员', department: '客户中心' },
