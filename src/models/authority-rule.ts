@@ -122,14 +122,14 @@ AuthorityRule.init(
     hooks: {
       // Every version of a rule is kept (RuleVersion), so any change can be read back and undone.
       async afterCreate(rule, options) {
-        await snapshot(rule, options.transaction ?? null, '新建');
+        await snapshot(rule, options, '新建');
       },
       beforeUpdate(rule) {
         if (RULE_CONTENT.some((field) => rule.changed(field)))
           rule.version = (rule.previous('version') ?? rule.version ?? 1) + 1;
       },
       async afterUpdate(rule, options) {
-        if (rule.changed('version')) await snapshot(rule, options.transaction ?? null, '修改');
+        if (rule.changed('version')) await snapshot(rule, options, '修改');
       },
       beforeDestroy(rule) {
         if (rule.builtIn)
@@ -151,7 +151,14 @@ const RULE_CONTENT = [
   'clause',
 ] as const;
 
-async function snapshot(rule: AuthorityRule, transaction: Transaction | null, changeNote: string) {
+/** What a write may say about itself, for the version it makes: the change set publishing it, and its note. */
+export interface RuleWriteOptions {
+  transaction?: Transaction | null;
+  changeSetId?: number;
+  changeNote?: string;
+}
+
+async function snapshot(rule: AuthorityRule, options: RuleWriteOptions, changeNote: string) {
   // Looked up by name: rule-version.ts is wired to this model in models/index.ts.
   await rule.sequelize.models.RuleVersion.create(
     {
@@ -160,8 +167,9 @@ async function snapshot(rule: AuthorityRule, transaction: Transaction | null, ch
       snapshot: rule.toJSON(),
       changedById: rule.updatedById ?? null,
       changedAt: new Date(),
-      changeNote,
+      changeNote: options.changeNote ?? changeNote,
+      changeSetId: options.changeSetId ?? null,
     },
-    { transaction },
+    { transaction: options.transaction ?? null },
   );
 }

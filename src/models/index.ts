@@ -138,8 +138,24 @@ import { associateOffice } from './associations/office.js';
 associateOffice();
 
 // 权限与日志 governance
-export { AuthorityRule, RULE_EFFECTS, MAX_PRIORITY, type RuleEffect, type RuleConditions } from './authority-rule.js';
+export {
+  AuthorityRule,
+  RULE_EFFECTS,
+  MAX_PRIORITY,
+  type RuleEffect,
+  type RuleConditions,
+  type RuleWriteOptions,
+} from './authority-rule.js';
 export { RuleVersion } from './rule-version.js';
+export {
+  RuleDraft,
+  RULE_DRAFT_KINDS,
+  RULE_DRAFT_STATUSES,
+  type RuleDraftKind,
+  type RuleDraftStatus,
+} from './rule-draft.js';
+export { RuleChangeSet, RULE_CHANGE_SET_KINDS, type RuleChangeSetKind } from './rule-change-set.js';
+export { AuthorityTest, TEST_EXPECTATIONS, type TestExpectation } from './authority-test.js';
 export { DecisionLog, DECISION_EFFECTS, type DecisionEffect, type DecidingRule } from './decision-log.js';
 export { AuditLog, type AuditChanges } from './audit-log.js';
 import { associateGovernance } from './associations/governance.js';

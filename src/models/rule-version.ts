@@ -19,6 +19,8 @@ export class RuleVersion extends Model<InferAttributes<RuleVersion>, InferCreati
   declare changedById: CreationOptional<number | null>;
   declare changedAt: CreationOptional<Date>;
   declare changeNote: CreationOptional<string | null>;
+  /** The change set that published this version; null for versions written by the seed or the restore. */
+  declare changeSetId: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -59,6 +61,7 @@ RuleVersion.init(
     changedById: { type: DataTypes.INTEGER, allowNull: true },
     changedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
     changeNote: { type: DataTypes.TEXT, allowNull: true },
+    changeSetId: { type: DataTypes.INTEGER, allowNull: true },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },
@@ -66,6 +69,6 @@ RuleVersion.init(
     sequelize,
     tableName: 'RuleVersion',
     modelName: 'RuleVersion',
-    indexes: [{ fields: ['changedById'] }, { fields: ['changedAt'] }],
+    indexes: [{ fields: ['changedById'] }, { fields: ['changedAt'] }, { fields: ['changeSetId'] }],
   },
 );

@@ -373,13 +373,29 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   // 管理
   {
     name: '查看权限规则与日志',
-    actions: read('AuthorityRule', 'RuleVersion', 'DecisionLog', 'AuditLog'),
+    actions: [
+      ...read('AuthorityRule', 'RuleVersion', 'RuleDraft', 'RuleChangeSet', 'AuthorityTest', 'DecisionLog', 'AuditLog'),
+      'AuthorityRule.matrix',
+    ],
     positions: ['director', 'assistant'],
     clause: '管理处：规则与日志',
   },
   {
     name: '管理权限规则',
-    actions: ['AuthorityRule.new', 'AuthorityRule.edit', 'AuthorityRule.delete'],
+    actions: [
+      'AuthorityRule.new',
+      'AuthorityRule.edit',
+      'AuthorityRule.delete',
+      'AuthorityRule.publish',
+      'AuthorityRule.discardDrafts',
+      'AuthorityRule.rollback',
+      'AuthorityRule.whatIf',
+      'AuthorityRule.export',
+      'AuthorityRule.import',
+      'AuthorityTest.new',
+      'AuthorityTest.edit',
+      'AuthorityTest.delete',
+    ],
     positions: ['director'],
     clause: '管理处主任：管理权限规则',
   },

@@ -3,6 +3,9 @@ import { AuthorityRule } from '../authority-rule.js';
 import { DecisionLog } from '../decision-log.js';
 import { PositionClause } from '../position-clause.js';
 import { RuleVersion } from '../rule-version.js';
+import { RuleDraft } from '../rule-draft.js';
+import { RuleChangeSet } from '../rule-change-set.js';
+import { AuthorityTest } from '../authority-test.js';
 import { Staff } from '../staff.js';
 
 export function associateGovernance() {
@@ -15,4 +18,11 @@ export function associateGovernance() {
   RuleVersion.belongsTo(Staff, { as: 'changedBy', foreignKey: 'changedById' });
   DecisionLog.belongsTo(Staff, { as: 'staff', foreignKey: 'staffId' });
   AuditLog.belongsTo(Staff, { as: 'staff', foreignKey: 'staffId' });
+  RuleVersion.belongsTo(RuleChangeSet, { as: 'changeSet', foreignKey: 'changeSetId' });
+  RuleDraft.belongsTo(AuthorityRule, { as: 'rule', foreignKey: 'ruleId', constraints: false });
+  RuleDraft.belongsTo(Staff, { as: 'createdBy', foreignKey: 'createdById' });
+  RuleDraft.belongsTo(RuleChangeSet, { as: 'changeSet', foreignKey: 'changeSetId' });
+  RuleChangeSet.belongsTo(Staff, { as: 'publishedBy', foreignKey: 'publishedById' });
+  AuthorityTest.belongsTo(Staff, { as: 'staff', foreignKey: 'staffId' });
+  AuthorityTest.belongsTo(Staff, { as: 'updatedBy', foreignKey: 'updatedById' });
 }
