@@ -4,6 +4,7 @@ import { sequelize } from '../db.js';
 import { decide } from '../rules/decide.js';
 import { RESOURCES } from '../rules/catalogue.js';
 import { isRecordId } from '../domain/input.js';
+import { ruleChangesRouter } from './rule-changes.js';
 
 export function authorityRouter(): Router {
   const router = Router();
@@ -31,5 +32,6 @@ export function authorityRouter(): Router {
       next(error);
     }
   });
+  router.use(ruleChangesRouter());
   return router;
 }

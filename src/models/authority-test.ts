@@ -39,7 +39,7 @@ export class AuthorityTest extends Model<InferAttributes<AuthorityTest>, InferCr
 const label = fieldNames('AuthorityTest');
 const jsonObject = (field: 'recordFacts' | 'actorFacts', allowNull: boolean) =>
   function (value: unknown) {
-    if (allowNull && value === null) return;
+    if (allowNull && (value === null || value === undefined)) return;
     if (!isPlainObject(value)) throw new Error(`${label(field)}必须是 JSON 对象，如 {"status": "held"}`);
   };
 

@@ -74,6 +74,8 @@ RuleDraft.init(
     indexes: [{ fields: ['status'] }, { fields: ['ruleId'] }, { fields: ['changeSetId'] }],
     validate: {
       proposedFitsKind(this: RuleDraft) {
+        // A bulk update of the status (publishing, discarding) validates only the fields it sets.
+        if (this.kind === undefined) return;
         if (this.kind === 'remove' ? this.proposed !== null && this.proposed !== undefined : !this.proposed)
           throw new Error(`${label('proposed')}与${label('kind')}不符`);
         if ((this.kind === 'create') !== (this.ruleId === null || this.ruleId === undefined))

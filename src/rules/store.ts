@@ -1,7 +1,7 @@
 // The rules in force: every AuthorityRule row, compiled into one RuleSet that decide() reads synchronously.
 // A change saved in this process applies at once; other processes notice it within REFRESH_MS.
 import { fn, col } from 'sequelize';
-import { AuthorityRule } from '../models/index.js';
+import { AuthorityRule, RuleChangeSet } from '../models/index.js';
 import { logger } from '../logger.js';
 import { RuleSet, type StoredRule } from './rule-set.js';
 import './rule-writes.js';
@@ -26,7 +26,10 @@ async function readStamp(): Promise<string> {
     ],
     raw: true,
   })) as unknown as { count: number; latest: string | Date | null; versions: number | null } | null;
+  // A change set that removes one rule and adds another leaves the count as it was: its id tells them apart.
+  const changeSets = Number((await RuleChangeSet.max('id')) ?? 0);
   return JSON.stringify([
+    changeSets,
     Number(row?.count ?? 0),
     row?.latest ? new Date(row.latest).toISOString() : null,
     Number(row?.versions ?? 0),

@@ -1,0 +1,198 @@
+// 规则草稿: creating, changing, disabling or removing a rule makes a draft that governs nobody until 管理处主任
+// publishes it (rule-publishing.ts). One pending draft per rule: a second change to the same rule updates it.
+import { Op } from 'sequelize';
+import { AuthorityRule, PositionClause, RuleDraft } from '../models/index.js';
+import { Conflict, NotFound, ValidationFailed } from '../errors.js';
+import type { Actor } from '../rules/actor.js';
+import { explainRule } from '../rules/explain.js';
+import { validateRuleInput } from '../rules/validate.js';
+import { isPlainObject } from '../lib/objects.js';
+import { audit } from './audit.js';
+import { authorize } from './authorize.js';
+import { isRecordId } from './input.js';
+import { inTransaction } from './transaction.js';
+import { RULE_FIELDS, fieldsOf, type RuleFields } from './rule-changes.js';
+
+export interface DraftInput {
+  /** The rule to change or remove; absent for a new rule. */
+  ruleId?: unknown;
+  /** The fields to set (a change names only what changes; a new rule names them all). */
+  rule?: unknown;
+  /** Remove the rule. */
+  remove?: unknown;
+}
+
+const refuse = (errors: string[]): never => {
+  throw new ValidationFailed(errors.join('；'), Object.fromEntries(errors.map((e, i) => [`error${i + 1}`, e])));
+};
+
+/** The fields a change names, refusing any a rule does not have. */
+function namedFields(rule: unknown): RuleFields {
+  if (rule === undefined || rule === null) return {};
+  if (!isPlainObject(rule)) refuse(['rule 必须是 JSON 对象，含要修改的字段']);
+  const unknown = Object.keys(rule as object).filter((key) => !(RULE_FIELDS as readonly string[]).includes(key));
+  if (unknown.length > 0) refuse([`规则没有字段：${unknown.join('、')}（可用：${RULE_FIELDS.join('、')}）`]);
+  return rule as RuleFields;
+}
+
+/** The whole rule as proposed, checked as the model would check it, plus its 岗位条款 and a free name. */
+async function checkedRule(fields: RuleFields, ruleId: number | null): Promise<RuleFields> {
+  const validation = validateRuleInput(fields);
+  if (!validation.ok) refuse(Object.values(validation.errors));
+  const valid = validation.ok ? validation.rule : null!;
+  const errors: string[] = [];
+  const positionClauseId = fields.positionClauseId ?? null;
+  if (positionClauseId !== null) {
+    if (!isRecordId(positionClauseId) || !(await PositionClause.findByPk(Number(positionClauseId))))
+      errors.push(`岗位条款 ${String(positionClauseId)} 不存在`);
+  }
+  const sameName = await AuthorityRule.findOne({
+    where: { name: valid.name, ...(ruleId ? { id: { [Op.ne]: ruleId } } : {}) },
+  });
+  if (sameName) {
+    const removing = await RuleDraft.findOne({ where: { ruleId: sameName.id, kind: 'remove', status: 'pending' } });
+    if (!removing) errors.push(`规则名称「${valid.name}」已被规则 ${sameName.id} 使用`);
+  }
+  const drafted = (await RuleDraft.findAll({ where: { status: 'pending' } })).find(
+    (draft) => draft.ruleId !== ruleId && (draft.proposed as RuleFields | null)?.name === valid.name,
+  );
+  if (drafted) errors.push(`规则名称「${valid.name}」已用在另一份草稿（草稿 ${drafted.id}）`);
+  if (errors.length > 0) refuse(errors);
+  return {
+    ...valid,
+    conditions: valid.conditions as unknown as RuleFields['conditions'],
+    positionClauseId: positionClauseId === null ? null : Number(positionClauseId),
+  };
+}
+
+/** Makes (or updates) the pending draft of a rule change; answers the draft. */
+export async function proposeDraft(actor: Actor | null, input: DraftInput): Promise<RuleDraft> {
+  if (!isPlainObject(input)) refuse(['请求必须是 JSON 对象']);
+  const remove = input.remove === true;
+  if (input.ruleId === undefined || input.ruleId === null) {
+    if (remove) refuse(['删除规则要写明 ruleId']);
+    const who = authorize(actor, 'AuthorityRule.new');
+    const proposed = await checkedRule(namedFields(input.rule), null);
+    return inTransaction(async (transaction) => {
+      const draft = await RuleDraft.create(
+        { kind: 'create', ruleId: null, proposed, baseVersion: null, createdById: who.id },
+        { transaction },
+      );
+      await audit(
+        {
+          who,
+          action: 'AuthorityRule.new',
+          resource: 'RuleDraft',
+          recordId: draft.id,
+          note: `起草：${explainRule(proposed as never)}`,
+        },
+        transaction,
+      );
+      return draft;
+    });
+  }
+  if (!isRecordId(input.ruleId)) refuse([`规则编号 ${String(input.ruleId)} 不正确`]);
+  const rule = await AuthorityRule.findByPk(Number(input.ruleId));
+  if (!rule) throw new NotFound(`规则 ${String(input.ruleId)} 不存在`);
+  const pending = await RuleDraft.findOne({ where: { ruleId: rule.id, status: 'pending' } });
+  if (remove) {
+    const who = authorize(actor, 'AuthorityRule.delete', rule);
+    if (rule.builtIn)
+      throw new Conflict(`系统内置的「${rule.name}」不能删除；可以修改或停用，系统管理员可随时把它恢复为默认`);
+    return inTransaction(async (transaction) => {
+      const values = { kind: 'remove' as const, proposed: null, createdById: who.id };
+      const draft = pending
+        ? await pending.update(values, { transaction })
+        : await RuleDraft.create({ ...values, ruleId: rule.id, baseVersion: rule.version }, { transaction });
+      await audit(
+        {
+          who,
+          action: 'AuthorityRule.delete',
+          resource: 'RuleDraft',
+          recordId: draft.id,
+          note: `起草：删除规则「${rule.name}」`,
+        },
+        transaction,
+      );
+      return draft;
+    });
+  }
+  const who = authorize(actor, 'AuthorityRule.edit', rule);
+  const current = pending?.proposed ? (pending.proposed as RuleFields) : fieldsOf(rule);
+  const proposed = await checkedRule({ ...current, ...namedFields(input.rule) }, rule.id);
+  return inTransaction(async (transaction) => {
+    const values = { kind: 'change' as const, proposed, createdById: who.id };
+    const draft = pending
+      ? await pending.update(values, { transaction })
+      : await RuleDraft.create({ ...values, ruleId: rule.id, baseVersion: rule.version }, { transaction });
+    await audit(
+      {
+        who,
+        action: 'AuthorityRule.edit',
+        resource: 'RuleDraft',
+        recordId: draft.id,
+        note: `起草：${explainRule(proposed as never)}`,
+      },
+      transaction,
+    );
+    return draft;
+  });
+}
+
+export interface DraftView {
+  id: number;
+  kind: 'create' | 'change' | 'remove';
+  ruleId: number | null;
+  /** The rule as it would read once published (or the rule being removed). */
+  text: string;
+  proposed: RuleFields | null;
+  baseVersion: number | null;
+  createdById: number | null;
+  updatedAt: Date;
+}
+
+/** The pending drafts, oldest first, each in plain Chinese. */
+export async function pendingDrafts(): Promise<DraftView[]> {
+  const drafts = await RuleDraft.findAll({ where: { status: 'pending' }, order: [['id', 'ASC']] });
+  const rules = new Map(
+    (
+      await AuthorityRule.findAll({
+        where: { id: drafts.map((d) => d.ruleId).filter((id): id is number => id !== null) },
+      })
+    ).map((rule) => [rule.id, rule]),
+  );
+  return drafts.map((draft) => {
+    const rule = draft.ruleId === null ? undefined : rules.get(draft.ruleId);
+    const text =
+      draft.kind === 'remove' ? `删除规则「${rule?.name ?? draft.ruleId}」` : explainRule(draft.proposed as never);
+    return {
+      id: draft.id,
+      kind: draft.kind,
+      ruleId: draft.ruleId ?? null,
+      text,
+      proposed: (draft.proposed as RuleFields | null) ?? null,
+      baseVersion: draft.baseVersion ?? null,
+      createdById: draft.createdById ?? null,
+      updatedAt: draft.updatedAt,
+    };
+  });
+}
+
+/** Discards every pending draft; answers how many. */
+export async function discardDrafts(actor: Actor | null): Promise<number> {
+  const who = authorize(actor, 'AuthorityRule.discardDrafts');
+  return inTransaction(async (transaction) => {
+    const [count] = await RuleDraft.update({ status: 'discarded' }, { where: { status: 'pending' }, transaction });
+    await audit(
+      {
+        who,
+        action: 'AuthorityRule.discardDrafts',
+        resource: 'RuleDraft',
+        recordId: null,
+        note: `放弃了 ${count} 份草稿`,
+      },
+      transaction,
+    );
+    return count;
+  });
+}
