@@ -29,6 +29,11 @@ export interface RuleChange {
   baseVersion: number | null;
   /** The draft it comes from, when it is one. */
   draftId?: number;
+  /**
+   * A create that brings a removed rule back under its old id, one version after its removal, so its history reads
+   * on (a rollback). Safe: ids are never handed out twice (AUTOINCREMENT on SQLite, a sequence on PostgreSQL).
+   */
+  restore?: { id: number; version: number };
 }
 
 /** A live rule's fields, as a change starts from them. */

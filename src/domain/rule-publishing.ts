@@ -49,7 +49,13 @@ async function write(
   for (const change of changes) {
     if (change.kind === 'create') {
       const rule = await AuthorityRule.create(
-        { ...(change.proposed as object), version: 1, editedByDirector: true, updatedById: who.id } as never,
+        {
+          ...(change.proposed as object),
+          version: 1,
+          ...change.restore,
+          editedByDirector: true,
+          updatedById: who.id,
+        } as never,
         options as CreateOptions,
       );
       ids.push(rule.id);
