@@ -1,6 +1,6 @@
 // `npm run seed -- …`: thin — parse the arguments, call the seed functions, print, exit 0 or 1.
 import path from 'node:path';
-import { seedDefaultRules, type RuleSeedReport } from '../rules/seed.js';
+import { seedDefaultRules, seedDefaultTests, type RuleSeedReport, type TestSeedReport } from '../rules/seed.js';
 import { sequelize } from '../db.js';
 import { migrate } from '../models/migrate.js';
 import {
@@ -97,12 +97,19 @@ function describeRules(rules: RuleSeedReport): string {
   return `权限规则 / authority rules: 新增 created ${rules.created}，更新 updated ${rules.updated}，不变 unchanged ${rules.unchanged}，保留主任修改 kept edited ${rules.keptEdited}`;
 }
 
+function describeTests(tests: TestSeedReport): string {
+  const disabled =
+    tests.createdDisabled > 0 ? `，新增但停用（与现行规则不符）created disabled ${tests.createdDisabled}` : '';
+  return `权限测试 / authority tests: 新增 created ${tests.created}${disabled}，保留 kept ${tests.kept}`;
+}
+
 function describeFoundation(foundation: FoundationReport): string {
   const lines = [];
   if (foundation.jobDescriptions) lines.push(describe('岗位职务说明书 / job descriptions', foundation.jobDescriptions));
   lines.push(
     describe('内置组织架构 / built-in organisation', foundation.organisation),
     describeRules(foundation.rules),
+    describeTests(foundation.tests),
   );
   return lines.join('\n');
 }
@@ -120,6 +127,7 @@ async function run(command: SeedCommand): Promise<void> {
       console.log(describe('岗位职务说明书 / job descriptions', await seedJobDescriptions()));
       console.log(describe('内置组织架构 / built-in organisation', await ensureBuiltInOrganisation()));
       console.log(describeRules(await seedDefaultRules()));
+      console.log(describeTests(await seedDefaultTests()));
       break;
     case 'jd': {
       const file = path.resolve(command.file);

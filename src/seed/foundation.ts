@@ -3,7 +3,7 @@
 import type { Transaction } from 'sequelize';
 import { isPostgres } from '../db.js';
 import { Position, sequelize } from '../models/index.js';
-import { seedDefaultRules, type RuleSeedReport } from '../rules/seed.js';
+import { seedDefaultRules, seedDefaultTests, type RuleSeedReport, type TestSeedReport } from '../rules/seed.js';
 import {
   DOCUMENT_POSITION_CODES,
   SHIPPED_JOB_DESCRIPTIONS,
@@ -25,11 +25,12 @@ export interface FoundationReport {
   jobDescriptions: ImportReport | null;
   organisation: ImportReport;
   rules: RuleSeedReport;
+  tests: TestSeedReport;
 }
 
 /**
- * Makes sure the shipped document's positions, the built-in organisation and the default rules exist, in one
- * transaction. Safe to repeat: missing defaults are added, a rule the director edited is kept as it is.
+ * Makes sure the shipped document's positions, the built-in organisation, the default rules and their 权限测试 exist,
+ * in one transaction. Safe to repeat: missing defaults are added, a rule or test the director edited is kept as it is.
  */
 export async function ensureFoundation(options: { transaction?: Transaction } = {}): Promise<FoundationReport> {
   if (!options.transaction) return sequelize.transaction((transaction) => ensureFoundation({ transaction }));
@@ -43,5 +44,6 @@ export async function ensureFoundation(options: { transaction?: Transaction } = 
       : null;
   const organisation = await ensureBuiltInOrganisation({ transaction });
   const rules = await seedDefaultRules({ transaction });
-  return { jobDescriptions, organisation, rules };
+  const tests = await seedDefaultTests({ transaction });
+  return { jobDescriptions, organisation, rules, tests };
 }

@@ -8,7 +8,7 @@ import { config } from '../config.js';
 import { Conflict, ValidationFailed } from '../errors.js';
 import { AuthorityRule, Department, Position, Staff, sequelize } from '../models/index.js';
 import type { DemoSeedOptions, DemoSeedResult } from './demo/index.js';
-import { seedDefaultRules, type RuleSeedReport } from '../rules/seed.js';
+import { seedDefaultRules, seedDefaultTests, type RuleSeedReport, type TestSeedReport } from '../rules/seed.js';
 import {
   SHIPPED_JOB_DESCRIPTIONS,
   ensureBuiltInOrganisation,
@@ -43,6 +43,7 @@ export interface SeedIfEmptyResult {
   jobDescriptions?: ImportReport;
   organisation?: ImportReport;
   rules?: RuleSeedReport;
+  tests?: TestSeedReport;
   demo?: DemoSeedResult;
 }
 
@@ -54,7 +55,8 @@ export async function seedIfEmpty(options: { progress?: (message: string) => voi
     const jobDescriptions = await seedJobDescriptions(SHIPPED_JOB_DESCRIPTIONS, { transaction });
     const organisation = await ensureBuiltInOrganisation({ transaction });
     const rules = await seedDefaultRules({ transaction });
-    return { jobDescriptions, organisation, rules };
+    const tests = await seedDefaultTests({ transaction });
+    return { jobDescriptions, organisation, rules, tests };
   });
   if (!base) return { seeded: false };
 
@@ -65,13 +67,16 @@ export async function seedIfEmpty(options: { progress?: (message: string) => voi
 
 /**
  * Used by `npm start`: a database without a single authority rule (its staff seeded by an older version, say)
- * gets the default rules, since without any rule everyone is refused everything. Null when it had rules.
+ * gets the default rules and their 权限测试, since without any rule everyone is refused everything. Null when it had
+ * rules.
  */
 export async function seedDefaultRulesIfNone(): Promise<RuleSeedReport | null> {
   return sequelize.transaction(async (transaction) => {
     await lockSeeding(transaction);
     if ((await AuthorityRule.count({ transaction })) > 0) return null;
-    return seedDefaultRules({ transaction });
+    const rules = await seedDefaultRules({ transaction });
+    await seedDefaultTests({ transaction });
+    return rules;
   });
 }
 

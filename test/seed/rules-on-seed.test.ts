@@ -8,12 +8,14 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { createSequelize } from '../../src/db.js';
 import { defaultRuleDefinitions } from '../../src/rules/default-rules.js';
+import { defaultTests } from '../../src/rules/default-tests.js';
 import { DOCUMENT_POSITION_CODES, SHIPPED_JOB_DESCRIPTIONS } from '../../src/seed/jd/import.js';
 
 const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const DEFAULT_RULE_NAMES = defaultRuleDefinitions()
   .map((d) => d.name)
   .sort();
+const DEFAULT_TEST_COUNT = defaultTests().length;
 
 /** A fresh SQLite file and the environment that points the product at it. */
 function freshDatabase() {
@@ -85,7 +87,10 @@ async function readDatabase(file: string) {
     }>;
     const positions = (await db.query('SELECT name FROM "Position"', { type: 'SELECT' })) as Array<{ name: string }>;
     const staff = (await db.query('SELECT email FROM "Staff"', { type: 'SELECT' })) as Array<{ email: string }>;
-    return { rules, positions: positions.map((p) => p.name), staff: staff.map((s) => s.email) };
+    const [{ tests }] = (await db.query('SELECT COUNT(*) AS tests FROM "AuthorityTest" WHERE enabled', {
+      type: 'SELECT',
+    })) as Array<{ tests: number }>;
+    return { rules, positions: positions.map((p) => p.name), staff: staff.map((s) => s.email), tests: Number(tests) };
   } finally {
     await db.close();
   }
@@ -103,14 +108,16 @@ async function onDatabase(file: string, sql: string, replacements: unknown[] = [
 describe('seeding lays the positions and the default rules', function () {
   this.timeout(180_000);
 
-  it("npm run seed -- --demo on a fresh database makes the document's positions and the default rules with the demo staff", async () => {
+  it("npm run seed -- --demo on a fresh database makes the document's positions, the default rules and their tests with the demo staff", async () => {
     const { file, env } = freshDatabase();
     const run = runSeedCli(['--demo', '--scale', '1'], env);
     expect(run.status, run.stderr).to.equal(0);
     expect(run.stdout).to.include(`权限规则 / authority rules: 新增 created ${DEFAULT_RULE_NAMES.length}`);
+    expect(run.stdout).to.include(`权限测试 / authority tests: 新增 created ${DEFAULT_TEST_COUNT}，保留 kept 0`);
 
-    const { rules, positions, staff } = await readDatabase(file);
+    const { rules, positions, staff, tests } = await readDatabase(file);
     expect(rules.map((r) => r.name).sort()).to.deep.equal(DEFAULT_RULE_NAMES);
+    expect(tests).to.equal(DEFAULT_TEST_COUNT);
     expect(positions).to.include.members(Object.keys(DOCUMENT_POSITION_CODES));
     expect(staff).to.include.members(['reception@demo.local', 'director@demo.local', 'it@demo.local']);
   });
@@ -132,6 +139,7 @@ describe('seeding lays the positions and the default rules', function () {
     const again = runSeedCli(['--admin', 'it@example.com'], env);
     expect(again.status, again.stderr).to.equal(0);
     expect(again.stdout).to.include('新增 created 1，').and.include('保留主任修改 kept edited 1');
+    expect(again.stdout).to.include(`权限测试 / authority tests: 新增 created 0，保留 kept ${DEFAULT_TEST_COUNT}`);
     const { rules } = await readDatabase(file);
     expect(rules.map((r) => r.name).sort()).to.deep.equal(DEFAULT_RULE_NAMES);
     expect(rules.find((r) => r.name === edited)).to.deep.include({
@@ -149,7 +157,9 @@ describe('seeding lays the positions and the default rules', function () {
     const first = await startAndStop(env);
     expect([first.code, first.health], first.output).to.deep.equal([0, 200]);
     expect(first.output).to.include(`数据库中没有权限规则：已导入默认规则 ${DEFAULT_RULE_NAMES.length} 条`);
-    expect((await readDatabase(file)).rules.map((r) => r.name).sort()).to.deep.equal(DEFAULT_RULE_NAMES);
+    const seeded = await readDatabase(file);
+    expect(seeded.rules.map((r) => r.name).sort()).to.deep.equal(DEFAULT_RULE_NAMES);
+    expect(seeded.tests).to.equal(DEFAULT_TEST_COUNT);
 
     const second = await startAndStop(env);
     expect([second.code, second.health], second.output).to.deep.equal([0, 200]);

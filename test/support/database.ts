@@ -1,7 +1,7 @@
 import { sequelize, isPostgres } from '../../src/db.js';
 import { migrate } from '../../src/models/migrate.js';
 import '../../src/models/index.js';
-import { seedDefaultRules } from '../../src/rules/seed.js';
+import { seedDefaultRules, seedDefaultTests } from '../../src/rules/seed.js';
 import { loadRules } from '../../src/rules/store.js';
 
 /** A fresh schema for the run: PostgreSQL's public schema is dropped and recreated, SQLite's file is new. */
@@ -12,5 +12,6 @@ export async function prepareTestDatabase() {
   }
   await migrate();
   await seedDefaultRules();
+  await seedDefaultTests();
   await loadRules();
 }
