@@ -5,6 +5,7 @@ import { decide } from '../rules/decide.js';
 import { RESOURCES } from '../rules/catalogue.js';
 import { isRecordId } from '../domain/input.js';
 import { ruleChangesRouter } from './rule-changes.js';
+import { ruleHistoryRouter } from './rule-history.js';
 
 export function authorityRouter(): Router {
   const router = Router();
@@ -33,5 +34,6 @@ export function authorityRouter(): Router {
     }
   });
   router.use(ruleChangesRouter());
+  router.use(ruleHistoryRouter());
   return router;
 }

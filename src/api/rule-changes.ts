@@ -13,7 +13,7 @@ import { authorize } from '../domain/authorize.js';
 const MAX_BODY = '1mb';
 
 /** A JSON body, or 415 for anything else (the admin's forms never post here). */
-function jsonBody() {
+export function jsonBody() {
   const parse = express.json({ limit: MAX_BODY, strict: true });
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.is('application/json'))
@@ -41,7 +41,7 @@ function answerError(error: unknown, res: Response, next: NextFunction) {
 }
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
-const route =
+export const route =
   (handler: Handler) =>
   async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (!req.actor) {
@@ -55,12 +55,12 @@ const route =
     }
   };
 
-const signedIn = (req: Request, res: Response, next: NextFunction) => {
+export const signedIn = (req: Request, res: Response, next: NextFunction) => {
   if (!req.actor) return res.status(401).json({ error: 'unauthenticated', message: '请先登录' });
   next();
 };
 
-const query = (req: Request, name: string): string | undefined =>
+export const query = (req: Request, name: string): string | undefined =>
   typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined;
 
 export function ruleChangesRouter(): Router {

@@ -142,7 +142,7 @@ export function explainConditions(conditions: unknown, options: ExplainOptions =
 }
 
 /** 新建报事单、派工（报事单）; workflow actions of one resource share their resource's name: 主管审核、退回重办（报事单）. */
-function actionsText(actions: readonly string[]): string {
+export function actionsText(actions: readonly string[]): string {
   type Group = { resource: string; verbs: string[] };
   const parts: (string | Group)[] = [];
   for (const action of actions) {
@@ -166,7 +166,7 @@ export interface ExplainableRule {
 }
 
 /** Whom a top-level `all` names by position (actor.positionCode in/equal …), and the conditions left to say. */
-function splitWho(conditions: unknown): { who: string | null; rest: unknown } {
+export function splitWho(conditions: unknown): { who: string | null; rest: unknown } {
   const all = topLevelAll(conditions);
   if (!all) return { who: null, rest: conditions };
   const index = all.findIndex(
