@@ -38,7 +38,8 @@ function namedFields(rule: unknown): RuleFields {
 /** The whole rule as proposed, checked as the model would check it, plus its 岗位条款 and a free name. */
 async function checkedRule(fields: RuleFields, ruleId: number | null): Promise<RuleFields> {
   const validation = validateRuleInput(fields);
-  if (!validation.ok) refuse(Object.values(validation.errors));
+  // Keyed by field, so a form shows each problem under its field.
+  if (!validation.ok) throw new ValidationFailed(Object.values(validation.errors).join('；'), validation.errors);
   const valid = validation.ok ? validation.rule : null!;
   const errors: string[] = [];
   const positionClauseId = fields.positionClauseId ?? null;

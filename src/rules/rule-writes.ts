@@ -2,7 +2,8 @@
 // checks its actions and conditions against the catalogues (validate.ts). The rules register these validators on
 // the model when they are loaded (store.ts and seed.ts import this module), so the model need not know the rules.
 import type { ModelAttributeColumnOptions } from 'sequelize';
-import { AuthorityRule } from '../models/index.js';
+import { AuthorityRule, AuthorityTest } from '../models/index.js';
+import { actionLabel, isCatalogued } from './catalogue.js';
 import { actionsProblem, conditionsProblem } from './validate.js';
 
 function addValidator(
@@ -31,3 +32,16 @@ addValidator('conditions', 'ruleConditions', function (value) {
   const problem = conditionsProblem(value, this?.effect ?? 'allow');
   if (problem) throw new Error(problem);
 });
+
+/** A 权限测试 names a catalogued action (its label reads in the test list and in a failing publish). */
+const testAction = AuthorityTest.getAttributes().action as ModelAttributeColumnOptions;
+if (!testAction.validate?.catalogued) {
+  testAction.validate = {
+    ...(testAction.validate ?? {}),
+    catalogued(value: unknown) {
+      if (typeof value !== 'string' || !isCatalogued(value) || actionLabel(value) === value)
+        throw new Error(`操作「${String(value)}」不在动作目录中，如 RenovationDeposit.refund`);
+    },
+  };
+  (AuthorityTest as unknown as { refreshAttributes(): void }).refreshAttributes();
+}

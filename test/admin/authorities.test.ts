@@ -9,6 +9,7 @@ import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import {
   ArchiveDocument,
   AuthorityRule,
+  RuleDraft,
   CashReport,
   Correspondence,
   DunningPlan,
@@ -578,8 +579,8 @@ const CASES: Case[] = [
     action: 'AuthorityRule.new',
     may: 'director',
     mayNot: ['assistant', 'system_admin'],
-    model: AuthorityRule as AnyModel,
-    // Switched off, so it changes no decision of the other tests.
+    // Saving a new rule makes a 规则草稿, which governs nobody until published (switched off besides).
+    model: RuleDraft as AnyModel,
     form: async ({ tag }) => ({
       name: `test: 车库管理员督促${tag}`,
       description: '测试用，已停用',
@@ -590,7 +591,7 @@ const CASES: Case[] = [
       enabled: false,
       clause: '测试',
     }),
-    row: (_, form) => ({ name: form.name }),
+    row: ({ member }) => ({ kind: 'create', status: 'pending', createdById: member.id }),
   },
   { kind: 'list', action: 'AuthorityRule.list', may: ['assistant', 'director'], mayNot: ['cashier', 'receptionist'] },
   { kind: 'list', action: 'DecisionLog.list', may: ['director', 'assistant'], mayNot: ['receptionist', 'coordinator'] },
@@ -673,6 +674,7 @@ function expectRefused(body: any, code: PositionCode, action: string, byRecord: 
 describe('the default authority table, through the admin API', () => {
   after(async () => {
     await AuthorityRule.destroy({ where: { name: { [Op.like]: 'test: 车库管理员督促%' } } });
+    await RuleDraft.update({ status: 'discarded' }, { where: { status: 'pending' } });
   });
 
   for (const c of CASES) {

@@ -4,11 +4,12 @@ import { expect } from 'chai';
 import { AuthorityRule, Payment, RenovationDeposit } from '../../src/models/index.js';
 import { refundDeposit } from '../../src/domain/deposits.js';
 import { loadActor } from '../../src/auth/actor.js';
-import { seedDefaultRules } from '../../src/rules/seed.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { heldDeposit, renovationApplication } from '../support/records.js';
+import { seedDefaultRules } from '../../src/rules/seed.js';
 import { expectRefused } from '../support/refusals.js';
+import { publishInAdmin, restoreRulesAndTests, setAsideAllowTests } from '../support/rule-changes.js';
 
 const collect = (client: Awaited<ReturnType<typeof signedInClient>>, fields: Record<string, string | number>) =>
   client.create('RenovationDeposit', fields);
@@ -196,13 +197,18 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     const before = await cashierClient.show('RenovationDeposit', deposit.id);
     expect(actionsOf(before.body.record)).to.include('refund');
     const rule = (await AuthorityRule.findOne({ where: { name: '退还装修押金' } }))!;
+    let setAside: number[] = [];
     try {
       await directorClient.edit('AuthorityRule', rule.id, { enabled: 'false' });
+      const drafted = await cashierClient.show('RenovationDeposit', deposit.id);
+      expect(actionsOf(drafted.body.record), 'a draft changes nothing').to.include('refund');
+      setAside = await setAsideAllowTests(directorClient, 'RenovationDeposit.refund');
+      const published = await publishInAdmin(directorClient, '暂停退押金');
+      expect(published.body.notice.type, published.body.notice.message).to.equal('success');
       const after = await cashierClient.show('RenovationDeposit', deposit.id);
       expect(actionsOf(after.body.record)).to.not.include('refund');
     } finally {
-      await AuthorityRule.update({ editedByDirector: false }, { where: { id: rule.id } });
-      await seedDefaultRules();
+      await restoreRulesAndTests(setAside);
     }
   });
 });

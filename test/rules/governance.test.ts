@@ -4,6 +4,7 @@ import { seedDefaultRules } from '../../src/rules/seed.js';
 import { refreshRules } from '../../src/rules/store.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
+import { publishInAdmin, restoreRulesAndTests, setAsideAllowTests } from '../support/rule-changes.js';
 
 const REFUND_RULE = '退还装修押金';
 const refundable = { status: 'held', inspectionResult: 'passed' };
@@ -16,7 +17,12 @@ async function restoreDefaults() {
 }
 
 describe('authority rules in the database govern the decisions', () => {
-  afterEach(restoreDefaults);
+  let setAside: number[] = [];
+  afterEach(async () => {
+    await restoreDefaults();
+    await restoreRulesAndTests(setAside);
+    setAside = [];
+  });
 
   it('the seeded default rules cite their clause and start at version 1 with a snapshot', async () => {
     const rule = await AuthorityRule.findOne({ where: { name: REFUND_RULE } });
@@ -25,7 +31,7 @@ describe('authority rules in the database govern the decisions', () => {
     expect(await RuleVersion.count({ where: { ruleId: rule!.id } })).to.be.greaterThan(0);
   });
 
-  it('the director disables the refund rule in the admin, and the cashier is refused at the next decision', async () => {
+  it('the director disables the refund rule in the admin: a draft until published, then the cashier is refused', async () => {
     const director = await staff('director');
     const cashier = await staff('cashier');
     const directorClient = await signedInClient(director.email, TEST_PASSWORD);
@@ -36,11 +42,24 @@ describe('authority rules in the database govern the decisions', () => {
     expect(decide(actor, 'RenovationDeposit.refund', refundable).allowed).to.equal(true);
 
     const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
+    const version = rule.version;
     const { body } = await directorClient.edit('AuthorityRule', rule.id, { enabled: false });
-    expect(body.notice.type).to.equal('success');
+    expect(body.notice).to.include({ type: 'success' });
+    expect(body.notice.message).to.match(/^已保存为草稿/);
     await rule.reload();
-    expect(rule).to.include({ enabled: false, editedByDirector: true, updatedById: director.id });
-    expect(rule.version).to.be.greaterThan(1);
+    expect(rule).to.include({ enabled: true, version });
+    expect(decide(actor, 'RenovationDeposit.refund', refundable).allowed).to.equal(true);
+
+    // The seeded 权限测试 say the cashier may refund: the publish is refused until the director changes them.
+    const refusedPublish = await publishInAdmin(directorClient, '暂停退押金');
+    expect(refusedPublish.body.notice.type).to.equal('error');
+    expect(refusedPublish.body.notice.message).to.include('权限测试').and.include('预期允许，实际拒绝');
+    setAside = await setAsideAllowTests(directorClient, 'RenovationDeposit.refund');
+    expect(setAside.length).to.be.greaterThan(0);
+    const published = await publishInAdmin(directorClient, '暂停退押金');
+    expect(published.body.notice.type, published.body.notice.message).to.equal('success');
+    await rule.reload();
+    expect(rule).to.include({ enabled: false, editedByDirector: true, updatedById: director.id, version: version + 1 });
 
     const refused = decide(actor, 'RenovationDeposit.refund', refundable);
     expect(refused).to.include({ allowed: false, effect: 'default-deny' });

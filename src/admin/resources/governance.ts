@@ -1,8 +1,17 @@
 // 组织与权限: the authority rules, their versions, and the decision and audit logs (read-only).
 // JSON columns are shown and edited as JSON text until the rules editor exists; the models parse the text.
-import type { ActionRequest, ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
+import type { ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
 import type { Model, ModelStatic } from 'sequelize';
-import { AuditLog, AuthorityRule, DecisionLog, RuleVersion } from '../../models/index.js';
+import {
+  AuditLog,
+  AuthorityRule,
+  AuthorityTest,
+  DecisionLog,
+  RuleChangeSet,
+  RuleDraft,
+  RuleVersion,
+} from '../../models/index.js';
+import { discardAction, draftingHandler, publishAction } from '../rule-drafting.js';
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
@@ -70,16 +79,24 @@ const RULE_FIELDS = [
 ] as const;
 const ruleJson = jsonAsText(AuthorityRule as unknown as ModelStatic<Model>, ['actions', 'conditions']);
 const versionJson = jsonAsText(RuleVersion as unknown as ModelStatic<Model>, ['snapshot']);
+const draftJson = jsonAsText(RuleDraft as unknown as ModelStatic<Model>, ['proposed']);
+const changeSetJson = jsonAsText(RuleChangeSet as unknown as ModelStatic<Model>, ['rules']);
+const testJson = jsonAsText(AuthorityTest as unknown as ModelStatic<Model>, ['recordFacts', 'actorFacts']);
+const TEST_FIELDS = [
+  'name',
+  'positionCode',
+  'staffId',
+  'action',
+  'recordFacts',
+  'actorFacts',
+  'expect',
+  'clause',
+  'enabled',
+] as const;
 const decisionJson = jsonAsText(DecisionLog as unknown as ModelStatic<Model>, ['rules', 'ruleVersions']);
 const auditJson = jsonAsText(AuditLog as unknown as ModelStatic<Model>, ['changes']);
 
 const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
-
-/** A rule edited in the admin is the director's: re-seeding the defaults never overwrites it. */
-async function markEditedByDirector(request: ActionRequest): Promise<ActionRequest> {
-  if (request.method !== 'post' || !request.payload) return request;
-  return { ...request, payload: { ...request.payload, editedByDirector: true } };
-}
 
 export const governanceResources: ResourceWithOptions[] = [
   {
@@ -134,13 +151,15 @@ export const governanceResources: ResourceWithOptions[] = [
           confirm:
             '把「管理权限规则」恢复为默认：管理处主任可以新建、修改、删除权限规则；挡住它的拒绝规则会被停用。其他规则不变。',
         }),
+        // Saving makes a draft: nothing changes for anyone until the drafts are published.
+        publish: publishAction,
+        discardDrafts: discardAction,
         list: { after: [ruleJson] },
         show: { after: [ruleJson] },
-        new: { before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] })], after: [ruleJson] },
-        edit: {
-          before: [limitPayload(RULE_FIELDS, { force: ['updatedById'] }), markEditedByDirector],
-          after: [ruleJson],
-        },
+        new: { before: [limitPayload(RULE_FIELDS)], handler: draftingHandler('new'), after: [ruleJson] },
+        edit: { before: [limitPayload(RULE_FIELDS)], handler: draftingHandler('edit'), after: [ruleJson] },
+        delete: { handler: draftingHandler('delete') },
+        bulkDelete: { isAccessible: false },
       },
       sort: { sortBy: 'name', direction: 'asc' },
     },
@@ -155,6 +174,63 @@ export const governanceResources: ResourceWithOptions[] = [
       properties: { snapshot: { type: 'textarea' }, changeNote: { type: 'textarea' } },
       actions: { ...readOnlyActions, list: { after: [versionJson] }, show: { after: [versionJson] } },
       sort: { sortBy: 'changedAt', direction: 'desc' },
+    },
+  },
+  {
+    resource: RuleDraft,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['id', 'kind', 'ruleId', 'status', 'createdById', 'updatedAt'],
+      filterProperties: ['status', 'kind', 'ruleId', 'createdById'],
+      showProperties: [
+        'kind',
+        'ruleId',
+        'status',
+        'proposed',
+        'baseVersion',
+        'createdById',
+        'changeSetId',
+        'updatedAt',
+      ],
+      properties: { proposed: { type: 'textarea' } },
+      actions: { ...readOnlyActions, list: { after: [draftJson] }, show: { after: [draftJson] } },
+      sort: { sortBy: 'updatedAt', direction: 'desc' },
+    },
+  },
+  {
+    resource: RuleChangeSet,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['id', 'kind', 'note', 'publishedById', 'createdAt'],
+      filterProperties: ['kind', 'publishedById', 'createdAt'],
+      showProperties: ['kind', 'note', 'rules', 'publishedById', 'createdAt'],
+      properties: { note: { type: 'textarea' }, rules: { type: 'textarea' } },
+      actions: { ...readOnlyActions, list: { after: [changeSetJson] }, show: { after: [changeSetJson] } },
+      sort: sortNewestFirst,
+    },
+  },
+  {
+    resource: AuthorityTest,
+    options: {
+      navigation: navigation.organisation,
+      listProperties: ['name', 'positionCode', 'staffId', 'action', 'expect', 'enabled'],
+      filterProperties: ['action', 'positionCode', 'expect', 'enabled'],
+      showProperties: [...TEST_FIELDS, 'sourceResource', 'sourceRecordId', 'updatedById', 'updatedAt'],
+      editProperties: [...TEST_FIELDS],
+      properties: {
+        name: { isTitle: true },
+        recordFacts: { type: 'textarea', description: 'JSON，如 {"status": "held", "inspectionResult": "passed"}' },
+        actorFacts: { type: 'textarea', description: 'JSON，可不填；如 {"id": 7, "supervisesDepartmentIds": [3]}' },
+        clause: { type: 'textarea' },
+        updatedById: readOnly(),
+      },
+      actions: {
+        list: { after: [testJson] },
+        show: { after: [testJson] },
+        new: { before: [limitPayload(TEST_FIELDS, { force: ['updatedById'] })], after: [testJson] },
+        edit: { before: [limitPayload(TEST_FIELDS, { force: ['updatedById'] })], after: [testJson] },
+      },
+      sort: { sortBy: 'name', direction: 'asc' },
     },
   },
   {

@@ -1,0 +1,73 @@
+// The admin's rule forms make 规则草稿: saving a new rule, an edit or a deletion changes nothing for anyone until
+// 管理处主任 publishes the pending drafts (with a note) — the same use cases as the JSON API.
+import type { ActionContext, ActionHandler, ActionRequest, ActionResponse } from 'adminjs';
+import type { Actor } from '../rules/actor.js';
+import { proposeDraft, discardDrafts } from '../domain/rule-drafts.js';
+import { publishDrafts } from '../domain/rule-publishing.js';
+import { RULE_FIELDS, type RuleFields } from '../domain/rule-changes.js';
+import { actorOf } from './access.js';
+import { resourceWorkflowAction, toAdminError } from './use-case.js';
+
+/** The rule's fields as the form sent them (text is read by the rule checks); an empty 岗位条款 is none. */
+function formFields(payload: Record<string, unknown> | undefined): RuleFields {
+  const fields: Record<string, unknown> = {};
+  for (const field of RULE_FIELDS) if (payload && field in payload) fields[field] = payload[field];
+  if (fields.positionClauseId === '') fields.positionClauseId = null;
+  return fields as RuleFields;
+}
+
+const draftNotice = (id: number, what: string) => `已保存为草稿（草稿 ${id}）：${what}。发布后才生效`;
+
+async function draft(actor: Actor | null, input: Parameters<typeof proposeDraft>[1]) {
+  try {
+    return await proposeDraft(actor, input);
+  } catch (error) {
+    throw toAdminError(error);
+  }
+}
+
+/** new, edit and delete of AuthorityRule: a draft instead of a write. */
+export function draftingHandler(kind: 'new' | 'edit' | 'delete'): ActionHandler<ActionResponse> {
+  const handler = async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+    const { record, h, currentAdmin } = context;
+    if (request.method !== 'post') return record ? { record: record.toJSON(currentAdmin) } : {};
+    const actor = actorOf(currentAdmin);
+    const made =
+      kind === 'new'
+        ? await draft(actor, { rule: formFields(request.payload) })
+        : kind === 'edit'
+          ? await draft(actor, { ruleId: record?.id(), rule: formFields(request.payload) })
+          : await draft(actor, { ruleId: record?.id(), remove: true });
+    const what = kind === 'new' ? '新建规则' : kind === 'edit' ? '修改规则' : '删除规则';
+    return {
+      redirectUrl: h.recordActionUrl({ resourceId: 'RuleDraft', recordId: String(made.id), actionName: 'show' }),
+      notice: { message: draftNotice(made.id, what), type: 'success' },
+      ...(record ? { record: record.toJSON(currentAdmin) } : {}),
+    };
+  };
+  // The use case audits the draft itself.
+  return Object.assign(handler, { auditsItself: true });
+}
+
+export const publishAction = resourceWorkflowAction(
+  async (actor, payload) => {
+    const result = await publishDrafts(actor, payload.note);
+    const warned = result.warnings.length > 0 ? `。提醒：${result.warnings.join('；')}` : '';
+    return `已发布规则变更 ${result.changeSet}，涉及 ${result.rules.length} 条规则，即刻生效${warned}`;
+  },
+  {
+    icon: 'Send',
+    variant: 'primary',
+    submit: '发布',
+    confirm:
+      '发布所有待发布的草稿：先检查规则是否有误、是否会让人无法再管理规则、权限测试是否全部通过；有一项不通过就不会发布。',
+    fields: [{ name: 'note', label: '变更说明', type: 'textarea', hint: '为什么改，将记入规则变更和每条规则的版本' }],
+  },
+);
+
+export const discardAction = resourceWorkflowAction(async (actor) => `已放弃 ${await discardDrafts(actor)} 份草稿`, {
+  icon: 'Trash2',
+  variant: 'danger',
+  submit: '放弃',
+  confirm: '放弃所有待发布的草稿，规则保持现状。',
+});
