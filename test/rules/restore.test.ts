@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { AuditLog, AuthorityRule } from '../../src/models/index.js';
+import { AuditLog, AuthorityRule, RuleDraft } from '../../src/models/index.js';
 import { seedDefaultRules, RULE_MANAGEMENT_RULE } from '../../src/rules/seed.js';
 import { refreshRules } from '../../src/rules/store.js';
 import { decide } from '../../src/rules/decide.js';
 import { loadActor } from '../../src/auth/actor.js';
-import { signedInClient } from '../support/http.js';
+import { send, signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 
 const LOCK_OUT = 'test: 禁止修改规则';
@@ -51,6 +51,32 @@ describe("the system administrator's built-in restore of the director's rule man
     expect(await AuditLog.count({ where: { action: 'AuthorityRule.restore', staffId: admin.id } })).to.equal(1);
     await refreshRules();
     expect(decide(director, 'AuthorityRule.edit', { id: rule.id }).allowed).to.equal(true);
+    // The whole of rule management comes back: drafting, publishing, the 权限测试, the what-if.
+    for (const action of ['AuthorityRule.publish', 'AuthorityRule.whatIf', 'AuthorityTest.edit', 'AuthorityTest.new'])
+      expect(decide(director, action, {}).allowed, action).to.equal(true);
+  });
+
+  it('the restore bypasses drafts and tests: it goes live at once, and a pending draft of the rule is then stale', async () => {
+    const rule = (await AuthorityRule.findOne({ where: { name: RULE_MANAGEMENT_RULE } }))!;
+    const draft = await RuleDraft.create({
+      kind: 'change',
+      ruleId: rule.id,
+      baseVersion: rule.version,
+      proposed: { ...rule.get({ plain: true }), priority: 7 } as never,
+    });
+    await lockTheDirectorOut();
+    const admin = await staff('system_admin');
+    const client = await signedInClient(admin.email, TEST_PASSWORD);
+    const { body } = await client.json('POST', '/admin/api/resources/AuthorityRule/actions/restore');
+    expect(body.notice.type).to.equal('success');
+    const director = await staff('director');
+    const directorClient = await signedInClient(director.email, TEST_PASSWORD);
+    const publish = await send(directorClient, 'POST', '/api/authority/publish', '{"note":"试发布"}', {
+      'content-type': 'application/json',
+    });
+    expect(publish.status, publish.text).to.equal(422);
+    expect(publish.json.errors.join('\n')).to.include('在起草后已被修改');
+    await draft.update({ status: 'discarded' });
   });
 
   it('a deleted rule-management rule is created again', async () => {
