@@ -9,11 +9,23 @@ import {
   type ActionResponse,
   type RecordActionResponse,
 } from 'adminjs';
-import type { Model } from 'sequelize';
+import {
+  ValidationError as ModelValidationError,
+  type Model,
+  type ValidationErrorItem as ModelValidationErrorItem,
+} from 'sequelize';
+import { fieldLabel } from './locale/index.js';
 import { AppError, ForbiddenByRule, NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { actorOf, decideFor } from './access.js';
 import { Components } from './components/index.js';
+
+/** A model's message about a field, with the field's name in front when it does not say it already. */
+function namedMessage(item: ModelValidationErrorItem): string {
+  const resource = (item.instance?.constructor as { name?: string } | undefined)?.name;
+  const label = resource && item.path ? fieldLabel(resource, item.path) : (item.path ?? '');
+  return item.message.startsWith(label) ? item.message : `${label}${item.message}`;
+}
 
 /** Domain errors become the AdminJS errors its UI shows on the form or as a notice. */
 export function toAdminError(error: unknown): unknown {
@@ -26,6 +38,16 @@ export function toAdminError(error: unknown): unknown {
     return new ValidationError(fields, { message: error.message, type: 'validation' });
   }
   if (error instanceof AppError) return new ValidationError({}, { message: error.message, type: error.code });
+  // A value the model refuses (too long, wrong type …), reached through a use case's input: a form error, not a 500.
+  if (error instanceof ModelValidationError) {
+    const fields = Object.fromEntries(
+      error.errors
+        .filter((item) => item.path)
+        .map((item) => [item.path, { message: item.message, type: 'validation' }]),
+    );
+    const message = error.errors.map(namedMessage).join('；') || '输入有误，请按提示修改';
+    return new ValidationError(fields, { message, type: 'validation' });
+  }
   return error;
 }
 

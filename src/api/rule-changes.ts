@@ -1,7 +1,9 @@
 // The director's JSON API for safe rule changes (mounted under /api/authority): drafts, publishing, what-if and the
 // matrix. Every endpoint is a catalogued action decided by the rules; bodies are JSON only.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { ValidationError } from 'sequelize';
 import { AppError, ForbiddenByRule } from '../errors.js';
+import { createAuthorityTest } from '../domain/authority-tests.js';
 import { matrixFor } from '../domain/authority-matrix.js';
 import { checkChanges } from '../domain/rule-checks.js';
 import { liveRules, pendingChanges } from '../domain/rule-changes.js';
@@ -33,6 +35,8 @@ function answerError(error: unknown, res: Response, next: NextFunction) {
     return res.status(422).json({ error: 'refused', errors: error.errors, warnings: error.warnings });
   if (error instanceof ForbiddenByRule)
     return res.status(403).json({ error: 'forbidden', message: error.message, decision: error.decision });
+  if (error instanceof ValidationError)
+    return res.status(422).json({ error: 'validation_failed', errors: error.errors.map((item) => item.message) });
   if (error instanceof AppError) {
     const errors = Object.keys(error.details).length > 0 ? Object.values(error.details) : [error.message];
     return res.status(error.status).json({ error: error.code, message: error.message, errors });
@@ -116,6 +120,15 @@ export function ruleChangesRouter(): Router {
     '/publish',
     ...body,
     route(async (req, res) => res.json(await publishDrafts(req.actor!, req.body?.note))),
+  );
+
+  router.post(
+    '/tests',
+    ...body,
+    route(async (req, res) => {
+      const test = await createAuthorityTest(req.actor!, req.body ?? {});
+      res.status(201).json({ id: test.id, recordFacts: test.recordFacts });
+    }),
   );
 
   return router;

@@ -1,11 +1,11 @@
 // What-if: how a staff member (or someone holding a position) would be answered on an action and a record — under
 // the live rules and under the pending drafts — with each condition, whether it passed and the value it met. The
 // same compiled rules and decideWith that enforce, so the preview and the office never disagree.
-import { Position, sequelize } from '../models/index.js';
+import { Position } from '../models/index.js';
 import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { positionHolder } from '../rules/authority-tests.js';
-import { isCatalogued, RESOURCES } from '../rules/catalogue.js';
+import { isCatalogued } from '../rules/catalogue.js';
 import { conditionChecks, type ConditionCheck } from '../rules/condition-checks.js';
 import { decideWith } from '../rules/decide.js';
 import type { Decision } from '../rules/decision.js';
@@ -13,8 +13,9 @@ import { ruleSet } from '../rules/store.js';
 import { isPlainObject } from '../lib/objects.js';
 import { loadActor } from './actors.js';
 import { authorize } from './authorize.js';
-import { isRecordId } from './input.js';
 import { draftRuleSet } from './rule-changes.js';
+import { recordOfAction } from './authority-tests.js';
+import { isRecordId } from './input.js';
 
 export interface WhatIfQuestion {
   staffId?: unknown;
@@ -57,17 +58,7 @@ async function subjectOf(question: WhatIfQuestion): Promise<Actor> {
 }
 
 async function recordOf(action: string, question: WhatIfQuestion): Promise<Record<string, unknown>> {
-  if (question.recordId !== undefined && question.recordId !== '') {
-    const resource = action.split('.')[0];
-    // Only a catalogued resource names a model: `constructor` must not reach Object's own properties.
-    const model =
-      (RESOURCES as readonly string[]).includes(resource) && Object.hasOwn(sequelize.models, resource)
-        ? sequelize.models[resource]
-        : undefined;
-    const row = model && isRecordId(question.recordId) ? await model.findByPk(Number(question.recordId)) : null;
-    if (!row) throw new NotFound(`记录 ${String(question.recordId)} 不存在`);
-    return row.toJSON() as Record<string, unknown>;
-  }
+  if (question.recordId !== undefined && question.recordId !== '') return recordOfAction(action, question.recordId);
   if (question.facts === undefined || question.facts === '') return {};
   let facts = question.facts;
   if (typeof facts === 'string') {

@@ -9,6 +9,7 @@ import { Op, type Model, type ModelStatic, type WhereOptions } from 'sequelize';
 import {
   ArchiveDocument,
   AuthorityRule,
+  AuthorityTest,
   RuleDraft,
   CashReport,
   Correspondence,
@@ -594,6 +595,44 @@ const CASES: Case[] = [
     row: ({ member }) => ({ kind: 'create', status: 'pending', createdById: member.id }),
   },
   { kind: 'list', action: 'AuthorityRule.list', may: ['assistant', 'director'], mayNot: ['cashier', 'receptionist'] },
+  { kind: 'list', action: 'RuleDraft.list', may: ['assistant', 'director'], mayNot: ['cashier', 'receptionist'] },
+  {
+    kind: 'list',
+    action: 'RuleChangeSet.list',
+    may: ['assistant', 'director'],
+    mayNot: ['coordinator', 'receptionist'],
+  },
+  { kind: 'list', action: 'AuthorityTest.list', may: ['assistant', 'director'], mayNot: ['cashier', 'coordinator'] },
+  {
+    kind: 'new',
+    action: 'AuthorityTest.new',
+    may: 'director',
+    mayNot: ['assistant', 'system_admin'],
+    model: AuthorityTest as AnyModel,
+    form: async ({ tag }) => ({
+      name: `test: 收费员可以退押金${tag}`,
+      positionCode: 'cashier',
+      action: 'RenovationDeposit.refund',
+      recordFacts: '{"status": "held", "inspectionResult": "passed"}',
+      expect: 'allow',
+    }),
+    row: (_, form) => ({ name: form.name }),
+  },
+  {
+    kind: 'edit',
+    action: 'AuthorityTest.edit',
+    may: 'director',
+    mayNot: 'assistant',
+    make: ({ tag }) =>
+      AuthorityTest.create({
+        name: `test: 接待员不能退押金${tag}`,
+        positionCode: 'receptionist',
+        action: 'RenovationDeposit.refund',
+        recordFacts: { status: 'held' },
+        expect: 'deny',
+      }),
+    change: () => ({ enabled: 'false' }),
+  },
   { kind: 'list', action: 'DecisionLog.list', may: ['director', 'assistant'], mayNot: ['receptionist', 'coordinator'] },
   { kind: 'list', action: 'AuditLog.list', may: ['director', 'assistant'], mayNot: ['receptionist', 'cashier'] },
   {
@@ -675,6 +714,7 @@ describe('the default authority table, through the admin API', () => {
   after(async () => {
     await AuthorityRule.destroy({ where: { name: { [Op.like]: 'test: 车库管理员督促%' } } });
     await RuleDraft.update({ status: 'discarded' }, { where: { status: 'pending' } });
+    await AuthorityTest.destroy({ where: { name: { [Op.like]: 'test: %' } } });
   });
 
   for (const c of CASES) {

@@ -243,3 +243,41 @@ describe('safe rule changes — the JSON API', () => {
     });
   });
 });
+
+describe('权限测试 made from a real record', () => {
+  it('copies the facts a rule can read, at that moment: a later change to the record does not move the test', async () => {
+    const { heldDeposit } = await import('../support/records.js');
+    const deposit = await heldDeposit({ inspection: 'passed' });
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const made = await post(director, '/tests', {
+      name: '接口测试：这笔押金收费员可以退',
+      positionCode: 'cashier',
+      action: 'RenovationDeposit.refund',
+      fromRecord: deposit.id,
+      expect: 'allow',
+    });
+    expect(made.status, made.text).to.equal(201);
+    expect(made.json.recordFacts).to.include({ status: 'held', inspectionResult: 'passed', id: deposit.id });
+    await deposit.update({ status: 'forfeited' });
+    const test = (await AuthorityTest.findByPk(made.json.id))!;
+    expect(test.recordFacts).to.include({ status: 'held' });
+    expect(test).to.include({ sourceResource: 'RenovationDeposit', sourceRecordId: String(deposit.id) });
+    await test.destroy();
+  });
+
+  it('refuses a test naming an unknown action or neither position nor staff, and the receptionist may not make one', async () => {
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const bad = await post(director, '/tests', { name: '接口测试：坏的', action: 'Ticket.fly', expect: 'allow' });
+    expect(bad.status).to.equal(422);
+    expect(bad.json.errors.join('\n')).to.include('Ticket.fly').and.include('请填写岗位代码或员工中的一项');
+    const receptionist = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
+    const refused = await post(receptionist, '/tests', {
+      name: '接口测试：越权',
+      positionCode: 'cashier',
+      action: 'Ticket.list',
+      expect: 'allow',
+    });
+    expect(refused.status).to.equal(403);
+    expect(await AuthorityTest.count({ where: { name: ['接口测试：坏的', '接口测试：越权'] } })).to.equal(0);
+  });
+});

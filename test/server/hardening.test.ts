@@ -235,6 +235,17 @@ describe('bad requests get a clear 4xx in Chinese, never a 500, and write nothin
     });
   }
 
+  it('a workflow input the model refuses (a cancel reason longer than the column) is a field error, not a 500', async () => {
+    const { ticket } = await import('../support/records.js');
+    const reported = await ticket('reported');
+    const reception = await client('receptionist');
+    const answer = await reception.act('Ticket', reported.id, 'cancel', { cancelReason: '太长'.repeat(200) });
+    expect(answer.status).to.equal(200);
+    expect(answer.body.record.baseError.message).to.include('取消原因');
+    await reported.reload();
+    expect(reported.status).to.equal('reported');
+  });
+
   it('malformed bodies: text/plain, truncated JSON, multipart without boundary', async () => {
     const reception = await client('receptionist');
     const url = '/admin/api/resources/Ticket/actions/new';

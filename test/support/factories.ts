@@ -16,9 +16,20 @@ const POSITION_DEPARTMENTS: Record<string, string> = {
   technician: '工程部',
 };
 
+/**
+ * The department of that name, made when missing. Not findOrCreate: on SQLite that opens a deferred transaction of
+ * its own, whose insert fails at once (no busy wait) when the server wrote in between its read and its write.
+ */
 export async function department(name: string): Promise<Department> {
-  const [row] = await Department.findOrCreate({ where: { name } });
-  return row;
+  const existing = await Department.findOne({ where: { name } });
+  if (existing) return existing;
+  try {
+    return await Department.create({ name });
+  } catch (error) {
+    const made = await Department.findOne({ where: { name } });
+    if (made) return made;
+    throw error;
+  }
 }
 
 export async function position(code: string): Promise<Position> {
