@@ -281,3 +281,42 @@ describe('权限测试 made from a real record', () => {
     expect(await AuthorityTest.count({ where: { name: ['接口测试：坏的', '接口测试：越权'] } })).to.equal(0);
   });
 });
+
+describe('coverage of the document', () => {
+  it('a change that leaves a 职权 clause without an enabled rule is published with a warning naming the clause', async () => {
+    const { PositionClause } = await import('../../src/models/index.js');
+    const { position } = await import('../support/factories.js');
+    const cashier = await position('cashier');
+    const clause = await PositionClause.create({
+      positionId: cashier.id,
+      kind: 'authority',
+      number: 9,
+      text: '接口测试条款：核对停车场日报',
+    });
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    try {
+      await post(director, '/drafts', {
+        rule: {
+          name: '接口测试：新规则',
+          actions: ['Ticket.list'],
+          effect: 'allow',
+          conditions: { all: [{ fact: 'actor', path: 'positionCode', operator: 'equal', value: 'cashier' }] },
+          clause: '收费员 职权9：核对停车场日报',
+        },
+      });
+      const first = await post(director, '/publish', { note: '补上职权9' });
+      expect(first.status, first.text).to.equal(200);
+      expect(first.json.warnings.join('\n')).not.to.include('接口测试条款');
+      const rule = await ruleNamed('接口测试：新规则');
+      await post(director, '/drafts', { ruleId: rule.id, rule: { enabled: false } });
+      const shown = (await get(director, '/drafts')).json.checks.warnings.join('\n');
+      expect(shown).to.include('这次变更后，职权条款不再有启用的规则：客户服务收费员 职权9：接口测试条款');
+      const second = await post(director, '/publish', { note: '停用' });
+      expect(second.status, second.text).to.equal(200);
+      expect(second.json.warnings.join('\n')).to.include('职权9');
+    } finally {
+      await clause.destroy();
+      await startClean();
+    }
+  });
+});
