@@ -1,6 +1,7 @@
 // The admin's rule forms make 规则草稿: saving a new rule, an edit or a deletion changes nothing for anyone until
 // 管理处主任 publishes the pending drafts (with a note) — the same use cases as the JSON API.
 import type { ActionContext, ActionHandler, ActionRequest, ActionResponse } from 'adminjs';
+import { RuleDraft } from '../models/index.js';
 import type { Actor } from '../rules/actor.js';
 import { proposeDraft, discardDrafts } from '../domain/rule-drafts.js';
 import { publishDrafts } from '../domain/rule-publishing.js';
@@ -14,6 +15,19 @@ function formFields(payload: Record<string, unknown> | undefined): RuleFields {
   for (const field of RULE_FIELDS) if (payload && field in payload) fields[field] = payload[field];
   if (fields.positionClauseId === '') fields.positionClauseId = null;
   return fields as RuleFields;
+}
+
+/** The fields of a rule's pending draft as the form shows them (JSON as indented text), or none. */
+async function draftedFields(ruleId: number): Promise<Record<string, unknown>> {
+  const pending = await RuleDraft.findOne({ where: { ruleId, status: 'pending', kind: 'change' } });
+  const proposed = (pending?.proposed ?? null) as Record<string, unknown> | null;
+  if (!proposed) return {};
+  return Object.fromEntries(
+    Object.entries(proposed).map(([field, value]) => [
+      field,
+      value !== null && typeof value === 'object' ? JSON.stringify(value, null, 2) : value,
+    ]),
+  );
 }
 
 const draftNotice = (id: number, what: string) => `已保存为草稿（草稿 ${id}）：${what}。发布后才生效`;
@@ -30,7 +44,13 @@ async function draft(actor: Actor | null, input: Parameters<typeof proposeDraft>
 export function draftingHandler(kind: 'new' | 'edit' | 'delete'): ActionHandler<ActionResponse> {
   const handler = async (request: ActionRequest, _response: unknown, context: ActionContext) => {
     const { record, h, currentAdmin } = context;
-    if (request.method !== 'post') return record ? { record: record.toJSON(currentAdmin) } : {};
+    if (request.method !== 'post') {
+      if (!record) return {};
+      const json = record.toJSON(currentAdmin);
+      // The edit form starts from the pending draft, so a second edit adds to the first instead of undoing it.
+      if (kind === 'edit') json.params = { ...json.params, ...(await draftedFields(Number(record.id()))) };
+      return { record: json };
+    }
     const actor = actorOf(currentAdmin);
     const made =
       kind === 'new'

@@ -248,3 +248,30 @@ describe('editing rules in the admin', () => {
     expect(rule.enabled).to.equal(true);
   });
 });
+
+describe('the rule edit form and a pending draft', () => {
+  it('opens with the pending draft, so a second edit adds to the first instead of undoing it', async () => {
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
+    try {
+      await director.edit('AuthorityRule', rule.id, { priority: 4 });
+      const opened = await director.open('AuthorityRule', rule.id, 'edit');
+      expect(String(opened.body.record.params.priority)).to.equal('4');
+      // The form sends back every field it shows, the draft's priority among them.
+      const params = opened.body.record.params;
+      await director.edit('AuthorityRule', rule.id, {
+        name: params.name,
+        actions: params.actions,
+        effect: params.effect,
+        conditions: params.conditions,
+        priority: params.priority,
+        enabled: 'false',
+      });
+      const { RuleDraft } = await import('../../src/models/index.js');
+      const draft = (await RuleDraft.findOne({ where: { ruleId: rule.id, status: 'pending' } }))!;
+      expect(draft.proposed).to.include({ priority: 4, enabled: false });
+    } finally {
+      await restoreRulesAndTests();
+    }
+  });
+});
