@@ -126,7 +126,7 @@ RenovationDeposit.init(
       { fields: ['inspectionResult'] },
     ],
     validate: {
-      // The money invariants of the brief, checked on every save whatever path wrote the row.
+      // The deposit's money invariants (refund + deduction = amount), checked on every save whatever path wrote the row.
       refundAddsUp(this: RenovationDeposit) {
         const refunded = Number(this.refundedAmount ?? 0);
         const deduction = Number(this.deduction ?? 0);

@@ -61,7 +61,7 @@ export const BUILT_IN_ACTIONS = {
 } as const;
 export type BuiltInAction = keyof typeof BUILT_IN_ACTIONS;
 
-/** Workflow actions of the brief (performed by use cases; several are built by later issues). */
+/** The office's workflow actions, each performed by its use case. */
 export const WORKFLOW_ACTIONS: Record<string, string> = {
   'Ticket.dispatch': '派工',
   'Ticket.urge': '督促',

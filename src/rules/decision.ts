@@ -6,7 +6,7 @@ export interface DecidingRule {
   clause: string;
 }
 
-/** The brief's decision shape, shared by the admin UI and GET /api/authority/decide. */
+/** A decision as the admin UI and GET /api/authority/decide give it: allowed, effect, the deciding rules, the reason. */
 export interface Decision {
   allowed: boolean;
   effect: Effect;

@@ -93,7 +93,7 @@ function definition(authority: Omit<DefaultAuthority, 'positions'> & { positions
   };
 }
 
-/** The brief's default authorities as rule definitions (fresh objects on every call). */
+/** The job description's default authorities as rule definitions (fresh objects on every call). */
 export function defaultRuleDefinitions(): RuleDefinition[] {
   return [...DEFAULT_AUTHORITIES.map(definition), ...DEPARTMENT_AUTHORITIES.map(definition)];
 }

@@ -124,7 +124,7 @@ export class RuleSet {
     }
   }
 
-  /** decide(actor, action, record?) in the brief's shape: deny beats allow, default deny, with the reason. */
+  /** decide(actor, action, record?): deny beats allow, default deny, with the reason. */
   decide(actor: Actor | null | undefined, action: string, record?: Json | null, at?: Date): Decision {
     if (!actor) return refuse('未登录，请先登录');
     if (!actor.enabled) return refuse('该账号已停用');

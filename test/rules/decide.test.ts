@@ -18,7 +18,7 @@ const actor = (positionCode: string, extra: Partial<Actor> = {}): Actor => ({
 });
 
 describe('decide (the access seam)', () => {
-  it("answers the brief's decision shape", () => {
+  it('answers in the decision shape the admin and the API share', () => {
     const decision = decide(actor('receptionist'), 'Ticket.archive', { status: 'approved' });
     expect(decision).to.have.all.keys('allowed', 'effect', 'rules', 'reason');
     expect(decision.allowed).to.equal(true);

@@ -23,7 +23,7 @@ const actor = (positionCode: string | null, extra: Partial<Actor> = {}): Actor =
 
 const defaultRules = (): StoredRule[] => defaultRuleDefinitions().map((d, i) => ({ ...d, id: i + 1, version: 1 }));
 
-// Every state code of the brief's workflows.
+// Every state code of the office's workflows.
 const STATUSES = [
   'reported',
   'dispatched',

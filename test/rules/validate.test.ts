@@ -548,7 +548,7 @@ describe('validateRuleInput (a rule as the director submits it)', () => {
       for (const shape of shapes) accepted({ ...REFUND, conditions: { all: [shape] } });
     });
 
-    it('accepts every default authority of the brief written as a rule', () => {
+    it('accepts every default authority of the job description written as a rule', () => {
       const leaves = (when: RecordCondition | undefined) => {
         const all: unknown[] = [];
         if (!when) return all;
