@@ -4,7 +4,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { ValidationError } from 'sequelize';
 import { AppError, ForbiddenByRule } from '../errors.js';
 import { createAuthorityTest } from '../domain/authority-tests.js';
-import { matrixFor } from '../domain/authority-matrix.js';
+import { matrixFor, matrixWorkbook } from '../domain/authority-matrix.js';
 import { checkChanges } from '../domain/rule-checks.js';
 import { liveRules, pendingChanges } from '../domain/rule-changes.js';
 import { discardDrafts, pendingDrafts, proposeDraft } from '../domain/rule-drafts.js';
@@ -74,6 +74,19 @@ export function ruleChangesRouter(): Router {
   router.get(
     '/matrix',
     route(async (req, res) => res.json(await matrixFor(req.actor!, { draft: query(req, 'draft') === '1' }))),
+  );
+
+  router.get(
+    '/matrix.xlsx',
+    route(async (req, res) => {
+      const draft = query(req, 'draft') === '1';
+      const file = await matrixWorkbook(req.actor!, { draft });
+      const name = encodeURIComponent(`岗位权限矩阵${draft ? '（含草稿）' : ''}.xlsx`);
+      res
+        .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .set('Content-Disposition', `attachment; filename="authority-matrix.xlsx"; filename*=UTF-8''${name}`)
+        .send(file);
+    }),
   );
 
   router.get(

@@ -93,7 +93,8 @@ export function authorityMatrix(rules: RuleSet, positions: readonly MatrixPositi
       if (builtIn) {
         cells[position.code] = {
           grant: builtIn.allowed ? 'allow' : 'none',
-          text: builtIn.reason,
+          // The guard's short name (系统管理员不办理业务): its full reason repeats the action in every cell.
+          text: builtIn.allowed ? '' : (builtIn.rules[0]?.name ?? builtIn.reason),
           rules: builtIn.rules.map((rule) => rule.id),
         };
         continue;

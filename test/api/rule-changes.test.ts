@@ -320,3 +320,45 @@ describe('coverage of the document', () => {
     }
   });
 });
+
+describe('the matrix page and its export', () => {
+  it('the director downloads the matrix as .xlsx: one row per action, one column per position, the conditions in words', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const server = await (await import('../support/http.js')).testServer();
+    const response = await fetch(`${server.url}/api/authority/matrix.xlsx`, {
+      headers: { cookie: director.cookieHeader() },
+    });
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.include('spreadsheetml');
+    expect(response.headers.get('content-disposition')).to.include('attachment');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = book.worksheets[0];
+    expect(String(sheet.getRow(1).getCell(1).value)).to.include('岗位 × 权限（现行规则）');
+    const header = (sheet.getRow(2).values as unknown[]).map(String);
+    const cashierColumn = header.indexOf('客户服务收费员');
+    expect(cashierColumn).to.be.greaterThan(1);
+    let refund: unknown[] | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === '退押金（装修押金）') refund = row.values as unknown[];
+    });
+    expect(String(refund![cashierColumn])).to.include('有条件：').and.include('在押');
+    expect(sheet.pageSetup.orientation).to.equal('landscape');
+  });
+
+  it('the matrix page opens for the director and the assistant, and is refused to the receptionist', async () => {
+    for (const [code, allowed] of [
+      ['director', true],
+      ['assistant', true],
+      ['receptionist', false],
+    ] as const) {
+      const client = await signedInClient((await staff(code)).email, TEST_PASSWORD);
+      const page = await client.openResourceAction('AuthorityRule', 'matrix');
+      if (allowed) expect(page.body.record?.baseError, code).to.equal(undefined);
+      else expect(page.body.record?.baseError?.type, code).to.equal('ForbiddenError');
+      const file = await send(client, 'GET', '/api/authority/matrix.xlsx');
+      expect(file.status, code).to.equal(allowed ? 200 : 403);
+    }
+  });
+});

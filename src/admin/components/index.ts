@@ -16,6 +16,7 @@ export const Components = {
   Dashboard: add('Dashboard', 'dashboard.tsx'),
   PositionClauses: add('PositionClauses', 'position-clauses.tsx'),
   AuthorityCoverage: add('AuthorityCoverage', 'authority-coverage.tsx'),
+  AuthorityMatrix: add('AuthorityMatrix', 'authority-matrix.tsx'),
   RecordActionForm: add('RecordActionForm', 'record-action-form.tsx'),
   SurveyAnalysis: add('SurveyAnalysis', 'survey-analysis.tsx'),
   AttachmentEdit: add('AttachmentEdit', 'attachment-edit.tsx'),

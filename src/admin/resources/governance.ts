@@ -13,6 +13,7 @@ import {
 } from '../../models/index.js';
 import { discardAction, draftingHandler, publishAction } from '../rule-drafting.js';
 import { navigation } from '../navigation.js';
+import { Components } from '../components/index.js';
 import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
 import { resourceWorkflowAction } from '../use-case.js';
@@ -153,6 +154,13 @@ export const governanceResources: ResourceWithOptions[] = [
         }),
         // Saving makes a draft: nothing changes for anyone until the drafts are published.
         publish: publishAction,
+        matrix: {
+          actionType: 'resource',
+          icon: 'Grid',
+          component: Components.AuthorityMatrix,
+          // The page reads GET /api/authority/matrix itself; opening it only needs the decision.
+          handler: async () => ({}),
+        },
         discardDrafts: discardAction,
         list: { after: [ruleJson] },
         show: { after: [ruleJson] },
