@@ -6,7 +6,7 @@ import type { Actor } from '../rules/actor.js';
 import { proposeDraft, discardDrafts } from '../domain/rule-drafts.js';
 import { publishDrafts } from '../domain/rule-publishing.js';
 import { RULE_FIELDS, type RuleFields } from '../domain/rule-changes.js';
-import { actorOf } from './access.js';
+import { actorOf, decideFor } from './access.js';
 import { resourceWorkflowAction, toAdminError } from './use-case.js';
 
 /** The rule's fields as the form sent them (text is read by the rule checks); an empty 岗位条款 is none. */
@@ -60,7 +60,10 @@ export function draftingHandler(kind: 'new' | 'edit' | 'delete'): ActionHandler<
           : await draft(actor, { ruleId: record?.id(), remove: true });
     const what = kind === 'new' ? '新建规则' : kind === 'edit' ? '修改规则' : '删除规则';
     return {
-      redirectUrl: h.recordActionUrl({ resourceId: 'RuleDraft', recordId: String(made.id), actionName: 'show' }),
+      // To the pending changes (the drafts in words and what the checks say) when this person may publish them.
+      redirectUrl: decideFor(currentAdmin, 'AuthorityRule.publish').allowed
+        ? h.resourceActionUrl({ resourceId: 'AuthorityRule', actionName: 'publish' })
+        : h.recordActionUrl({ resourceId: 'RuleDraft', recordId: String(made.id), actionName: 'show' }),
       notice: { message: draftNotice(made.id, what), type: 'success' },
       ...(record ? { record: record.toJSON(currentAdmin) } : {}),
     };

@@ -46,6 +46,8 @@ describe('authority rules in the database govern the decisions', () => {
     const { body } = await directorClient.edit('AuthorityRule', rule.id, { enabled: false });
     expect(body.notice).to.include({ type: 'success' });
     expect(body.notice.message).to.match(/^已保存为草稿/);
+    // The director lands on the pending changes: the drafts in words and what the checks say.
+    expect(body.redirectUrl).to.equal('/admin/resources/AuthorityRule/actions/publish');
     await rule.reload();
     expect(rule).to.include({ enabled: true, version });
     expect(decide(actor, 'RenovationDeposit.refund', refundable).allowed).to.equal(true);

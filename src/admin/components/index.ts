@@ -17,6 +17,7 @@ export const Components = {
   PositionClauses: add('PositionClauses', 'position-clauses.tsx'),
   AuthorityCoverage: add('AuthorityCoverage', 'authority-coverage.tsx'),
   AuthorityMatrix: add('AuthorityMatrix', 'authority-matrix.tsx'),
+  PendingChanges: add('PendingChanges', 'pending-changes.tsx'),
   RecordActionForm: add('RecordActionForm', 'record-action-form.tsx'),
   SurveyAnalysis: add('SurveyAnalysis', 'survey-analysis.tsx'),
   AttachmentEdit: add('AttachmentEdit', 'attachment-edit.tsx'),

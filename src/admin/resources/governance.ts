@@ -153,7 +153,8 @@ export const governanceResources: ResourceWithOptions[] = [
             '把「管理权限规则」恢复为默认：管理处主任可以新建、修改、删除权限规则；挡住它的拒绝规则会被停用。其他规则不变。',
         }),
         // Saving makes a draft: nothing changes for anyone until the drafts are published.
-        publish: publishAction,
+        // The page shows the drafts and the checks; its form posts to the JSON API, the action's POST does the same.
+        publish: { ...publishAction, component: Components.PendingChanges },
         matrix: {
           actionType: 'resource',
           icon: 'Grid',
