@@ -61,6 +61,8 @@ async function checkedRule(fields: RuleFields, ruleId: number | null): Promise<R
   if (errors.length > 0) refuse(errors);
   return {
     ...valid,
+    // The description is the rule itself in words, written again on every change, so it is never stale.
+    description: `${explainRule({ ...valid, enabled: true })}。`,
     conditions: valid.conditions as unknown as RuleFields['conditions'],
     positionClauseId: positionClauseId === null ? null : Number(positionClauseId),
   };

@@ -143,18 +143,8 @@ export async function ruleVersions(actor: Actor | null, ruleIdInput: unknown): P
 
 const RULE_LABELS = governanceZh.AuthorityRule.properties;
 
-/** The fields a diff names in words, in the order a rule reads. */
-const WORD_FIELDS = [
-  'who',
-  'effect',
-  'actions',
-  'conditions',
-  'enabled',
-  'priority',
-  'name',
-  'description',
-  'clause',
-] as const;
+/** The fields a diff names in words, in the order a rule reads (not the description: it is these, written out). */
+const WORD_FIELDS = ['who', 'effect', 'actions', 'conditions', 'enabled', 'priority', 'name', 'clause'] as const;
 type WordField = (typeof WORD_FIELDS)[number] | 'removed';
 
 const WORD_LABELS: Record<WordField, string> = {
@@ -165,7 +155,6 @@ const WORD_LABELS: Record<WordField, string> = {
   enabled: RULE_LABELS.enabled,
   priority: RULE_LABELS.priority,
   name: RULE_LABELS.name,
-  description: RULE_LABELS.description,
   clause: RULE_LABELS.clause,
   removed: '规则',
 };
@@ -187,7 +176,6 @@ function inWords(fields: RuleFields): Record<Exclude<WordField, 'removed'>, stri
     enabled: fields.enabled === false ? '否（已停用）' : '是',
     priority: text(fields.priority),
     name: text(fields.name),
-    description: text(fields.description),
     clause: text(fields.clause),
   };
 }

@@ -111,7 +111,12 @@ describe('rule history — versions, diff, rollback, export and import through t
         text: '条件：记录状态 为「在押」，且 验收结果 为「验收合格」 → 记录状态 是以下之一：「在押」、「已退还」，且 验收结果 为「验收合格」',
       },
     ]);
-    expect(diff.json.json).to.deep.equal([{ path: 'conditions.all[1].value[1]', from: null, to: 'refunded' }]);
+    // The description is the rule in words, written again with the change: it moves with the conditions.
+    expect(diff.json.json.map((change: { path: string }) => change.path).sort()).to.deep.equal([
+      'conditions.all[1].value[1]',
+      'description',
+    ]);
+    expect(diff.json.json).to.deep.include({ path: 'conditions.all[1].value[1]', from: null, to: 'refunded' });
 
     const missing = await get(director, `/rules/${rule.id}/diff?from=${before}&to=999`);
     expect(missing.status).to.equal(404);

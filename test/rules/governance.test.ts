@@ -277,3 +277,23 @@ describe('the rule edit form and a pending draft', () => {
     }
   });
 });
+
+describe('the rules in words', () => {
+  it('the rules list names actions in Chinese, and a saved draft describes the rule as it would read', async () => {
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const list = await director.list('AuthorityRule', { name: REFUND_RULE });
+    const row = list.records.find((r: { params: { name: string } }) => r.params.name === REFUND_RULE);
+    expect(row.params.actions).to.equal('退押金（装修押金）');
+    const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
+    try {
+      await director.edit('AuthorityRule', rule.id, { description: '随便写的说明', priority: 2 });
+      const { RuleDraft } = await import('../../src/models/index.js');
+      const draft = (await RuleDraft.findOne({ where: { ruleId: rule.id, status: 'pending' } }))!;
+      expect((draft.proposed as { description: string }).description).to.equal(
+        '允许 客户服务收费员 退押金（装修押金），条件：记录状态 为「在押」，且 验收结果 为「验收合格」。',
+      );
+    } finally {
+      await restoreRulesAndTests();
+    }
+  });
+});

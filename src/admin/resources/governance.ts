@@ -20,6 +20,7 @@ import { resourceWorkflowAction } from '../use-case.js';
 import { decideFor } from '../access.js';
 import { restoreRuleManagement } from '../../domain/restore-rule-management.js';
 import { RESTORE_ACTION } from '../../rules/decide.js';
+import { actionsText } from '../../rules/explain.js';
 
 function asText(value: unknown, compact: boolean): string {
   if (value === null || value === undefined) return '';
@@ -97,6 +98,15 @@ const TEST_FIELDS = [
 const decisionJson = jsonAsText(DecisionLog as unknown as ModelStatic<Model>, ['rules', 'ruleVersions']);
 const auditJson = jsonAsText(AuditLog as unknown as ModelStatic<Model>, ['changes']);
 
+/** The rules list names each rule's actions in Chinese (退押金（装修押金）), not by their codes. */
+const actionsInWords: After<ActionResponse> = async (response) => {
+  for (const record of (response.records as RecordJSON[] | undefined) ?? []) {
+    const codes = typeof record.params.actions === 'string' ? record.params.actions.split(', ') : [];
+    if (codes.length > 0) record.params.actions = actionsText(codes);
+  }
+  return response;
+};
+
 const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
 
 export const governanceResources: ResourceWithOptions[] = [
@@ -123,7 +133,8 @@ export const governanceResources: ResourceWithOptions[] = [
         'createdAt',
         'updatedAt',
       ],
-      editProperties: [...RULE_FIELDS],
+      // The description is written from the rule itself on every change (说明 on the show page).
+      editProperties: RULE_FIELDS.filter((field) => field !== 'description'),
       properties: {
         name: { isTitle: true },
         description: { type: 'textarea' },
@@ -163,7 +174,7 @@ export const governanceResources: ResourceWithOptions[] = [
           handler: async () => ({}),
         },
         discardDrafts: discardAction,
-        list: { after: [ruleJson] },
+        list: { after: [ruleJson, actionsInWords] },
         show: { after: [ruleJson] },
         new: { before: [limitPayload(RULE_FIELDS)], handler: draftingHandler('new'), after: [ruleJson] },
         edit: { before: [limitPayload(RULE_FIELDS)], handler: draftingHandler('edit'), after: [ruleJson] },
