@@ -9,7 +9,7 @@ import { checkChanges } from '../domain/rule-checks.js';
 import { liveRules, pendingChanges } from '../domain/rule-changes.js';
 import { discardDrafts, pendingDrafts, proposeDraft } from '../domain/rule-drafts.js';
 import { ChangesRefused, publishDrafts } from '../domain/rule-publishing.js';
-import { whatIf } from '../domain/what-if.js';
+import { whatIf, whatIfChoices } from '../domain/what-if.js';
 import { authorize } from '../domain/authorize.js';
 
 const MAX_BODY = '1mb';
@@ -87,6 +87,11 @@ export function ruleChangesRouter(): Router {
         .set('Content-Disposition', `attachment; filename="authority-matrix.xlsx"; filename*=UTF-8''${name}`)
         .send(file);
     }),
+  );
+
+  router.get(
+    '/what-if/choices',
+    route(async (req, res) => res.json(await whatIfChoices(req.actor!))),
   );
 
   router.get(

@@ -5,7 +5,7 @@ import { Position } from '../models/index.js';
 import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { positionHolder } from '../rules/authority-tests.js';
-import { isCatalogued } from '../rules/catalogue.js';
+import { ACTION_LABELS, RESOURCE_LABELS, isCatalogued, type ResourceId } from '../rules/catalogue.js';
 import { conditionChecks, type ConditionCheck } from '../rules/condition-checks.js';
 import { decideWith } from '../rules/decide.js';
 import type { Decision } from '../rules/decision.js';
@@ -52,7 +52,7 @@ async function subjectOf(question: WhatIfQuestion): Promise<Actor> {
   if (typeof question.positionCode === 'string' && question.positionCode !== '') {
     const position = await Position.findOne({ where: { code: question.positionCode } });
     if (!position) throw new NotFound(`岗位代码「${question.positionCode}」不存在`);
-    return positionHolder(question.positionCode, position.name, null);
+    return { ...positionHolder(question.positionCode, position.name, null), name: `${position.name}（任一在岗人员）` };
   }
   return refuse('请指定员工（staffId）或岗位代码（positionCode）');
 }
@@ -92,5 +92,23 @@ export async function whatIf(actor: Actor | null, question: WhatIfQuestion): Pro
     draft: decideWith(drafts, subject, action, record),
     checks: conditionChecks(drafts, subject, action, record),
     liveChecks: conditionChecks(live, subject, action, record),
+  };
+}
+
+export interface WhatIfChoices {
+  actions: { action: string; label: string; resource: string; resourceLabel: string }[];
+  positions: { code: string; name: string }[];
+}
+
+/** What the what-if page offers: every catalogued action under its resource, and the positions. */
+export async function whatIfChoices(actor: Actor | null): Promise<WhatIfChoices> {
+  authorize(actor, 'AuthorityRule.whatIf');
+  const positions = await Position.findAll({ attributes: ['code', 'name'], order: [['id', 'ASC']] });
+  return {
+    actions: Object.entries(ACTION_LABELS).map(([action, label]) => {
+      const resource = action.split('.')[0];
+      return { action, label, resource, resourceLabel: RESOURCE_LABELS[resource as ResourceId] ?? resource };
+    }),
+    positions: positions.filter((p) => p.code).map((p) => ({ code: p.code as string, name: p.name })),
   };
 }

@@ -4,7 +4,7 @@
 import type { Actor } from './actor.js';
 import { compileConditions, type RuleFacts } from './compile.js';
 import { leavesOf } from './condition-tree.js';
-import { explainConditions } from './explain.js';
+import { explainConditions, factValueText } from './explain.js';
 import { resolvePath } from './facts.js';
 import { toFacts } from './rule-facts.js';
 import type { RuleSet } from './rule-set.js';
@@ -17,6 +17,8 @@ export interface ConditionCheck {
   passed: boolean;
   /** The value the condition met (the fact at its path). */
   actual: unknown;
+  /** The same in words: 「在押」, 「客户服务收费员」, （空）. */
+  actualText: string;
 }
 
 /** The value a comparison reads: json-rules-engine applies a path only to a non-null object. */
@@ -51,6 +53,7 @@ export function conditionChecks(
         text: explainConditions({ all: [leaf] }, { resources }),
         passed,
         actual: actualValue(facts, leaf.fact, leaf.path) ?? null,
+        actualText: factValueText(leaf.fact, leaf.path, actualValue(facts, leaf.fact, leaf.path), resources),
       };
     }),
   );

@@ -92,6 +92,15 @@ function valueText(fact: unknown, path: string, value: unknown, resources: reado
   return literal(fact, path, value, resources);
 }
 
+/** A value a fact held, in words (「在押」, 「客户服务收费员」, 3); 「（空）」 when there is none. */
+export function factValueText(fact: unknown, path: unknown, value: unknown, resources: readonly string[] = []): string {
+  if (value === null || value === undefined) return '（空）';
+  const plain = plainPath(path);
+  if (Array.isArray(value))
+    return value.length === 0 ? '（无）' : value.map((item) => literal(fact, plain, item, resources)).join('、');
+  return literal(fact, plain, value, resources);
+}
+
 function leafText(node: Record<string, unknown>, resources: readonly string[]): string {
   const path = plainPath(node.path);
   const subject = factLabel(node.fact, node.path);

@@ -204,7 +204,24 @@ describe('safe rule changes — the JSON API', () => {
     expect(answer.json.live.allowed).to.equal(true);
     expect(answer.json.draft.allowed).to.equal(false);
     const status = answer.json.liveChecks.find((c: { text: string }) => c.text.includes('记录状态'));
-    expect(status).to.include({ passed: true, actual: 'held' });
+    expect(status).to.include({ passed: true, actual: 'held', actualText: '「在押」' });
+
+    // The page's choices: every catalogued action in words under its resource, and the positions.
+    const choices = await get(director, '/what-if/choices');
+    expect(choices.json.actions).to.deep.include({
+      action: 'RenovationDeposit.refund',
+      label: '退押金（装修押金）',
+      resource: 'RenovationDeposit',
+      resourceLabel: '装修押金',
+    });
+    expect(choices.json.positions).to.deep.include({ code: 'cashier', name: '客户服务收费员' });
+    expect((await get(receptionist, '/what-if/choices')).status).to.equal(403);
+    const byPosition = await get(
+      director,
+      `/what-if?positionCode=cashier&action=RenovationDeposit.refund&facts=${facts}`,
+    );
+    expect(byPosition.json.subject.name).to.equal('客户服务收费员（任一在岗人员）');
+    expect(byPosition.json.live.allowed).to.equal(true);
     expect(answer.json.liveChecks.every((c: { passed: boolean }) => c.passed)).to.equal(true);
   });
 

@@ -27,7 +27,12 @@ async function load(draft: boolean): Promise<Matrix> {
 
 const sameCell = (a?: Cell, b?: Cell) => a?.grant === b?.grant && a?.text === b?.text;
 
-const CellView: React.FC<{ cell: Cell; changed: boolean }> = ({ cell, changed }) => {
+const CellView: React.FC<{ cell: Cell; changed: boolean; action: string; position: string }> = ({
+  cell,
+  changed,
+  action,
+  position,
+}) => {
   const first = cell.rules.find((id) => typeof id === 'number' && id > 0);
   const text = cell.grant === 'allow' ? '✓ 允许' : cell.grant === 'conditional' ? `有条件：${cell.text}` : cell.text;
   const content = first ? (
@@ -52,6 +57,15 @@ const CellView: React.FC<{ cell: Cell; changed: boolean }> = ({ cell, changed })
       title={cell.rules.length > 0 ? `依据规则 ${cell.rules.join('、')}` : undefined}
     >
       {content}
+      {cell.grant === 'conditional' ? (
+        <a
+          className="no-print"
+          href={`/admin/resources/AuthorityRule/actions/whatIf?action=${action}&positionCode=${position}`}
+          style={{ marginLeft: 6, fontSize: 11 }}
+        >
+          试算
+        </a>
+      ) : null}
     </td>
   );
 };
@@ -148,6 +162,8 @@ const AuthorityMatrix: React.FC = () => {
                     {matrix.positions.map((p) => (
                       <CellView
                         key={p.code}
+                        action={row.action}
+                        position={p.code}
                         cell={row.cells[p.code]}
                         changed={Boolean(live) && !sameCell(row.cells[p.code], live?.rows[i]?.cells[p.code])}
                       />

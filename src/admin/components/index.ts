@@ -18,6 +18,7 @@ export const Components = {
   AuthorityCoverage: add('AuthorityCoverage', 'authority-coverage.tsx'),
   AuthorityMatrix: add('AuthorityMatrix', 'authority-matrix.tsx'),
   PendingChanges: add('PendingChanges', 'pending-changes.tsx'),
+  WhatIf: add('WhatIf', 'what-if.tsx'),
   RecordActionForm: add('RecordActionForm', 'record-action-form.tsx'),
   SurveyAnalysis: add('SurveyAnalysis', 'survey-analysis.tsx'),
   AttachmentEdit: add('AttachmentEdit', 'attachment-edit.tsx'),

@@ -166,6 +166,13 @@ export const governanceResources: ResourceWithOptions[] = [
         // Saving makes a draft: nothing changes for anyone until the drafts are published.
         // The page shows the drafts and the checks; its form posts to the JSON API, the action's POST does the same.
         publish: { ...publishAction, component: Components.PendingChanges },
+        whatIf: {
+          actionType: 'resource',
+          icon: 'HelpCircle',
+          component: Components.WhatIf,
+          // The page asks GET /api/authority/what-if itself; opening it only needs the decision.
+          handler: async () => ({}),
+        },
         matrix: {
           actionType: 'resource',
           icon: 'Grid',
