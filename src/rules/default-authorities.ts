@@ -376,6 +376,7 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
     actions: [
       ...read('AuthorityRule', 'RuleVersion', 'RuleDraft', 'RuleChangeSet', 'AuthorityTest', 'DecisionLog', 'AuditLog'),
       'AuthorityRule.matrix',
+      'AuthorityRule.history',
     ],
     positions: ['director', 'assistant'],
     clause: '管理处：规则与日志',

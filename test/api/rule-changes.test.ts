@@ -379,3 +379,25 @@ describe('the matrix page and its export', () => {
     }
   });
 });
+
+describe('the rule studio pages open for those who govern the rules', () => {
+  it('版本与回滚, 试算 and 发布规则变更: the director may open them; the receptionist may not', async () => {
+    const rule = await ruleNamed(REFUND_RULE);
+    for (const [code, allowed] of [
+      ['director', true],
+      ['receptionist', false],
+    ] as const) {
+      const client = await signedInClient((await staff(code)).email, TEST_PASSWORD);
+      const pages = [
+        await client.open('AuthorityRule', rule.id, 'history'),
+        await client.openResourceAction('AuthorityRule', 'whatIf'),
+        await client.openResourceAction('AuthorityRule', 'publish'),
+      ];
+      for (const page of pages) {
+        // Opened: no refusal on the page (a record page carries baseError null).
+        if (allowed) expect(page.body.record?.baseError ?? null, code).to.equal(null);
+        else expect(page.body.record?.baseError?.type, code).to.equal('ForbiddenError');
+      }
+    }
+  });
+});

@@ -19,6 +19,7 @@ export const Components = {
   AuthorityMatrix: add('AuthorityMatrix', 'authority-matrix.tsx'),
   PendingChanges: add('PendingChanges', 'pending-changes.tsx'),
   WhatIf: add('WhatIf', 'what-if.tsx'),
+  RuleHistory: add('RuleHistory', 'rule-history.tsx'),
   RecordActionForm: add('RecordActionForm', 'record-action-form.tsx'),
   SurveyAnalysis: add('SurveyAnalysis', 'survey-analysis.tsx'),
   AttachmentEdit: add('AttachmentEdit', 'attachment-edit.tsx'),

@@ -166,6 +166,13 @@ export const governanceResources: ResourceWithOptions[] = [
         // Saving makes a draft: nothing changes for anyone until the drafts are published.
         // The page shows the drafts and the checks; its form posts to the JSON API, the action's POST does the same.
         publish: { ...publishAction, component: Components.PendingChanges },
+        history: {
+          actionType: 'record',
+          icon: 'Clock',
+          component: Components.RuleHistory,
+          // The page reads the rule's versions and diffs from the JSON API; opening it changes nothing.
+          handler: async (_request, _response, context) => ({ record: context.record!.toJSON(context.currentAdmin) }),
+        },
         whatIf: {
           actionType: 'resource',
           icon: 'HelpCircle',
