@@ -3,7 +3,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { ValidationError } from 'sequelize';
 import { AppError, ForbiddenByRule } from '../errors.js';
-import { createAuthorityTest } from '../domain/authority-tests.js';
+import { createAuthorityTest, testResults } from '../domain/authority-tests.js';
 import { matrixFor, matrixWorkbook } from '../domain/authority-matrix.js';
 import { checkChanges } from '../domain/rule-checks.js';
 import { liveRules, pendingChanges } from '../domain/rule-changes.js';
@@ -138,6 +138,11 @@ export function ruleChangesRouter(): Router {
     '/publish',
     ...body,
     route(async (req, res) => res.json(await publishDrafts(req.actor!, req.body?.note))),
+  );
+
+  router.get(
+    '/tests',
+    route(async (req, res) => res.json({ tests: await testResults(req.actor!) })),
   );
 
   router.post(

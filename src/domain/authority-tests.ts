@@ -1,10 +1,19 @@
 // 权限测试 the director writes: by hand, or made from a real record — whose facts are copied at that moment, so a
 // later change to the record does not move the test. Tests decide nothing for staff, so they take effect at once.
-import { AuthorityTest, sequelize } from '../models/index.js';
+import type { Transaction } from 'sequelize';
+import { AuthorityTest, Position, sequelize } from '../models/index.js';
 import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { RESOURCES } from '../rules/catalogue.js';
 import { FACTS } from '../rules/facts.js';
+import { actionLabel } from '../rules/catalogue.js';
+import { explainConditions } from '../rules/explain.js';
+import { positionHolder, runAuthorityTest, type TestResult } from '../rules/authority-tests.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import { ruleSet } from '../rules/store.js';
+import { POSITION_NAMES } from '../vocabulary/positions.js';
+import { loadActor } from './actors.js';
+import { draftRuleSet } from './rule-changes.js';
 import { isPlainObject } from '../lib/objects.js';
 import { audit } from './audit.js';
 import { authorize } from './authorize.js';
@@ -84,5 +93,78 @@ export async function createAuthorityTest(actor: Actor | null, input: TestInput)
       transaction,
     );
     return test;
+  });
+}
+
+/** Who a test is about: the staff member as they are now, or someone holding the position; null when gone. */
+export async function testSubjects(
+  tests: readonly AuthorityTest[],
+  transaction?: Transaction,
+): Promise<Map<number, Actor | null>> {
+  const names = new Map(
+    (await Position.findAll({ attributes: ['code', 'name'], transaction })).map((p) => [p.code, p.name]),
+  );
+  const subjects = new Map<number, Actor | null>();
+  for (const test of tests) {
+    if (test.staffId) subjects.set(test.id, await loadActor(test.staffId));
+    else {
+      const code = test.positionCode as string;
+      subjects.set(test.id, positionHolder(code, names.get(code) ?? POSITION_NAMES[code] ?? null, test.actorFacts));
+    }
+  }
+  return subjects;
+}
+
+/** A test in words: 客户服务收费员 必须能 退押金（装修押金），当 记录状态 为「在押」，且 验收结果 为「验收合格」. */
+export function testSentence(test: AuthorityTest, subject: Actor | null): string {
+  const who = subject
+    ? subject.positionName && !test.staffId
+      ? subject.positionName
+      : subject.name
+    : '（员工已不存在）';
+  const own = (test.actorFacts as { id?: unknown } | null)?.id;
+  // A field holding the person's own id reads 「本人」 (the case is about their own record), not the number.
+  const facts = Object.entries((test.recordFacts ?? {}) as Record<string, unknown>)
+    .filter(([key]) => key !== 'id')
+    .map(([key, value]): [string, unknown] => [
+      key,
+      own !== undefined && value === own && key.endsWith('Id') ? '本人' : value,
+    ]);
+  const resources = [test.action.split('.')[0]];
+  const when = facts.length
+    ? `，当 ${explainConditions({ all: facts.map(([path, value]) => ({ fact: 'record', path, operator: 'equal', value })) }, { resources })}`
+    : '';
+  return `${who} ${test.expect === 'allow' ? '必须能' : '不能'} ${actionLabel(test.action)}${when}`;
+}
+
+export interface TestView {
+  id: number;
+  name: string;
+  sentence: string;
+  enabled: boolean;
+  live: { passed: boolean; reason: string };
+  draft: { passed: boolean; reason: string };
+}
+
+const outcome = (result: TestResult | null) =>
+  result ? { passed: result.passed, reason: result.decision.reason } : { passed: false, reason: '员工已不存在' };
+
+/** Every test in words, with whether it passes under the rules in force and with the pending drafts. */
+export async function testResults(actor: Actor | null): Promise<TestView[]> {
+  authorize(actor, 'AuthorityTest.list');
+  const tests = await AuthorityTest.findAll({ order: [['name', 'ASC']] });
+  const subjects = await testSubjects(tests);
+  const [live, draft]: RuleSet[] = [ruleSet(), await draftRuleSet()];
+  return tests.map((test) => {
+    const subject = subjects.get(test.id) ?? null;
+    const plain = test.get({ plain: true });
+    return {
+      id: test.id,
+      name: test.name,
+      sentence: testSentence(test, subject),
+      enabled: test.enabled,
+      live: outcome(subject ? runAuthorityTest(live, subject, plain) : null),
+      draft: outcome(subject ? runAuthorityTest(draft, subject, plain) : null),
+    };
   });
 }

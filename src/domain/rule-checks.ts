@@ -12,15 +12,15 @@ import {
   type AuthorityRule,
 } from '../models/index.js';
 import type { Actor } from '../rules/actor.js';
-import { positionHolder, runAuthorityTest, failureText } from '../rules/authority-tests.js';
+import { runAuthorityTest, failureText } from '../rules/authority-tests.js';
 import { parseCitations } from '../rules/clause-citations.js';
 import { leavesOf } from '../rules/condition-tree.js';
 import { decideWith } from '../rules/decide.js';
 import { RuleSet, type StoredRule } from '../rules/rule-set.js';
 import { closest } from '../rules/suggest.js';
 import { validateRuleInput } from '../rules/validate.js';
-import { POSITION_NAMES } from '../vocabulary/positions.js';
-import { activeActors, loadActor } from './actors.js';
+import { activeActors } from './actors.js';
+import { testSubjects } from './authority-tests.js';
 import { applyChanges, type RuleChange } from './rule-changes.js';
 
 export interface CheckReport {
@@ -139,19 +139,10 @@ function lockedOut(rules: RuleSet, staff: readonly Actor[]): boolean {
 
 async function failingTests(rules: RuleSet, transaction?: Transaction) {
   const tests = await AuthorityTest.findAll({ where: { enabled: true }, order: [['id', 'ASC']], transaction });
-  const names = new Map(
-    (await Position.findAll({ attributes: ['code', 'name'], transaction })).map((p) => [p.code, p.name]),
-  );
+  const subjects = await testSubjects(tests, transaction);
   const failures: string[] = [];
   for (const test of tests) {
-    let actor: Actor | null;
-    if (test.staffId) actor = await loadActor(test.staffId);
-    else
-      actor = positionHolder(
-        test.positionCode as string,
-        names.get(test.positionCode as string) ?? POSITION_NAMES[test.positionCode as string] ?? null,
-        test.actorFacts,
-      );
+    const actor = subjects.get(test.id);
     if (!actor) {
       failures.push(`权限测试「${test.name}」的员工 ${test.staffId} 不存在`);
       continue;

@@ -103,6 +103,7 @@ export const WORKFLOW_ACTIONS: Record<string, string> = {
   'AuthorityRule.whatIf': '试算',
   'AuthorityRule.matrix': '查看权限矩阵',
   'AuthorityRule.history': '版本与回滚',
+  'AuthorityTest.results': '测试结果',
   'AuthorityRule.export': '导出规则与测试',
   'AuthorityRule.import': '导入规则与测试',
   'Staff.lock': '锁定账号',

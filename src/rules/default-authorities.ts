@@ -377,6 +377,7 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
       ...read('AuthorityRule', 'RuleVersion', 'RuleDraft', 'RuleChangeSet', 'AuthorityTest', 'DecisionLog', 'AuditLog'),
       'AuthorityRule.matrix',
       'AuthorityRule.history',
+      'AuthorityTest.results',
     ],
     positions: ['director', 'assistant'],
     clause: '管理处：规则与日志',

@@ -401,3 +401,34 @@ describe('the rule studio pages open for those who govern the rules', () => {
     }
   });
 });
+
+describe('权限测试 in words, live and with the drafts', () => {
+  it('each test reads as a sentence and says whether it passes now and with the pending drafts', async () => {
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const rule = await ruleNamed(REFUND_RULE);
+    try {
+      await post(director, '/drafts', { ruleId: rule.id, rule: { enabled: false } });
+      const answer = await get(director, '/tests');
+      expect(answer.status, answer.text).to.equal(200);
+      const refund = answer.json.tests.find(
+        (t: { name: string }) => t.name === '客户服务收费员可以退押金（退还装修押金）',
+      );
+      expect(refund.sentence).to.equal(
+        '客户服务收费员 必须能 退押金（装修押金），当 记录状态 为「在押」，且 验收结果 为「验收合格」',
+      );
+      expect(refund.live.passed).to.equal(true);
+      expect(refund.draft).to.include({ passed: false });
+      expect(refund.draft.reason).to.include('没有任何规则允许');
+      const receptionist = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
+      expect((await get(receptionist, '/tests')).status).to.equal(403);
+      expect((await receptionist.openResourceAction('AuthorityTest', 'results')).body.record?.baseError?.type).to.equal(
+        'ForbiddenError',
+      );
+      expect((await director.openResourceAction('AuthorityTest', 'results')).body.record?.baseError ?? null).to.equal(
+        null,
+      );
+    } finally {
+      await startClean();
+    }
+  });
+});

@@ -20,6 +20,7 @@ export const Components = {
   PendingChanges: add('PendingChanges', 'pending-changes.tsx'),
   WhatIf: add('WhatIf', 'what-if.tsx'),
   RuleHistory: add('RuleHistory', 'rule-history.tsx'),
+  TestResults: add('TestResults', 'test-results.tsx'),
   RecordActionForm: add('RecordActionForm', 'record-action-form.tsx'),
   SurveyAnalysis: add('SurveyAnalysis', 'survey-analysis.tsx'),
   AttachmentEdit: add('AttachmentEdit', 'attachment-edit.tsx'),

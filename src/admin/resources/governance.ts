@@ -259,6 +259,13 @@ export const governanceResources: ResourceWithOptions[] = [
         updatedById: readOnly(),
       },
       actions: {
+        results: {
+          actionType: 'resource',
+          icon: 'CheckSquare',
+          component: Components.TestResults,
+          // The page reads GET /api/authority/tests itself; opening it only needs the decision.
+          handler: async () => ({}),
+        },
         list: { after: [testJson] },
         show: { after: [testJson] },
         new: { before: [limitPayload(TEST_FIELDS, { force: ['updatedById'] })], after: [testJson] },
