@@ -21,6 +21,7 @@ export const Components = {
   WhatIf: add('WhatIf', 'what-if.tsx'),
   RuleHistory: add('RuleHistory', 'rule-history.tsx'),
   TestResults: add('TestResults', 'test-results.tsx'),
+  DecisionReason: add('DecisionReason', 'decision-reason.tsx'),
   RecordActionForm: add('RecordActionForm', 'record-action-form.tsx'),
   SurveyAnalysis: add('SurveyAnalysis', 'survey-analysis.tsx'),
   AttachmentEdit: add('AttachmentEdit', 'attachment-edit.tsx'),

@@ -70,9 +70,17 @@ const RuleHistory: React.FC<ActionProps> = ({ record }) => {
   };
 
   if (!history) return <Text>{messages[0] ?? '正在读取…'}</Text>;
+  const firstAction = record?.params?.['actions.0'] as string | undefined;
   return (
     <Box bg="white" padding="xl" boxShadow="card">
-      <H3>「{history.rule.name}」的版本</H3>
+      <Box flex alignItems="center" justifyContent="space-between">
+        <H3>「{history.rule.name}」的版本</H3>
+        {firstAction ? (
+          <a href={`/admin/resources/AuthorityRule/actions/whatIf?action=${encodeURIComponent(firstAction)}`}>
+            试算这条规则
+          </a>
+        ) : null}
+      </Box>
       <Text color="grey60" mb="lg">
         勾选两个版本可以比较；回滚会作为一次规则变更，先经过与发布相同的检查。
       </Text>

@@ -98,6 +98,11 @@ const WhatIf: React.FC = () => {
         if (preset) setAction({ value: preset.action, label: `${preset.resourceLabel} · ${preset.label}` });
         const code = loaded.positions.find((p) => p.code === params.get('positionCode'));
         if (code) setPosition({ value: code.code, label: code.name });
+        // Opened from a refusal: the person and the record come along.
+        const staffId = params.get('staffId');
+        if (staffId) setWho({ value: staffId, label: params.get('staffName') ?? `员工 ${staffId}` });
+        const recordId = params.get('recordId');
+        if (recordId) setRecord({ value: recordId, label: params.get('recordTitle') ?? `记录 ${recordId}` });
       })
       .catch((e: Error) => setError(e.message));
   }, []);
@@ -108,10 +113,16 @@ const WhatIf: React.FC = () => {
   const [staffOptions, setStaffOptions] = useState<Option[]>([]);
   const [recordOptions, setRecordOptions] = useState<Option[]>([]);
   useEffect(() => {
-    searchStaff('').then(setStaffOptions);
+    searchStaff('').then((options) => {
+      setStaffOptions(options);
+      // A person who came along from a refusal gets their name once the list is in.
+      setWho((current) => (current ? (options.find((o) => o.value === current.value) ?? current) : current));
+    });
   }, []);
+  const [firstResource, setFirstResource] = useState(true);
   useEffect(() => {
-    setRecord(null);
+    if (!firstResource) setRecord(null);
+    if (resource) setFirstResource(false);
     searchRecords('').then(setRecordOptions);
   }, [resource]);
 
@@ -157,6 +168,7 @@ const WhatIf: React.FC = () => {
             value={position}
             options={positionOptions}
             onChange={(o: Option | null) => setPosition(o)}
+            placeholder="可不选"
           />
         </FormGroup>
         <FormGroup style={{ flex: '2 1 320px' }}>

@@ -292,7 +292,11 @@ export const governanceResources: ResourceWithOptions[] = [
         'rules',
         'ruleVersions',
       ],
-      properties: { reason: { type: 'textarea' }, rules: { type: 'textarea' }, ruleVersions: { type: 'textarea' } },
+      properties: {
+        reason: { type: 'textarea', components: { show: Components.DecisionReason } },
+        rules: { type: 'textarea' },
+        ruleVersions: { type: 'textarea' },
+      },
       actions: { ...readOnlyActions, list: { after: [decisionJson] }, show: { after: [decisionJson] } },
       sort: sortNewestFirst,
     },
