@@ -35,12 +35,34 @@ function namedFields(rule: unknown): RuleFields {
   return rule as RuleFields;
 }
 
-/** The whole rule as proposed, checked as the model would check it, plus its 岗位条款 and a free name. */
-async function checkedRule(fields: RuleFields, ruleId: number | null): Promise<RuleFields> {
+/**
+ * A rule's fields as a draft stores them, or the problems keyed by field: checked as the model would check them,
+ * its 岗位条款 as a number, and its description written from the rule itself (never a stale free text).
+ */
+export function draftedRule(
+  fields: RuleFields,
+): { ok: true; rule: RuleFields } | { ok: false; errors: Record<string, string> } {
   const validation = validateRuleInput(fields);
+  if (!validation.ok) return validation;
+  const valid = validation.rule;
+  const positionClauseId = fields.positionClauseId ?? null;
+  return {
+    ok: true,
+    rule: {
+      ...valid,
+      description: `${explainRule({ ...valid, enabled: true })}。`,
+      conditions: valid.conditions as unknown as RuleFields['conditions'],
+      positionClauseId: positionClauseId === null || positionClauseId === '' ? null : Number(positionClauseId),
+    },
+  };
+}
+
+/** The whole rule as proposed (draftedRule), with a 岗位条款 that exists and a name no other rule or draft uses. */
+async function checkedRule(fields: RuleFields, ruleId: number | null): Promise<RuleFields> {
+  const drafted = draftedRule(fields);
   // Keyed by field, so a form shows each problem under its field.
-  if (!validation.ok) throw new ValidationFailed(Object.values(validation.errors).join('；'), validation.errors);
-  const valid = validation.ok ? validation.rule : null!;
+  if (!drafted.ok) throw new ValidationFailed(Object.values(drafted.errors).join('；'), drafted.errors);
+  const rule = drafted.rule;
   const errors: string[] = [];
   const positionClauseId = fields.positionClauseId ?? null;
   if (positionClauseId !== null) {
@@ -48,24 +70,18 @@ async function checkedRule(fields: RuleFields, ruleId: number | null): Promise<R
       errors.push(`岗位条款 ${String(positionClauseId)} 不存在`);
   }
   const sameName = await AuthorityRule.findOne({
-    where: { name: valid.name, ...(ruleId ? { id: { [Op.ne]: ruleId } } : {}) },
+    where: { name: rule.name as string, ...(ruleId ? { id: { [Op.ne]: ruleId } } : {}) },
   });
   if (sameName) {
     const removing = await RuleDraft.findOne({ where: { ruleId: sameName.id, kind: 'remove', status: 'pending' } });
-    if (!removing) errors.push(`规则名称「${valid.name}」已被规则 ${sameName.id} 使用`);
+    if (!removing) errors.push(`规则名称「${rule.name}」已被规则 ${sameName.id} 使用`);
   }
-  const drafted = (await RuleDraft.findAll({ where: { status: 'pending' } })).find(
-    (draft) => draft.ruleId !== ruleId && (draft.proposed as RuleFields | null)?.name === valid.name,
+  const other = (await RuleDraft.findAll({ where: { status: 'pending' } })).find(
+    (draft) => draft.ruleId !== ruleId && (draft.proposed as RuleFields | null)?.name === rule.name,
   );
-  if (drafted) errors.push(`规则名称「${valid.name}」已用在另一份草稿（草稿 ${drafted.id}）`);
+  if (other) errors.push(`规则名称「${rule.name}」已用在另一份草稿（草稿 ${other.id}）`);
   if (errors.length > 0) refuse(errors);
-  return {
-    ...valid,
-    // The description is the rule itself in words, written again on every change, so it is never stale.
-    description: `${explainRule({ ...valid, enabled: true })}。`,
-    conditions: valid.conditions as unknown as RuleFields['conditions'],
-    positionClauseId: positionClauseId === null ? null : Number(positionClauseId),
-  };
+  return rule;
 }
 
 /** Makes (or updates) the pending draft of a rule change; answers the draft. */

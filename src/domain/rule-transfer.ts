@@ -16,10 +16,10 @@ import { ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { isCatalogued } from '../rules/catalogue.js';
 import { explainRule } from '../rules/explain.js';
-import { validateRuleInput } from '../rules/validate.js';
 import { POSITION_NAMES } from '../vocabulary/positions.js';
 import { isPlainObject } from '../lib/objects.js';
 import { audit } from './audit.js';
+import { draftedRule } from './rule-drafts.js';
 import { authorize } from './authorize.js';
 import { checkChanges } from './rule-checks.js';
 import { RULE_FIELDS, fieldsOf, liveRules, type RuleFields } from './rule-changes.js';
@@ -93,20 +93,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** A rule's fields as a draft stores them — checked and normalised as proposeDraft does — or its problems. */
+/** A rule's fields as a draft stores them (draftedRule, as proposeDraft makes them), or its problems. */
 function normalised(
   fields: RuleFields,
 ): { rule: RuleFields; problems?: undefined } | { rule?: undefined; problems: string[] } {
-  const validation = validateRuleInput(fields);
-  if (!validation.ok) return { problems: Object.values(validation.errors) };
-  const positionClauseId = fields.positionClauseId ?? null;
-  return {
-    rule: {
-      ...validation.rule,
-      conditions: validation.rule.conditions as unknown as RuleFields['conditions'],
-      positionClauseId: positionClauseId === null ? null : Number(positionClauseId),
-    },
-  };
+  const drafted = draftedRule(fields);
+  return drafted.ok ? { rule: drafted.rule } : { problems: Object.values(drafted.errors) };
 }
 
 const unknownKeys = (value: Record<string, unknown>, known: readonly string[]) =>
