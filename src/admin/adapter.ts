@@ -13,6 +13,7 @@ import AdminJS, {
 import { Database, Resource as SequelizeResource } from '@adminjs/sequelize';
 import {
   DataTypes,
+  Op,
   ValidationError as SequelizeValidationError,
   type ModelStatic,
   type Model,
@@ -119,19 +120,27 @@ export class Resource extends SequelizeResource {
   }
 
   /**
-   * Runs `query` with the condition filters taken out of `filter` (the Sequelize adapter knows only columns) and
-   * applied as a scope, on a per-call view of this resource (the resource itself is shared by all requests).
+   * Runs `query` with the condition filters and the text filters taken out of `filter` and applied as a scope, on a
+   * per-call view of this resource (the resource itself is shared by all requests). Text is matched here because
+   * @adminjs/sequelize regexp-escapes the typed text before putting it into LIKE, so a filter holding "." (an email,
+   * an action code) or "(" never matched anything.
    */
   private async withConditions<T>(filter: Filter, query: (resource: this) => Promise<T>): Promise<T> {
     const conditions = CONDITION_FILTERS.get(this.id()) ?? {};
-    const taken = Object.keys(filter.filters ?? {}).filter((path) => Object.hasOwn(conditions, path));
-    if (taken.length === 0) return query(this);
     const saved = { ...filter.filters };
     const now = new Date();
-    const wheres = taken
-      .map((path) => conditions[path](String(saved[path].value), now))
-      .filter((w): w is WhereOptions => w !== null);
-    for (const path of taken) delete filter.filters[path];
+    const wheres: WhereOptions[] = [];
+    for (const [path, entry] of Object.entries(saved)) {
+      let where: WhereOptions | null;
+      if (Object.hasOwn(conditions, path)) where = conditions[path](String(entry.value), now);
+      else if (entry.property?.type() === 'string' && typeof entry.value === 'string' && !path.includes('.')) {
+        const coded = Boolean((this.model.getAttributes()[path]?.type as { values?: unknown } | undefined)?.values);
+        where = { [path]: coded ? entry.value : { [Op.substring]: entry.value } };
+      } else continue;
+      if (where !== null) wheres.push(where);
+      delete filter.filters[path];
+    }
+    if (Object.keys(saved).length === Object.keys(filter.filters).length) return query(this);
     const view = Object.create(this) as this;
     (view as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel = wheres.length
       ? this.model.scope(wheres.map((where) => ({ where })) as never)

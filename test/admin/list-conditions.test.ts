@@ -95,3 +95,15 @@ describe('list conditions: overdue tickets, owners due for review or incomplete,
     expect((await garage.desk()).figures).to.deep.equal([]);
   });
 });
+
+describe('text filters match what was typed, dots and brackets included', () => {
+  it('finds a staff member by their whole email, and a 权限测试 by its action code', async () => {
+    const member = await staff('cashier');
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const byEmail = await director.list('Staff', { email: member.email });
+    expect(byEmail.records.map((r: { id: string }) => Number(r.id))).to.deep.equal([member.id]);
+    const byAction = await director.list('AuthorityTest', { action: 'RenovationDeposit.refund' });
+    expect(byAction.meta.total).to.be.greaterThan(0);
+    for (const record of byAction.records) expect(record.params.action).to.equal('退押金（装修押金）');
+  });
+});
