@@ -297,3 +297,26 @@ describe('the rules in words', () => {
     }
   });
 });
+
+describe('the rule screens speak Chinese', () => {
+  it('a draft shows its rule in words, and the 权限测试 list names the action and the position', async () => {
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
+    try {
+      await director.edit('AuthorityRule', rule.id, { priority: 2 });
+      const { RuleDraft } = await import('../../src/models/index.js');
+      const draft = (await RuleDraft.findOne({ where: { ruleId: rule.id, status: 'pending' } }))!;
+      const shown = await director.show('RuleDraft', draft.id);
+      expect(shown.body.record.params.proposed).to.equal(
+        '允许 客户服务收费员 退押金（装修押金），条件：记录状态 为「在押」，且 验收结果 为「验收合格」',
+      );
+      const tests = await director.list('AuthorityTest', { action: 'RenovationDeposit.refund' });
+      const cashierCase = tests.records.find((r: { params: { name: string } }) =>
+        r.params.name.startsWith('客户服务收费员可以退押金'),
+      );
+      expect(cashierCase.params).to.include({ action: '退押金（装修押金）', positionCode: '客户服务收费员' });
+    } finally {
+      await restoreRulesAndTests();
+    }
+  });
+});

@@ -20,7 +20,9 @@ import { resourceWorkflowAction } from '../use-case.js';
 import { decideFor } from '../access.js';
 import { restoreRuleManagement } from '../../domain/restore-rule-management.js';
 import { RESTORE_ACTION } from '../../rules/decide.js';
-import { actionsText } from '../../rules/explain.js';
+import { actionsText, explainRule } from '../../rules/explain.js';
+import { actionLabel } from '../../rules/catalogue.js';
+import { POSITION_NAMES } from '../../vocabulary/positions.js';
 
 function asText(value: unknown, compact: boolean): string {
   if (value === null || value === undefined) return '';
@@ -81,7 +83,35 @@ const RULE_FIELDS = [
 ] as const;
 const ruleJson = jsonAsText(AuthorityRule as unknown as ModelStatic<Model>, ['actions', 'conditions']);
 const versionJson = jsonAsText(RuleVersion as unknown as ModelStatic<Model>, ['snapshot']);
-const draftJson = jsonAsText(RuleDraft as unknown as ModelStatic<Model>, ['proposed']);
+/** A draft's proposed rule reads as the rule in words (a removal as 删除规则), not as its JSON. */
+const draftInWords: After<ActionResponse> = async (response) => {
+  const records = [
+    ...(response.record ? [response.record as RecordJSON] : []),
+    ...((response.records as RecordJSON[]) ?? []),
+  ];
+  const rows = await RuleDraft.findAll({ where: { id: records.map((r) => r.id) } });
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  for (const record of records) {
+    const row = byId.get(String(record.id));
+    if (!row) continue;
+    for (const key of Object.keys(record.params)) if (key.startsWith('proposed.')) delete record.params[key];
+    record.params.proposed = row.proposed ? explainRule(row.proposed as never) : `删除规则 ${row.ruleId}`;
+  }
+  return response;
+};
+
+/** A test's action and position read in words on its list and page (the edit form keeps the codes it writes). */
+const testInWords: After<ActionResponse> = async (response) => {
+  for (const record of [
+    ...(response.record ? [response.record as RecordJSON] : []),
+    ...((response.records as RecordJSON[]) ?? []),
+  ]) {
+    const { action, positionCode } = record.params;
+    if (typeof action === 'string') record.params.action = actionLabel(action);
+    if (typeof positionCode === 'string') record.params.positionCode = POSITION_NAMES[positionCode] ?? positionCode;
+  }
+  return response;
+};
 const changeSetJson = jsonAsText(RuleChangeSet as unknown as ModelStatic<Model>, ['rules']);
 const testJson = jsonAsText(AuthorityTest as unknown as ModelStatic<Model>, ['recordFacts', 'actorFacts']);
 const TEST_FIELDS = [
@@ -227,7 +257,7 @@ export const governanceResources: ResourceWithOptions[] = [
         'updatedAt',
       ],
       properties: { proposed: { type: 'textarea' } },
-      actions: { ...readOnlyActions, list: { after: [draftJson] }, show: { after: [draftJson] } },
+      actions: { ...readOnlyActions, list: { after: [draftInWords] }, show: { after: [draftInWords] } },
       sort: { sortBy: 'updatedAt', direction: 'desc' },
     },
   },
@@ -266,8 +296,8 @@ export const governanceResources: ResourceWithOptions[] = [
           // The page reads GET /api/authority/tests itself; opening it only needs the decision.
           handler: async () => ({}),
         },
-        list: { after: [testJson] },
-        show: { after: [testJson] },
+        list: { after: [testJson, testInWords] },
+        show: { after: [testJson, testInWords] },
         new: { before: [limitPayload(TEST_FIELDS, { force: ['updatedById'] })], after: [testJson] },
         edit: { before: [limitPayload(TEST_FIELDS, { force: ['updatedById'] })], after: [testJson] },
       },
