@@ -1,5 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Button, H3, Text } from '@adminjs/design-system';
+import { authorityApi, reasonsOf } from './authority-api.js';
 
 type Grant = 'allow' | 'conditional' | 'none';
 type Cell = { grant: Grant; text: string; rules: (number | string)[] };
@@ -19,9 +20,8 @@ const PRINT_CSS = `
 }`;
 
 async function load(draft: boolean): Promise<Matrix> {
-  const response = await fetch(`/api/authority/matrix${draft ? '?draft=1' : ''}`, { credentials: 'same-origin' });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.message ?? '无法读取权限矩阵');
+  const { ok, body } = await authorityApi('GET', `/matrix${draft ? '?draft=1' : ''}`);
+  if (!ok) throw new Error(reasonsOf(body, '无法读取权限矩阵').join('；'));
   return body as Matrix;
 }
 

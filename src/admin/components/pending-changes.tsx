@@ -1,5 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Button, FormGroup, Label, Text, TextArea, H3, H4 } from '@adminjs/design-system';
+import { authorityApi } from './authority-api.js';
 import { useNotice } from 'adminjs';
 
 type Draft = { id: number; kind: 'create' | 'change' | 'remove'; ruleId: number | null; text: string };
@@ -7,16 +8,6 @@ type Checks = { errors: string[]; warnings: string[]; tests: { run: number; fail
 type Pending = { drafts: Draft[]; checks: Checks };
 
 const KIND: Record<Draft['kind'], string> = { create: '新建', change: '修改', remove: '删除' };
-
-async function call(method: 'GET' | 'POST', path: string, body?: unknown) {
-  const response = await fetch(`/api/authority${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { ok: response.ok, body: await response.json() };
-}
 
 const List: React.FC<{ items: string[]; colour: string }> = ({ items, colour }) => (
   <Box as="ul" mb="lg" style={{ paddingLeft: 20 }}>
@@ -40,7 +31,7 @@ const PendingChanges: React.FC = () => {
   const addNotice = useNotice();
 
   const reload = () =>
-    call('GET', '/drafts').then(({ ok, body }) => {
+    authorityApi('GET', '/drafts').then(({ ok, body }) => {
       if (ok) setPending(body as Pending);
       else setRefusal([body.message ?? '无法读取草稿']);
     });
@@ -50,7 +41,7 @@ const PendingChanges: React.FC = () => {
 
   const publish = async () => {
     setBusy(true);
-    const { ok, body } = await call('POST', '/publish', { note });
+    const { ok, body } = await authorityApi('POST', '/publish', { note });
     setBusy(false);
     if (!ok) {
       setRefusal(body.errors ?? [body.message]);
@@ -67,7 +58,7 @@ const PendingChanges: React.FC = () => {
 
   const discard = async () => {
     if (!window.confirm('放弃所有待发布的草稿？规则保持现状。')) return;
-    const { ok, body } = await call('POST', '/drafts/discard', {});
+    const { ok, body } = await authorityApi('POST', '/drafts/discard', {});
     if (ok) addNotice({ message: `已放弃 ${body.discarded} 份草稿`, type: 'success' });
     else setRefusal([body.message]);
     reload();

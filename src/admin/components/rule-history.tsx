@@ -1,5 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Button, H3, H4, Text, TextArea } from '@adminjs/design-system';
+import { authorityApi } from './authority-api.js';
 import { useNotice, type ActionProps } from 'adminjs';
 
 type Version = {
@@ -15,16 +16,6 @@ type Version = {
 type History = { rule: { id: number; name: string }; versions: Version[] };
 type Change = { field: string; label: string; from: string; to: string };
 
-async function call(method: 'GET' | 'POST', path: string, body?: unknown) {
-  const response = await fetch(`/api/authority${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { ok: response.ok, body: await response.json() };
-}
-
 const when = (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** 版本与回滚: every version of a rule with who, when and why; any two compared in words; 回滚到此版本. */
@@ -38,7 +29,7 @@ const RuleHistory: React.FC<ActionProps> = ({ record }) => {
   const addNotice = useNotice();
 
   const reload = () =>
-    call('GET', `/rules/${ruleId}/versions`).then(({ ok, body }) =>
+    authorityApi('GET', `/rules/${ruleId}/versions`).then(({ ok, body }) =>
       ok ? setHistory(body as History) : setMessages(body.errors ?? [body.message]),
     );
   useEffect(() => {
@@ -51,14 +42,14 @@ const RuleHistory: React.FC<ActionProps> = ({ record }) => {
     setChanges(null);
     if (next.length === 2) {
       const [from, to] = [...next].sort((a, b) => a - b);
-      const { ok, body } = await call('GET', `/rules/${ruleId}/diff?from=${from}&to=${to}`);
+      const { ok, body } = await authorityApi('GET', `/rules/${ruleId}/diff?from=${from}&to=${to}`);
       if (ok) setChanges(body.changes as Change[]);
       else setMessages(body.errors ?? [body.message]);
     }
   };
 
   const rollback = async (version: number) => {
-    const { ok, body } = await call('POST', `/rules/${ruleId}/rollback`, { version, note });
+    const { ok, body } = await authorityApi('POST', `/rules/${ruleId}/rollback`, { version, note });
     if (!ok) {
       setMessages(body.errors ?? [body.message]);
       return;

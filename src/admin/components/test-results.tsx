@@ -1,5 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Button, H3, Text } from '@adminjs/design-system';
+import { authorityApi, reasonsOf } from './authority-api.js';
 
 type Outcome = { passed: boolean; reason: string };
 type TestView = { id: number; name: string; sentence: string; enabled: boolean; live: Outcome; draft: Outcome };
@@ -17,10 +18,9 @@ const TestResults: React.FC = () => {
   const [onlyFailing, setOnlyFailing] = useState(false);
 
   useEffect(() => {
-    fetch('/api/authority/tests', { credentials: 'same-origin' })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.message ?? '无法读取权限测试');
+    authorityApi('GET', '/tests')
+      .then(({ ok, body }) => {
+        if (!ok) throw new Error(reasonsOf(body, '无法读取权限测试')[0]);
         setTests(body.tests as TestView[]);
       })
       .catch((e: Error) => setError(e.message));

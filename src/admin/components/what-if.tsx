@@ -1,6 +1,7 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import { Box, Button, FormGroup, H3, H4, Label, Select, Text } from '@adminjs/design-system';
 import { ApiClient } from 'adminjs';
+import { authorityApi, reasonsOf } from './authority-api.js';
 
 type Option = { value: string; label: string };
 type Choices = {
@@ -20,9 +21,8 @@ type Answer = { subject: { name: string }; live: Decision; draft: Decision; chec
 const api = new ApiClient();
 
 async function get(path: string) {
-  const response = await fetch(`/api/authority${path}`, { credentials: 'same-origin' });
-  const body = await response.json();
-  if (!response.ok) throw new Error((body.errors ?? [body.message]).join('；'));
+  const { ok, body } = await authorityApi('GET', path);
+  if (!ok) throw new Error(reasonsOf(body, '无法试算').join('；'));
   return body;
 }
 
