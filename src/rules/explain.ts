@@ -68,16 +68,30 @@ const plainPath = (path: unknown) =>
 const quote = (text: string) => `「${text}」`;
 const resourceLabel = (resource: string) => RESOURCE_LABELS[resource as ResourceId] ?? resource;
 
-/** The subject of a leaf: 记录状态, 操作人编号 … */
-function factLabel(fact: unknown, path: unknown): string {
+/**
+ * What a record field is called: in the words of the rule's resources when they agree (押金状态 for a deposit,
+ * 报事状态 for a ticket), else the fact catalogue's general word (记录状态).
+ */
+export function recordFieldLabel(path: string, resources: readonly string[] = []): string | undefined {
+  const own = new Set(resources.map((resource) => TRANSLATIONS[resource]?.properties?.[path]));
+  const [label] = own;
+  // A bare 状态 says whose: 装修押金状态, 报事单状态.
+  if (own.size === 1 && label) return label === '状态' ? `${resourceLabel(resources[0])}状态` : label;
+  return path === 'amount' ? '金额' : factPath('record', path)?.label;
+}
+
+/** The subject of a leaf: 押金状态, 操作人编号 … */
+function factLabel(fact: unknown, path: unknown, resources: readonly string[] = []): string {
   const p = plainPath(path);
   // Values of positionCode read as position names, so the subject reads as the position too.
   if (fact === 'actor' && p === 'positionCode') return factPath('actor', 'positionName')?.label ?? '操作人岗位';
+  if (fact === 'record' && p && factPath('record', p)) return recordFieldLabel(p, resources)!;
   return factPath(String(fact), fact === 'action' ? '' : p)?.label ?? (p ? `${String(fact)}.${p}` : String(fact));
 }
 
 function literal(fact: unknown, path: string, value: unknown, resources: readonly string[]): string {
-  if (typeof value === 'number') return String(value);
+  // Amounts are kept in fen and read in yuan.
+  if (typeof value === 'number') return fact === 'record' && path === 'amount' ? `${(value / 100).toFixed(2)} 元` : String(value);
   if (typeof value === 'boolean') return quote(value ? '是' : '否');
   if (typeof value !== 'string') return quote(JSON.stringify(value));
   if (fact === 'action') return quote(actionLabel(value));
@@ -87,7 +101,10 @@ function literal(fact: unknown, path: string, value: unknown, resources: readonl
 }
 
 function valueText(fact: unknown, path: string, value: unknown, resources: readonly string[]): string {
-  if (isObject(value) && 'fact' in value) return quote(factLabel(value.fact, value.path));
+  if (isObject(value) && 'fact' in value)
+    return quote(
+      value.fact === 'actor' && plainPath(value.path) === 'id' ? '操作人本人' : factLabel(value.fact, value.path, resources),
+    );
   if (Array.isArray(value)) return value.map((item) => literal(fact, path, item, resources)).join('、');
   return literal(fact, path, value, resources);
 }
@@ -103,7 +120,7 @@ export function factValueText(fact: unknown, path: unknown, value: unknown, reso
 
 function leafText(node: Record<string, unknown>, resources: readonly string[]): string {
   const path = plainPath(node.path);
-  const subject = factLabel(node.fact, node.path);
+  const subject = factLabel(node.fact, node.path, resources);
   // "an id field is set" (id > 0, the guard before comparing ids: json-rules-engine's equal is ===)
   if (node.operator === 'greaterThan' && node.value === 0 && (path === 'id' || path.endsWith('Id')))
     return `${subject} 已填写`;
@@ -117,6 +134,26 @@ function leafText(node: Record<string, unknown>, resources: readonly string[]): 
   return `${subject} ${word}${separator}${value}`;
 }
 
+const PERSON_WORDS: Record<string, { equal: string; notEqual: string }> = {
+  id: { equal: '是操作人本人', notEqual: '不是操作人本人' },
+  departmentId: { equal: '是操作人所在部门', notEqual: '不是操作人所在部门' },
+};
+
+/**
+ * A record field "filled in and (not) the person's own" — two comparisons that the rule editor shows as one
+ * relation — in one phrase: 回访人 已填写且不是操作人本人.
+ */
+function relationText(first: unknown, second: unknown, resources: readonly string[]): string | null {
+  if (!isObject(first) || !isObject(second) || first.fact !== 'record' || second.fact !== 'record') return null;
+  if (first.operator !== 'greaterThan' || first.value !== 0 || plainPath(first.path) !== plainPath(second.path))
+    return null;
+  const other = second.value;
+  if (!isObject(other) || other.fact !== 'actor' || Object.keys(other).length !== 2) return null;
+  const words = PERSON_WORDS[plainPath(other.path)];
+  if (!words || (second.operator !== 'equal' && second.operator !== 'notEqual')) return null;
+  return `${factLabel('record', first.path, resources)} 已填写且${words[second.operator]}`;
+}
+
 /** A group inside another reads in brackets, except directly under 并非（…）, which brackets it already. */
 const bracketed = (place: Place) => place.length > 0 && place[place.length - 1].kind !== 'not';
 
@@ -127,11 +164,15 @@ function explainer(resources: readonly string[]): ConditionVisitor<string> {
       if (!children) return JSON.stringify(node);
       if (children.length === 0) return '无条件';
       const word = kind === 'all' ? '，且' : '，或';
-      const text = children
-        .map((visit) => visit())
-        .map((part, i) => (i === 0 ? part : `${word}${part.startsWith('（') ? '' : ' '}${part}`))
-        .join('');
-      return bracketed(place) && children.length > 1 ? `（${text}）` : text;
+      const list = node[kind] as unknown[];
+      const parts: string[] = [];
+      for (let i = 0; i < children.length; i += 1) {
+        const pair = kind === 'all' ? relationText(list[i], list[i + 1], resources) : null;
+        if (pair) i += 1;
+        parts.push(pair ?? children[i]());
+      }
+      const text = parts.map((part, i) => (i === 0 ? part : `${word}${part.startsWith('（') ? '' : ' '}${part}`)).join('');
+      return bracketed(place) && parts.length > 1 ? `（${text}）` : text;
     },
     not: (_node, child) => `并非（${child()}）`,
   };

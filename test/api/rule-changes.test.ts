@@ -203,7 +203,7 @@ describe('safe rule changes — the JSON API', () => {
     expect(answer.status, answer.text).to.equal(200);
     expect(answer.json.live.allowed).to.equal(true);
     expect(answer.json.draft.allowed).to.equal(false);
-    const status = answer.json.liveChecks.find((c: { text: string }) => c.text.includes('记录状态'));
+    const status = answer.json.liveChecks.find((c: { text: string }) => c.text.includes('装修押金状态'));
     expect(status).to.include({ passed: true, actual: 'held', actualText: '「在押」' });
 
     // The page's choices: every catalogued action in words under its resource, and the positions.
@@ -414,7 +414,7 @@ describe('权限测试 in words, live and with the drafts', () => {
         (t: { name: string }) => t.name === '客户服务收费员可以退押金（退还装修押金）',
       );
       expect(refund.sentence).to.equal(
-        '客户服务收费员 必须能 退押金（装修押金），当 记录状态 为「在押」，且 验收结果 为「验收合格」',
+        '客户服务收费员 必须能 退押金（装修押金），当 装修押金状态 为「在押」，且 验收结果 为「验收合格」',
       );
       expect(refund.live.passed).to.equal(true);
       expect(refund.draft).to.include({ passed: false });

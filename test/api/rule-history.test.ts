@@ -95,10 +95,10 @@ describe('rule history — versions, diff, rollback, export and import through t
     expect(newest).to.include({ version: after, current: true, removed: false });
     expect(newest.by).to.include({ name: directorName });
     expect(newest.changeSet).to.deep.equal({ id: changeSet, kind: 'publish', note: '押金可分两次退还' });
-    expect(newest.text).to.include('记录状态 是以下之一：「在押」、「已退还」');
+    expect(newest.text).to.include('装修押金状态 是以下之一：「在押」、「已退还」');
     expect(Date.parse(newest.at)).to.be.closeTo(Date.now(), 60_000);
     expect(previous).to.include({ version: before, current: false });
-    expect(previous.text).to.include('记录状态 为「在押」');
+    expect(previous.text).to.include('装修押金状态 为「在押」');
 
     const diff = await get(director, `/rules/${rule.id}/diff?from=${before}&to=${after}`);
     expect(diff.status, diff.text).to.equal(200);
@@ -106,9 +106,9 @@ describe('rule history — versions, diff, rollback, export and import through t
       {
         field: 'conditions',
         label: '条件',
-        from: '记录状态 为「在押」，且 验收结果 为「验收合格」',
-        to: '记录状态 是以下之一：「在押」、「已退还」，且 验收结果 为「验收合格」',
-        text: '条件：记录状态 为「在押」，且 验收结果 为「验收合格」 → 记录状态 是以下之一：「在押」、「已退还」，且 验收结果 为「验收合格」',
+        from: '装修押金状态 为「在押」，且 验收结果 为「验收合格」',
+        to: '装修押金状态 是以下之一：「在押」、「已退还」，且 验收结果 为「验收合格」',
+        text: '条件：装修押金状态 为「在押」，且 验收结果 为「验收合格」 → 装修押金状态 是以下之一：「在押」、「已退还」，且 验收结果 为「验收合格」',
       },
     ]);
     // The description is the rule in words, written again with the change: it moves with the conditions.

@@ -152,7 +152,7 @@ describe('退押金 and 没收押金 (RenovationDeposit.refund / .forfeit)', () 
     await client.act('RenovationDeposit', deposit.id, 'refund');
     // From a stale page the rule refuses first (the deposit is no longer held); the use case refuses on its own too.
     const again = await client.act('RenovationDeposit', deposit.id, 'refund');
-    expect(again.body.record.baseError.message).to.include('不符合条件（记录状态 为「在押」');
+    expect(again.body.record.baseError.message).to.include('不符合条件（装修押金状态 为「在押」');
     const actor = await loadActor(cashier.id);
     await expectRefused(() => refundDeposit(actor, deposit.id, {}), Error, '该押金已退还，不能重复退还');
     expect(await Payment.count({ where: { depositId: deposit.id, kind: 'deposit_refund' } })).to.equal(1);

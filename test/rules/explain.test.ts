@@ -18,7 +18,7 @@ describe('explainRule (a rule in plain Chinese)', () => {
       },
     };
     expect(explainRule(rule)).to.equal(
-      '允许 客户服务收费员 退押金（装修押金），条件：记录状态 为「在押」，且 验收结果 为「验收合格」',
+      '允许 客户服务收费员 退押金（装修押金），条件：装修押金状态 为「在押」，且 验收结果 为「验收合格」',
     );
   });
 
@@ -45,7 +45,7 @@ describe('explainRule (a rule in plain Chinese)', () => {
       },
     };
     expect(explainRule(rule)).to.equal(
-      '允许 客户服务收费员 核对日报（现金日报表），条件：记录状态 是以下之一：「已提交」、「已核对」，且 收费员 已填写，且 收费员 不是「操作人编号」',
+      '允许 客户服务收费员 核对日报（现金日报表），条件：现金日报表状态 是以下之一：「已提交」、「已核对」，且 收款人 已填写且不是操作人本人',
     );
   });
 
@@ -66,7 +66,7 @@ describe('explainRule (a rule in plain Chinese)', () => {
       },
     };
     expect(explainRule(rule)).to.equal(
-      '允许 任何人 主管审核、退回重办（报事单），条件：记录状态 为「已回访」，且 操作人主管的部门 包含「处理部门」',
+      '允许 任何人 主管审核、退回重办（报事单），条件：报事单状态 为「已回访」，且 操作人主管的部门 包含「处理部门」',
     );
   });
 
@@ -90,8 +90,8 @@ describe('explainRule (a rule in plain Chinese)', () => {
   it("shows a status in the words of the rule's own resource", () => {
     const approved = (action: string) =>
       explainRule({ effect: 'deny', actions: [action], conditions: { all: [status('approved')] } });
-    expect(approved('Ticket.edit')).to.equal('拒绝 任何人 编辑报事单，条件：记录状态 为「主管已审核」');
-    expect(approved('RenovationApplication.edit')).to.equal('拒绝 任何人 编辑装修申请，条件：记录状态 为「已核批」');
+    expect(approved('Ticket.edit')).to.equal('拒绝 任何人 编辑报事单，条件：报事单状态 为「主管已审核」');
+    expect(approved('RenovationApplication.edit')).to.equal('拒绝 任何人 编辑装修申请，条件：装修申请状态 为「已核批」');
   });
 });
 
@@ -109,7 +109,7 @@ describe('explainConditions (the condition part alone)', () => {
       ],
     };
     expect(explainConditions(conditions)).to.equal(
-      '操作 不是以下任何一个：「归档（报事单）」、「取消（报事单）」，且（操作人是部门主管 为「是」，或 金额（分） 小于 10000）',
+      '操作 不是以下任何一个：「归档（报事单）」、「取消（报事单）」，且（操作人是部门主管 为「是」，或 金额 小于 100.00 元）',
     );
   });
 

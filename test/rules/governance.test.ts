@@ -290,7 +290,7 @@ describe('the rules in words', () => {
       const { RuleDraft } = await import('../../src/models/index.js');
       const draft = (await RuleDraft.findOne({ where: { ruleId: rule.id, status: 'pending' } }))!;
       expect((draft.proposed as { description: string }).description).to.equal(
-        '允许 客户服务收费员 退押金（装修押金），条件：记录状态 为「在押」，且 验收结果 为「验收合格」。',
+        '允许 客户服务收费员 退押金（装修押金），条件：装修押金状态 为「在押」，且 验收结果 为「验收合格」。',
       );
     } finally {
       await restoreRulesAndTests();
@@ -308,7 +308,7 @@ describe('the rule screens speak Chinese', () => {
       const draft = (await RuleDraft.findOne({ where: { ruleId: rule.id, status: 'pending' } }))!;
       const shown = await director.show('RuleDraft', draft.id);
       expect(shown.body.record.params.proposed).to.equal(
-        '允许 客户服务收费员 退押金（装修押金），条件：记录状态 为「在押」，且 验收结果 为「验收合格」',
+        '允许 客户服务收费员 退押金（装修押金），条件：装修押金状态 为「在押」，且 验收结果 为「验收合格」',
       );
       const tests = await director.list('AuthorityTest', { action: 'RenovationDeposit.refund' });
       const cashierCase = tests.records.find((r: { params: { name: string } }) =>

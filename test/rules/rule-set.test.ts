@@ -155,10 +155,10 @@ describe('RuleSet (the compiled authority rules)', () => {
     });
     expect(decision).to.deep.include({ allowed: false, effect: 'default-deny', rules: [] });
     expect(decision.reason).to.equal(
-      '规则「退还装修押金」允许岗位-cashier退押金（装修押金），但这条记录不符合条件（记录状态 为「在押」，且 验收结果 为「验收合格」）',
+      '规则「退还装修押金」允许岗位-cashier退押金（装修押金），但这条记录不符合条件（装修押金状态 为「在押」，且 验收结果 为「验收合格」）',
     );
     const own = rules.decide(actor('cashier'), 'CashReport.submit', { status: 'open', cashierId: 8 });
-    expect(own.reason).to.include('收费员 已填写，且 收费员 为「操作人编号」');
+    expect(own.reason).to.include('收款人 已填写且是操作人本人');
   });
 
   it('says no rule allows it when no rule is meant for the person', () => {
