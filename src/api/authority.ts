@@ -6,6 +6,7 @@ import { RESOURCES } from '../rules/catalogue.js';
 import { isRecordId } from '../domain/input.js';
 import { ruleChangesRouter } from './rule-changes.js';
 import { ruleHistoryRouter } from './rule-history.js';
+import { ruleEditorRouter } from './rule-editor.js';
 
 export function authorityRouter(): Router {
   const router = Router();
@@ -35,5 +36,6 @@ export function authorityRouter(): Router {
   });
   router.use(ruleChangesRouter());
   router.use(ruleHistoryRouter());
+  router.use(ruleEditorRouter());
   return router;
 }

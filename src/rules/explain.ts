@@ -57,6 +57,14 @@ function valueLabel(field: string, code: string, resources: readonly string[]): 
   return everywhere.size === 1 ? [...everywhere][0] : undefined;
 }
 
+/** The coded values of a record field of one resource, in its words: [{ value: 'held', label: '在押' }, …]. */
+export function valueChoices(resource: string, field: string): { value: string; label: string }[] {
+  const prefix = `${field}.`;
+  return Object.entries(TRANSLATIONS[resource]?.properties ?? {})
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([key, label]) => ({ value: key.slice(prefix.length), label }));
+}
+
 export interface ExplainOptions {
   /** Resources the rule acts on (from its actions): a status code reads in that resource's words. */
   resources?: readonly string[];
@@ -91,7 +99,8 @@ function factLabel(fact: unknown, path: unknown, resources: readonly string[] = 
 
 function literal(fact: unknown, path: string, value: unknown, resources: readonly string[]): string {
   // Amounts are kept in fen and read in yuan.
-  if (typeof value === 'number') return fact === 'record' && path === 'amount' ? `${(value / 100).toFixed(2)} 元` : String(value);
+  if (typeof value === 'number')
+    return fact === 'record' && path === 'amount' ? `${(value / 100).toFixed(2)} 元` : String(value);
   if (typeof value === 'boolean') return quote(value ? '是' : '否');
   if (typeof value !== 'string') return quote(JSON.stringify(value));
   if (fact === 'action') return quote(actionLabel(value));
@@ -103,7 +112,9 @@ function literal(fact: unknown, path: string, value: unknown, resources: readonl
 function valueText(fact: unknown, path: string, value: unknown, resources: readonly string[]): string {
   if (isObject(value) && 'fact' in value)
     return quote(
-      value.fact === 'actor' && plainPath(value.path) === 'id' ? '操作人本人' : factLabel(value.fact, value.path, resources),
+      value.fact === 'actor' && plainPath(value.path) === 'id'
+        ? '操作人本人'
+        : factLabel(value.fact, value.path, resources),
     );
   if (Array.isArray(value)) return value.map((item) => literal(fact, path, item, resources)).join('、');
   return literal(fact, path, value, resources);
@@ -171,7 +182,9 @@ function explainer(resources: readonly string[]): ConditionVisitor<string> {
         if (pair) i += 1;
         parts.push(pair ?? children[i]());
       }
-      const text = parts.map((part, i) => (i === 0 ? part : `${word}${part.startsWith('（') ? '' : ' '}${part}`)).join('');
+      const text = parts
+        .map((part, i) => (i === 0 ? part : `${word}${part.startsWith('（') ? '' : ' '}${part}`))
+        .join('');
       return bracketed(place) && parts.length > 1 ? `（${text}）` : text;
     },
     not: (_node, child) => `并非（${child()}）`,

@@ -19,6 +19,8 @@ export const Components = {
   AuthorityMatrix: add('AuthorityMatrix', 'authority-matrix.tsx'),
   PendingChanges: add('PendingChanges', 'pending-changes.tsx'),
   WhatIf: add('WhatIf', 'what-if.tsx'),
+  RuleEditor: add('RuleEditor', 'rule-editor.tsx'),
+  RuleConditionsShow: add('RuleConditionsShow', 'rule-conditions-show.tsx'),
   RuleHistory: add('RuleHistory', 'rule-history.tsx'),
   TestResults: add('TestResults', 'test-results.tsx'),
   DecisionReason: add('DecisionReason', 'decision-reason.tsx'),

@@ -20,7 +20,7 @@ import { resourceWorkflowAction } from '../use-case.js';
 import { decideFor } from '../access.js';
 import { restoreRuleManagement } from '../../domain/restore-rule-management.js';
 import { RESTORE_ACTION } from '../../rules/decide.js';
-import { actionsText, explainRule } from '../../rules/explain.js';
+import { actionsText, explainConditions, explainRule, splitWho } from '../../rules/explain.js';
 import { actionLabel } from '../../rules/catalogue.js';
 import { POSITION_NAMES } from '../../vocabulary/positions.js';
 
@@ -137,6 +137,21 @@ const actionsInWords: After<ActionResponse> = async (response) => {
   return response;
 };
 
+/** A rule's page names its actions and conditions in words (the JSON stays folded under them). */
+const ruleInWords: After<ActionResponse> = async (response) => {
+  const record = response.record as RecordJSON | undefined;
+  if (!record) return response;
+  const row = await AuthorityRule.findByPk(record.id);
+  if (!row) return response;
+  const actions = row.actions as string[];
+  record.params.actionsInWords = actionsText(actions);
+  const resources = [...new Set(actions.map((action) => action.split('.')[0]))];
+  const { who, rest } = splitWho(row.conditions);
+  const when = explainConditions(rest, { resources });
+  record.params.conditionsInWords = `谁：${who ?? '任何人'}${when === '无条件' ? '' : `；条件：${when}`}`;
+  return response;
+};
+
 const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
 
 export const governanceResources: ResourceWithOptions[] = [
@@ -168,11 +183,8 @@ export const governanceResources: ResourceWithOptions[] = [
       properties: {
         name: { isTitle: true },
         description: { type: 'textarea' },
-        actions: { type: 'textarea', description: 'JSON 数组，如 ["Ticket.dispatch", "Ticket.urge"]' },
-        conditions: {
-          type: 'textarea',
-          description: 'json-rules-engine 条件（JSON），顶层为 all、any 或 not；{"all": []} 表示不设条件',
-        },
+        actions: { type: 'textarea', components: { show: Components.RuleConditionsShow } },
+        conditions: { type: 'textarea', components: { show: Components.RuleConditionsShow } },
         clause: { type: 'textarea' },
         builtIn: readOnly(),
         editedByDirector: readOnly(),
@@ -219,9 +231,20 @@ export const governanceResources: ResourceWithOptions[] = [
         },
         discardDrafts: discardAction,
         list: { after: [ruleJson, actionsInWords] },
-        show: { after: [ruleJson] },
-        new: { before: [limitPayload(RULE_FIELDS)], handler: draftingHandler('new'), after: [ruleJson] },
-        edit: { before: [limitPayload(RULE_FIELDS)], handler: draftingHandler('edit'), after: [ruleJson] },
+        show: { after: [ruleJson, ruleInWords] },
+        // The rule editor: who, which actions and when, in Chinese, with the rule as a sentence beside it.
+        new: {
+          before: [limitPayload(RULE_FIELDS)],
+          handler: draftingHandler('new'),
+          after: [ruleJson],
+          component: Components.RuleEditor,
+        },
+        edit: {
+          before: [limitPayload(RULE_FIELDS)],
+          handler: draftingHandler('edit'),
+          after: [ruleJson],
+          component: Components.RuleEditor,
+        },
         delete: { handler: draftingHandler('delete') },
         bulkDelete: { isAccessible: false },
       },
