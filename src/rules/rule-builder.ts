@@ -431,7 +431,9 @@ const isWhoPositions = (node: BuilderNode) =>
 const isWhoStaff = (node: BuilderNode) =>
   node.kind === 'condition' && node.field === 'actor.id' && (node.how === 'in' || node.how === 'equal');
 const isWhoSupervisor = (node: BuilderNode) =>
-  node.kind === 'condition' && node.field === 'actor.supervisesDepartmentIds' && node.how === 'containsRecordDepartment';
+  node.kind === 'condition' &&
+  node.field === 'actor.supervisesDepartmentIds' &&
+  node.how === 'containsRecordDepartment';
 
 /** Whether an item of the top-level 全部满足 belongs to the who-part (the rest is the when-part). */
 export function isWhoItem(node: BuilderNode, index: number, siblings: readonly BuilderNode[]): boolean {

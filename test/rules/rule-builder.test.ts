@@ -177,13 +177,20 @@ describe('the rule builder', () => {
       '另一个事实',
     ],
     ['a group with a name', { all: [], name: 'x' }, 'name'],
-    ['a path the catalogue lacks', { all: [{ fact: 'record', path: 'colour', operator: 'equal', value: 'x' }] }, 'colour'],
+    [
+      'a path the catalogue lacks',
+      { all: [{ fact: 'record', path: 'colour', operator: 'equal', value: 'x' }] },
+      'colour',
+    ],
   ];
   for (const [what, json, word] of outside) {
     it(`keeps ${what} on the JSON tab and says why`, () => {
       const parsed = toBuilder(json);
       expect(parsed.ok).to.equal(false);
-      if (!parsed.ok) expect(parsed.reason).to.include(word).and.match(/[\u4e00-\u9fff]/);
+      if (!parsed.ok)
+        expect(parsed.reason)
+          .to.include(word)
+          .and.match(/[\u4e00-\u9fff]/);
     });
   }
 
@@ -197,10 +204,15 @@ describe('the rule builder', () => {
     });
 
     it('changes the positions in place and leaves the when-part as it was', () => {
-      const changed = fromBuilder(withWho(parsed.root, { positions: ['cashier', 'assistant'], staff: [], relations: [] }));
+      const changed = fromBuilder(
+        withWho(parsed.root, { positions: ['cashier', 'assistant'], staff: [], relations: [] }),
+      );
       const all = (refund.conditions as { all: unknown[] }).all;
       expect(changed).to.deep.equal({
-        all: [{ fact: 'actor', path: 'positionCode', operator: 'in', value: ['cashier', 'assistant'] }, ...all.slice(1)],
+        all: [
+          { fact: 'actor', path: 'positionCode', operator: 'in', value: ['cashier', 'assistant'] },
+          ...all.slice(1),
+        ],
       });
     });
 
@@ -221,7 +233,10 @@ describe('the rule builder', () => {
     });
 
     it('wraps a top-level 任一满足 to add who may', () => {
-      const any: BuilderNode = { kind: 'any', children: [{ kind: 'condition', field: 'now.hour', how: 'lessThan', value: 9 }] };
+      const any: BuilderNode = {
+        kind: 'any',
+        children: [{ kind: 'condition', field: 'now.hour', how: 'lessThan', value: 9 }],
+      };
       expect(fromBuilder(withWho(any, { positions: ['director'], staff: [], relations: [] }))).to.deep.equal({
         all: [
           { fact: 'actor', path: 'positionCode', operator: 'in', value: ['director'] },
