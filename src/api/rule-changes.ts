@@ -3,13 +3,13 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { ValidationError } from 'sequelize';
 import { AppError, ForbiddenByRule } from '../errors.js';
-import { createAuthorityTest, testResults } from '../domain/authority-tests.js';
+import { createAuthorityTest, mayOnTests, setAuthorityTestEnabled, testResults } from '../domain/authority-tests.js';
 import { matrixFor, matrixWorkbook } from '../domain/authority-matrix.js';
 import { checkChanges } from '../domain/rule-checks.js';
 import { liveRules, pendingChanges } from '../domain/rule-changes.js';
 import { discardDrafts, pendingDrafts, proposeDraft } from '../domain/rule-drafts.js';
 import { ChangesRefused, publishDrafts } from '../domain/rule-publishing.js';
-import { whatIf, whatIfChoices } from '../domain/what-if.js';
+import { actionAndPositionChoices, whatIf, whatIfChoices } from '../domain/what-if.js';
 import { authorize } from '../domain/authorize.js';
 
 const MAX_BODY = '1mb';
@@ -140,9 +140,28 @@ export function ruleChangesRouter(): Router {
     route(async (req, res) => res.json(await publishDrafts(req.actor!, req.body?.note))),
   );
 
+  // The page shows 新建, 启用/停用 and 修改 only to whom the rules let do them.
   router.get(
     '/tests',
-    route(async (req, res) => res.json({ tests: await testResults(req.actor!) })),
+    route(async (req, res) => res.json({ tests: await testResults(req.actor!), may: mayOnTests(req.actor!) })),
+  );
+
+  // What the 「从真实记录新建测试」 form offers: the actions under their resources, and the positions.
+  router.get(
+    '/tests/choices',
+    route(async (req, res) => {
+      authorize(req.actor, 'AuthorityTest.new');
+      res.json(await actionAndPositionChoices());
+    }),
+  );
+
+  router.post(
+    '/tests/:id/enabled',
+    ...body,
+    route(async (req, res) => {
+      const test = await setAuthorityTestEnabled(req.actor!, req.params.id, req.body);
+      res.json({ id: test.id, enabled: test.enabled });
+    }),
   );
 
   router.post(

@@ -1,12 +1,13 @@
 // 权限测试 the director writes: by hand, or made from a real record — whose facts are copied at that moment, so a
 // later change to the record does not move the test. Tests decide nothing for staff, so they take effect at once.
 import type { Transaction } from 'sequelize';
-import { AuthorityTest, Position, sequelize } from '../models/index.js';
+import { AuthorityTest, Position, Staff, sequelize } from '../models/index.js';
 import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
-import { RESOURCES } from '../rules/catalogue.js';
+import { RESOURCES, RESOURCE_LABELS, isCatalogued, type ResourceId } from '../rules/catalogue.js';
 import { FACTS } from '../rules/facts.js';
 import { actionLabel } from '../rules/catalogue.js';
+import { decide } from '../rules/decide.js';
 import { explainConditions } from '../rules/explain.js';
 import { positionHolder, runAuthorityTest, type TestResult } from '../rules/authority-tests.js';
 import type { RuleSet } from '../rules/rule-set.js';
@@ -55,15 +56,52 @@ export function copiedFacts(row: Record<string, unknown>): Record<string, unknow
   );
 }
 
+const resourceLabel = (resource: string) => RESOURCE_LABELS[resource as ResourceId] ?? resource;
+
+/**
+ * The record a test is made from, read only by someone who may see it (the test copies its facts); a record that is
+ * not there is bad input, said in words, not a missing page.
+ */
+async function sourceRecord(who: Actor, action: string, recordId: unknown): Promise<Record<string, unknown>> {
+  const resource = action.split('.')[0];
+  const refuse = (message: string): never => {
+    throw new ValidationFailed(message, { fromRecord: message });
+  };
+  if (!isCatalogued(action)) refuse('请先选一个操作，才能从记录取内容');
+  if (!isRecordId(recordId)) refuse(`请选择一条${resourceLabel(resource)}记录`);
+  let row: Record<string, unknown> = {};
+  try {
+    row = await recordOfAction(action, recordId);
+  } catch (error) {
+    if (!(error instanceof NotFound)) throw error;
+    refuse(`${resourceLabel(resource)} ${String(recordId)} 不存在，无法从它新建测试`);
+  }
+  authorize(who, `${resource}.show`, row);
+  return row;
+}
+
+/** The person a test names exists: a position on file, or a staff member on file. */
+async function assertSubjectExists(input: TestInput): Promise<void> {
+  if (typeof input.positionCode === 'string' && input.positionCode !== '') {
+    if (!(await Position.count({ where: { code: input.positionCode } })))
+      throw new ValidationFailed('所选岗位不存在', { positionCode: '所选岗位不存在' });
+  }
+  if (input.staffId !== undefined && input.staffId !== null && input.staffId !== '') {
+    if (!isRecordId(input.staffId) || !(await Staff.count({ where: { id: Number(input.staffId) } })))
+      throw new ValidationFailed('所选员工不存在', { staffId: '所选员工不存在' });
+  }
+}
+
 export async function createAuthorityTest(actor: Actor | null, input: TestInput): Promise<AuthorityTest> {
   const who = authorize(actor, 'AuthorityTest.new');
   if (!isPlainObject(input)) throw new ValidationFailed('请求必须是 JSON 对象');
   const action = typeof input.action === 'string' ? input.action : '';
+  await assertSubjectExists(input);
   let recordFacts = input.recordFacts ?? {};
   let source: { sourceResource: string; sourceRecordId: string } | null = null;
   if (input.fromRecord !== undefined && input.fromRecord !== null && input.fromRecord !== '') {
     if (!action) throw new ValidationFailed('请先写明操作，才能从记录取内容', { action: '请写明操作' });
-    recordFacts = copiedFacts(await recordOfAction(action, input.fromRecord));
+    recordFacts = copiedFacts(await sourceRecord(who, action, input.fromRecord));
     source = { sourceResource: action.split('.')[0], sourceRecordId: String(input.fromRecord) };
   }
   return inTransaction(async (transaction) => {
@@ -88,7 +126,41 @@ export async function createAuthorityTest(actor: Actor | null, input: TestInput)
         who,
         action: 'AuthorityTest.new',
         recordId: test.id,
-        note: source ? `由${source.sourceResource} ${source.sourceRecordId}的当前内容生成` : null,
+        note: source ? `由${resourceLabel(source.sourceResource)} ${source.sourceRecordId} 的当前内容生成` : null,
+      },
+      transaction,
+    );
+    return test;
+  });
+}
+
+/**
+ * 启用 / 停用 one test, changing nothing else: a disabled test is not run when rule changes are published. Decided
+ * as AuthorityTest.edit on the test, inside the transaction that writes; setting what it already is writes nothing.
+ */
+export async function setAuthorityTestEnabled(
+  actor: Actor | null,
+  id: unknown,
+  input: unknown,
+): Promise<AuthorityTest> {
+  return inTransaction(async (transaction) => {
+    const test = isRecordId(id)
+      ? await AuthorityTest.findByPk(Number(id), { transaction, lock: transaction.LOCK.UPDATE })
+      : null;
+    if (!test) throw new NotFound(`权限测试 ${String(id)} 不存在`);
+    const who = authorize(actor, 'AuthorityTest.edit', test);
+    if (!isPlainObject(input) || Object.keys(input).join() !== 'enabled' || typeof input.enabled !== 'boolean')
+      throw new ValidationFailed('请说明启用还是停用（是或否）', { enabled: '请说明启用还是停用（是或否）' });
+    const before = test.enabled;
+    if (before === input.enabled) return test;
+    await test.update({ enabled: input.enabled, updatedById: who.id }, { transaction });
+    await audit(
+      {
+        who,
+        action: 'AuthorityTest.edit',
+        recordId: test.id,
+        changes: { enabled: [before, input.enabled] },
+        note: input.enabled ? '启用权限测试' : '停用权限测试',
       },
       transaction,
     );
@@ -115,7 +187,10 @@ export async function testSubjects(
   return subjects;
 }
 
-/** A test in words: 客户服务收费员 必须能 退押金（装修押金），当 记录状态 为「在押」，且 验收结果 为「验收合格」. */
+/**
+ * A test in words, 必须能 / 必须不能 as the form asks:
+ * 客户服务收费员 必须能 退押金（装修押金），当 记录状态 为「在押」，且 验收结果 为「验收合格」.
+ */
 export function testSentence(test: AuthorityTest, subject: Actor | null): string {
   const who = subject
     ? subject.positionName && !test.staffId
@@ -134,7 +209,7 @@ export function testSentence(test: AuthorityTest, subject: Actor | null): string
   const when = facts.length
     ? `，当 ${explainConditions({ all: facts.map(([path, value]) => ({ fact: 'record', path, operator: 'equal', value })) }, { resources })}`
     : '';
-  return `${who} ${test.expect === 'allow' ? '必须能' : '不能'} ${actionLabel(test.action)}${when}`;
+  return `${who} ${test.expect === 'allow' ? '必须能' : '必须不能'} ${actionLabel(test.action)}${when}`;
 }
 
 export interface TestView {
@@ -142,6 +217,8 @@ export interface TestView {
   name: string;
   sentence: string;
   enabled: boolean;
+  /** The reader may change this test (启用/停用, 修改). */
+  mayEdit: boolean;
   live: { passed: boolean; reason: string };
   draft: { passed: boolean; reason: string };
 }
@@ -163,8 +240,17 @@ export async function testResults(actor: Actor | null): Promise<TestView[]> {
       name: test.name,
       sentence: testSentence(test, subject),
       enabled: test.enabled,
+      mayEdit: decide(actor, 'AuthorityTest.edit', plain).allowed,
       live: outcome(subject ? runAuthorityTest(live, subject, plain) : null),
       draft: outcome(subject ? runAuthorityTest(draft, subject, plain) : null),
     };
   });
+}
+
+/** What the reader may do on the tests page, decided by the rules: make a test, change tests. */
+export function mayOnTests(actor: Actor | null): { create: boolean; edit: boolean } {
+  return {
+    create: decide(actor, 'AuthorityTest.new').allowed,
+    edit: decide(actor, 'AuthorityTest.edit').allowed,
+  };
 }

@@ -103,6 +103,11 @@ export interface WhatIfChoices {
 /** What the what-if page offers: every catalogued action under its resource, and the positions. */
 export async function whatIfChoices(actor: Actor | null): Promise<WhatIfChoices> {
   authorize(actor, 'AuthorityRule.whatIf');
+  return actionAndPositionChoices();
+}
+
+/** Every catalogued action under its resource, and the positions — for any page that asks "who, doing what". */
+export async function actionAndPositionChoices(): Promise<WhatIfChoices> {
   const positions = await Position.findAll({ attributes: ['code', 'name'], order: [['id', 'ASC']] });
   return {
     actions: Object.entries(ACTION_LABELS).map(([action, label]) => {
