@@ -98,6 +98,7 @@ function factLabel(fact: unknown, path: unknown, resources: readonly string[] = 
 }
 
 function literal(fact: unknown, path: string, value: unknown, resources: readonly string[]): string {
+  if (value === null || value === undefined) return quote('（未填写）');
   // Amounts are kept in fen and read in yuan.
   if (typeof value === 'number')
     return fact === 'record' && path === 'amount' ? `${(value / 100).toFixed(2)} 元` : String(value);

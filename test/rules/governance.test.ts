@@ -319,4 +319,43 @@ describe('the rule screens speak Chinese', () => {
       await restoreRulesAndTests();
     }
   });
+
+  it("a rule's page, a decision and a change set read in words", async () => {
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const rule = (await AuthorityRule.findOne({ where: { name: REFUND_RULE } }))!;
+    const page = (await director.show('AuthorityRule', rule.id)).body.record.params;
+    expect(page.actionsInWords).to.equal('退押金（装修押金）');
+    expect(page.conditionsInWords).to.equal(
+      '谁：客户服务收费员；条件：装修押金状态 为「在押」，且 验收结果 为「验收合格」',
+    );
+
+    const { DecisionLog, RuleChangeSet } = await import('../../src/models/index.js');
+    const decision = await DecisionLog.create({
+      staffId: rule.updatedById ?? null,
+      action: 'RenovationDeposit.refund',
+      resource: 'RenovationDeposit',
+      recordId: '1',
+      allowed: true,
+      effect: 'allow',
+      rules: [{ id: rule.id, name: rule.name, clause: rule.clause ?? '' }],
+      ruleVersions: { [rule.id]: rule.version },
+      reason: '依据规则',
+    });
+    const shown = (await director.show('DecisionLog', decision.id)).body.record.params;
+    expect(shown).to.include({
+      action: '退押金（装修押金）',
+      actionCode: 'RenovationDeposit.refund',
+      resource: '装修押金',
+      rules: `${REFUND_RULE}（第 ${rule.version} 版）`,
+    });
+    const listed = await director.list('DecisionLog', { action: 'RenovationDeposit.refund' });
+    expect(listed.records.map((r: { params: { action: string } }) => r.params.action)).to.include('退押金（装修押金）');
+
+    const changeSet = await RuleChangeSet.create({ note: '测试', rules: [rule.id, 999999] });
+    expect((await director.show('RuleChangeSet', changeSet.id)).body.record.params.rules).to.equal(
+      `${REFUND_RULE}、已删除的规则 999999`,
+    );
+    await changeSet.destroy();
+    await decision.destroy();
+  });
 });

@@ -11,12 +11,13 @@ const DecisionReason: React.FC<BasePropertyProps> = ({ property, record }) => {
   if (params.staffId) query.set('staffId', String(params.staffId));
   const staffName = record?.populated?.staffId?.title;
   if (staffName) query.set('staffName', staffName);
-  if (params.action) query.set('action', String(params.action));
+  const action = params.actionCode ?? params.action;
+  if (action) query.set('action', String(action));
   if (params.recordId) query.set('recordId', String(params.recordId));
   return (
     <ValueGroup label={translateProperty(property.label, property.resourceId)}>
       <Text>{String(params[property.path] ?? '')}</Text>
-      {refused && params.action ? (
+      {refused && action ? (
         <a href={`/admin/resources/AuthorityRule/actions/whatIf?${query.toString()}`}>
           为什么被拒绝？逐条看条件（试算）
         </a>

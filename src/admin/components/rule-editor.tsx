@@ -450,6 +450,7 @@ const RuleEditor: React.FC<ActionProps> = ({ action, resource, record }) => {
               <Text>这条规则在高级（JSON）中打开：{outside}</Text>
             </Box>
           ) : null}
+          <Label>效果</Label>
           <Select
             value={{ value: effect, label: effect === 'deny' ? '拒绝' : '允许' }}
             options={[

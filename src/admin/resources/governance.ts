@@ -21,7 +21,7 @@ import { decideFor } from '../access.js';
 import { restoreRuleManagement } from '../../domain/restore-rule-management.js';
 import { RESTORE_ACTION } from '../../rules/decide.js';
 import { actionsText, explainConditions, explainRule, splitWho } from '../../rules/explain.js';
-import { actionLabel } from '../../rules/catalogue.js';
+import { RESOURCE_LABELS, actionLabel, type ResourceId } from '../../rules/catalogue.js';
 import { POSITION_NAMES } from '../../vocabulary/positions.js';
 
 function asText(value: unknown, compact: boolean): string {
@@ -149,6 +149,48 @@ const ruleInWords: After<ActionResponse> = async (response) => {
   const { who, rest } = splitWho(row.conditions);
   const when = explainConditions(rest, { resources });
   record.params.conditionsInWords = `谁：${who ?? '任何人'}${when === '无条件' ? '' : `；条件：${when}`}`;
+  return response;
+};
+
+/** A decision reads in words: the action and resource by name, the deciding rules by name and version. */
+const decisionInWords: After<ActionResponse> = async (response) => {
+  const records = [
+    ...(response.record ? [response.record as RecordJSON] : []),
+    ...((response.records as RecordJSON[]) ?? []),
+  ];
+  const rows = await DecisionLog.findAll({ where: { id: records.map((r) => r.id) } });
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  for (const record of records) {
+    const row = byId.get(String(record.id));
+    if (!row) continue;
+    // The code stays beside the words: 为什么被拒绝？ opens 试算 with it.
+    record.params.actionCode = row.action;
+    record.params.action = actionLabel(row.action);
+    record.params.resource = RESOURCE_LABELS[row.resource as ResourceId] ?? row.resource;
+    const versions = (row.ruleVersions ?? {}) as Record<string, unknown>;
+    record.params.rules = (row.rules ?? [])
+      .map((rule) =>
+        versions[String(rule.id)] ? `${rule.name}（第 ${String(versions[String(rule.id)])} 版）` : rule.name,
+      )
+      .join('、');
+    record.params.ruleVersions = Object.entries(versions)
+      .map(([id, version]) => `规则 ${id}：第 ${String(version)} 版`)
+      .join('、');
+  }
+  return response;
+};
+
+/** A change set names the rules it changed, not their ids. */
+const changeSetInWords: After<ActionResponse> = async (response) => {
+  const record = response.record as RecordJSON | undefined;
+  if (!record) return response;
+  const row = await RuleChangeSet.findByPk(record.id);
+  if (!row) return response;
+  const ids = (row.rules ?? []) as number[];
+  const rules = await AuthorityRule.findAll({ where: { id: ids }, attributes: ['id', 'name'] });
+  const names = new Map(rules.map((rule) => [rule.id, rule.name]));
+  for (const key of Object.keys(record.params)) if (key.startsWith('rules.')) delete record.params[key];
+  record.params.rules = ids.map((id) => names.get(id) ?? `已删除的规则 ${id}`).join('、');
   return response;
 };
 
@@ -292,7 +334,7 @@ export const governanceResources: ResourceWithOptions[] = [
       filterProperties: ['kind', 'publishedById', 'createdAt'],
       showProperties: ['kind', 'note', 'rules', 'publishedById', 'createdAt'],
       properties: { note: { type: 'textarea' }, rules: { type: 'textarea' } },
-      actions: { ...readOnlyActions, list: { after: [changeSetJson] }, show: { after: [changeSetJson] } },
+      actions: { ...readOnlyActions, list: { after: [changeSetJson] }, show: { after: [changeSetInWords] } },
       sort: sortNewestFirst,
     },
   },
@@ -350,7 +392,11 @@ export const governanceResources: ResourceWithOptions[] = [
         rules: { type: 'textarea' },
         ruleVersions: { type: 'textarea' },
       },
-      actions: { ...readOnlyActions, list: { after: [decisionJson] }, show: { after: [decisionJson] } },
+      actions: {
+        ...readOnlyActions,
+        list: { after: [decisionJson, decisionInWords] },
+        show: { after: [decisionJson, decisionInWords] },
+      },
       sort: sortNewestFirst,
     },
   },
