@@ -1,7 +1,7 @@
 // 权限测试 the director writes: by hand, or made from a real record — whose facts are copied at that moment, so a
 // later change to the record does not move the test. Tests decide nothing for staff, so they take effect at once.
 import type { Transaction } from 'sequelize';
-import { AuthorityTest, Position, Staff, sequelize } from '../models/index.js';
+import { AuthorityTest, Department, Position, Staff, sequelize } from '../models/index.js';
 import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { RESOURCES, RESOURCE_LABELS, isCatalogued, type ResourceId } from '../rules/catalogue.js';
@@ -9,6 +9,7 @@ import { FACTS } from '../rules/facts.js';
 import { actionLabel } from '../rules/catalogue.js';
 import { decide } from '../rules/decide.js';
 import { explainConditions } from '../rules/explain.js';
+import { builderField } from '../rules/rule-builder.js';
 import { positionHolder, runAuthorityTest, type TestResult } from '../rules/authority-tests.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { ruleSet } from '../rules/store.js';
@@ -191,7 +192,35 @@ export async function testSubjects(
  * A test in words, 必须能 / 必须不能 as the form asks:
  * 客户服务收费员 必须能 退押金（装修押金），当 记录状态 为「在押」，且 验收结果 为「验收合格」.
  */
-export function testSentence(test: AuthorityTest, subject: Actor | null): string {
+/** Names of the people, departments and positions a test's record may hold by id. */
+export interface RecordNames {
+  staff: Map<number, string>;
+  department: Map<number, string>;
+  positionId: Map<number, string>;
+}
+
+export async function recordNames(): Promise<RecordNames> {
+  const [staff, departments, positions] = await Promise.all([
+    Staff.findAll({ attributes: ['id', 'name'] }),
+    Department.findAll({ attributes: ['id', 'name'] }),
+    Position.findAll({ attributes: ['id', 'name'] }),
+  ]);
+  return {
+    staff: new Map(staff.map((row) => [row.id, row.name])),
+    department: new Map(departments.map((row) => [row.id, row.name])),
+    positionId: new Map(positions.map((row) => [row.id, row.name])),
+  };
+}
+
+/** An id a record field holds, by name (计划人 为「王丽华」), when the field names a person, department or position. */
+function named(path: string, value: unknown, names: RecordNames | undefined): unknown {
+  const kind = builderField(`record.${path}`)?.kind;
+  if (!names || typeof value !== 'number' || (kind !== 'staff' && kind !== 'department' && kind !== 'positionId'))
+    return value;
+  return names[kind].get(value) ?? value;
+}
+
+export function testSentence(test: AuthorityTest, subject: Actor | null, names?: RecordNames): string {
   const who = subject
     ? subject.positionName && !test.staffId
       ? subject.positionName
@@ -203,7 +232,7 @@ export function testSentence(test: AuthorityTest, subject: Actor | null): string
     .filter(([key]) => key !== 'id')
     .map(([key, value]): [string, unknown] => [
       key,
-      own !== undefined && value === own && key.endsWith('Id') ? '本人' : value,
+      own !== undefined && value === own && key.endsWith('Id') ? '本人' : named(key, value, names),
     ]);
   const resources = [test.action.split('.')[0]];
   const when = facts.length
@@ -231,6 +260,7 @@ export async function testResults(actor: Actor | null): Promise<TestView[]> {
   authorize(actor, 'AuthorityTest.list');
   const tests = await AuthorityTest.findAll({ order: [['name', 'ASC']] });
   const subjects = await testSubjects(tests);
+  const names = await recordNames();
   const [live, draft]: RuleSet[] = [ruleSet(), await draftRuleSet()];
   return tests.map((test) => {
     const subject = subjects.get(test.id) ?? null;
@@ -238,7 +268,7 @@ export async function testResults(actor: Actor | null): Promise<TestView[]> {
     return {
       id: test.id,
       name: test.name,
-      sentence: testSentence(test, subject),
+      sentence: testSentence(test, subject, names),
       enabled: test.enabled,
       mayEdit: decide(actor, 'AuthorityTest.edit', plain).allowed,
       live: outcome(subject ? runAuthorityTest(live, subject, plain) : null),

@@ -91,7 +91,9 @@ describe('explainRule (a rule in plain Chinese)', () => {
     const approved = (action: string) =>
       explainRule({ effect: 'deny', actions: [action], conditions: { all: [status('approved')] } });
     expect(approved('Ticket.edit')).to.equal('拒绝 任何人 编辑报事单，条件：报事单状态 为「主管已审核」');
-    expect(approved('RenovationApplication.edit')).to.equal('拒绝 任何人 编辑装修申请，条件：装修申请状态 为「已核批」');
+    expect(approved('RenovationApplication.edit')).to.equal(
+      '拒绝 任何人 编辑装修申请，条件：装修申请状态 为「已核批」',
+    );
   });
 });
 

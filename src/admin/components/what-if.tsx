@@ -102,7 +102,19 @@ const WhatIf: React.FC = () => {
         const staffId = params.get('staffId');
         if (staffId) setWho({ value: staffId, label: params.get('staffName') ?? `员工 ${staffId}` });
         const recordId = params.get('recordId');
-        if (recordId) setRecord({ value: recordId, label: params.get('recordTitle') ?? `记录 ${recordId}` });
+        if (recordId) {
+          setRecord({ value: recordId, label: params.get('recordTitle') ?? `记录 ${recordId}` });
+          // The record that came along gets its own title (押金编号, 报事单号 …) once it is read.
+          if (preset && !params.get('recordTitle'))
+            api
+              .recordAction({ resourceId: preset.action.split('.')[0], recordId, actionName: 'show' })
+              .then((response) => {
+                const title = (response.data as { record?: { title?: string } }).record?.title;
+                if (title)
+                  setRecord((current) => (current?.value === recordId ? { value: recordId, label: title } : current));
+              })
+              .catch(() => undefined);
+        }
       })
       .catch((e: Error) => setError(e.message));
   }, []);
