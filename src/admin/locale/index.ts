@@ -146,6 +146,10 @@ const zh: LocaleTranslations = {
     successfullyUpdated: '已保存',
     successfullyDeleted: '已删除',
     noRecords: '暂无记录',
+    // AdminJS's own words name the resource and the action by their codes.
+    error404Resource: '没有这项资料',
+    error404Action: '没有这个操作，或你没有权限使用它',
+    error404Record: '这条记录不存在，或你没有权限查看它',
   },
   components: {
     LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },

@@ -144,6 +144,8 @@ const ruleInWords: After<ActionResponse> = async (response) => {
   const row = await AuthorityRule.findByPk(record.id);
   if (!row) return response;
   const actions = row.actions as string[];
+  // The description is the rule in words as it stands, whatever was stored with it.
+  record.params.description = `${explainRule(row)}。`;
   record.params.actionsInWords = actionsText(actions);
   const resources = [...new Set(actions.map((action) => action.split('.')[0]))];
   const { who, rest } = splitWho(row.conditions);
