@@ -75,14 +75,20 @@ async function settleBill(
   return { bill, before };
 }
 
-/** The cashier's report of the day must still be open; an open one takes the receipt and its totals follow. */
+/**
+ * The cashier's report of the day must still be worked on — open, or sent back (有差异) to be corrected; it takes the
+ * receipt and its totals follow. A submitted one is reopened first (重新打开); a reconciled one is closed for good.
+ */
 async function cashReportFor(cashierId: number, at: Date, transaction: Transaction): Promise<CashReport | null> {
   const report = await CashReport.findOne({
     where: { cashierId, reportDate: shanghaiDay(at) },
     transaction,
     lock: transaction.LOCK.UPDATE,
   });
-  if (report && report.status !== 'open') throw new ValidationFailed('今天的现金日报表已提交，不能再开收据');
+  if (report?.status === 'submitted')
+    throw new ValidationFailed('今天的现金日报表已提交，不能再开收据；如需继续收款，请先在日报表上点“重新打开日报”');
+  if (report && report.status !== 'open' && report.status !== 'returned')
+    throw new ValidationFailed('今天的现金日报表已核对，不能再开收据');
   return report;
 }
 

@@ -11,7 +11,8 @@ import { fieldNames } from '../vocabulary/fields.js';
 import { withStoredRow } from './model-helpers.js';
 import { datesInOrder, moneyFen, oneOf, required, validDate } from './validators.js';
 
-export const CASH_REPORT_STATUSES = ['open', 'submitted', 'reconciled'] as const;
+/** 未提交 → 已提交 → 已核对; 已提交 → 已退回 (有差异) → 已提交 again; 已提交 → 未提交 (重新打开, by its cashier). */
+export const CASH_REPORT_STATUSES = ['open', 'submitted', 'reconciled', 'returned'] as const;
 export type CashReportStatus = (typeof CASH_REPORT_STATUSES)[number];
 
 /**
@@ -22,7 +23,9 @@ export type CashReportStatus = (typeof CASH_REPORT_STATUSES)[number];
  * - refundAmount: money paid out (`deposit_refund` receipts), in fen;
  * - totalAmount: net, in fen = cash + card + wechat + alipay + transfer − refund (may be negative).
  * computeCashReportTotals() in src/domain/cash-report-totals.ts computes exactly these fields.
- * Submitted by its cashier, then reconciled (核对) by another collector.
+ * Submitted by its cashier, then checked by another collector: reconciled (核对无误), or returned (有差异) to be corrected
+ * (void and reissue) and submitted again. Its cashier may reopen a submitted day to take its later receipts. Every
+ * check is kept as a CashReportReview.
  */
 export class CashReport extends Model<InferAttributes<CashReport>, InferCreationAttributes<CashReport>> {
   declare id: CreationOptional<number>;
