@@ -1,24 +1,7 @@
 import React, { useEffect, useState } from 'react';
-import { Box, Button, FormGroup, H4, Input, Label, Select, Text, TextArea } from '@adminjs/design-system';
-import { ApiClient } from 'adminjs';
+import { Box, Button, FormGroup, H4, Input, Label, Text, TextArea } from '@adminjs/design-system';
 import { authorityApi, reasonsOf } from './authority-api.js';
-
-type Option = { value: string; label: string };
-type Choices = {
-  actions: { action: string; label: string; resource: string; resourceLabel: string }[];
-  positions: { code: string; name: string }[];
-};
-
-const api = new ApiClient();
-
-/** Records of a resource the person may list, found by what is typed (the same search the admin's pickers use). */
-const search =
-  (resourceId: string | null) =>
-  async (query: string): Promise<Option[]> => {
-    if (!resourceId) return [];
-    const found = await api.searchRecords({ resourceId, query }).catch(() => []);
-    return found.map((record) => ({ value: String(record.id), label: record.title }));
-  };
+import { NO_SUBJECT, SubjectFields, type Option, type Subject, type SubjectChoices } from './subject-fields.js';
 
 /** The test's name until the director writes their own: who, must or must not, what, on which record. */
 const suggestedName = (who: Option | null, expect: 'allow' | 'deny', action: Option | null, record: Option | null) =>
@@ -44,37 +27,24 @@ const Choice: React.FC<{ active: boolean; onClick: () => void; children: React.R
  * real record as it is now; the server copies the record's facts, so later edits of the record do not move the test.
  */
 const TestFromRecord: React.FC<{ onCreated: (id: number) => Promise<void> }> = ({ onCreated }) => {
-  const [choices, setChoices] = useState<Choices | null>(null);
-  const [position, setPosition] = useState<Option | null>(null);
-  const [staff, setStaff] = useState<Option | null>(null);
-  const [action, setAction] = useState<Option | null>(null);
-  const [record, setRecord] = useState<Option | null>(null);
+  const [choices, setChoices] = useState<SubjectChoices | null>(null);
+  const [subject, setSubject] = useState<Subject>(NO_SUBJECT);
+  const { staff, position, action, record } = subject;
   const [expect, setExpect] = useState<'allow' | 'deny'>('allow');
   const [name, setName] = useState('');
   const [nameTouched, setNameTouched] = useState(false);
   const [clause, setClause] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
-  const [staffOptions, setStaffOptions] = useState<Option[]>([]);
-  const [recordOptions, setRecordOptions] = useState<Option[]>([]);
-
-  const resource = action ? action.value.split('.')[0] : null;
-  const searchStaff = search('Staff');
-  const searchRecords = search(resource);
 
   useEffect(() => {
     authorityApi('GET', '/tests/choices')
       .then(({ ok, body }) => {
         if (!ok) throw new Error(reasonsOf(body, '无法读取可选的操作和岗位')[0]);
-        setChoices(body as Choices);
+        setChoices(body as SubjectChoices);
       })
       .catch((e: Error) => setErrors([e.message]));
-    void searchStaff('').then(setStaffOptions);
   }, []);
-  useEffect(() => {
-    setRecord(null);
-    void searchRecords('').then(setRecordOptions);
-  }, [resource]);
 
   const who = staff ?? position;
   useEffect(() => {
@@ -94,7 +64,7 @@ const TestFromRecord: React.FC<{ onCreated: (id: number) => Promise<void> }> = (
         clause: clause.trim() || null,
       });
       if (!ok) return setErrors(reasonsOf(body, '无法新建测试'));
-      setRecord(null);
+      setSubject({ ...subject, record: null });
       setNameTouched(false);
       setClause('');
       await onCreated(body.id as number);
@@ -105,61 +75,24 @@ const TestFromRecord: React.FC<{ onCreated: (id: number) => Promise<void> }> = (
     }
   };
 
-  const actionOptions = (choices?.actions ?? []).map((a) => ({
-    value: a.action,
-    label: `${a.resourceLabel} · ${a.label}`,
-  }));
-  const positionOptions = (choices?.positions ?? []).map((p) => ({ value: p.code, label: p.name }));
   return (
     <Box mb="xl" padding="lg" style={{ border: '1px solid #dde3e8', borderRadius: 4 }} data-testid="test-from-record">
       <H4>从真实记录新建测试</H4>
       <Text color="grey60" mb="lg">
         选一条真实记录，说明谁必须能或必须不能对它做某个操作。测试会记下这条记录此刻的内容，之后记录再改，测试不受影响。
       </Text>
-      <Box flex style={{ gap: 16, flexWrap: 'wrap' }}>
-        <FormGroup style={{ flex: '1 1 200px' }}>
-          <Label>岗位</Label>
-          <Select
-            isClearable
-            value={position}
-            options={positionOptions}
-            onChange={(o: Option | null) => setPosition(o)}
-            placeholder="选岗位，或在右边选一位员工"
-          />
-        </FormGroup>
-        <FormGroup style={{ flex: '1 1 200px' }}>
-          <Label>或：员工</Label>
-          <Select
-            isClearable
-            value={staff}
-            options={staffOptions}
-            onChange={(o: Option | null) => setStaff(o)}
-            onInputChange={(text: string) => void searchStaff(text).then(setStaffOptions)}
-            placeholder="可不选；选了就按这位员工"
-          />
-        </FormGroup>
-        <FormGroup style={{ flex: '2 1 300px' }}>
-          <Label required>操作</Label>
-          <Select
-            value={action}
-            options={actionOptions}
-            onChange={(o: Option | null) => setAction(o)}
-            placeholder="如：装修押金 · 退押金"
-          />
-        </FormGroup>
-        <FormGroup style={{ flex: '2 1 300px' }}>
-          <Label required>记录</Label>
-          <Select
-            isClearable
-            value={record}
-            options={recordOptions}
-            onChange={(o: Option | null) => setRecord(o)}
-            onInputChange={(text: string) => void searchRecords(text).then(setRecordOptions)}
-            placeholder={resource ? '输入以查找一条记录' : '先选操作'}
-            isDisabled={!resource}
-          />
-        </FormGroup>
-      </Box>
+      <SubjectFields
+        choices={choices}
+        subject={subject}
+        onChange={setSubject}
+        positionFirst
+        recordRequired
+        placeholders={{
+          position: '选岗位，或在右边选一位员工',
+          staff: '可不选；选了就按这位员工',
+          record: '输入以查找一条记录',
+        }}
+      />
       <FormGroup>
         <Label required>结果</Label>
         <Box>

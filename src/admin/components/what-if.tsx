@@ -1,13 +1,9 @@
 import React, { useEffect, useMemo, useState } from 'react';
-import { Box, Button, FormGroup, H3, H4, Label, Select, Text } from '@adminjs/design-system';
+import { Box, Button, H3, H4, Text } from '@adminjs/design-system';
 import { ApiClient } from 'adminjs';
 import { authorityApi, reasonsOf } from './authority-api.js';
+import { NO_SUBJECT, SubjectFields, actionOption, type Subject, type SubjectChoices } from './subject-fields.js';
 
-type Option = { value: string; label: string };
-type Choices = {
-  actions: { action: string; label: string; resource: string; resourceLabel: string }[];
-  positions: { code: string; name: string }[];
-};
 type Decision = { allowed: boolean; reason: string };
 type Check = {
   rule: { id: number | string; name: string };
@@ -24,15 +20,6 @@ async function get(path: string) {
   const { ok, body } = await authorityApi('GET', path);
   if (!ok) throw new Error(reasonsOf(body, '无法试算').join('；'));
   return body;
-}
-
-/** Records of a resource the person may list, found by what is typed (the same search the admin's pickers use). */
-function useSearch(resourceId: string | null) {
-  return async (query: string): Promise<Option[]> => {
-    if (!resourceId) return [];
-    const found = await api.searchRecords({ resourceId, query }).catch(() => []);
-    return found.map((record) => ({ value: String(record.id), label: record.title }));
-  };
 }
 
 const Verdict: React.FC<{ title: string; decision: Decision }> = ({ title, decision }) => (
@@ -82,70 +69,52 @@ const Checks: React.FC<{ checks: Check[] }> = ({ checks }) =>
  */
 const WhatIf: React.FC = () => {
   const params = useMemo(() => new URLSearchParams(window.location.search), []);
-  const [choices, setChoices] = useState<Choices | null>(null);
-  const [who, setWho] = useState<Option | null>(null);
-  const [position, setPosition] = useState<Option | null>(null);
-  const [action, setAction] = useState<Option | null>(null);
-  const [record, setRecord] = useState<Option | null>(null);
+  const [choices, setChoices] = useState<SubjectChoices | null>(null);
+  const [subject, setSubject] = useState<Subject>(NO_SUBJECT);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     get('/what-if/choices')
-      .then((loaded: Choices) => {
+      .then((loaded: SubjectChoices) => {
         setChoices(loaded);
+        // Opened from a rule, the matrix or a refusal: the action, the person and the record come along.
         const preset = loaded.actions.find((a) => a.action === params.get('action'));
-        if (preset) setAction({ value: preset.action, label: `${preset.resourceLabel} · ${preset.label}` });
         const code = loaded.positions.find((p) => p.code === params.get('positionCode'));
-        if (code) setPosition({ value: code.code, label: code.name });
-        // Opened from a refusal: the person and the record come along.
         const staffId = params.get('staffId');
-        if (staffId) setWho({ value: staffId, label: params.get('staffName') ?? `员工 ${staffId}` });
         const recordId = params.get('recordId');
-        if (recordId) {
-          setRecord({ value: recordId, label: params.get('recordTitle') ?? `记录 ${recordId}` });
-          // The record that came along gets its own title (押金编号, 报事单号 …) once it is read.
-          if (preset && !params.get('recordTitle'))
-            api
-              .recordAction({ resourceId: preset.action.split('.')[0], recordId, actionName: 'show' })
-              .then((response) => {
-                const title = (response.data as { record?: { title?: string } }).record?.title;
-                if (title)
-                  setRecord((current) => (current?.value === recordId ? { value: recordId, label: title } : current));
-              })
-              .catch(() => undefined);
-        }
+        setSubject({
+          action: preset ? actionOption(preset) : null,
+          position: code ? { value: code.code, label: code.name } : null,
+          staff: staffId ? { value: staffId, label: params.get('staffName') ?? `员工 ${staffId}` } : null,
+          record: recordId ? { value: recordId, label: params.get('recordTitle') ?? `记录 ${recordId}` } : null,
+        });
+        // The record that came along gets its own title (押金编号, 报事单号 …) once it is read.
+        if (preset && recordId && !params.get('recordTitle'))
+          api
+            .recordAction({ resourceId: preset.resource, recordId, actionName: 'show' })
+            .then((response) => {
+              const title = (response.data as { record?: { title?: string } }).record?.title;
+              if (title)
+                setSubject((current) =>
+                  current.record?.value === recordId
+                    ? { ...current, record: { value: recordId, label: title } }
+                    : current,
+                );
+            })
+            .catch(() => undefined);
       })
       .catch((e: Error) => setError(e.message));
   }, []);
-
-  const resource = action ? action.value.split('.')[0] : null;
-  const searchStaff = useSearch('Staff');
-  const searchRecords = useSearch(resource);
-  const [staffOptions, setStaffOptions] = useState<Option[]>([]);
-  const [recordOptions, setRecordOptions] = useState<Option[]>([]);
-  useEffect(() => {
-    searchStaff('').then((options) => {
-      setStaffOptions(options);
-      // A person who came along from a refusal gets their name once the list is in.
-      setWho((current) => (current ? (options.find((o) => o.value === current.value) ?? current) : current));
-    });
-  }, []);
-  const [firstResource, setFirstResource] = useState(true);
-  useEffect(() => {
-    if (!firstResource) setRecord(null);
-    if (resource) setFirstResource(false);
-    searchRecords('').then(setRecordOptions);
-  }, [resource]);
 
   const ask = async () => {
     setError(null);
     setAnswer(null);
     const query = new URLSearchParams();
-    if (who) query.set('staffId', who.value);
-    else if (position) query.set('positionCode', position.value);
-    if (action) query.set('action', action.value);
-    if (record) query.set('recordId', record.value);
+    if (subject.staff) query.set('staffId', subject.staff.value);
+    else if (subject.position) query.set('positionCode', subject.position.value);
+    if (subject.action) query.set('action', subject.action.value);
+    if (subject.record) query.set('recordId', subject.record.value);
     try {
       setAnswer(await get(`/what-if?${query.toString()}`));
     } catch (e) {
@@ -153,58 +122,11 @@ const WhatIf: React.FC = () => {
     }
   };
 
-  const actionOptions = (choices?.actions ?? []).map((a) => ({
-    value: a.action,
-    label: `${a.resourceLabel} · ${a.label}`,
-  }));
-  const positionOptions = (choices?.positions ?? []).map((p) => ({ value: p.code, label: p.name }));
   return (
     <Box bg="white" padding="xl" boxShadow="card">
       <H3>试算：能不能做？</H3>
-      <Box flex style={{ gap: 16, flexWrap: 'wrap' }}>
-        <FormGroup style={{ flex: '1 1 260px' }}>
-          <Label>员工</Label>
-          <Select
-            isClearable
-            value={who}
-            options={staffOptions}
-            onChange={(option: Option | null) => setWho(option)}
-            onInputChange={(text: string) => void searchStaff(text).then(setStaffOptions)}
-            placeholder="选择员工，或只选岗位"
-          />
-        </FormGroup>
-        <FormGroup style={{ flex: '1 1 200px' }}>
-          <Label>或：岗位</Label>
-          <Select
-            isClearable
-            value={position}
-            options={positionOptions}
-            onChange={(o: Option | null) => setPosition(o)}
-            placeholder="可不选"
-          />
-        </FormGroup>
-        <FormGroup style={{ flex: '2 1 320px' }}>
-          <Label required>操作</Label>
-          <Select
-            value={action}
-            options={actionOptions}
-            onChange={(o: Option | null) => setAction(o)}
-            placeholder="如：装修押金 · 退押金"
-          />
-        </FormGroup>
-        <FormGroup style={{ flex: '2 1 320px' }}>
-          <Label>记录</Label>
-          <Select
-            isClearable
-            value={record}
-            options={recordOptions}
-            onChange={(o: Option | null) => setRecord(o)}
-            onInputChange={(text: string) => void searchRecords(text).then(setRecordOptions)}
-            placeholder={resource ? '选择一条记录（可不选）' : '先选操作'}
-          />
-        </FormGroup>
-      </Box>
-      <Button variant="primary" onClick={ask} disabled={!action || (!who && !position)}>
+      <SubjectFields choices={choices} subject={subject} onChange={setSubject} />
+      <Button variant="primary" onClick={ask} disabled={!subject.action || (!subject.staff && !subject.position)}>
         试算
       </Button>
       {error ? (
