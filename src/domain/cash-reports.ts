@@ -4,12 +4,12 @@
 // A submitted day not yet checked may be reopened by its cashier for the day's later receipts. Every check is kept
 // (CashReportReview). 作废收据 lives here too: it changes a day.
 import { Op, type Transaction } from 'sequelize';
-import { Bill, CashReport, CashReportReview, Payment, billStatusFor } from '../models/index.js';
+import { CashReport, CashReportReview, Payment } from '../models/index.js';
 import { cashReportMatches, computeCashReportTotals } from './cash-report-totals.js';
 import { formatFen } from '../lib/money.js';
 import { addDays, shanghaiMoment } from '../lib/shanghai.js';
 import { isBlank, refuse } from './input.js';
-import { retotal } from './payments.js';
+import { retotal, reverseAllocations } from './payments.js';
 import { requiredText, transitionTo, type Step } from './transition.js';
 
 const plain = (payments: Payment[]) => payments.map((p) => p.get({ plain: true }));
@@ -66,8 +66,7 @@ export function parseDifference(value: unknown): number {
   if (text === '') refuse('differenceAmount', '请填写差异金额：长款填正数，短款填负数，以分为单位');
   if (!/^-?\d+$/.test(text)) refuse('differenceAmount', '差异金额必须是以分为单位的整数（长款为正，短款为负）');
   const fen = Number(text);
-  if (!Number.isSafeInteger(fen) || Math.abs(fen) > 2_147_483_647)
-    refuse('differenceAmount', '差异金额超出范围');
+  if (!Number.isSafeInteger(fen) || Math.abs(fen) > 2_147_483_647) refuse('differenceAmount', '差异金额超出范围');
   return fen === 0 ? 0 : fen;
 }
 
@@ -105,7 +104,12 @@ export const reconcileCashReport = transitionTo({
     return { status: 'reconciled', reconciledById: actor.id, reconciledAt: now };
   },
   after: async (report, transaction, step) => {
-    await recordReview(report, { outcome: 'matched', differenceAmount: 0, note: noteOf(step.input) }, step, transaction);
+    await recordReview(
+      report,
+      { outcome: 'matched', differenceAmount: 0, note: noteOf(step.input) },
+      step,
+      transaction,
+    );
   },
   note: (input) => noteOf(input),
 });
@@ -166,16 +170,8 @@ export const voidPayment = transitionTo({
     voidReason: requiredText(input, 'voidReason', '请写明作废原因'),
   }),
   after: async (payment, transaction) => {
-    if (payment.billId) {
-      const bill = await Bill.findByPk(payment.billId, { transaction, lock: transaction.LOCK.UPDATE });
-      if (bill) {
-        const paidAmount = Math.max(0, bill.paidAmount - payment.amount);
-        await Bill.update(
-          { paidAmount, status: billStatusFor(bill.amount, paidAmount) },
-          { where: { id: bill.id }, transaction, hooks: false },
-        );
-      }
-    }
+    // Every bill the receipt settled owes its share again (收据分摊), in this transaction.
+    await reverseAllocations(payment, transaction);
     const report = payment.cashReportId ? await CashReport.findByPk(payment.cashReportId, { transaction }) : null;
     if (report) await retotal(report, transaction);
   },
