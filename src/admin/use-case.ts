@@ -55,7 +55,7 @@ export function toAdminError(error: unknown): unknown {
  * A use case's inputs are single values; an object or list (a JSON body's sub-keys, AdminJS's empty-object marker)
  * is refused on its field rather than read as the text "[object Object]".
  */
-function singleValues(payload: Record<string, unknown> | undefined): Record<string, unknown> {
+export function singleValues(payload: Record<string, unknown> | undefined): Record<string, unknown> {
   const input = payload ?? {};
   for (const [field, value] of Object.entries(input)) {
     if (value !== null && typeof value === 'object' && !(value instanceof Date)) {

@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import { FormGroup, FormMessage, Input, Label } from '@adminjs/design-system';
 import { useTranslation, type EditPropertyProps } from 'adminjs';
 import { yuanToFen } from './money-format.js';
@@ -10,7 +10,13 @@ const toYuanText = (value: unknown) =>
 
 const MoneyEdit: React.FC<EditPropertyProps> = ({ property, record, onChange }) => {
   const { translateProperty, translateMessage } = useTranslation();
-  const [text, setText] = useState(toYuanText(record?.params?.[property.path]));
+  const value = record?.params?.[property.path];
+  const [text, setText] = useState(toYuanText(value));
+  // Another field may fill this one in (收款's bill picker fills in what the bill still owes): follow it, unless it is
+  // what is being typed.
+  useEffect(() => {
+    if (yuanToFen(text) !== value && !(text === '' && (value === '' || value == null))) setText(toYuanText(value));
+  }, [value]);
   const error = record?.errors?.[property.path];
   return (
     <FormGroup error={Boolean(error)}>

@@ -13,6 +13,7 @@ import { money, readOnly } from '../properties.js';
 import { ownersInArrears } from '../../domain/dunning-arrears.js';
 import { workflowAction } from '../use-case.js';
 import { reviewOwner } from '../../domain/owner-review.js';
+import { ownerCollectAction, unitCollectAction } from '../collect.js';
 
 const COMMUNITY_FIELDS = ['name', 'address'] as const;
 const BUILDING_FIELDS = ['communityId', 'name', 'floors'] as const;
@@ -128,7 +129,12 @@ export const propertyResources: ResourceWithOptions[] = [
       showProperties: ['label', 'buildingId', 'number', 'floor', 'area', 'ownerId', 'createdAt', 'updatedAt'],
       editProperties: [...UNIT_FIELDS],
       properties: { label: { isTitle: true } },
-      actions: { new: { before: [limitPayload(UNIT_FIELDS)] }, edit: { before: [limitPayload(UNIT_FIELDS)] } },
+      actions: {
+        // 收款 on a room opens its owner's 收款 with the room's bills ticked.
+        collect: unitCollectAction,
+        new: { before: [limitPayload(UNIT_FIELDS)] },
+        edit: { before: [limitPayload(UNIT_FIELDS)] },
+      },
       sort: { sortBy: 'label', direction: 'asc' },
     },
   },
@@ -173,6 +179,8 @@ export const propertyResources: ResourceWithOptions[] = [
         monthsInArrears: { type: 'number', isVisible: { list: true, show: true, filter: false, edit: false } },
       },
       actions: {
+        // 收款: one receipt for several of the owner's bills (domain/payments.ts collectFromOwner).
+        collect: ownerCollectAction,
         review: workflowAction(reviewOwner, {
           done: '档案已核对',
           icon: 'UserCheck',
