@@ -11,6 +11,7 @@ import { locale } from './locale/index.js';
 import { frontDeskResources } from './resources/front-desk.js';
 import { propertyResources } from './resources/property.js';
 import { feesResources } from './resources/fees.js';
+import { parkingResources } from './resources/parking.js';
 import { renovationResources } from './resources/renovation.js';
 import { dunningResources } from './resources/dunning.js';
 import { officeResources } from './resources/office.js';
@@ -37,6 +38,7 @@ export function allResources(): ResourceWithOptions[] {
     frontDeskResources,
     propertyResources,
     feesResources,
+    parkingResources,
     renovationResources,
     dunningResources,
     officeResources,

@@ -2,6 +2,7 @@
 import { ClubhouseCharge, DunningPlan, DunningTarget, Notice, ParkingRental, Survey } from '../models/index.js';
 import { ValidationFailed } from '../errors.js';
 import { requiredText, transitionTo } from './transition.js';
+import { assertSpaceFree } from './parking.js';
 
 export const publishNotice = transitionTo({
   action: 'Notice.publish',
@@ -29,10 +30,16 @@ export const verifyClubhouseCharge = transitionTo({
   }),
 });
 
+/** 审核车位租赁: approving lets the space, so the space must still be free over the rental's dates (locked first). */
 export const reviewParkingRental = transitionTo({
   action: 'ParkingRental.review',
   model: ParkingRental,
   from: ['pending'],
+  check: async (row, transaction, input) => {
+    if (String(input.decision ?? '') === 'approved')
+      await assertSpaceFree(row.spaceId, row.startDate, row.endDate, row.id, transaction);
+    return null;
+  },
   changes: (_row, actor, input, now) => {
     const decision = String(input.decision ?? '');
     if (decision !== 'approved' && decision !== 'rejected')

@@ -2,7 +2,16 @@
 // department's completion (a paid service becomes a bill), the front desk's return visit, the supervisor sending
 // it back, and the spot check (抽查) of another person's visit.
 import type { Transaction } from 'sequelize';
-import { Bill, Department, ReturnVisit, Staff, Ticket, WorkOrder, RETURN_VISIT_METHODS } from '../models/index.js';
+import {
+  Bill,
+  Department,
+  ReturnVisit,
+  Staff,
+  Ticket,
+  Unit,
+  WorkOrder,
+  RETURN_VISIT_METHODS,
+} from '../models/index.js';
 import { defaultTicketDueAt } from '../models/ticket.js';
 import { billingKeyFor } from '../models/bill.js';
 import { isBlank, isRecordId, parseFen, refuse } from './input.js';
@@ -191,13 +200,16 @@ export const completeTicket = transitionTo({
   },
 });
 
+/** The paid service's bill goes to the room and its owner today — not to whoever the ticket named. */
 async function billPaidService(ticket: Ticket, order: WorkOrder, now: Date, transaction: Transaction): Promise<void> {
   if (!ticket.unitId) refuse('feeAmount', '有偿服务要向房屋收费：报事单没有登记房屋');
+  const unit = await Unit.findByPk(ticket.unitId, { transaction });
+  if (!unit) refuse('feeAmount', '有偿服务要向房屋收费：报事单登记的房屋不存在');
   const period = shanghaiMonth(now);
   await Bill.create(
     {
-      unitId: ticket.unitId,
-      ownerId: ticket.ownerId ?? null,
+      unitId: unit.id,
+      ownerId: unit.ownerId ?? null,
       period,
       feeKind: 'service',
       description: serviceBillDescription(order.number),

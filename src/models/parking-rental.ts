@@ -6,6 +6,8 @@ import { datesInOrder, oneOf, phone, positiveFen, required, requiredText, validD
 
 export const PARKING_RENTAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ParkingRentalStatus = (typeof PARKING_RENTAL_STATUSES)[number];
+/** The states in which a rental holds its space: a space is let to one of these at a time. */
+export const SPACE_HOLDING_STATUSES = ['pending', 'approved'] as const satisfies readonly ParkingRentalStatus[];
 
 /**
  * A mainland plate: province + letter + 5 characters (粤B12345, 粤BD12345 / 粤B12345D new-energy, 粤B1234学/警/挂…).
@@ -14,7 +16,7 @@ export type ParkingRentalStatus = (typeof PARKING_RENTAL_STATUSES)[number];
 export const PLATE_PATTERN =
   /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z](?:[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳]|[DF][A-HJ-NP-Z0-9][0-9]{4}|[0-9]{5}[DF])$/;
 
-/** 车位租赁: registered by a garage keeper 车库管理员, reviewed (approved/rejected) by a cashier. */
+/** 车位租赁: a space let over dates, registered by a garage keeper 车库管理员, reviewed (approved/rejected) by a cashier. */
 export class ParkingRental extends Model<InferAttributes<ParkingRental>, InferCreationAttributes<ParkingRental>> {
   declare id: CreationOptional<number>;
   /** 登记人 (Staff, the garage keeper). */
@@ -25,8 +27,8 @@ export class ParkingRental extends Model<InferAttributes<ParkingRental>, InferCr
   declare renterPhone: string;
   /** 车牌号, upper-case without spaces, e.g. "粤B12345". */
   declare plateNumber: string;
-  /** 车位号, e.g. "B1-023". */
-  declare spaceNumber: string;
+  /** 车位 (ParkingSpace): pending and approved rentals of one space never overlap (domain/parking.ts). */
+  declare spaceId: number;
   declare startDate: string;
   declare endDate: string;
   /** 月租金, in fen (> 0). */
@@ -67,7 +69,7 @@ ParkingRental.init(
         );
       },
     },
-    spaceNumber: { type: DataTypes.STRING(20), allowNull: false, validate: requiredText(label('spaceNumber')) },
+    spaceId: { type: DataTypes.INTEGER, allowNull: false, validate: required(label('spaceId')) },
     startDate: {
       type: DataTypes.DATEONLY,
       allowNull: false,
@@ -105,7 +107,7 @@ ParkingRental.init(
       { fields: ['ownerId'] },
       { fields: ['unitId'] },
       { fields: ['plateNumber'] },
-      { fields: ['spaceNumber'] },
+      { fields: ['spaceId', 'startDate'] },
       { fields: ['startDate'] },
     ],
     validate: { endAfterStart: datesInOrder(label, 'startDate', 'endDate') },

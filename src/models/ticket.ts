@@ -8,8 +8,12 @@ import {
   type ModelStatic,
   type Transaction,
   type WhereOptions,
+  ValidationError,
+  ValidationErrorItem,
 } from 'sequelize';
 import { sequelize } from '../db.js';
+import { Owner } from './owner.js';
+import { Unit } from './unit.js';
 import { fieldNames } from '../vocabulary/fields.js';
 import { isPartialUpdate, nextDailyNumber, txOf, withStoredRow } from './model-helpers.js';
 import { datesInOrder, oneOf, phone, required, requiredText } from './validators.js';
@@ -106,6 +110,41 @@ export function nextTicketNumber(at: Date, transaction?: Transaction | null): Pr
 }
 
 const label = fieldNames('Ticket');
+
+/**
+ * A ticket's owner is its room's owner, or nobody: the person who called is the 报事人 (reporterName), and what the
+ * ticket costs (a paid service) is billed to the room's owner. Checked whenever the owner or the room is written
+ * (a room sold later leaves its old tickets as they were); the message says who owns the room.
+ */
+async function ownerOwnsRoom(ticket: Ticket, options: unknown): Promise<void> {
+  const skipped = (options as { skip?: string[] } | undefined)?.skip;
+  const touched = isPartialUpdate(options)
+    ? !(skipped?.includes('ownerId') && skipped?.includes('unitId'))
+    : ticket.isNewRecord || ticket.changed('ownerId') || ticket.changed('unitId');
+  if (!touched || ticket.ownerId === null || ticket.ownerId === undefined) return;
+  const transaction = txOf(options);
+  const unit = ticket.unitId ? await Unit.findByPk(ticket.unitId, { transaction }) : null;
+  if (unit && unit.ownerId === Number(ticket.ownerId)) return;
+  const roomOwner = unit?.ownerId ? await Owner.findByPk(unit.ownerId, { transaction }) : null;
+  const message = !unit
+    ? `${label('ownerId')}须是所选${label('unitId')}的业主：未选${label('unitId')}时${label('ownerId')}请留空，来电人的姓名填在“${label('reporterName')}”`
+    : roomOwner
+      ? `${label('ownerId')}须是${label('unitId')}「${unit.label}」的业主 ${roomOwner.name}，或留空；来电人的姓名填在“${label('reporterName')}”`
+      : `${label('unitId')}「${unit.label}」没有登记业主，${label('ownerId')}请留空；来电人的姓名填在“${label('reporterName')}”`;
+  throw new ValidationError(message, [
+    new ValidationErrorItem(
+      message,
+      'validation error',
+      'ownerId',
+      String(ticket.ownerId),
+      ticket,
+      'ownerOwnsRoom',
+      'ownerOwnsRoom',
+      [],
+    ),
+  ]);
+}
+
 const satisfactionRule = {
   isInt: { msg: `${label('satisfaction')}必须是 1 到 5 的整数` },
   min: { args: [1], msg: `${label('satisfaction')}必须是 1 到 5 的整数` },
@@ -195,7 +234,11 @@ Ticket.init(
     hooks: {
       // A phone call becomes a ticket in seconds: the number and the due time fill themselves in.
       async beforeValidate(ticket, options) {
-        if (isPartialUpdate(options)) return withStoredRow(ticket, options);
+        if (isPartialUpdate(options)) {
+          await withStoredRow(ticket, options);
+          return ownerOwnsRoom(ticket, options);
+        }
+        await ownerOwnsRoom(ticket, options);
         const reportedAt = ticket.reportedAt ? new Date(ticket.reportedAt) : new Date();
         if (!ticket.reportedAt) ticket.reportedAt = reportedAt;
         if (!ticket.dueAt && ticket.category && (TICKET_CATEGORIES as readonly string[]).includes(ticket.category)) {

@@ -1,12 +1,19 @@
 const common = { id: '编号', createdAt: '创建时间', updatedAt: '更新时间' };
 const commonEn = { id: 'ID', createdAt: 'Created at', updatedAt: 'Updated at' };
 
-export const propertyResourceNamesZh = { Community: '小区', Building: '楼栋', Unit: '房屋', Owner: '业主档案' };
+export const propertyResourceNamesZh = {
+  Community: '小区',
+  Building: '楼栋',
+  Unit: '房屋',
+  Owner: '业主档案',
+  ParkingSpace: '车位',
+};
 export const propertyResourceNamesEn = {
   Community: 'Communities',
   Building: 'Buildings',
   Unit: 'Units',
   Owner: 'Owners',
+  ParkingSpace: 'Parking spaces',
 };
 
 export const propertyZh = {
@@ -38,6 +45,20 @@ export const propertyZh = {
       arrearsAmount: '逾期欠费',
       monthsInArrears: '欠费月数',
       incomplete: '档案不完整',
+    },
+  },
+  ParkingSpace: {
+    properties: {
+      ...common,
+      communityId: '所属小区',
+      code: '车位号',
+      kind: '车位类型',
+      note: '备注',
+      occupancy: '租用情况',
+      free: '今天空闲',
+      'kind.surface': '地上车位',
+      'kind.underground': '地下车位',
+      'kind.mechanical': '机械车位',
     },
   },
 };
@@ -73,5 +94,19 @@ export const propertyEn = {
       incomplete: 'Incomplete file',
     },
     actions: { review: 'Review file' },
+  },
+  ParkingSpace: {
+    properties: {
+      ...commonEn,
+      communityId: 'Community',
+      code: 'Space',
+      kind: 'Kind',
+      note: 'Note',
+      occupancy: 'Let',
+      free: 'Free today',
+      'kind.surface': 'Surface',
+      'kind.underground': 'Underground',
+      'kind.mechanical': 'Mechanical',
+    },
   },
 };

@@ -34,6 +34,7 @@ import type { PositionCode } from '../../src/rules/default-authorities.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
 import { ticket } from '../support/records.js';
+import { parkingSpace } from '../support/parking.js';
 import { signedInClient } from '../support/http.js';
 import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 
@@ -392,16 +393,16 @@ const CASES: Case[] = [
     may: 'garage_keeper',
     mayNot: ['cashier', 'receptionist'],
     model: ParkingRental as AnyModel,
-    form: async ({ tag }) => ({
+    form: async () => ({
       renterName: '李强',
       renterPhone: '13800138002',
       plateNumber: '粤B12345',
-      spaceNumber: `B2-${tag}`.slice(0, 20),
+      spaceId: (await parkingSpace()).id,
       startDate: '2026-12-01',
       endDate: '2027-11-30',
       monthlyRent: 45_000,
     }),
-    row: (_, form) => ({ spaceNumber: form.spaceNumber }),
+    row: (_, form) => ({ spaceId: form.spaceId }),
   },
   // 满意度调查
   {

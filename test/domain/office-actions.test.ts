@@ -21,6 +21,7 @@ import { loadActor } from '../../src/auth/actor.js';
 import { signedInClient } from '../support/http.js';
 import { staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { parkingSpace } from '../support/parking.js';
 
 const actionsOf = (body: { record: { recordActions: { name: string }[] } }) =>
   body.record.recordActions.map((a) => a.name);
@@ -42,7 +43,7 @@ async function estateWithRental(period: string) {
     renterName: estate.owners[0].name,
     renterPhone: '13800138001',
     plateNumber: '粤B12345',
-    spaceNumber: 'B2-018',
+    spaceId: (await parkingSpace({ code: 'B2-018' })).id,
     startDate: `${period}-10`,
     endDate: `${period}-28`,
     monthlyRent: 45_000,
@@ -56,7 +57,7 @@ async function estateWithRental(period: string) {
     renterName: '李强',
     renterPhone: '13800138002',
     plateNumber: '粤B54321',
-    spaceNumber: 'B2-019',
+    spaceId: (await parkingSpace({ code: 'B2-019' })).id,
     startDate: `${period}-01`,
     endDate: `${period}-28`,
     monthlyRent: 40_000,

@@ -80,7 +80,7 @@ describe('the bills a billing run makes', () => {
       unitId: 12,
       ownerId: 5,
       monthlyRent: 35000,
-      spaceNumber: 'B1-023',
+      spaceCode: 'B1-023',
       plateNumber: '粤B12345',
     };
     expect(parkingBillRow(rental, '翠湖花园 3栋 1203', '2026-11')).to.deep.equal({

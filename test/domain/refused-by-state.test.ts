@@ -30,6 +30,7 @@ import type { Actor } from '../../src/rules/actor.js';
 import { staff } from '../support/factories.js';
 import { renovationApplication, ticket } from '../support/records.js';
 import { expectRefused } from '../support/refusals.js';
+import { parkingSpace } from '../support/parking.js';
 import * as ticketTransitions from '../../src/domain/ticket-transitions.js';
 import * as ticketWork from '../../src/domain/ticket-work.js';
 import * as officeTransitions from '../../src/domain/office-transitions.js';
@@ -102,7 +103,7 @@ const MAKERS: Record<string, { statuses: readonly string[]; make: (status: strin
           renterName: '李强',
           renterPhone: '13800138001',
           plateNumber: '粤B12345',
-          spaceNumber: 'B2-018',
+          spaceId: (await parkingSpace()).id,
           startDate: '2026-12-01',
           endDate: '2027-11-30',
           monthlyRent: 45_000,

@@ -16,6 +16,7 @@ import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
 import { heldDeposit, renovationApplication, ticket } from '../support/records.js';
 import { expectRefused } from '../support/refusals.js';
+import { parkingSpace } from '../support/parking.js';
 import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 
 const someone = () => staff('receptionist');
@@ -157,7 +158,7 @@ const CASES: Case[] = [
         renterName: '李强',
         renterPhone: '13800138001',
         plateNumber: '粤B12345',
-        spaceNumber: 'B2-018',
+        spaceId: (await parkingSpace()).id,
         startDate: '2026-12-01',
         endDate: '2027-11-30',
         monthlyRent: 45_000,
@@ -265,7 +266,7 @@ describe('workflow actions that move a record to its next state', () => {
       renterName: '赵敏',
       renterPhone: '13700137000',
       plateNumber: '粤B88888',
-      spaceNumber: 'B1-002',
+      spaceId: (await parkingSpace()).id,
       startDate: '2026-12-01',
       endDate: '2027-05-31',
       monthlyRent: 40_000,

@@ -10,6 +10,7 @@ import { config } from '../../src/config.js';
 import { Client, send, signedInClient, testServer } from '../support/http.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { smallEstate } from '../support/estate.js';
+import { parkingSpace } from '../support/parking.js';
 
 const client = async (code: string) => signedInClient((await staff(code)).email, TEST_PASSWORD);
 const incoming = () => path.join(config.uploadDir, 'incoming');
@@ -187,9 +188,10 @@ describe('lists filter and sort only by what they show; secrets never leave the 
 
   it('a reference shows only its title to someone who may not read what it points at', async () => {
     const garage = await staff('garage_keeper');
+    const space = await parkingSpace({ code: 'B1-901' });
     await ParkingRental.create({
       registeredById: garage.id,
-      spaceNumber: 'B1-901',
+      spaceId: space.id,
       plateNumber: '粤B90001',
       monthlyRent: 30_000,
       startDate: '2026-12-01',
@@ -199,7 +201,7 @@ describe('lists filter and sort only by what they show; secrets never leave the 
     } as never);
     const keeper = await signedInClient(garage.email, TEST_PASSWORD);
     const list = await keeper.json('GET', '/admin/api/resources/ParkingRental/actions/list?perPage=100');
-    const mine = list.body.records.find((r: any) => r.params.spaceNumber === 'B1-901');
+    const mine = list.body.records.find((r: any) => r.params.spaceId === space.id);
     expect(mine, JSON.stringify(list.body).slice(0, 300)).to.not.equal(undefined);
     const registeredBy = mine.populated.registeredById;
     expect(registeredBy.title).to.equal(garage.name);
@@ -207,7 +209,7 @@ describe('lists filter and sort only by what they show; secrets never leave the 
 
     const director = await client('director');
     const full = await director.json('GET', '/admin/api/resources/ParkingRental/actions/list?perPage=100');
-    const seen = full.body.records.find((r: any) => r.params.spaceNumber === 'B1-901');
+    const seen = full.body.records.find((r: any) => r.params.spaceId === space.id);
     expect(seen.populated.registeredById.params.email).to.equal(garage.email);
     expect(seen.populated.registeredById.params).to.not.have.any.keys('passwordHash');
   });

@@ -192,6 +192,8 @@ export const frontDeskResources: ResourceWithOptions[] = [
         cancelReason: readOnly(),
         result: readOnly({ type: 'textarea' }),
         satisfaction: readOnly(),
+        // The room's owner or nobody (models/ticket.ts): the picker offers the owner of the room chosen above it.
+        ownerId: { components: { edit: Components.TicketOwnerEdit } },
         overdue: {
           type: 'boolean',
           isVisible: { list: true, show: true, filter: true, edit: false },
