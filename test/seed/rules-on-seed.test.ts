@@ -10,6 +10,7 @@ import { createSequelize } from '../../src/db.js';
 import { defaultRuleDefinitions } from '../../src/rules/default-rules.js';
 import { defaultTests } from '../../src/rules/default-tests.js';
 import { DOCUMENT_POSITION_CODES, SHIPPED_JOB_DESCRIPTIONS } from '../../src/seed/jd/import.js';
+import { moneyInvariantViolations } from '../support/money-invariants.js';
 
 const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const DEFAULT_RULE_NAMES = defaultRuleDefinitions()
@@ -120,6 +121,21 @@ describe('seeding lays the positions and the default rules', function () {
     expect(tests).to.equal(DEFAULT_TEST_COUNT);
     expect(positions).to.include.members(Object.keys(DOCUMENT_POSITION_CODES));
     expect(staff).to.include.members(['reception@demo.local', 'director@demo.local', 'it@demo.local']);
+
+    // The whole demo office keeps the money invariants: bills = their valid allocations, receipts = their
+    // allocations, cash reports = their receipts, receipt numbers without gaps — and owners who caught up on several
+    // months did so with one receipt.
+    const db = createSequelize(`sqlite:${file}`);
+    try {
+      expect(await moneyInvariantViolations(db)).to.deep.equal([]);
+      const [{ receipts }] = (await db.query(
+        'SELECT COUNT(*) AS receipts FROM (SELECT "paymentId" FROM "PaymentAllocation" GROUP BY "paymentId" HAVING COUNT(*) > 1) AS several',
+        { type: 'SELECT' },
+      )) as Array<{ receipts: number }>;
+      expect(Number(receipts)).to.be.greaterThan(0);
+    } finally {
+      await db.close();
+    }
   });
 
   it('npm run seed -- --admin lays them too, and seeding again adds what is missing but keeps a rule the director edited', async () => {
