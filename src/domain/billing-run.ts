@@ -8,6 +8,7 @@ import {
   BillingRun,
   DunningTarget,
   ParkingRental,
+  ParkingSpace,
   Payment,
   Unit,
   PERIOD_PATTERN,
@@ -41,10 +42,10 @@ export function managementBillDescription(period: string, unitLabel: string): st
 /** "2026年11月车位租金（B1-023 粤B12345，翠湖花园 3栋 1203）". */
 export function parkingBillDescription(
   period: string,
-  rental: { spaceNumber: string; plateNumber: string },
+  rental: { spaceCode: string; plateNumber: string },
   unitLabel: string,
 ): string {
-  return `${monthLabel(period)}车位租金（${rental.spaceNumber} ${rental.plateNumber}，${unitLabel}）`;
+  return `${monthLabel(period)}车位租金（${rental.spaceCode} ${rental.plateNumber}，${unitLabel}）`;
 }
 
 /** "有偿服务费（派工单 PG20261127-0001）". */
@@ -75,14 +76,14 @@ export function managementBillRow(
   };
 }
 
-/** The rent bill a run makes for a parking rental of a unit. */
+/** The rent bill a run makes for a parking rental of a unit (its space named by the space's code). */
 export function parkingBillRow(
   rental: {
     id: number;
     unitId: number | null;
     ownerId?: number | null;
     monthlyRent: number;
-    spaceNumber: string;
+    spaceCode: string;
     plateNumber: string;
   },
   unitLabel: string,
@@ -155,7 +156,20 @@ async function parkingBills(period: string, transaction: Transaction): Promise<C
     transaction,
   });
   const labels = new Map(units.map((u) => [u.id, u.label]));
-  return rentals.map((rental) => parkingBillRow(rental, labels.get(rental.unitId as number) ?? '', period));
+  const spaces = await ParkingSpace.findAll({
+    attributes: ['id', 'code'],
+    where: { id: [...new Set(rentals.map((r) => r.spaceId))] },
+    raw: true,
+    transaction,
+  });
+  const codes = new Map(spaces.map((s) => [s.id, s.code]));
+  return rentals.map((rental) =>
+    parkingBillRow(
+      { ...rental.get({ plain: true }), spaceCode: codes.get(rental.spaceId) ?? '' },
+      labels.get(rental.unitId as number) ?? '',
+      period,
+    ),
+  );
 }
 
 /** Runs the month's billing (input `period`, default this month) and says what it made, in Chinese. */
@@ -239,7 +253,17 @@ async function billsInUse(run: BillingRun, transaction: Transaction): Promise<st
     lock: transaction.LOCK.UPDATE,
     raw: true,
   });
-  const receipts = await Payment.count({ where: { billId: { [Op.in]: billsOfRun(run.id) } }, transaction });
+  // Receipts settle bills through allocations (收据分摊); a voided receipt keeps its allocations, so it counts too.
+  const receipts = await Payment.count({
+    where: {
+      id: {
+        [Op.in]: sequelize.literal(
+          `(SELECT "paymentId" FROM "PaymentAllocation" WHERE "billId" IN (SELECT "id" FROM "Bill" WHERE "billingRunId" = ${Number(run.id)}))`,
+        ),
+      },
+    },
+    transaction,
+  });
   if (receipts > 0) return `本次生成的账单已开出收据 ${receipts} 张（含已作废的收据），不能撤销`;
   // A dunning target keeps the arrears it was drawn up with (no link to the bills): one drawn up for an owner of the
   // run once its bills were overdue may count them, and would be left claiming bills that no longer exist.

@@ -88,8 +88,16 @@ export {
   receiptNumbering,
   type ReceiptNumbering,
 } from './receipt-numbers.js';
+export { PaymentAllocation } from './payment-allocation.js';
 export { CashReport, CASH_REPORT_STATUSES, type CashReportStatus } from './cash-report.js';
-export { ParkingRental, PARKING_RENTAL_STATUSES, PLATE_PATTERN, type ParkingRentalStatus } from './parking-rental.js';
+export { CashReportReview, CASH_REPORT_REVIEW_OUTCOMES, type CashReportReviewOutcome } from './cash-report-review.js';
+export {
+  ParkingRental,
+  PARKING_RENTAL_STATUSES,
+  SPACE_HOLDING_STATUSES,
+  PLATE_PATTERN,
+  type ParkingRentalStatus,
+} from './parking-rental.js';
 export {
   ClubhouseCharge,
   CLUBHOUSE_CHARGE_STATUSES,
@@ -98,6 +106,17 @@ export {
 } from './clubhouse-charge.js';
 import { associateFees } from './associations/fees.js';
 associateFees();
+
+// 车位 parking spaces, let through the rentals above
+export {
+  ParkingSpace,
+  PARKING_SPACE_KINDS,
+  SPACE_CODE_PATTERN,
+  normaliseSpaceCode,
+  type ParkingSpaceKind,
+} from './parking-space.js';
+import { associateParking } from './associations/parking.js';
+associateParking();
 
 // 装修管理 renovation
 export {

@@ -142,6 +142,21 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   },
   // 收费
   { name: '收取费用', actions: ['Bill.generate', 'Payment.new'], positions: ['cashier'], clause: '收费员 职责1' },
+  // 收款 where the money is: one receipt for several of an owner's bills. The room's and the bill's 收款 open the owner's
+  // (one without an owner says so in words).
+  {
+    name: '业主收款',
+    actions: ['Owner.collect', 'Unit.collect'],
+    positions: ['cashier'],
+    clause: '收费员 职责1：负责管理处物管费及其他各项费用的收取和统计工作',
+  },
+  {
+    name: '为未缴清的账单收款',
+    actions: ['Bill.collect'],
+    positions: ['cashier'],
+    when: { status: ['unpaid', 'partial'] },
+    clause: '收费员 职责1',
+  },
   // The use case (domain/billing-run.ts) also refuses a run whose bills have receipts or are counted in dunning targets.
   {
     name: '撤销账单生成',
@@ -158,12 +173,20 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
     clause: '收费员 职责1、职责4',
   },
   { name: '编制现金日报表', actions: ['CashReport.new'], positions: ['cashier'], clause: '收费员 职责4' },
+  // A day sent back (有差异) is corrected and submitted again.
   {
     name: '提交本人日报',
     actions: ['CashReport.submit'],
     positions: ['cashier'],
-    when: { ownField: 'cashierId', status: ['open'] },
+    when: { ownField: 'cashierId', status: ['open', 'returned'] },
     clause: '收费员 职责4',
+  },
+  {
+    name: '重新打开本人日报',
+    actions: ['CashReport.reopen'],
+    positions: ['cashier'],
+    when: { ownField: 'cashierId', status: ['submitted'] },
+    clause: '收费员 职责4：每日根据原始单据编制现金日报表（提交后当天续收）',
   },
   {
     name: '核对他人日报',
@@ -171,6 +194,13 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
     positions: ['cashier'],
     when: { notOwnField: 'cashierId', status: ['submitted'] },
     clause: '收费员 职权3',
+  },
+  {
+    name: '退回有差异的他人日报',
+    actions: ['CashReport.sendBack'],
+    positions: ['cashier'],
+    when: { notOwnField: 'cashierId', status: ['submitted'] },
+    clause: '收费员 职权3：对其他人员收费情况进行核对统计（有差异的退回更正）',
   },
   // 催缴
   {
@@ -264,6 +294,19 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
     actions: ['ParkingRental.new'],
     positions: ['garage_keeper'],
     clause: '收费员 职权4（车库管理员登记）',
+  },
+  {
+    name: '修改待审核的车位租赁',
+    actions: ['ParkingRental.edit'],
+    positions: ['garage_keeper'],
+    when: { status: ['pending'] },
+    clause: '收费员 职权4（车库管理员登记，审核前可改）',
+  },
+  {
+    name: '管理车位',
+    actions: ['ParkingSpace.new', 'ParkingSpace.edit'],
+    positions: ['garage_keeper'],
+    clause: '收费员 职权4（各小区车库管理员的车位）',
   },
   {
     name: '审核车位租赁',
@@ -497,6 +540,7 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
       'Payment',
       'CashReport',
       'ParkingRental',
+      'ParkingSpace',
       'ClubhouseCharge',
       'RenovationApplication',
       'RenovationDeposit',
@@ -512,7 +556,15 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   },
   {
     name: '助理查阅收费与装修',
-    actions: read('Payment', 'CashReport', 'RenovationDeposit', 'ParkingRental', 'ClubhouseCharge', 'BillingRun'),
+    actions: read(
+      'Payment',
+      'CashReport',
+      'RenovationDeposit',
+      'ParkingRental',
+      'ParkingSpace',
+      'ClubhouseCharge',
+      'BillingRun',
+    ),
     positions: ['assistant'],
     clause: '助理 职责5：沟通、协调管理处下属各专业部门的内部事务',
   },
@@ -533,6 +585,7 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
       'Payment',
       'CashReport',
       'ParkingRental',
+      'ParkingSpace',
       'ClubhouseCharge',
       'RenovationApplication',
       'RenovationDeposit',
@@ -566,7 +619,7 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
   },
   {
     name: '车库管理员查阅',
-    actions: read('ParkingRental', 'Owner', 'Unit', 'Building', 'Community'),
+    actions: read('ParkingRental', 'ParkingSpace', 'Owner', 'Unit', 'Building', 'Community'),
     positions: ['garage_keeper'],
     clause: '车库管理员：车位租赁登记',
   },

@@ -1,10 +1,12 @@
 import { Bill } from '../bill.js';
 import { BillingRun } from '../billing-run.js';
 import { CashReport } from '../cash-report.js';
+import { CashReportReview } from '../cash-report-review.js';
 import { ClubhouseCharge } from '../clubhouse-charge.js';
 import { Owner } from '../owner.js';
 import { ParkingRental } from '../parking-rental.js';
 import { Payment } from '../payment.js';
+import { PaymentAllocation } from '../payment-allocation.js';
 import { Staff } from '../staff.js';
 import { Unit } from '../unit.js';
 import { WorkOrder } from '../work-order.js';
@@ -28,10 +30,18 @@ export function associateFees() {
   Payment.belongsTo(Staff, { as: 'voidedBy', foreignKey: 'voidedById' });
   Payment.belongsTo(CashReport, { as: 'cashReport', foreignKey: 'cashReportId' });
   Owner.hasMany(Payment, { as: 'payments', foreignKey: 'ownerId' });
+  // A receipt settles its bills through allocations (收据分摊); billId names the bill of a one-bill receipt only.
+  Payment.hasMany(PaymentAllocation, { as: 'allocations', foreignKey: 'paymentId' });
+  Bill.hasMany(PaymentAllocation, { as: 'allocations', foreignKey: 'billId' });
+  PaymentAllocation.belongsTo(Payment, { as: 'payment', foreignKey: 'paymentId' });
+  PaymentAllocation.belongsTo(Bill, { as: 'bill', foreignKey: 'billId' });
 
   CashReport.hasMany(Payment, { as: 'payments', foreignKey: 'cashReportId' });
   CashReport.belongsTo(Staff, { as: 'cashier', foreignKey: 'cashierId' });
   CashReport.belongsTo(Staff, { as: 'reconciledBy', foreignKey: 'reconciledById' });
+  CashReport.hasMany(CashReportReview, { as: 'reviews', foreignKey: 'cashReportId' });
+  CashReportReview.belongsTo(CashReport, { as: 'cashReport', foreignKey: 'cashReportId' });
+  CashReportReview.belongsTo(Staff, { as: 'reviewer', foreignKey: 'reviewerId' });
 
   ParkingRental.belongsTo(Staff, { as: 'registeredBy', foreignKey: 'registeredById' });
   ParkingRental.belongsTo(Staff, { as: 'reviewedBy', foreignKey: 'reviewedById' });
