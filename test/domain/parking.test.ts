@@ -120,7 +120,7 @@ describe('parking spaces are let once at a time', function () {
     it('two keepers letting the same space for the same dates at the same moment: exactly one rental is stored', async () => {
       const space = await parkingSpace();
       const other = await signedInClient((await staff('garage_keeper')).email, TEST_PASSWORD);
-      const clients = [keeperClient, other, keeperClient, other];
+      const clients = [keeperClient, other, keeperClient, other, keeperClient, other, keeperClient, other];
       const results = await Promise.all(
         clients.map((client, i) =>
           client.create('ParkingRental', rentalForm(space, '2081-01-01', '2081-12-31', { plateNumber: `粤B1000${i}` })),
@@ -129,7 +129,7 @@ describe('parking spaces are let once at a time', function () {
       const succeeded = results.filter((r) => r.body.notice?.type === 'success');
       const refused = results.filter((r) => r.body.notice?.type === 'error');
       expect(succeeded, JSON.stringify(results.map((r) => r.body.notice))).to.have.length(1);
-      expect(refused).to.have.length(3);
+      expect(refused).to.have.length(clients.length - 1);
       for (const r of refused) expect(r.body.notice.message).to.match(/车位 \S+ 在 2081-01-01 至 2081-12-31 已租给/);
       expect(await ParkingRental.count({ where: { spaceId: space.id } })).to.equal(1);
     });
