@@ -72,6 +72,8 @@ export const ownerCollectAction = {
   component: Components.CollectForm,
   handler: collectHandler,
   custom: {
+    // The inputs the form sends (CollectForm draws them itself): named here for whoever lists an action's inputs.
+    fields: ['billIds', 'amount', 'method', 'tendered', 'payerName'].map((name) => ({ name })),
     methods: PAYMENT_METHODS.map((method) => ({ value: method, label: paymentLabels[`method.${method}`] })),
     statuses: Object.fromEntries(BILL_STATUSES.map((status) => [status, billLabels[`status.${status}`]])),
   },
