@@ -4,12 +4,16 @@ import {
   Bill,
   BillingRun,
   CashReport,
+  CashReportReview,
   ClubhouseCharge,
   ParkingRental,
+  ParkingSpace,
   Payment,
   Ticket,
   Unit,
   WorkOrder,
+  PaymentAllocation,
+  sequelize,
   billStatusFor,
   managementFeeFen,
   type Staff,
@@ -26,6 +30,8 @@ import { demoAccounts, demoContext, estateContext } from '../support/demo.js';
 import { smallEstate } from '../support/estate.js';
 import { department, staff } from '../support/factories.js';
 import { expectRefused } from '../support/refusals.js';
+import { moneyInvariantViolations } from '../support/money-invariants.js';
+import { parkingSpace } from '../support/parking.js';
 
 describe('fees models', () => {
   let cashier: Staff;
@@ -299,12 +305,16 @@ describe('fees models', () => {
   });
 
   describe('ParkingRental', () => {
+    let space: ParkingSpace;
+    before(async () => {
+      space = await parkingSpace();
+    });
     const rentalFields = (extra: Record<string, unknown> = {}) => ({
       registeredById: cashier.id,
       renterName: '赵强',
       renterPhone: '13800138000',
       plateNumber: '粤B12345',
-      spaceNumber: 'B1-001',
+      spaceId: space.id,
       startDate: '2081-05-01',
       endDate: '2082-04-30',
       monthlyRent: 40000,
@@ -469,16 +479,16 @@ describe('fees demo data', function () {
     expect([...monthsByOwner.values()].filter((months) => months >= 2).length).to.be.at.least(2);
   });
 
-  it("keeps every bill's paid amount equal to its valid receipts", async () => {
+  it("keeps the money invariants: each bill's paid amount is its valid receipts' allocations, each receipt the sum of its allocations, each report its receipts, numbers without gaps", async () => {
+    const problems = await moneyInvariantViolations(sequelize, { unitIds, cashierIds, years: [2034, 2035] });
+    expect(problems).to.deep.equal([]);
     const bills = await Bill.findAll({ where: { unitId: unitIds } });
-    const payments = await Payment.findAll({ where: { billId: bills.map((b) => b.id) } });
-    for (const bill of bills) {
-      const paid = payments
-        .filter((p) => p.billId === bill.id && p.status === 'valid')
-        .reduce((sum, p) => sum + p.amount, 0);
-      expect(bill.paidAmount, bill.description).to.equal(paid);
-      expect(bill.status).to.equal(billStatusFor(bill.amount, bill.paidAmount));
-    }
+    const allocations = await PaymentAllocation.findAll({ where: { billId: bills.map((b) => b.id) } });
+    expect(allocations.length).to.be.greaterThan(0);
+    // Late payers catch up on several months with one receipt.
+    const perReceipt = new Map<number, number>();
+    for (const a of allocations) perReceipt.set(a.paymentId, (perReceipt.get(a.paymentId) ?? 0) + 1);
+    expect([...perReceipt.values()].some((count) => count >= 2)).to.equal(true);
   });
 
   it('has receipts of both cashiers with every method, and at least two voided ones with a reason', async () => {
@@ -541,10 +551,14 @@ describe('fees demo data', function () {
     expect(await Payment.count({ where: { cashierId: cashierIds, cashReportId: null } })).to.equal(0);
   });
 
-  it("leaves today's reports open and older ones submitted or reconciled by the other cashier", async () => {
+  it("leaves today's reports open and older ones submitted, sent back or reconciled by the other cashier", async () => {
     const reports = await CashReport.findAll({ where: { cashierId: cashierIds } });
-    for (const status of ['open', 'submitted', 'reconciled'])
+    for (const status of ['open', 'submitted', 'returned', 'reconciled'])
       expect(reports.filter((r) => r.status === status).length, status).to.be.at.least(2);
+    // Each cashier has a day sent back to correct.
+    expect(new Set(reports.filter((r) => r.status === 'returned').map((r) => r.cashierId))).to.deep.equal(
+      new Set(cashierIds),
+    );
     for (const r of reports) {
       expect(r.status === 'open', r.title).to.equal(r.reportDate === today);
       if (r.status === 'reconciled') {
@@ -554,5 +568,59 @@ describe('fees demo data', function () {
       }
       if (r.status !== 'open') expect(r.submittedAt).to.be.instanceOf(Date);
     }
+  });
+
+  it('keeps the checks of each report: 有差异 with a note on a day sent back, 核对无误 last on a reconciled one', async () => {
+    const reports = await CashReport.findAll({ where: { cashierId: cashierIds } });
+    const reviews = await CashReportReview.findAll({
+      where: { cashReportId: reports.map((r) => r.id) },
+      order: [
+        ['reviewedAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+    });
+    const differences = new Set<number>();
+    for (const report of reports) {
+      const mine = reviews.filter((r) => r.cashReportId === report.id);
+      for (const review of mine) {
+        expect(review.reviewerId, report.title).to.not.equal(report.cashierId);
+        expect(review.reviewedAt.getTime(), report.title).to.be.at.most(now.getTime());
+        if (review.outcome === 'different') {
+          expect(review.note, report.title).to.be.a('string').and.not.equal('');
+          differences.add(review.differenceAmount);
+        } else expect(review.differenceAmount, report.title).to.equal(0);
+      }
+      const last = mine[mine.length - 1];
+      if (report.status === 'returned') expect(last?.outcome, report.title).to.equal('different');
+      else if (report.status === 'reconciled') {
+        expect(last?.outcome, report.title).to.equal('matched');
+        expect(last.reviewerId).to.equal(report.reconciledById);
+      } else expect(mine, report.title).to.have.length(0);
+    }
+    // A 短款 and a 长款 among them, and a reconciled day that was sent back first.
+    expect([...differences].some((d) => d < 0) && [...differences].some((d) => d > 0)).to.equal(true);
+    const corrected = reports.filter(
+      (r) => r.status === 'reconciled' && reviews.some((v) => v.cashReportId === r.id && v.outcome === 'different'),
+    );
+    expect(corrected.length).to.be.at.least(1);
+  });
+
+  it('lets every space of the car park once at a time: no two pending or approved rentals of a space overlap', async () => {
+    const rentals = await ParkingRental.findAll({ where: { registeredById: ctx.staff.garage.id } });
+    expect(rentals.length).to.be.at.least(8);
+    const spaces = await ParkingSpace.findAll({ where: { communityId: ctx.communities.map((c) => c.id) } });
+    expect(spaces.map((s) => s.id)).to.include.members(rentals.map((r) => r.spaceId));
+    const holding = rentals.filter((r) => r.status === 'pending' || r.status === 'approved');
+    for (const a of holding)
+      for (const b of holding)
+        if (a.id < b.id && a.spaceId === b.spaceId)
+          expect(a.endDate < b.startDate || b.endDate < a.startDate, `${a.id} ${b.id}`).to.equal(true);
+    // Some spaces are left free for the garage keeper's picker, of every kind.
+    expect(spaces.length).to.be.greaterThan(new Set(rentals.map((r) => r.spaceId)).size);
+    expect(new Set(spaces.map((s) => s.kind))).to.deep.equal(new Set(['underground', 'surface', 'mechanical']));
+    const parkingBills = await Bill.findAll({ where: { unitId: unitIds, feeKind: 'parking' } });
+    const codes = new Set(spaces.map((s) => s.code));
+    for (const bill of parkingBills)
+      expect(codes.has(/（(\S+) /.exec(bill.description)?.[1] ?? ''), bill.description).to.equal(true);
   });
 });

@@ -30,4 +30,9 @@ export const Components = {
   AttachmentShow: add('AttachmentShow', 'attachment-show.tsx'),
   AttachmentList: add('AttachmentList', 'attachment-list.tsx'),
   OverdueBadge: add('OverdueBadge', 'overdue-badge.tsx'),
+  CollectForm: add('CollectForm', 'collect-form.tsx'),
+  AllocationShow: add('AllocationShow', 'allocation-show.tsx'),
+  BillPicker: add('BillPicker', 'bill-picker.tsx'),
+  TicketOwnerEdit: add('TicketOwnerEdit', 'ticket-owner-edit.tsx'),
+  CashReportDetail: add('CashReportDetail', 'cash-report-detail.tsx'),
 };

@@ -63,7 +63,7 @@ function withWorkflowActionNames(resources: ResourceTranslations): ResourceTrans
  * The breadcrumb names an action without its resource, so workflow actions need a global name too: the
  * catalogue's own when every resource calls it the same, else a plain word that fits them all.
  */
-const SHARED_ACTION_NAMES: Record<string, string> = { review: '审核', start: '开始', close: '结束' };
+const SHARED_ACTION_NAMES: Record<string, string> = { review: '审核', start: '开始', close: '结束', sendBack: '退回' };
 function globalWorkflowActionNames(): Record<string, string> {
   const byName = new Map<string, Set<string>>();
   for (const [action, label] of Object.entries(WORKFLOW_ACTIONS)) {

@@ -1,19 +1,28 @@
-// 收费管理: bills, receipts (收据), cash reports, parking rentals, clubhouse charges.
+// 收费管理: bills, receipts (收据), cash reports, clubhouse charges (parking spaces and rentals: parking.ts).
 // Money and workflow fields (amounts settled by payments, statuses, receipt numbers, who reviewed/verified/
 // reconciled) change only through the use cases: the built-in forms write the fields listed here and
 // refuse, in words, an edit that tries to change a locked one. Receipts and cash reports are never deleted.
 // Billing runs (账单生成记录) are written by 生成月度账单 only and read here; a run is undone, never edited.
-import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
-import { Bill, BillingRun, CashReport, ClubhouseCharge, ParkingRental, Payment } from '../../models/index.js';
+import type { ActionContext, ActionRequest, RecordActionResponse, ResourceWithOptions } from 'adminjs';
+import { Bill, BillingRun, CashReport, ClubhouseCharge, Payment } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { limitPayload, refuseChanges } from '../payload.js';
 import { createThrough } from '../use-case.js';
+import { allocationsProperty, billCollectAction, withAllocations } from '../collect.js';
 import { recordPayment } from '../../domain/payments.js';
 import { money, readOnly } from '../properties.js';
 import { resourceWorkflowAction, workflowAction } from '../use-case.js';
 import { generateMonthlyBills, undoBillingRun } from '../../domain/billing-run.js';
-import { reviewParkingRental, verifyClubhouseCharge } from '../../domain/office-transitions.js';
-import { reconcileCashReport, submitCashReport, voidPayment } from '../../domain/cash-reports.js';
+import { verifyClubhouseCharge } from '../../domain/office-transitions.js';
+import {
+  reconcileCashReport,
+  reopenCashReport,
+  sendBackCashReport,
+  submitCashReport,
+  voidPayment,
+} from '../../domain/cash-reports.js';
+import { cashReportDetail } from '../../domain/cash-report-detail.js';
+import { Components } from '../components/index.js';
 
 type Hook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
 
@@ -36,6 +45,14 @@ const clubhouseAmount: Hook = async (request) => {
   return { ...request, payload };
 };
 
+/** A cash report's page carries its receipts, totals per method and checks as params.detail (JSON) for its component. */
+const withCashReportDetail = async (response: RecordActionResponse): Promise<RecordActionResponse> => {
+  const id = Number(response.record?.id);
+  if (!response.record || !Number.isInteger(id)) return response;
+  response.record.params = { ...response.record.params, detail: JSON.stringify(await cashReportDetail(id)) };
+  return response;
+};
+
 const off = { isAccessible: false } as const;
 const newestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
 
@@ -43,17 +60,6 @@ const BILL_NEW_FIELDS = ['unitId', 'ownerId', 'period', 'feeKind', 'description'
 const BILL_EDIT_FIELDS = ['description', 'dueDate'] as const;
 const PAYMENT_NEW_FIELDS = ['kind', 'method', 'amount', 'billId', 'ownerId', 'unitId', 'payerName'] as const;
 const CASH_REPORT_NEW_FIELDS = ['reportDate', 'note'] as const;
-const PARKING_FIELDS = [
-  'ownerId',
-  'unitId',
-  'renterName',
-  'renterPhone',
-  'plateNumber',
-  'spaceNumber',
-  'startDate',
-  'endDate',
-  'monthlyRent',
-] as const;
 const CLUBHOUSE_FIELDS = ['item', 'customerName', 'ownerId', 'chargeDate', 'quantity', 'unitPrice', 'note'] as const;
 
 export const feesResources: ResourceWithOptions[] = [
@@ -62,7 +68,7 @@ export const feesResources: ResourceWithOptions[] = [
     options: {
       navigation: navigation.fees,
       listProperties: ['unitId', 'ownerId', 'period', 'feeKind', 'amount', 'paidAmount', 'status'],
-      filterProperties: ['status', 'period', 'feeKind', 'unitId', 'ownerId', 'dueDate', 'billingRunId'],
+      filterProperties: ['open', 'status', 'period', 'feeKind', 'unitId', 'ownerId', 'dueDate', 'billingRunId'],
       showProperties: [
         'description',
         'unitId',
@@ -76,6 +82,7 @@ export const feesResources: ResourceWithOptions[] = [
         'workOrderId',
         'billingKey',
         'billingRunId',
+        'receipts',
         'id',
         'createdAt',
         'updatedAt',
@@ -89,8 +96,14 @@ export const feesResources: ResourceWithOptions[] = [
         workOrderId: readOnly(),
         billingKey: readOnly(),
         billingRunId: readOnly(),
+        // Not columns: 未缴清 (a condition filter, see admin/collect.ts) and the receipts that paid the bill.
+        open: { type: 'boolean', isVisible: { list: false, show: false, edit: false, filter: true } },
+        receipts: allocationsProperty('receipts'),
       },
       actions: {
+        // 收款 on a bill still owing opens its owner's 收款 with the bill ticked.
+        collect: billCollectAction,
+        show: { after: [withAllocations('receipts')] },
         generate: resourceWorkflowAction(generateMonthlyBills, {
           icon: 'FilePlus',
           submit: '生成账单',
@@ -165,7 +178,7 @@ export const feesResources: ResourceWithOptions[] = [
         'method',
         'amount',
         'payerName',
-        'billId',
+        'allocations',
         'depositId',
         'ownerId',
         'unitId',
@@ -196,15 +209,20 @@ export const feesResources: ResourceWithOptions[] = [
         voidedAt: readOnly(),
         voidedById: readOnly(),
         voidReason: readOnly({ type: 'textarea' }),
+        // The bill picker of 收款 offers bills still owing, oldest first, and fills in amount, owner and room.
+        billId: { components: { edit: Components.BillPicker } },
+        // Not a column: the bills the receipt paid and how much of it went to each (收据分摊).
+        allocations: allocationsProperty('billsPaid'),
       },
       actions: {
+        show: { after: [withAllocations('billsPaid')] },
         void: workflowAction(voidPayment, {
           done: '收据已作废',
           icon: 'Slash',
           variant: 'danger',
           submit: '确认作废',
           fields: [{ name: 'voidReason', label: '作废原因', type: 'textarea' }],
-          confirm: '作废后收据保留，账单恢复为未缴。',
+          confirm: '作废后收据保留，它缴付的每张账单恢复为缴费前的状态。',
         }),
         // 收款 settles the bill and issues the receipt in one transaction (src/domain/payments.ts).
         new: {
@@ -250,6 +268,7 @@ export const feesResources: ResourceWithOptions[] = [
         'reconciledById',
         'reconciledAt',
         'note',
+        'detail',
         'id',
         'createdAt',
         'updatedAt',
@@ -271,18 +290,59 @@ export const feesResources: ResourceWithOptions[] = [
         submittedAt: readOnly(),
         reconciledById: readOnly(),
         reconciledAt: readOnly(),
+        // Not a column: the receipts table, totals per method and checks, filled in by the show action.
+        detail: {
+          type: 'string',
+          isVisible: { list: false, filter: false, edit: false, show: true },
+          isSortable: false,
+          components: { show: Components.CashReportDetail },
+        },
       },
       actions: {
+        show: { after: [withCashReportDetail] },
         submit: workflowAction(submitCashReport, {
           done: '日报表已提交',
           icon: 'Send',
           submit: '提交日报',
-          confirm: '提交后当天不能再开收据或作废收据。',
+          confirm: '提交后当天不能再开收据或作废收据；核对前可重新打开。',
+        }),
+        reopen: workflowAction(reopenCashReport, {
+          done: '日报表已重新打开，当天的收据继续计入，收完后请再次提交',
+          icon: 'RotateCcw',
+          submit: '重新打开',
+          fields: [
+            { name: 'note', label: '原因（可不填）', type: 'textarea', placeholder: '例如：下班前又有业主来缴费' },
+          ],
+          confirm: '重新打开后当天可继续开收据、作废收据，收完后请再次提交日报。',
         }),
         reconcile: workflowAction(reconcileCashReport, {
           done: '日报表已核对',
           icon: 'CheckSquare',
           submit: '核对无误',
+          fields: [{ name: 'note', label: '备注（可不填）', type: 'textarea' }],
+          confirm: '核对无误后日报表即关闭，不能再更改。有差异请用“退回日报”。',
+        }),
+        sendBack: workflowAction(sendBackCashReport, {
+          done: (report) => `日报表已退回收款人更正：${report.outcome ?? ''}`,
+          icon: 'CornerUpLeft',
+          variant: 'danger',
+          submit: '退回更正',
+          fields: [
+            {
+              name: 'differenceAmount',
+              label: '差异金额',
+              type: 'money',
+              placeholder: '例如 -50 或 20.5',
+              hint: '实收款减日报表金额：长款填正数，短款填负数（短款 50 元填 -50）；金额相符、仅明细不符填 0',
+            },
+            {
+              name: 'note',
+              label: '差异说明',
+              type: 'textarea',
+              placeholder: '哪张收据或哪种收款方式不符，应如何更正',
+            },
+          ],
+          confirm: '退回后收款人作废重开有误的收据，再次提交后重新核对。',
         }),
         new: { before: [limitPayload(CASH_REPORT_NEW_FIELDS, { force: ['cashierId'] })] },
         edit: { before: [refuseChanges({ reportDate: '报表日期不能修改' }), limitPayload(['note'])] },
@@ -290,65 +350,6 @@ export const feesResources: ResourceWithOptions[] = [
         bulkDelete: off,
       },
       sort: { sortBy: 'reportDate', direction: 'desc' },
-    },
-  },
-  {
-    resource: ParkingRental,
-    options: {
-      navigation: navigation.fees,
-      listProperties: ['plateNumber', 'spaceNumber', 'renterName', 'startDate', 'endDate', 'monthlyRent', 'status'],
-      filterProperties: ['status', 'plateNumber', 'spaceNumber', 'ownerId', 'registeredById', 'startDate'],
-      showProperties: [
-        'plateNumber',
-        'spaceNumber',
-        'renterName',
-        'renterPhone',
-        'ownerId',
-        'unitId',
-        'startDate',
-        'endDate',
-        'monthlyRent',
-        'status',
-        'registeredById',
-        'reviewedById',
-        'reviewedAt',
-        'reviewNote',
-        'id',
-        'createdAt',
-        'updatedAt',
-      ],
-      editProperties: [...PARKING_FIELDS],
-      properties: {
-        plateNumber: { isTitle: true },
-        monthlyRent: money(),
-        status: readOnly(),
-        registeredById: readOnly(),
-        reviewedById: readOnly(),
-        reviewedAt: readOnly(),
-        reviewNote: readOnly({ type: 'textarea' }),
-      },
-      actions: {
-        review: workflowAction(reviewParkingRental, {
-          done: '已审核',
-          icon: 'CheckSquare',
-          submit: '提交审核结果',
-          fields: [
-            {
-              name: 'decision',
-              label: '审核结果',
-              type: 'select',
-              options: [
-                { value: 'approved', label: '通过' },
-                { value: 'rejected', label: '不通过' },
-              ],
-            },
-            { name: 'reviewNote', label: '审核意见（不通过时必填）', type: 'textarea' },
-          ],
-        }),
-        new: { before: [limitPayload(PARKING_FIELDS, { force: ['registeredById'] })] },
-        edit: { before: [limitPayload(PARKING_FIELDS)] },
-      },
-      sort: newestFirst,
     },
   },
   {

@@ -9,10 +9,12 @@ import {
   Bill,
   BillingRun,
   CashReport,
+  CashReportReview,
   ClubhouseCharge,
   Owner,
   ParkingRental,
   Payment,
+  PaymentAllocation,
   Staff,
   Unit,
   sequelize,
@@ -45,6 +47,7 @@ import {
 } from '../../lib/shanghai.js';
 import type { DemoContext } from './context.js';
 import { CHUNK, bulkInsert, chunks } from './bulk.js';
+import { seedParkingSpaces } from './parking.js';
 import { mobile, personName, plateNumber, weighted } from './fake.js';
 
 /** Billing months, the current one included. Modest on purpose: volume comes from units, not history. */
@@ -99,6 +102,8 @@ const CLUBHOUSE_PRICES: Array<[string, number]> = [
   ['场地租用', 50000],
 ];
 const VOID_REASONS = ['金额录入错误，作废重开', '交款人姓名写错，作废重开', '收款方式选错，作废重开', '重复开票，作废'];
+/** A receipt of bills cannot have taken more than they owed: its wrong first copy had the method wrong. */
+const BILL_VOID_REASON = '收款方式选错，作废重开';
 const RENTAL_MIX: Array<[ParkingRentalStatus, number]> = [
   ['approved', 75],
   ['pending', 12],
@@ -128,7 +133,8 @@ interface BilledUnit {
 
 interface PlannedPayment {
   row: Omit<CreationAttributes<Payment>, 'receiptNumber' | 'receiptYear' | 'receiptSequence'>;
-  bill: PlannedBill | null;
+  /** The bills it settles and how much of it went to each (收据分摊); none for a receipt without a bill. */
+  shares: Array<{ bill: PlannedBill; amount: number }>;
   order: number;
 }
 
@@ -199,7 +205,7 @@ class FeesPlan {
     },
   ): PlannedPayment {
     const payment: PlannedPayment = {
-      bill,
+      shares: bill ? [{ bill, amount }] : [],
       order: this.payments.length,
       row: {
         kind: fields.kind,
@@ -232,6 +238,25 @@ class FeesPlan {
     } else {
       this.pay(bill, owed, day, who);
     }
+  }
+
+  /** One receipt for what is still owed on several bills of one owner (an owner in arrears paying months at once). */
+  settleTogether(bills: PlannedBill[], day: string, payerName: string): void {
+    const owing = bills
+      .map((bill) => ({ bill, amount: bill.row.amount - (bill.row.paidAmount ?? 0) }))
+      .filter((share) => share.amount > 0);
+    if (owing.length === 0) return;
+    const [first] = owing;
+    const payment = this.pay(
+      first.bill,
+      owing.reduce((sum, share) => sum + share.amount, 0),
+      day,
+      { kind: 'fee', payerName, ownerId: first.bill.row.ownerId ?? null, unitId: first.bill.row.unitId },
+    );
+    // pay() put the whole amount on the first bill: spread it over each, oldest period first.
+    first.bill.row.paidAmount = (first.bill.row.paidAmount ?? 0) - payment.row.amount;
+    payment.shares = owing;
+    for (const share of owing) share.bill.row.paidAmount = (share.bill.row.paidAmount ?? 0) + share.amount;
   }
 
   /** The next method in turn, so the walk-ins of a small office still use every method. */
@@ -300,6 +325,8 @@ function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[])
           : profile === 'partial'
             ? 2
             : 0;
+    // A late payer settles the months they catch up on with one receipt, on the day they come in.
+    const caughtUp: Array<{ bill: PlannedBill; day: string }> = [];
     periods.forEach((period, p) => {
       const bill = plan.addBill(managementBillRow(unit, period));
       const fromEnd = periods.length - p;
@@ -318,8 +345,16 @@ function managementBills(plan: FeesPlan, units: BilledUnit[], periods: string[])
         return;
       }
       const day = plan.payDay(period, profile === 'prompt' ? rng.int(0, 22) : rng.int(8, 45));
-      if (day) plan.settle(bill, day, payer, 'fee');
+      if (day && profile === 'late') caughtUp.push({ bill, day });
+      else if (day) plan.settle(bill, day, payer, 'fee');
     });
+    if (caughtUp.length === 1) plan.settle(caughtUp[0].bill, caughtUp[0].day, payer, 'fee');
+    else if (caughtUp.length > 1)
+      plan.settleTogether(
+        caughtUp.map((c) => c.bill),
+        caughtUp[caughtUp.length - 1].day,
+        payer,
+      );
   });
 }
 
@@ -407,7 +442,10 @@ function serviceBills(plan: FeesPlan, services: PaidService[], units: BilledUnit
   });
 }
 
-async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: string[]): Promise<ParkingRental[]> {
+/** A demo rental with its space's code, which its bills name. */
+type DemoRental = ParkingRental & { spaceCode: string };
+
+async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: string[]): Promise<DemoRental[]> {
   const { ctx, rng, today } = plan;
   const owned = units.filter((u) => u.ownerId != null);
   const count = Math.max(8, Math.round(units.length * 0.06));
@@ -435,7 +473,7 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
       renterName: unit?.ownerName ?? personName(rng),
       renterPhone: mobile(rng),
       plateNumber: plateNumber(rng),
-      spaceNumber: `${rng.pick(['B1', 'B1', 'B2'])}-${String(i + 1).padStart(3, '0')}`,
+      spaceId: 0,
       startDate,
       endDate,
       monthlyRent: rng.pick([30000, 35000, 40000, 45000, 50000, 60000]),
@@ -446,11 +484,19 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
       createdAt: registered,
     });
   }
-  const rentals: ParkingRental[] = [];
+  // Each rental its own space of its room's community: no space is let twice.
+  const spaces = await seedParkingSpaces(
+    ctx,
+    rows.map((row) => row.unitId ?? null),
+  );
+  rows.forEach((row, i) => (row.spaceId = spaces[i].id));
+  const codes = new Map(spaces.map((space) => [space.id, space.code]));
+  const rentals: DemoRental[] = [];
   await bulkInsert(ParkingRental, rows, {
     validate: validateRows(ctx),
     returning: true,
-    each: (created) => rentals.push(...created),
+    each: (created) =>
+      rentals.push(...created.map((rental) => Object.assign(rental, { spaceCode: codes.get(rental.spaceId) ?? '' }))),
   });
 
   // Approved rentals pay month by month: an owner's rent is billed to the unit, an outsider pays without a bill.
@@ -478,7 +524,7 @@ async function seedParkingRentals(plan: FeesPlan, units: BilledUnit[], periods: 
 function runBills(
   plan: FeesPlan,
   units: BilledUnit[],
-  rentals: ParkingRental[],
+  rentals: DemoRental[],
   period: string,
 ): CreationAttributes<Bill>[] {
   const labels = new Map(units.map((u) => [u.id, u.label]));
@@ -502,7 +548,7 @@ function runBills(
  * month's, run today ahead of time with nothing paid yet (the cashier may undo it); and two mistaken runs that
  * were undone minutes later — one a month too far ahead, one of last month redone.
  */
-function billingRuns(plan: FeesPlan, units: BilledUnit[], rentals: ParkingRental[], periods: string[]): PlannedRun[] {
+function billingRuns(plan: FeesPlan, units: BilledUnit[], rentals: DemoRental[], periods: string[]): PlannedRun[] {
   const { ctx, rng } = plan;
   const { cashier, cashier2 } = ctx.staff;
   const monthly = new Map<string, PlannedRun>();
@@ -665,19 +711,22 @@ function voidedReceipts(plan: FeesPlan): void {
     const wrongAt = new Date(
       Math.max(shanghaiMoment(shanghaiDay(paidAt), 0, 0).getTime(), paidAt.getTime() - 3 * 60_000),
     );
-    // Points at the same bill as the good receipt but, being voided, pays nothing on it (not added through pay()).
+    // Settled the same bills as the good receipt (they owed that much then); voided, it counts nothing on them.
+    const ofBills = good.shares.length > 0;
+    const methods: PaymentMethod[] = ['cash', 'card', 'wechat', 'alipay', 'transfer'];
     plan.payments.push({
-      bill: good.bill,
+      shares: good.shares,
       // Numbered just before the receipt that replaced it.
       order: good.order - 0.5,
       row: {
         ...good.row,
-        amount: good.row.amount * 10,
+        amount: ofBills ? good.row.amount : good.row.amount * 10,
+        method: ofBills ? methods[(methods.indexOf(good.row.method) + 1) % methods.length] : good.row.method,
         paidAt: wrongAt,
         status: 'voided',
         voidedAt: new Date(Math.min(wrongAt.getTime() + 60_000, paidAt.getTime())),
         voidedById: good.row.cashierId,
-        voidReason: VOID_REASONS[i++ % VOID_REASONS.length],
+        voidReason: ofBills ? BILL_VOID_REASON : VOID_REASONS[i++ % VOID_REASONS.length],
       },
     });
   }
@@ -718,7 +767,10 @@ export async function seedFeesDemo(ctx: DemoContext): Promise<void> {
   await writePayments(plan);
 }
 
-/** Numbers every receipt in time order, sequential per Shanghai year after what the database already holds. */
+/**
+ * Numbers every receipt in time order, sequential per Shanghai year after what the database already holds, and writes
+ * its allocations (收据分摊): how much of it went to each bill. A receipt of one bill names it in billId too.
+ */
 async function writePayments(plan: FeesPlan): Promise<void> {
   const ordered = [...plan.payments].sort(
     (a, b) => (a.row.paidAt as Date).getTime() - (b.row.paidAt as Date).getTime() || a.order - b.order,
@@ -726,18 +778,31 @@ async function writePayments(plan: FeesPlan): Promise<void> {
   const rows: CreationAttributes<Payment>[] = await numberReceipts(
     ordered.map((payment) => ({
       ...payment.row,
-      billId: payment.bill?.id ?? null,
+      billId: payment.shares.length === 1 ? (payment.shares[0].bill.id ?? null) : null,
       paidAt: payment.row.paidAt as Date,
       createdAt: payment.row.paidAt,
     })),
   );
+  const allocations: CreationAttributes<PaymentAllocation>[] = [];
   await bulkInsert(Payment, rows, {
     validate: validateRows(plan.ctx),
+    returning: true,
     each: (created, start) => {
+      created.forEach((receipt, i) => {
+        for (const share of ordered[start + i].shares)
+          allocations.push({
+            paymentId: receipt.id,
+            billId: share.bill.id!,
+            amount: share.amount,
+            createdAt: receipt.paidAt,
+            updatedAt: receipt.paidAt,
+          });
+      });
       const written = start + created.length;
       if (written % 20_000 < CHUNK) plan.ctx.progress(`收费：已写入收据 ${written} / ${rows.length}`);
     },
   });
+  await bulkInsert(PaymentAllocation, allocations, { validate: validateRows(plan.ctx) });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -751,8 +816,10 @@ interface DayGroup {
 
 /**
  * One 现金日报表 per (cashier, Shanghai day) over every receipt not yet in a report — fees, deposits and refunds
- * alike — with totals equal to its receipts. Today's reports are open; the two days before, submitted; older
- * ones reconciled by the other cashier. A report that already exists for that cashier and day takes the new
+ * alike — with totals equal to its receipts. Today's reports are open; the two days before, submitted; the next
+ * two older ones sent back by the other cashier with a difference (已退回, 有差异: one 短款, one 长款) for their
+ * cashier to correct; older ones reconciled by the other cashier, each with its 核对无误 check, and the newest of them
+ * after a difference found and corrected. A report that already exists for that cashier and day takes the new
  * receipts and has its totals recomputed.
  */
 export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
@@ -795,6 +862,7 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
     today,
   );
   const { cashier, cashier2 } = ctx.staff;
+  const otherCashier = (cashierId: number) => (cashierId === cashier.id ? cashier2.id : cashier.id);
   const rows: CreationAttributes<CashReport>[] = [];
   const fresh: DayGroup[] = [];
   for (const group of groups.values()) {
@@ -818,7 +886,7 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
       reportDate: group.day,
       status,
       submittedAt,
-      reconciledById: status === 'reconciled' ? (group.cashierId === cashier.id ? cashier2.id : cashier.id) : null,
+      reconciledById: status === 'reconciled' ? otherCashier(group.cashierId) : null,
       reconciledAt,
       note: status === 'reconciled' ? '收据与款项核对无误' : null,
       createdAt: shanghaiMoment(group.day, 8, 0),
@@ -850,14 +918,85 @@ export async function seedCashReportsDemo(ctx: DemoContext): Promise<void> {
     });
     linked += group.paymentIds.length;
   }
-  ctx.progress(`现金日报表：${reports.size} 张，涵盖收据 ${linked} 张`);
+  const reviews = await seedCashReportReviews(
+    fresh.map((group) => reports.get(group)!),
+    otherCashier,
+    ctx.now,
+  );
+  ctx.progress(`现金日报表：${reports.size} 张，涵盖收据 ${linked} 张；核对记录 ${reviews} 条`);
+}
+
+/** What a reviewer found on the demo's days sent back, and on the one corrected before it was reconciled. */
+const DEMO_DIFFERENCES: { differenceAmount: number; note: string }[] = [
+  {
+    differenceAmount: -5_000,
+    note: '现金短款 50 元：钱箱比日报表少 50 元，请核查当天现金收据是否有金额录错的，作废重开。',
+  },
+  { differenceAmount: 2_000, note: '现金长款 20 元：有一笔现金收款未开收据，请补开收据后重新提交。' },
+  { differenceAmount: 0, note: '合计相符，但一张微信收款开成了现金收据，请作废后按微信重开。' },
+];
+
+/**
+ * The checks of the demo's reports: 有差异 on each day sent back (by the other cashier, the morning after it was
+ * submitted), 核对无误 on each reconciled day; the newest reconciled day was first sent back, corrected and submitted
+ * again before it was reconciled. Returns how many checks were written.
+ */
+async function seedCashReportReviews(
+  reports: CashReport[],
+  otherCashier: (cashierId: number) => number,
+  now: Date,
+): Promise<number> {
+  const rows: CreationAttributes<CashReportReview>[] = [];
+  const returned = reports.filter((r) => r.status === 'returned');
+  returned.forEach((report, i) => {
+    const { differenceAmount, note } = DEMO_DIFFERENCES[i % 2];
+    const reviewedAt = clampNow(shanghaiMoment(addDays(report.reportDate, 1), 9, 10 + i), now);
+    rows.push({
+      cashReportId: report.id,
+      reviewerId: otherCashier(report.cashierId),
+      outcome: 'different',
+      differenceAmount,
+      note,
+      reviewedAt,
+    });
+  });
+  const reconciled = reports
+    .filter((r) => r.status === 'reconciled' && r.reconciledById && r.reconciledAt)
+    .sort((a, b) => (a.reportDate < b.reportDate ? 1 : a.reportDate > b.reportDate ? -1 : a.id - b.id));
+  reconciled.forEach((report, i) => {
+    const opened = shanghaiMoment(report.reportDate, 8, 0).getTime();
+    if (i === 0 && report.submittedAt && report.submittedAt.getTime() > opened) {
+      // Sent back between the day's first submission and the last one: an hour before it was submitted again.
+      const reviewedAt = new Date(Math.max(opened, report.submittedAt.getTime() - 3_600_000));
+      rows.push({
+        cashReportId: report.id,
+        reviewerId: report.reconciledById!,
+        outcome: 'different',
+        ...DEMO_DIFFERENCES[2],
+        reviewedAt,
+      });
+    }
+    rows.push({
+      cashReportId: report.id,
+      reviewerId: report.reconciledById!,
+      outcome: 'matched',
+      differenceAmount: 0,
+      note: null,
+      reviewedAt: report.reconciledAt!,
+    });
+  });
+  await bulkInsert(CashReportReview, rows, { validate: true });
+  return rows.length;
 }
 
 function clampNow(moment: Date, now: Date): Date {
   return moment.getTime() <= now.getTime() ? moment : now;
 }
 
-/** Today's reports open; the two days before submitted; older ones reconciled — at least two of each when possible. */
+/**
+ * Today's reports open; the two days before submitted; the next two sent back (returned); older ones reconciled — at
+ * least two of each when possible.
+ */
 function reportStatuses(groups: DayGroup[], today: string): Map<DayGroup, CashReportStatus> {
   const result = new Map<DayGroup, CashReportStatus>();
   const older = groups
@@ -868,6 +1007,9 @@ function reportStatuses(groups: DayGroup[], today: string): Map<DayGroup, CashRe
   let submitted = older.filter((g) => g.day >= recentLimit).length;
   submitted = Math.max(submitted, Math.min(2, older.length));
   submitted = Math.min(submitted, Math.max(Math.min(2, older.length), older.length - 2));
-  older.forEach((g, i) => result.set(g, i < submitted ? 'submitted' : 'reconciled'));
+  const returned = Math.min(2, Math.max(0, older.length - submitted - 2));
+  older.forEach((g, i) =>
+    result.set(g, i < submitted ? 'submitted' : i < submitted + returned ? 'returned' : 'reconciled'),
+  );
   return result;
 }
