@@ -12,6 +12,7 @@ import {
   sequelize,
   type Owner,
   type Staff,
+  type Unit,
 } from '../../src/models/index.js';
 import { shanghaiYear } from '../../src/lib/shanghai.js';
 import { signedInClient, type Client } from '../support/http.js';
@@ -36,6 +37,13 @@ async function ownerInArrears() {
 
 const collect = (client: Client, owner: Owner, form: Form) => client.act('Owner', owner.id, 'collect', form);
 const ids = (...bills: Bill[]) => bills.map((b) => b.id).join(',');
+
+/**
+ * The money invariants on what a test touched: the bills of its room, the receipts and cash reports of its cashiers
+ * (other tests' rows are theirs; the numbering of the year is checked where a test draws numbers).
+ */
+const violations = (unit: Unit, cashiers: Staff[]) =>
+  moneyInvariantViolations(sequelize, { unitIds: [unit.id], cashierIds: cashiers.map((c) => c.id), years: [] });
 
 /** Everything a refused collect must leave untouched. */
 async function snapshot(bills: Bill[]) {
@@ -95,9 +103,7 @@ describe('业主收款 (Owner.collect): one receipt for several bills', () => {
     const line = (await AuditLog.findOne({ where: { action: 'Owner.collect', recordId: String(receipt.id) } }))!;
     expect(line.staffId).to.equal(cashier.id);
     expect(line.note).to.include(number!).and.include('2026年9月物业管理费');
-    expect(await moneyInvariantViolations(sequelize, { unitIds: [unit.id], cashierIds: [cashier.id] })).to.deep.equal(
-      [],
-    );
+    expect(await violations(unit, [cashier])).to.deep.equal([]);
   });
 
   it('a smaller amount settles the oldest bills first and the last one partly, whatever order the ids come in', async () => {
@@ -253,7 +259,8 @@ describe('业主收款 at the same time (several instances, one database)', () =
     const { owner, unit, sep, oct, nov } = await ownerInArrears();
     const year = shanghaiYear(new Date());
     const lastBefore = Number(await Payment.max('receiptSequence', { where: { receiptYear: year } })) || 0;
-    const other = await signedInClient((await staff('cashier')).email, TEST_PASSWORD);
+    const otherCashier = await staff('cashier');
+    const other = await signedInClient(otherCashier.email, TEST_PASSWORD);
     const results = await Promise.all(
       [client, other].map((c) => collect(c, owner, { billIds: ids(sep, oct, nov), amount: 78_000, method: 'cash' })),
     );
@@ -270,14 +277,13 @@ describe('业主收款 at the same time (several instances, one database)', () =
     }
     // One number drawn, none skipped.
     expect(Number(await Payment.max('receiptSequence', { where: { receiptYear: year } }))).to.equal(lastBefore + 1);
-    expect(await moneyInvariantViolations(sequelize, { unitIds: [unit.id] })).to.deep.equal([]);
+    expect(await violations(unit, [cashier, otherCashier])).to.deep.equal([]);
   });
 
   it('many collects and 收款收据 over overlapping bills at once: each bill settled at most what it owes, every receipt its allocations', async () => {
     const { owner, unit, sep, oct, nov } = await ownerInArrears();
-    const clients = await Promise.all(
-      Array.from({ length: 3 }, async () => signedInClient((await staff('cashier')).email, TEST_PASSWORD)),
-    );
+    const cashiers = await Promise.all(Array.from({ length: 3 }, () => staff('cashier')));
+    const clients = await Promise.all(cashiers.map((c) => signedInClient(c.email, TEST_PASSWORD)));
     const forms: Array<[Client, 'collect' | 'new', Form]> = [
       [clients[0], 'collect', { billIds: ids(sep, oct), amount: 51_000, method: 'cash' }],
       [clients[1], 'collect', { billIds: ids(oct, nov), amount: 53_000, method: 'wechat' }],
@@ -297,7 +303,7 @@ describe('业主收款 at the same time (several instances, one database)', () =
       await b.reload();
       expect(b.paidAmount).to.be.at.most(b.amount);
     }
-    expect(await moneyInvariantViolations(sequelize, { unitIds: [unit.id] })).to.deep.equal([]);
+    expect(await violations(unit, cashiers)).to.deep.equal([]);
     for (const r of results.filter((x) => x.body.notice?.type === 'error'))
       expect(r.body.notice.message).to.match(/[\u4e00-\u9fff]/);
   });
@@ -324,7 +330,7 @@ describe('作废 a receipt of several bills', () => {
     ]);
     // The allocations stay with the voided receipt: it shows what it had paid, and counts nothing.
     expect(await PaymentAllocation.count({ where: { paymentId: receipt.id } })).to.equal(3);
-    expect(await moneyInvariantViolations(sequelize, { unitIds: [unit.id] })).to.deep.equal([]);
+    expect(await violations(unit, [cashier])).to.deep.equal([]);
     const shown = await client.show('Payment', receipt.id);
     const lines = JSON.parse(shown.body.record.params.allocations) as Array<{
       id: number;

@@ -11,7 +11,7 @@ export interface InvariantScope {
   unitIds?: number[];
   /** Only the receipts and cash reports of these cashiers (else all). */
   cashierIds?: number[];
-  /** Only these receipt years for the numbering (else every year). */
+  /** Only these receipt years for the numbering (else every year; none for an empty list). */
   years?: number[];
 }
 
