@@ -1,10 +1,4 @@
-import {
-  DataTypes,
-  Model,
-  type CreationOptional,
-  type InferAttributes,
-  type InferCreationAttributes,
-} from 'sequelize';
+import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 import { sequelize } from '../db.js';
 import { fieldNames } from '../vocabulary/fields.js';
 import { oneOf, required } from './validators.js';
@@ -20,7 +14,10 @@ export type CashReportReviewOutcome = (typeof CASH_REPORT_REVIEW_OUTCOMES)[numbe
  * (more money than receipts), negative is 短款 (money missing); 0 on 核对无误, or on 有差异 when the net agrees and a
  * detail does not (a receipt under the wrong method), which the note then names.
  */
-export class CashReportReview extends Model<InferAttributes<CashReportReview>, InferCreationAttributes<CashReportReview>> {
+export class CashReportReview extends Model<
+  InferAttributes<CashReportReview>,
+  InferCreationAttributes<CashReportReview>
+> {
   declare id: CreationOptional<number>;
   declare cashReportId: number;
   /** 核对人: another collector, never the report's own cashier (the rules and the use case see to it). */
