@@ -218,7 +218,7 @@ describe('parking spaces are let once at a time', function () {
       expect(rejected.body.notice?.type).to.equal('success');
     });
 
-    it('two cashiers approving two overlapping pending rentals of one space at the same moment: one is approved', async () => {
+    it('two cashiers approving two overlapping pending rentals of one space at the same moment: neither is, each still clashes with the other', async () => {
       const space = await parkingSpace();
       const first = await parkingRental('pending', { space, startDate: '2081-01-01', endDate: '2081-12-31' });
       const second = await parkingRental('pending', { space, startDate: '2081-05-01', endDate: '2082-04-30' });
