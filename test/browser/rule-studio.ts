@@ -14,7 +14,11 @@ function assert(condition: unknown, message: string): asserts condition {
 }
 
 async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1100 } });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1400, height: 1100 },
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`  page error (${email}): ${error.message}`));
   await page.goto(`${server.url}/admin/login`);
