@@ -2,70 +2,17 @@
 // months; the day's report submitted, reopened for a later receipt and submitted again; the second cashier records a
 // difference and sends it back; the cashier corrects it (void and reissue) and submits; the second cashier
 // reconciles. Then the garage keeper cannot let a taken space again for overlapping dates.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Op } from 'sequelize';
 import { startDemoOffice } from './office.js';
+import { assert, walk } from './walk.js';
 
 const { server, browser, screenshots, password } = await startDemoOffice('cashier-day');
 const { Bill, CashReport, Owner, ParkingRental, ParkingSpace, Payment, PaymentAllocation, Staff } =
   await import('../../src/models/index.js');
 const { shanghaiDay } = await import('../../src/lib/shanghai.js');
 
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1400, height: 1100 },
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`  page error (${email}): ${error.message}`));
-  await page.goto(`${server.url}/admin/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(/\/admin(?!\/login)/), page.click('form button')]);
-  await page.waitForSelector('text=我的工作台', { timeout: 60_000 });
-  return page;
-}
-
-let step = 0;
-async function snap(page: Page, name: string) {
-  step += 1;
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(400);
-  const file = path.join(screenshots, `cashier-day-${String(step).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`  screenshot ${path.relative(process.cwd(), file)}`);
-}
-
-/** Picks an option of a react-select inside the element with this test id by typing part of its label. */
-async function choose(page: Page, testId: string, text: string) {
-  const input = page.locator(`[data-testid="${testId}"] input`).first();
-  await input.click();
-  await input.fill(text);
-  await page.waitForSelector(`[class*="option"]:has-text("${text}")`, { timeout: 15_000 });
-  await page.keyboard.press('Enter');
-}
-
-/** Opens a workflow action of a record, fills its form, submits, and waits to be back on the record. */
-async function act(
-  page: Page,
-  resource: string,
-  id: number,
-  action: string,
-  submit: string,
-  fill?: () => Promise<void>,
-) {
-  await page.goto(`${server.url}/admin/resources/${resource}/records/${id}/${action}`);
-  await page.waitForSelector(`button:has-text("${submit}")`, { timeout: 30_000 });
-  if (fill) await fill();
-  await page.click(`button:has-text("${submit}")`);
-  await page.waitForURL(new RegExp(`/records/${id}/show`), { timeout: 30_000 });
-}
+const { signIn, snap, choose, act } = walk({ server, browser, screenshots, password }, 'cashier-day');
 
 /** 收款 on the owner's page: tick the first `count` bills (oldest first), pay by WeChat, 开收据. */
 async function collect(page: Page, ownerId: number, count: number): Promise<number> {

@@ -2,42 +2,14 @@
 // open the refund rule, give the refund to 客户服务助理 instead of 客户服务收费员 with the builder and watch the
 // sentence change, try it on a real deposit (试算), try to publish and meet the failing 权限测试, set those tests
 // aside, publish, see the cashier's 退押金 button go, roll back, see it return.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDemoOffice } from './office.js';
+import { assert, walk } from './walk.js';
 
 const { server, browser, screenshots, password } = await startDemoOffice('rule-studio');
 const { AuthorityRule, RenovationDeposit } = await import('../../src/models/index.js');
 
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1400, height: 1100 },
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`  page error (${email}): ${error.message}`));
-  await page.goto(`${server.url}/admin/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(/\/admin(?!\/login)/), page.click('form button')]);
-  await page.waitForSelector('text=我的工作台', { timeout: 60_000 });
-  return page;
-}
-
-let step = 0;
-async function snap(page: Page, name: string) {
-  step += 1;
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(400);
-  const file = path.join(screenshots, `rule-studio-${String(step).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`  screenshot ${path.relative(process.cwd(), file)}`);
-}
+const { signIn, snap } = walk({ server, browser, screenshots, password }, 'rule-studio');
 
 /** The text of a page without JSON or codes: what the director reads. */
 async function visibleText(page: Page) {

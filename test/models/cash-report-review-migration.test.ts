@@ -3,34 +3,12 @@
 // going down turns a day sent back into a submitted one and drops the checks. On a database of its own: a fresh
 // SQLite file, or a fresh PostgreSQL database beside the test database.
 import { expect } from 'chai';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { createSequelize, isPostgres, sequelize } from '../../src/db.js';
+import { isPostgres } from '../../src/db.js';
 import { createMigrator } from '../../src/models/migrate.js';
+import { freshDatabase } from '../support/fresh-database.js';
 
 const MIGRATION = '0014-cash-report-corrections';
-
-async function freshDatabase(): Promise<{ db: Sequelize; drop: () => Promise<void> }> {
-  if (!isPostgres) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migration-0014-'));
-    const db = createSequelize(`sqlite:${path.join(dir, 'm.sqlite')}`);
-    return { db, drop: () => db.close() };
-  }
-  const name = `m0014_${process.pid}_${Date.now().toString(36)}`;
-  await sequelize.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const db = createSequelize(url.toString());
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      await sequelize.query(`DROP DATABASE IF EXISTS "${name}"`);
-    },
-  };
-}
 
 describe(`migration ${MIGRATION}: a cash report that can be corrected`, function () {
   this.timeout(60_000);
@@ -54,7 +32,7 @@ describe(`migration ${MIGRATION}: a cash report that can be corrected`, function
     insert('CashReport', { title, cashierId: ids.cashier, ...row }, 'title');
 
   before(async () => {
-    ({ db, drop } = await freshDatabase());
+    ({ db, drop } = await freshDatabase('0014'));
     const migrator = createMigrator(db);
     const earlier = (await migrator.pending()).map((m) => m.name).filter((name) => name < MIGRATION);
     await migrator.up({ to: earlier.at(-1) });

@@ -3,35 +3,11 @@
 // whose owner does not own its room names the room's owner, with an 操作日志 line; going down puts both back.
 // On a database of its own: a fresh SQLite file, or a fresh PostgreSQL database beside the test database.
 import { expect } from 'chai';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { createSequelize, isPostgres, sequelize } from '../../src/db.js';
 import { createMigrator } from '../../src/models/migrate.js';
+import { freshDatabase } from '../support/fresh-database.js';
 
 const MIGRATION = '0015-parking-spaces';
-
-/** A fresh database: PostgreSQL beside the test database (dropped by `drop`), or a SQLite file. */
-async function freshDatabase(): Promise<{ db: Sequelize; drop: () => Promise<void> }> {
-  if (!isPostgres) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migration-0015-'));
-    const db = createSequelize(`sqlite:${path.join(dir, 'm.sqlite')}`);
-    return { db, drop: () => db.close() };
-  }
-  const name = `m0015_${process.pid}_${Date.now().toString(36)}`;
-  await sequelize.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const db = createSequelize(url.toString());
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      await sequelize.query(`DROP DATABASE IF EXISTS "${name}"`);
-    },
-  };
-}
 
 describe(`migration ${MIGRATION}: parking spaces become records, tickets name their room's owner`, function () {
   this.timeout(60_000);
@@ -52,7 +28,7 @@ describe(`migration ${MIGRATION}: parking spaces become records, tickets name th
   }
 
   before(async () => {
-    ({ db, drop } = await freshDatabase());
+    ({ db, drop } = await freshDatabase('0015'));
     const migrator = createMigrator(db);
     const earlier = (await migrator.pending()).map((m) => m.name).filter((name) => name < MIGRATION);
     await migrator.up({ to: earlier.at(-1) });
