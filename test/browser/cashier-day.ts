@@ -8,7 +8,7 @@ import { startDemoOffice } from './office.js';
 import { assert, walk } from './walk.js';
 
 const { server, browser, screenshots, password } = await startDemoOffice('cashier-day');
-const { Bill, CashReport, Owner, ParkingRental, ParkingSpace, Payment, PaymentAllocation, Staff } =
+const { Bill, CashReport, Community, Owner, ParkingRental, ParkingSpace, Payment, PaymentAllocation, Staff } =
   await import('../../src/models/index.js');
 const { shanghaiDay } = await import('../../src/lib/shanghai.js');
 
@@ -103,33 +103,40 @@ try {
   const space = (await ParkingSpace.findByPk(taken.spaceId))!;
   const garage = await signIn('garage@demo.local');
   await garage.goto(`${server.url}/admin/resources/ParkingRental/actions/new`);
-  await garage.waitForSelector('form', { timeout: 30_000 });
+  await garage.waitForSelector('[data-testid="property-edit-spaceId"]', { timeout: 30_000 });
   const before = await ParkingRental.count();
-  const answer = await garage.evaluate(
-    async ([spaceId, start, end]) => {
-      const form = new FormData();
-      const fields: Record<string, string> = {
-        spaceId,
-        renterName: '测试租户',
-        renterPhone: '13800138000',
-        plateNumber: '粤B12345',
-        startDate: start,
-        endDate: end,
-        monthlyRent: '30000',
-      };
-      for (const [key, value] of Object.entries(fields)) form.append(key, value);
-      const response = await fetch('/admin/api/resources/ParkingRental/actions/new', { method: 'POST', body: form });
-      return response.json();
-    },
-    [String(space.id), String(taken.startDate), String(taken.endDate)] as const,
-  );
-  const refusal = JSON.stringify(answer);
+  // The same code may stand in two communities: the option is picked by community and code.
+  const community = (await Community.findByPk(space.communityId))!;
+  const spaceInput = garage.locator('[data-testid="property-edit-spaceId"] input').first();
+  await spaceInput.click();
+  await spaceInput.fill(space.code);
+  await garage.click(`[class*="option"]:has-text("${community.name} ${space.code}")`, { timeout: 15_000 });
+  await garage.fill('[data-testid="property-edit-renterName"] input', '测试租户');
+  await garage.fill('[data-testid="property-edit-renterPhone"] input', '13800138000');
+  await garage.fill('[data-testid="property-edit-plateNumber"] input', '粤B12345');
+  for (const [field, day] of [
+    ['startDate', String(taken.startDate)],
+    ['endDate', String(taken.endDate)],
+  ]) {
+    await garage.fill(`[data-testid="property-edit-${field}"] input`, day);
+  }
+  await garage.fill('[data-testid="property-edit-monthlyRent"] input', '300');
+  await garage.click('button[type="submit"]');
+  await garage.waitForSelector('text=/重叠/', { timeout: 30_000 });
+  const answer = await garage.locator('body').textContent();
+  const refusal = answer ?? '';
   assert((await ParkingRental.count()) === before, 'no second rental is stored');
   assert(
     refusal.includes(space.code) && refusal.includes('重叠'),
     `refused naming the space: ${refusal.slice(0, 300)}`,
   );
+  // The dates arrive as typed (AdminJS's own picker would send the day before from a browser in Shanghai).
+  assert(
+    refusal.includes(`与 ${String(taken.startDate)} 至 ${String(taken.endDate)} 重叠`),
+    `the typed dates reach the server: ${refusal.slice(0, 300)}`,
+  );
   console.log(`  garage@: ${space.code} refused for ${String(taken.startDate)} – ${String(taken.endDate)}`);
+  await snap(garage, 'taken-space-refused');
   await garage.goto(`${server.url}/admin/resources/ParkingSpace`);
   await garage.waitForSelector('table', { timeout: 30_000 });
   await snap(garage, 'parking-spaces');

@@ -8,6 +8,9 @@ export const componentLoader = new ComponentLoader();
 
 const add = (name: string, file: string) => componentLoader.add(name, path.join(here, file));
 
+// AdminJS's date picker stores a date typed in Shanghai as the day before (see date-edit.tsx).
+componentLoader.override('DefaultDatetimeEditProperty', path.join(here, 'date-edit.tsx'));
+
 export const Components = {
   MoneyList: add('MoneyList', 'money-list.tsx'),
   MoneyShow: add('MoneyShow', 'money-show.tsx'),
