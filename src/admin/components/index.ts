@@ -10,6 +10,9 @@ const add = (name: string, file: string) => componentLoader.add(name, path.join(
 
 // AdminJS's date picker stores a date typed in Shanghai as the day before (see date-edit.tsx).
 componentLoader.override('DefaultDatetimeEditProperty', path.join(here, 'date-edit.tsx'));
+// AdminJS says Yes/No (and Select…) for a yes/no field the vocabulary does not label.
+componentLoader.override('BooleanPropertyValue', path.join(here, 'boolean-value.tsx'));
+componentLoader.override('DefaultBooleanFilterProperty', path.join(here, 'boolean-filter.tsx'));
 
 export const Components = {
   MoneyList: add('MoneyList', 'money-list.tsx'),
