@@ -96,6 +96,26 @@ describe('the rule editor — catalogue, live sentence and save', () => {
     expect(bad.json.builder.reason).to.include('params');
   });
 
+  it('answers anything typed with a sentence and its problems, never a server error', async () => {
+    const odd: unknown[] = [
+      null,
+      'x',
+      [],
+      { actions: { a: 1 }, conditions: [1, 2] },
+      { actions: 'Ticket.new', conditions: { all: 5 } },
+      { actions: [7], effect: 'maybe', conditions: '{"all": [' },
+      { conditions: { all: [{ fact: 'record', path: 'status', operator: 'in', value: null }] } },
+      { conditions: { not: [] }, priority: -1, enabled: 'perhaps' },
+    ];
+    for (const rule of odd) {
+      const answer = await post(director, '/editor/preview', { rule });
+      expect(answer.status, `${JSON.stringify(rule)}: ${answer.text}`).to.equal(200);
+      expect(answer.json.sentence).to.be.a('string');
+      expect(answer.json.builder).to.have.property('ok');
+    }
+    expect((await post(director, '/editor/preview', 'not an object')).status).to.be.oneOf([400, 422]);
+  });
+
   it('only people who may read the rules get the catalogue and the preview', async () => {
     expect((await get(receptionist, '/editor')).status).to.equal(403);
     expect((await post(receptionist, '/editor/preview', { rule: {} })).status).to.equal(403);
