@@ -3,10 +3,10 @@
 // going down turns a day sent back into a submitted one and drops the checks. On a database of its own: a fresh
 // SQLite file, or a fresh PostgreSQL database beside the test database.
 import { expect } from 'chai';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import { isPostgres } from '../../src/db.js';
 import { createMigrator } from '../../src/models/migrate.js';
-import { freshDatabase } from '../support/fresh-database.js';
+import { freshDatabase, rowsOf } from '../support/fresh-database.js';
 
 const MIGRATION = '0014-cash-report-corrections';
 
@@ -17,17 +17,7 @@ describe(`migration ${MIGRATION}: a cash report that can be corrected`, function
   const ids: Record<string, number> = {};
   const submittedAt = new Date('2026-11-20T09:30:00Z');
   const reconciledAt = new Date('2026-11-21T01:40:00Z');
-  const stamp = { createdAt: submittedAt, updatedAt: submittedAt };
-
-  const select = <T extends object>(sql: string) => db.query<T>(sql, { type: QueryTypes.SELECT });
-  async function insert(table: string, row: Record<string, unknown>, key: string): Promise<number> {
-    await db.getQueryInterface().bulkInsert(table, [{ ...row, ...stamp }]);
-    const [found] = await db.query<{ id: number }>(`SELECT "id" FROM "${table}" WHERE "${key}" = :value`, {
-      replacements: { value: row[key] },
-      type: QueryTypes.SELECT,
-    });
-    return Number(found.id);
-  }
+  const { stamp, select, insert } = rowsOf(() => db, submittedAt);
   const report = (title: string, row: Record<string, unknown>) =>
     insert('CashReport', { title, cashierId: ids.cashier, ...row }, 'title');
 

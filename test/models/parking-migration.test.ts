@@ -3,9 +3,9 @@
 // whose owner does not own its room names the room's owner, with an 操作日志 line; going down puts both back.
 // On a database of its own: a fresh SQLite file, or a fresh PostgreSQL database beside the test database.
 import { expect } from 'chai';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import { createMigrator } from '../../src/models/migrate.js';
-import { freshDatabase } from '../support/fresh-database.js';
+import { freshDatabase, rowsOf } from '../support/fresh-database.js';
 
 const MIGRATION = '0015-parking-spaces';
 
@@ -15,17 +15,7 @@ describe(`migration ${MIGRATION}: parking spaces become records, tickets name th
   let drop: () => Promise<void>;
   const ids: Record<string, number> = {};
   const now = new Date('2026-11-20T02:00:00Z');
-  const stamp = { createdAt: now, updatedAt: now };
-
-  const select = <T extends object>(sql: string) => db.query<T>(sql, { type: QueryTypes.SELECT });
-  async function insert(table: string, row: Record<string, unknown>, key: string): Promise<number> {
-    await db.getQueryInterface().bulkInsert(table, [{ ...row, ...stamp }]);
-    const [found] = await db.query<{ id: number }>(`SELECT "id" FROM "${table}" WHERE "${key}" = :value`, {
-      replacements: { value: row[key] },
-      type: QueryTypes.SELECT,
-    });
-    return Number(found.id);
-  }
+  const { select, insert } = rowsOf(() => db, now);
 
   before(async () => {
     ({ db, drop } = await freshDatabase('0015'));

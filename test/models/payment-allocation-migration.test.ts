@@ -3,9 +3,9 @@
 // going down drops the allocations and keeps billId. On a database of its own: a fresh SQLite file, or a fresh
 // PostgreSQL database beside the test database.
 import { expect } from 'chai';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import { createMigrator } from '../../src/models/migrate.js';
-import { freshDatabase } from '../support/fresh-database.js';
+import { freshDatabase, rowsOf } from '../support/fresh-database.js';
 import { moneyInvariantViolations } from '../support/money-invariants.js';
 
 const MIGRATION = '0013-payment-allocations';
@@ -16,17 +16,7 @@ describe(`migration ${MIGRATION}: receipts of a bill become allocations`, functi
   let drop: () => Promise<void>;
   const ids: Record<string, number> = {};
   const now = new Date('2026-11-20T02:00:00Z');
-  const stamp = { createdAt: now, updatedAt: now };
-
-  const select = <T extends object>(sql: string) => db.query<T>(sql, { type: QueryTypes.SELECT });
-  async function insert(table: string, row: Record<string, unknown>, key: string): Promise<number> {
-    await db.getQueryInterface().bulkInsert(table, [{ ...row, ...stamp }]);
-    const [found] = await db.query<{ id: number }>(`SELECT "id" FROM "${table}" WHERE "${key}" = :value`, {
-      replacements: { value: row[key] },
-      type: QueryTypes.SELECT,
-    });
-    return Number(found.id);
-  }
+  const { stamp, select, insert } = rowsOf(() => db, now);
   const receipt = (sequence: number, row: Record<string, unknown>) =>
     insert(
       'Payment',

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { createSequelize, isPostgres, sequelize } from '../../src/db.js';
 
 export async function freshDatabase(label: string): Promise<{ db: Sequelize; drop: () => Promise<void> }> {
@@ -24,4 +24,24 @@ export async function freshDatabase(label: string): Promise<{ db: Sequelize; dro
       await sequelize.query(`DROP DATABASE IF EXISTS "${name}"`);
     },
   };
+}
+
+/**
+ * Plain reads and writes on such a database (opened later, in a `before`): rows stamped with one time, and the id of
+ * a row found by a key.
+ */
+export function rowsOf(database: () => Sequelize, now: Date) {
+  const stamp = { createdAt: now, updatedAt: now };
+  const select = <T extends object>(sql: string) => database().query<T>(sql, { type: QueryTypes.SELECT });
+  async function insert(table: string, row: Record<string, unknown>, key: string): Promise<number> {
+    await database()
+      .getQueryInterface()
+      .bulkInsert(table, [{ ...row, ...stamp }]);
+    const [found] = await database().query<{ id: number }>(`SELECT "id" FROM "${table}" WHERE "${key}" = :value`, {
+      replacements: { value: row[key] },
+      type: QueryTypes.SELECT,
+    });
+    return Number(found.id);
+  }
+  return { stamp, select, insert };
 }
