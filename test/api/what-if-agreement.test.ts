@@ -28,6 +28,7 @@ import { ruleSet } from '../../src/rules/store.js';
 import { POSITION_NAMES } from '../../src/vocabulary/positions.js';
 import { send, signedInClient, type Client } from '../support/http.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
+import { workflowStates } from '../support/workflow-states.js';
 
 const CASES = 10_000;
 const SEED = 0x5eed_2026;
@@ -63,43 +64,7 @@ function generator(seed: number) {
 }
 
 // Every state of the brief's workflows, and a few values the record fields the default rules read can hold.
-const STATUSES = [
-  'reported',
-  'dispatched',
-  'completed',
-  'visited',
-  'approved',
-  'archived',
-  'cancelled',
-  'submitted',
-  'reviewed',
-  'rejected',
-  'inspected',
-  'held',
-  'refunded',
-  'forfeited',
-  'draft',
-  'started',
-  'closed',
-  'open',
-  'reconciled',
-  'unpaid',
-  'partial',
-  'paid',
-  'valid',
-  'voided',
-  'pending',
-  'verified',
-  'published',
-  'withdrawn',
-  'running',
-  'todo',
-  'doing',
-  'done',
-  'carried',
-  'active',
-  'locked',
-];
+const STATUSES = workflowStates();
 const PERSON_FIELDS = ['cashierId', 'visitorId', 'staffId', 'planStaffId'];
 const DOC_TYPES = ['finance', 'training', 'minutes', 'iso9002', 'iso14000', 'mail', 'other'];
 const AMOUNTS = [500_00, LARGE, LARGE + 1, 200_000_00];

@@ -5,6 +5,7 @@ import { referenceDecide as decide } from '../support/reference-decide.js';
 import { DEFAULT_AUTHORITIES } from '../../src/rules/default-authorities.js';
 import { defaultRuleDefinitions } from '../../src/rules/default-rules.js';
 import { RuleSet, toFacts, type StoredRule } from '../../src/rules/rule-set.js';
+import { workflowStates } from '../support/workflow-states.js';
 
 const actor = (positionCode: string | null, extra: Partial<Actor> = {}): Actor => ({
   id: 7,
@@ -24,41 +25,7 @@ const actor = (positionCode: string | null, extra: Partial<Actor> = {}): Actor =
 const defaultRules = (): StoredRule[] => defaultRuleDefinitions().map((d, i) => ({ ...d, id: i + 1, version: 1 }));
 
 // Every state code of the office's workflows.
-const STATUSES = [
-  'reported',
-  'dispatched',
-  'completed',
-  'visited',
-  'approved',
-  'archived',
-  'cancelled',
-  'submitted',
-  'reviewed',
-  'rejected',
-  'inspected',
-  'held',
-  'refunded',
-  'forfeited',
-  'draft',
-  'started',
-  'closed',
-  'open',
-  'reconciled',
-  'unpaid',
-  'partial',
-  'paid',
-  'valid',
-  'voided',
-  'pending',
-  'verified',
-  'published',
-  'withdrawn',
-  'running',
-  'todo',
-  'doing',
-  'done',
-  'carried',
-];
+const STATUSES = workflowStates();
 const EXTRAS: Record<string, unknown>[] = [
   {},
   { cashierId: 7 },
