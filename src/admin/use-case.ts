@@ -132,6 +132,17 @@ export interface FormField {
   prefill?: boolean;
   placeholder?: string;
   hint?: string;
+  /**
+   * A reference whose choices depend on other inputs of the form: filter path of the referenced list → the input
+   * whose value it takes, e.g. `{ departmentId: 'departmentId' }` offers only the chosen department's staff.
+   */
+  dependsOn?: Record<string, string>;
+  /** Fixed filters of a reference's choices, e.g. `{ enabled: 'true' }`. */
+  filters?: Record<string, string>;
+  /** Said when the inputs it depends on are not chosen yet, e.g. 先选择处理部门. */
+  waitText?: string;
+  /** Said when a reference has no choices, e.g. 该部门还没有员工. */
+  emptyText?: string;
 }
 
 export interface WorkflowActionOptions<T extends Model = Model> {

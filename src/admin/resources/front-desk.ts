@@ -92,6 +92,18 @@ const METHOD: FormField = {
   ],
 };
 
+/** A handler picked among the enabled staff of the department chosen above it on the form (the use case checks it too). */
+export const handlerField = (name: string, label: string): FormField => ({
+  name,
+  label,
+  type: 'reference',
+  reference: 'Staff',
+  dependsOn: { departmentId: 'departmentId' },
+  filters: { enabled: 'true' },
+  waitText: '先选择处理部门',
+  emptyText: '该部门还没有员工',
+});
+
 registerConditionFilters('Ticket', {
   overdue: (value, now) => (value === 'true' ? overdueTicketWhere(now) : { [Op.not]: overdueTicketWhere(now) }),
 });
@@ -207,7 +219,7 @@ export const frontDeskResources: ResourceWithOptions[] = [
           submit: '派工',
           fields: [
             { name: 'departmentId', label: '处理部门', type: 'reference', reference: 'Department', prefill: true },
-            { name: 'assigneeId', label: '处理人（可不填，由部门安排）', type: 'reference', reference: 'Staff' },
+            handlerField('assigneeId', '处理人（可不填，由部门安排）'),
             DUE_AT,
             {
               name: 'isPaidService',
@@ -234,7 +246,7 @@ export const frontDeskResources: ResourceWithOptions[] = [
           submit: '改派',
           fields: [
             { name: 'departmentId', label: '新的处理部门', type: 'reference', reference: 'Department', prefill: true },
-            { name: 'assigneeId', label: '新的处理人（可不填）', type: 'reference', reference: 'Staff' },
+            handlerField('assigneeId', '新的处理人（可不填）'),
             DUE_AT,
             { name: 'reason', label: '改派原因', type: 'textarea' },
           ],
