@@ -12,6 +12,7 @@ import { overdueTicketWhere } from '../models/ticket.js';
 import { shanghaiDay, shanghaiMoment } from '../lib/shanghai.js';
 import { formatFen } from '../lib/money.js';
 import { firstDirectorAppointment, passwordSetByOthers } from '../domain/accounts.js';
+import { searchOwnersAndUnits } from '../domain/owner-file.js';
 
 interface Queue {
   label: string;
@@ -132,6 +133,16 @@ export interface Tile {
   href: string;
 }
 
+/**
+ * GET /admin/api/dashboard: the desk; with `?q=` the desk's search box instead — owners and rooms by name, phone or room
+ * number, among those the person may read (domain/owner-file.ts).
+ */
+export async function desk(request: { query?: Record<string, unknown> }, currentAdmin: CurrentAdmin | undefined) {
+  if (request.query && Object.hasOwn(request.query, 'q'))
+    return { search: await searchOwnersAndUnits(actorOf(currentAdmin), request.query.q) };
+  return dashboardData(currentAdmin);
+}
+
 export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now = new Date(), cap = COUNT_CAP) {
   const actor = actorOf(currentAdmin);
   if (!actor)
@@ -150,6 +161,8 @@ export async function dashboardData(currentAdmin: CurrentAdmin | undefined, now 
   return {
     greeting: `您好，${actor.name}`,
     position: actor.positionName ?? '',
+    // The search box finds owners and rooms: only for whoever may read one or the other.
+    mayFind: decide(actor, 'Owner.list').allowed || decide(actor, 'Unit.list').allowed,
     tiles,
     figures: await officeFigures(actor, now),
     today,

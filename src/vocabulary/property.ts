@@ -28,11 +28,13 @@ export const propertyZh = {
       floor: '楼层',
       area: '建筑面积（平方米）',
       ownerId: '业主',
+      file: '房屋档案',
     },
   },
   Owner: {
     properties: {
       ...common,
+      file: '业主档案',
       name: '业主姓名',
       phone: '联系电话',
       altPhone: '备用电话',
@@ -75,11 +77,13 @@ export const propertyEn = {
       floor: 'Floor',
       area: 'Area (m²)',
       ownerId: 'Owner',
+      file: 'Unit file',
     },
   },
   Owner: {
     properties: {
       ...commonEn,
+      file: "Owner's file",
       name: 'Name',
       phone: 'Phone',
       altPhone: 'Alternative phone',

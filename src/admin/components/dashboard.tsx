@@ -1,5 +1,5 @@
-import React, { useEffect, useState } from 'react';
-import { Box, H2, H5, Text, Link as DsLink } from '@adminjs/design-system';
+import React, { useEffect, useRef, useState } from 'react';
+import { Box, Button, H2, H5, Input, Text, Link as DsLink } from '@adminjs/design-system';
 import { ApiClient, useCurrentAdmin } from 'adminjs';
 
 // `more`: the desk stopped counting at its cap — at least this many.
@@ -12,9 +12,74 @@ type DashboardData = {
   figures: Figure[];
   today: string;
   notices?: string[];
+  mayFind?: boolean;
 };
 
+type SearchResult = { kind: 'owner' | 'unit'; id: number; href: string; title: string; detail: string };
+type SearchAnswer = { query: string; results: SearchResult[]; message: string | null };
+
 const api = new ApiClient();
+const KIND = { owner: '业主', unit: '房屋' };
+
+/** One box that finds an owner or a room by name, phone (or its tail) or room number, and lands on its page. */
+const FindOwnerOrRoom: React.FC = () => {
+  const [typed, setTyped] = useState('');
+  const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const asked = useRef(0);
+  const search = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const ask = (asked.current += 1);
+    setBusy(true);
+    try {
+      const response = await api.getDashboard({ params: { q: typed } });
+      const found = (response.data as { search?: SearchAnswer }).search ?? null;
+      if (ask !== asked.current) return;
+      // One match is where the person was going.
+      if (found?.results.length === 1) window.location.href = found.results[0].href;
+      else setAnswer(found);
+    } catch {
+      if (ask === asked.current) setAnswer({ query: typed, results: [], message: '搜索没有完成，请稍后再试' });
+    } finally {
+      if (ask === asked.current) setBusy(false);
+    }
+  };
+  return (
+    <Box mt="lg" data-testid="desk-search">
+      <form onSubmit={search} style={{ display: 'flex', gap: 8, maxWidth: 640 }}>
+        <Input
+          name="q"
+          value={typed}
+          maxLength={40}
+          placeholder="找业主或房屋：姓名、电话（或尾号）、房号，如 1204"
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => setTyped(event.target.value)}
+          style={{ flexGrow: 1 }}
+        />
+        <Button type="submit" variant="contained" disabled={busy}>
+          {busy ? '正在查找…' : '查找'}
+        </Button>
+      </form>
+      {answer ? (
+        <Box mt="default" data-testid="desk-search-results">
+          {answer.message ? <Text color="grey60">{answer.message}</Text> : null}
+          {answer.results.map((result) => (
+            <Box key={`${result.kind}-${result.id}`} py="sm" style={{ borderBottom: '1px solid #eee' }}>
+              <Text as="span" color="grey60" mr="default">
+                {KIND[result.kind]}
+              </Text>
+              <DsLink href={result.href} data-testid={`desk-result-${result.kind}-${result.id}`}>
+                {result.title}
+              </DsLink>
+              <Text as="span" color="grey60" ml="default">
+                {result.detail}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+};
 
 /** 我的工作台: what waits for the signed-in person, each count a link to the filtered list. */
 const Dashboard: React.FC = () => {
@@ -31,6 +96,7 @@ const Dashboard: React.FC = () => {
         </Text>
         <H2>{data?.greeting ?? `您好，${currentAdmin?.title ?? ''}`}</H2>
         <Text color="grey60">{data ? `${data.position} · ${data.today}` : '正在加载…'}</Text>
+        {data?.mayFind ? <FindOwnerOrRoom /> : null}
         {(data?.notices ?? []).map((notice) => (
           <Box
             key={notice}

@@ -1,0 +1,882 @@
+// 业主 / 房屋 360°: everything the front desk asks about an owner or a room on one page — rooms, bills with the arrears,
+// receipts (through their allocations too), tickets, return visits, parking, renovations and deposits, dunning, and
+// correspondence. Each section only for someone who may read its list (Resource.list, as the lists decide), each row a
+// link only where they may open that record (Resource.show on the row). A handful of queries per page, never per row.
+import { Op, literal, type WhereOptions } from 'sequelize';
+import {
+  Bill,
+  Correspondence,
+  DunningPlan,
+  DunningRecord,
+  DunningTarget,
+  Owner,
+  ParkingRental,
+  ParkingSpace,
+  Payment,
+  PaymentAllocation,
+  RenovationApplication,
+  RenovationDeposit,
+  ReturnVisit,
+  Ticket,
+  Unit,
+  sequelize,
+} from '../models/index.js';
+import { isPostgres } from '../db.js';
+import { NotFound } from '../errors.js';
+import { formatFen } from '../lib/money.js';
+import { monthLabel, shanghaiDay } from '../lib/shanghai.js';
+import { decide } from '../rules/decide.js';
+import type { Actor } from '../rules/actor.js';
+import { authorize } from './authorize.js';
+import { isRecordId } from './input.js';
+import { dunningZh } from '../vocabulary/dunning.js';
+import { feesZh } from '../vocabulary/fees.js';
+import { frontDeskZh } from '../vocabulary/front-desk.js';
+import { propertyZh } from '../vocabulary/property.js';
+import { renovationZh } from '../vocabulary/renovation.js';
+
+/** Rows shown per section; the rest are one click away in the filtered list. */
+export const FILE_ROWS = 5;
+/** Open bills are all shown (what is owed is what the desk is asked), up to this many. */
+const OPEN_BILL_ROWS = 24;
+
+const ADMIN = '/admin/resources';
+const WORDS = { ...propertyZh, ...frontDeskZh, ...feesZh, ...renovationZh, ...dunningZh } as Record<
+  string,
+  { properties?: Record<string, string> }
+>;
+
+/** A stored code in the office's words (账单 status paid → 已缴清). */
+function word(resource: string, field: string, code: unknown): string {
+  if (code === null || code === undefined || code === '') return '—';
+  return WORDS[resource]?.properties?.[`${field}.${String(code)}`] ?? '（其他）';
+}
+
+/** 1,146.32 元 */
+export const yuan = (fen: number) => `${formatFen(fen).replace('¥', '')} 元`;
+
+const DAY = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
+const MOMENT = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** A stored day ('2026-11-03') or moment as staff in Shanghai read it: 2026年11月3日 (14:05). */
+function when(value: unknown, withTime = false): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split('-').map(Number);
+    return `${y}年${m}月${d}日`;
+  }
+  const at = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(at.getTime())) return '—';
+  return (withTime ? MOMENT : DAY).format(at);
+}
+
+const showHref = (resource: string, id: number) => `${ADMIN}/${resource}/records/${id}/show`;
+const listHref = (resource: string, filters: Record<string, string | number>) =>
+  `${ADMIN}/${resource}?${new URLSearchParams(Object.entries(filters).map(([k, v]) => [`filters.${k}`, String(v)]))}`;
+
+export interface FileRow {
+  id: number;
+  /** The record's page, when the person may open it. */
+  href: string | null;
+  cells: string[];
+  tone?: 'warning' | 'muted';
+}
+
+export interface FileSection {
+  key: string;
+  title: string;
+  columns: string[];
+  rows: FileRow[];
+  /** All such records of this room or owner; rows hold the first FILE_ROWS (or every open bill). */
+  total: number;
+  /** 查看全部: the list filtered to this room or owner. */
+  moreHref: string | null;
+  summary?: string;
+  empty: string;
+}
+
+export interface FileAction {
+  label: string;
+  href: string;
+}
+
+export interface Arrears {
+  /** Overdue and not fully paid, in fen, and the distinct periods behind. */
+  amount: number;
+  months: number;
+  /** Everything not yet paid, due or not, in fen. */
+  owing: number;
+  text: string;
+}
+
+export interface RoomFile {
+  id: number;
+  label: string;
+  href: string | null;
+  area: string;
+  owner: { id: number; name: string; href: string | null } | null;
+  /** Null when the person may not read bills. */
+  arrears: Arrears | null;
+  sections: FileSection[];
+  actions: FileAction[];
+}
+
+export interface PropertyFile {
+  kind: 'owner' | 'unit';
+  id: number;
+  title: string;
+  arrears: Arrears | null;
+  /** Null when the person may not read rooms. */
+  rooms: RoomFile[] | null;
+  /** What belongs to the owner rather than one room: contacts about arrears, correspondence. */
+  sections: FileSection[];
+  actions: FileAction[];
+}
+
+type Row = { id: number; toJSON(): object };
+
+/** The person's reading rights, asked once per page. */
+function readerOf(actor: Actor) {
+  const lists = new Map<string, boolean>();
+  return {
+    mayList(resource: string): boolean {
+      if (!lists.has(resource)) lists.set(resource, decide(actor, `${resource}.list`).allowed);
+      return lists.get(resource)!;
+    },
+    href(resource: string, row: Row): string | null {
+      return decide(actor, `${resource}.show`, row.toJSON() as Record<string, unknown>).allowed
+        ? showHref(resource, row.id)
+        : null;
+    },
+    may(action: string, row?: Row): boolean {
+      return decide(actor, action, row ? (row.toJSON() as Record<string, unknown>) : undefined).allowed;
+    },
+  };
+}
+type Reader = ReturnType<typeof readerOf>;
+
+function section(
+  key: string,
+  title: string,
+  columns: string[],
+  rows: FileRow[],
+  total: number,
+  moreHref: string | null,
+  empty: string,
+  summary?: string,
+): FileSection {
+  return { key, title, columns, rows, total, moreHref: total > rows.length ? moreHref : null, summary, empty };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number | null | undefined): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k === null || k === undefined) continue;
+    const list = groups.get(k) ?? [];
+    list.push(row);
+    groups.set(k, list);
+  }
+  return groups;
+}
+
+function arrearsOf(bills: Bill[], today: string): Arrears {
+  let amount = 0;
+  let owing = 0;
+  const periods = new Set<string>();
+  for (const bill of bills) {
+    if (bill.status === 'paid') continue;
+    const due = bill.amount - bill.paidAmount;
+    owing += due;
+    if (String(bill.dueDate) < today && due > 0) {
+      amount += due;
+      periods.add(bill.period);
+    }
+  }
+  const text =
+    owing === 0
+      ? '无欠费'
+      : amount > 0
+        ? `逾期欠费 ${yuan(amount)}（${periods.size} 个月），未缴合计 ${yuan(owing)}`
+        : `未缴合计 ${yuan(owing)}（均未到缴费期限）`;
+  return { amount, months: periods.size, owing, text };
+}
+
+/** What one query per section reads for a set of rooms (and, on an owner's page, only that owner's bills). */
+interface RoomData {
+  bills: Map<number, Bill[]>;
+  receipts: Map<number, Payment[]>;
+  tickets: Map<number, Ticket[]>;
+  visits: Map<number, (ReturnVisit & { unitId: number; ticketNumber: string })[]>;
+  rentals: Map<number, ParkingRental[]>;
+  spaces: Map<number, string>;
+  applications: Map<number, RenovationApplication[]>;
+  deposits: Map<number, RenovationDeposit[]>;
+  targets: Map<number, DunningTarget[]>;
+  records: Map<number, DunningRecord[]>;
+  plans: Map<number, DunningPlan>;
+}
+
+async function readRooms(reader: Reader, unitIds: number[], ownerId: number | null): Promise<RoomData> {
+  const data: RoomData = {
+    bills: new Map(),
+    receipts: new Map(),
+    tickets: new Map(),
+    visits: new Map(),
+    rentals: new Map(),
+    spaces: new Map(),
+    applications: new Map(),
+    deposits: new Map(),
+    targets: new Map(),
+    records: new Map(),
+    plans: new Map(),
+  };
+  if (unitIds.length === 0) return data;
+  const unitId = { [Op.in]: unitIds };
+  const jobs: Promise<void>[] = [];
+  if (reader.mayList('Bill')) {
+    const where: WhereOptions = ownerId === null ? { unitId } : { unitId, ownerId };
+    jobs.push(
+      Bill.findAll({
+        where,
+        order: [
+          ['period', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      }).then((bills) => {
+        data.bills = groupBy(bills, (b) => b.unitId);
+      }),
+    );
+  }
+  if (reader.mayList('Payment')) {
+    jobs.push(
+      (async () => {
+        // A receipt belongs to a room when it names it or settles one of its bills (收据分摊).
+        const allocated = (await PaymentAllocation.findAll({
+          attributes: ['paymentId'],
+          include: [{ model: Bill, as: 'bill', attributes: ['unitId'], where: { unitId } }],
+        })) as (PaymentAllocation & { bill: Bill })[];
+        const payments = await Payment.findAll({
+          where: {
+            [Op.or]: [{ unitId }, { id: { [Op.in]: [...new Set(allocated.map((a) => a.paymentId))] } }],
+            ...(ownerId === null ? {} : { ownerId }),
+          },
+          order: [
+            ['paidAt', 'DESC'],
+            ['id', 'DESC'],
+          ],
+        });
+        const roomsOf = new Map<number, Set<number>>();
+        for (const a of allocated) roomsOf.set(a.paymentId, (roomsOf.get(a.paymentId) ?? new Set()).add(a.bill.unitId));
+        for (const payment of payments) {
+          const rooms = roomsOf.get(payment.id) ?? new Set<number>();
+          if (payment.unitId && unitIds.includes(payment.unitId)) rooms.add(payment.unitId);
+          for (const room of rooms) data.receipts.set(room, [...(data.receipts.get(room) ?? []), payment]);
+        }
+      })(),
+    );
+  }
+  if (reader.mayList('Ticket')) {
+    jobs.push(
+      Ticket.findAll({
+        where: { unitId },
+        order: [
+          ['reportedAt', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      }).then((tickets) => {
+        data.tickets = groupBy(tickets, (t) => t.unitId);
+      }),
+    );
+  }
+  if (reader.mayList('ReturnVisit')) {
+    jobs.push(
+      ReturnVisit.findAll({
+        include: [{ model: Ticket, as: 'ticket', attributes: ['id', 'unitId', 'number'], where: { unitId } }],
+        order: [
+          ['visitedAt', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      }).then((visits) => {
+        const shaped = visits.map((visit) => {
+          const ticket = (visit as ReturnVisit & { ticket: Ticket }).ticket;
+          return Object.assign(visit, { unitId: ticket.unitId!, ticketNumber: ticket.number });
+        });
+        data.visits = groupBy(shaped, (v) => v.unitId);
+      }),
+    );
+  }
+  if (reader.mayList('ParkingRental')) {
+    jobs.push(
+      ParkingRental.findAll({
+        where: { unitId },
+        order: [
+          ['startDate', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      }).then(async (rentals) => {
+        data.rentals = groupBy(rentals, (r) => r.unitId);
+        const spaces = await ParkingSpace.findAll({
+          attributes: ['id', 'code'],
+          where: { id: [...new Set(rentals.map((r) => r.spaceId))] },
+        });
+        data.spaces = new Map(spaces.map((s) => [s.id, s.code]));
+      }),
+    );
+  }
+  if (reader.mayList('RenovationApplication')) {
+    jobs.push(
+      RenovationApplication.findAll({
+        where: { unitId },
+        order: [
+          ['createdAt', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      }).then((applications) => {
+        data.applications = groupBy(applications, (a) => a.unitId);
+      }),
+    );
+  }
+  if (reader.mayList('RenovationDeposit')) {
+    jobs.push(
+      RenovationDeposit.findAll({
+        where: { unitId },
+        order: [
+          ['createdAt', 'DESC'],
+          ['id', 'DESC'],
+        ],
+      }).then((deposits) => {
+        data.deposits = groupBy(deposits, (d) => d.unitId);
+      }),
+    );
+  }
+  const dunningTargets = reader.mayList('DunningTarget');
+  const dunningRecords = reader.mayList('DunningRecord');
+  if (dunningTargets || dunningRecords) {
+    jobs.push(
+      (async () => {
+        const targets = await DunningTarget.findAll({ where: { unitId }, order: [['id', 'DESC']] });
+        const plans = await DunningPlan.findAll({ where: { id: [...new Set(targets.map((t) => t.planId))] } });
+        data.plans = new Map(plans.map((p) => [p.id, p]));
+        if (dunningTargets) data.targets = groupBy(targets, (t) => t.unitId);
+        if (dunningRecords) {
+          const roomOf = new Map(targets.map((t) => [t.id, t.unitId]));
+          const records = await DunningRecord.findAll({
+            where: { targetId: { [Op.in]: targets.map((t) => t.id) } },
+            order: [
+              ['contactedAt', 'DESC'],
+              ['id', 'DESC'],
+            ],
+          });
+          data.records = groupBy(records, (r) => (r.targetId ? roomOf.get(r.targetId) : null));
+        }
+      })(),
+    );
+  }
+  await Promise.all(jobs);
+  return data;
+}
+
+function roomSections(reader: Reader, data: RoomData, unit: Unit, ownerId: number | null, today: string) {
+  const sections: FileSection[] = [];
+  const filters = (byOwner: boolean): Record<string, number> =>
+    byOwner && ownerId !== null ? { ownerId } : { unitId: unit.id };
+  if (reader.mayList('Bill')) {
+    const bills = data.bills.get(unit.id) ?? [];
+    const open = bills.filter((b) => b.status !== 'paid').reverse();
+    const recent = bills.filter((b) => b.status === 'paid').slice(0, 3);
+    const rows = [...open.slice(0, OPEN_BILL_ROWS), ...recent].map((b) => ({
+      id: b.id,
+      href: reader.href('Bill', b),
+      cells: [
+        monthLabel(b.period),
+        b.description,
+        yuan(b.amount),
+        yuan(b.paidAmount),
+        word('Bill', 'status', b.status),
+        when(b.dueDate),
+      ],
+      tone: b.status !== 'paid' && String(b.dueDate) < today ? ('warning' as const) : undefined,
+    }));
+    sections.push(
+      section(
+        'bills',
+        '账单',
+        ['账期', '账单说明', '应收金额', '已收金额', '状态', '缴费期限'],
+        rows,
+        bills.length,
+        listHref('Bill', { unitId: unit.id }),
+        '没有账单',
+        arrearsOf(bills, today).text,
+      ),
+    );
+  }
+  if (reader.mayList('Payment')) {
+    const receipts = data.receipts.get(unit.id) ?? [];
+    sections.push(
+      section(
+        'receipts',
+        '收款收据',
+        ['收据号', '收款时间', '交款人', '收款类别', '收款方式', '金额', '状态'],
+        receipts.slice(0, FILE_ROWS).map((p) => ({
+          id: p.id,
+          href: reader.href('Payment', p),
+          cells: [
+            p.receiptNumber,
+            when(p.paidAt, true),
+            p.payerName,
+            word('Payment', 'kind', p.kind),
+            word('Payment', 'method', p.method),
+            yuan(p.amount),
+            word('Payment', 'status', p.status),
+          ],
+          tone: p.status === 'voided' ? ('muted' as const) : undefined,
+        })),
+        receipts.length,
+        listHref('Payment', filters(true)),
+        '没有收款记录',
+      ),
+    );
+  }
+  if (reader.mayList('Ticket')) {
+    const tickets = data.tickets.get(unit.id) ?? [];
+    const open = tickets.filter((t) => !['archived', 'cancelled'].includes(t.status)).length;
+    sections.push(
+      section(
+        'tickets',
+        '报事',
+        ['报事单号', '报事时间', '类别', '报事内容', '报事人', '状态'],
+        tickets.slice(0, FILE_ROWS).map((t) => ({
+          id: t.id,
+          href: reader.href('Ticket', t),
+          cells: [
+            t.number,
+            when(t.reportedAt, true),
+            word('Ticket', 'category', t.category),
+            t.title,
+            t.reporterName,
+            word('Ticket', 'status', t.status),
+          ],
+          tone: t.status === 'cancelled' ? ('muted' as const) : undefined,
+        })),
+        tickets.length,
+        listHref('Ticket', { unitId: unit.id }),
+        '没有报事',
+        tickets.length ? `共 ${tickets.length} 单，未归档 ${open} 单` : undefined,
+      ),
+    );
+  }
+  if (reader.mayList('ReturnVisit')) {
+    const visits = data.visits.get(unit.id) ?? [];
+    sections.push(
+      section(
+        'returnVisits',
+        '回访',
+        ['报事单号', '回访时间', '回访方式', '满意度', '业主意见'],
+        visits.slice(0, FILE_ROWS).map((v) => ({
+          id: v.id,
+          href: reader.href('ReturnVisit', v),
+          cells: [
+            v.ticketNumber + (v.isSpotCheck ? '（抽查）' : ''),
+            when(v.visitedAt, true),
+            word('ReturnVisit', 'method', v.method),
+            `${v.satisfaction} 分`,
+            v.feedback ?? '—',
+          ],
+        })),
+        visits.length,
+        null,
+        '没有回访',
+      ),
+    );
+  }
+  if (reader.mayList('ParkingRental')) {
+    const rentals = data.rentals.get(unit.id) ?? [];
+    sections.push(
+      section(
+        'parking',
+        '车位租赁',
+        ['车位', '车牌号', '租用人', '起止日期', '月租金', '状态'],
+        rentals.slice(0, FILE_ROWS).map((r) => ({
+          id: r.id,
+          href: reader.href('ParkingRental', r),
+          cells: [
+            data.spaces.get(r.spaceId) ?? '—',
+            r.plateNumber,
+            r.renterName,
+            `${when(r.startDate)} 至 ${when(r.endDate)}`,
+            yuan(r.monthlyRent),
+            word('ParkingRental', 'status', r.status),
+          ],
+        })),
+        rentals.length,
+        ownerId !== null ? listHref('ParkingRental', { ownerId }) : null,
+        '没有车位租赁',
+      ),
+    );
+  }
+  if (reader.mayList('RenovationApplication')) {
+    const applications = data.applications.get(unit.id) ?? [];
+    sections.push(
+      section(
+        'renovations',
+        '装修申请',
+        ['申请编号', '装修内容', '施工单位', '工期', '状态', '验收结果'],
+        applications.slice(0, FILE_ROWS).map((a) => ({
+          id: a.id,
+          href: reader.href('RenovationApplication', a),
+          cells: [
+            a.number,
+            a.scope,
+            a.contractor,
+            `${when(a.startDate)} 至 ${when(a.endDate)}`,
+            word('RenovationApplication', 'status', a.status),
+            a.inspectionResult ? word('RenovationApplication', 'inspectionResult', a.inspectionResult) : '—',
+          ],
+        })),
+        applications.length,
+        listHref('RenovationApplication', { unitId: unit.id }),
+        '没有装修申请',
+      ),
+    );
+  }
+  if (reader.mayList('RenovationDeposit')) {
+    const deposits = data.deposits.get(unit.id) ?? [];
+    sections.push(
+      section(
+        'deposits',
+        '装修押金',
+        ['押金编号', '押金金额', '已退金额', '扣除金额', '状态'],
+        deposits.slice(0, FILE_ROWS).map((d) => ({
+          id: d.id,
+          href: reader.href('RenovationDeposit', d),
+          cells: [
+            d.number,
+            yuan(d.amount),
+            yuan(d.refundedAmount),
+            yuan(d.deduction),
+            word('RenovationDeposit', 'status', d.status),
+          ],
+        })),
+        deposits.length,
+        listHref('RenovationDeposit', { unitId: unit.id }),
+        '没有装修押金',
+      ),
+    );
+  }
+  if (reader.mayList('DunningTarget')) {
+    const targets = data.targets.get(unit.id) ?? [];
+    sections.push(
+      section(
+        'dunningTargets',
+        '催缴计划',
+        ['催缴计划', '计划状态', '列入时欠费', '欠费月数'],
+        targets.slice(0, FILE_ROWS).map((t) => {
+          const plan = data.plans.get(t.planId);
+          return {
+            id: t.id,
+            href: reader.href('DunningTarget', t),
+            cells: [
+              plan?.title ?? '—',
+              word('DunningPlan', 'status', plan?.status),
+              yuan(t.arrearsAmount),
+              `${t.monthsInArrears} 个月`,
+            ],
+          };
+        }),
+        targets.length,
+        ownerId !== null ? listHref('DunningTarget', { ownerId }) : null,
+        '没有列入催缴计划',
+      ),
+    );
+  }
+  if (reader.mayList('DunningRecord')) {
+    const records = data.records.get(unit.id) ?? [];
+    sections.push(
+      section(
+        'dunningRecords',
+        '催缴联系',
+        ['联系时间', '联系方式', '结果', '承诺缴费日', '说明'],
+        records.slice(0, FILE_ROWS).map((r) => ({
+          id: r.id,
+          href: reader.href('DunningRecord', r),
+          cells: [
+            when(r.contactedAt, true),
+            word('DunningRecord', 'method', r.method),
+            word('DunningRecord', 'result', r.result),
+            when(r.promisedDate),
+            r.note ?? '—',
+          ],
+        })),
+        records.length,
+        ownerId !== null ? listHref('DunningRecord', { ownerId }) : null,
+        '没有催缴联系记录',
+      ),
+    );
+  }
+  return sections;
+}
+
+/** The ways in from a room: 收款, 报事登记, 装修申请 — each only for whoever the rules let take it. */
+function roomActions(reader: Reader, unit: Unit, ownerId: number | null, arrears: Arrears | null): FileAction[] {
+  const actions: FileAction[] = [];
+  const query = new URLSearchParams({ unitId: String(unit.id), ...(ownerId ? { ownerId: String(ownerId) } : {}) });
+  if (ownerId && (arrears === null || arrears.owing > 0) && reader.may('Unit.collect', unit))
+    actions.push({ label: '收款', href: `${ADMIN}/Unit/records/${unit.id}/collect` });
+  if (reader.may('Ticket.new')) actions.push({ label: '报事登记', href: `${ADMIN}/Ticket/actions/new?${query}` });
+  if (ownerId && reader.may('RenovationApplication.new'))
+    actions.push({ label: '装修申请', href: `${ADMIN}/RenovationApplication/actions/new?${query}` });
+  return actions;
+}
+
+async function correspondenceSection(reader: Reader, ownerId: number): Promise<FileSection | null> {
+  if (!reader.mayList('Correspondence')) return null;
+  const rows = await Correspondence.findAll({
+    where: { ownerId },
+    order: [
+      ['occurredOn', 'DESC'],
+      ['id', 'DESC'],
+    ],
+  });
+  return section(
+    'correspondence',
+    '函件与电话',
+    ['日期', '类别', '往来', '对方', '事由'],
+    rows.slice(0, FILE_ROWS).map((c) => ({
+      id: c.id,
+      href: reader.href('Correspondence', c),
+      cells: [
+        when(c.occurredOn),
+        word('Correspondence', 'kind', c.kind),
+        word('Correspondence', 'direction', c.direction),
+        c.party,
+        c.subject,
+      ],
+    })),
+    rows.length,
+    listHref('Correspondence', { ownerId }),
+    '没有函件或电话记录',
+  );
+}
+
+async function roomFiles(reader: Reader, units: Unit[], owners: Map<number, Owner>, ownerId: number | null) {
+  const today = shanghaiDay(new Date());
+  const data = await readRooms(
+    reader,
+    units.map((u) => u.id),
+    ownerId,
+  );
+  return units.map((unit): RoomFile => {
+    const owner = unit.ownerId ? owners.get(unit.ownerId) : undefined;
+    const arrears = reader.mayList('Bill') ? arrearsOf(data.bills.get(unit.id) ?? [], today) : null;
+    return {
+      id: unit.id,
+      label: unit.label,
+      href: reader.href('Unit', unit),
+      area: `${unit.area} 平方米`,
+      owner: owner ? { id: owner.id, name: owner.name, href: reader.href('Owner', owner) } : null,
+      arrears,
+      sections: roomSections(reader, data, unit, ownerId ?? unit.ownerId ?? null, today),
+      actions: roomActions(reader, unit, unit.ownerId ?? null, arrears),
+    };
+  });
+}
+
+function totalArrears(rooms: RoomFile[]): Arrears | null {
+  if (rooms.some((room) => room.arrears === null)) return null;
+  const amount = rooms.reduce((sum, r) => sum + r.arrears!.amount, 0);
+  const owing = rooms.reduce((sum, r) => sum + r.arrears!.owing, 0);
+  const months = Math.max(0, ...rooms.map((r) => r.arrears!.months));
+  const text =
+    owing === 0
+      ? '无欠费'
+      : amount > 0
+        ? `逾期欠费 ${yuan(amount)}（最多 ${months} 个月），未缴合计 ${yuan(owing)}`
+        : `未缴合计 ${yuan(owing)}（均未到缴费期限）`;
+  return { amount, months, owing, text };
+}
+
+const recordId = (id: unknown): number => {
+  if (!isRecordId(id)) throw new NotFound('没有这条记录');
+  return Number(id);
+};
+
+/** The owner's page: their rooms, each with its file, and what is the owner's own (dunning contacts, correspondence). */
+export async function ownerFile(actor: Actor | null, id: unknown): Promise<PropertyFile> {
+  const owner = await Owner.findByPk(recordId(id));
+  if (!owner) throw new NotFound('业主不存在');
+  const reader = readerOf(authorize(actor, 'Owner.show', owner));
+  let rooms: RoomFile[] | null = null;
+  if (reader.mayList('Unit')) {
+    const units = await Unit.findAll({ where: { ownerId: owner.id }, order: [['label', 'ASC']] });
+    rooms = await roomFiles(reader, units, new Map([[owner.id, owner]]), owner.id);
+  }
+  const correspondence = await correspondenceSection(reader, owner.id);
+  const actions: FileAction[] = [];
+  if (reader.may('Ticket.new'))
+    actions.push({ label: '报事登记', href: `${ADMIN}/Ticket/actions/new?ownerId=${owner.id}` });
+  if (reader.may('Correspondence.new'))
+    actions.push({ label: '登记函件/电话', href: `${ADMIN}/Correspondence/actions/new?ownerId=${owner.id}` });
+  return {
+    kind: 'owner',
+    id: owner.id,
+    title: owner.name,
+    arrears: rooms && reader.mayList('Bill') ? totalArrears(rooms) : null,
+    rooms,
+    sections: correspondence ? [correspondence] : [],
+    actions,
+  };
+}
+
+/** The room's page: its file, its owner, and the owner's correspondence. */
+export async function unitFile(actor: Actor | null, id: unknown): Promise<PropertyFile> {
+  const unit = await Unit.findByPk(recordId(id));
+  if (!unit) throw new NotFound('房屋不存在');
+  const reader = readerOf(authorize(actor, 'Unit.show', unit));
+  const owner = unit.ownerId && reader.mayList('Owner') ? await Owner.findByPk(unit.ownerId) : null;
+  const [room] = await roomFiles(reader, [unit], new Map(owner ? [[owner.id, owner]] : []), null);
+  const correspondence = owner ? await correspondenceSection(reader, owner.id) : null;
+  return {
+    kind: 'unit',
+    id: unit.id,
+    title: unit.label,
+    arrears: room.arrears,
+    rooms: [room],
+    sections: correspondence ? [correspondence] : [],
+    actions: [],
+  };
+}
+
+// ——— 我的工作台的搜索 ———
+
+/** A search longer than this is no name, phone or room number. */
+export const SEARCH_MAX = 40;
+const SEARCH_ROWS = 10;
+
+export interface SearchResult {
+  kind: 'owner' | 'unit';
+  id: number;
+  href: string;
+  title: string;
+  detail: string;
+}
+
+export interface SearchAnswer {
+  query: string;
+  results: SearchResult[];
+  /** Why nothing was looked for, or that nothing was found. */
+  message: string | null;
+}
+
+const phoneTail = (phone: string | null | undefined) => (phone ? `尾号 ${phone.slice(-4)}` : '未登记电话');
+
+/**
+ * Owners and rooms by name, phone (or its tail) or room number, as far as the person may read them: owners only for
+ * whoever may list owners, rooms for whoever may list rooms, each a record they may open.
+ */
+export async function searchOwnersAndUnits(actor: Actor | null, typed: unknown): Promise<SearchAnswer> {
+  const raw = typeof typed === 'string' ? typed.trim() : '';
+  // LIKE's wildcards are no part of a name, phone or room number.
+  const query = raw.replace(/[%_\\]/g, '');
+  if (typeof typed !== 'string' || query === '')
+    return { query: raw, results: [], message: '请输入业主姓名、电话（或尾号）或房号' };
+  if (raw.length > SEARCH_MAX)
+    return { query: raw.slice(0, SEARCH_MAX), results: [], message: `搜索内容太长：最多 ${SEARCH_MAX} 个字` };
+  if (!actor) return { query, results: [], message: '请先登录' };
+  const reader = readerOf(actor);
+  const like = isPostgres ? Op.iLike : Op.like;
+  const pattern = `%${query}%`;
+  const escaped = sequelize.escape(pattern);
+  const likeSql = isPostgres ? 'ILIKE' : 'LIKE';
+  const results: SearchResult[] = [];
+
+  if (reader.mayList('Unit')) {
+    const units = await Unit.findAll({
+      where: {
+        [Op.or]: [
+          { label: { [like]: pattern } },
+          { number: { [like]: pattern } },
+          {
+            ownerId: {
+              [Op.in]: literal(
+                `(SELECT "id" FROM "Owner" WHERE "name" ${likeSql} ${escaped} OR "phone" ${likeSql} ${escaped})`,
+              ),
+            },
+          },
+        ],
+      },
+      order: [['label', 'ASC']],
+      limit: SEARCH_ROWS * 2,
+    });
+    const owners = new Map(
+      (
+        await Owner.findAll({
+          attributes: ['id', 'name'],
+          where: { id: [...new Set(units.map((u) => u.ownerId).filter((id): id is number => id !== null))] },
+        })
+      ).map((o) => [o.id, o.name]),
+    );
+    for (const unit of units) {
+      const href = reader.href('Unit', unit);
+      if (!href || results.length >= SEARCH_ROWS) continue;
+      const owner = unit.ownerId ? owners.get(unit.ownerId) : null;
+      results.push({ kind: 'unit', id: unit.id, href, title: unit.label, detail: owner ? `业主 ${owner}` : '无业主' });
+    }
+  }
+
+  if (reader.mayList('Owner')) {
+    const owners = await Owner.findAll({
+      where: {
+        [Op.or]: [
+          { name: { [like]: pattern } },
+          { phone: { [like]: pattern } },
+          { altPhone: { [like]: pattern } },
+          {
+            id: {
+              [Op.in]: literal(
+                `(SELECT "ownerId" FROM "Unit" WHERE "ownerId" IS NOT NULL AND ("label" ${likeSql} ${escaped} OR "number" ${likeSql} ${escaped}))`,
+              ),
+            },
+          },
+        ],
+      },
+      order: [
+        ['name', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      limit: SEARCH_ROWS * 2,
+    });
+    const rooms = groupBy(
+      await Unit.findAll({ attributes: ['id', 'label', 'ownerId'], where: { ownerId: owners.map((o) => o.id) } }),
+      (u) => u.ownerId,
+    );
+    let shown = 0;
+    for (const owner of owners) {
+      const href = reader.href('Owner', owner);
+      if (!href || shown >= SEARCH_ROWS) continue;
+      shown += 1;
+      const labels = (rooms.get(owner.id) ?? []).map((u) => u.label);
+      results.push({
+        kind: 'owner',
+        id: owner.id,
+        href,
+        title: owner.name,
+        detail: [labels.length ? labels.join('、') : '无房屋', phoneTail(owner.phone)].join(' · '),
+      });
+    }
+  }
+  return { query, results, message: results.length ? null : `没有找到与「${query}」相符的业主或房屋` };
+}
