@@ -71,6 +71,16 @@ function requireSignIn(loginPath: string) {
   };
 }
 
+/**
+ * AdminJS's older picker route (`/api/resources/<id>/search/<query>`) prints a deprecation notice on every call, so
+ * every keystroke of a script or older client filled the log: it is served by the search action the pickers use.
+ */
+const LEGACY_SEARCH = /^\/api\/resources\/([^/?]+)\/search(?=[/?]|$)/;
+function legacySearchAsAction(req: Request, _res: Response, next: NextFunction) {
+  req.url = req.url.replace(LEGACY_SEARCH, '/api/resources/$1/actions/search');
+  next();
+}
+
 /** The only requests that may carry a file: the new and edit forms of a resource with an attachment. */
 const ATTACHMENT_FORMS = /^\/api\/resources\/ArchiveDocument\/(actions\/new|records\/\d+\/edit)$/;
 
@@ -114,7 +124,7 @@ export async function createApp() {
     requireSignIn(admin.options.loginPath),
     parseBodies(bodyLimits, (req) => req.method === 'POST' && ATTACHMENT_FORMS.test(req.path)),
   );
-  app.use(ROOT_PATH, AdminJSExpress.buildRouter(admin));
+  app.use(ROOT_PATH, legacySearchAsAction, AdminJSExpress.buildRouter(admin));
 
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     logger.error('request failed', error);

@@ -39,10 +39,12 @@ const shown = (field: string, value: unknown): JsonValue => {
 
 function changesOf(was: ParamsType, now: ParamsType): AuditChanges {
   const changes: AuditChanges = {};
+  // A new record had nothing before, not even a secret.
+  const creating = Object.keys(was).length === 0;
   for (const field of new Set([...Object.keys(was), ...Object.keys(now)])) {
     if (NOT_CHANGES.has(field) || field.includes('.')) continue;
     if (JSON.stringify(was[field] ?? null) === JSON.stringify(now[field] ?? null)) continue;
-    changes[field] = [shown(field, was[field]), shown(field, now[field])];
+    changes[field] = [creating ? null : shown(field, was[field]), shown(field, now[field])];
   }
   return changes;
 }

@@ -1,0 +1,157 @@
+// 操作日志 (SECURITY.md rule 7): every change made through the admin leaves exactly one line — who, which action,
+// which record, the changed fields — and a refused one leaves none. Staff accounts, departments, positions and their
+// clauses, ticket registration and the workflow steps, each through the admin API as the UI sends them.
+import { expect } from 'chai';
+import { Op } from 'sequelize';
+import { AuditLog, Department, Position, PositionClause, Staff, Ticket } from '../../src/models/index.js';
+import { department, position, staff, TEST_PASSWORD } from '../support/factories.js';
+import { signedInClient, type Client } from '../support/http.js';
+import { smallEstate } from '../support/estate.js';
+
+type Form = Record<string, string | number | boolean>;
+
+async function as(code: string): Promise<{ client: Client; member: Staff }> {
+  const member = await staff(code);
+  return { client: await signedInClient(member.email, TEST_PASSWORD), member };
+}
+
+/** The audit lines written since `since` for this action (and record, when given). */
+async function linesSince(since: number, action: string, recordId?: string | number) {
+  return AuditLog.findAll({
+    where: {
+      id: { [Op.gt]: since },
+      action,
+      ...(recordId === undefined ? {} : { recordId: String(recordId) }),
+    },
+  });
+}
+
+const lastId = async () => ((await AuditLog.max('id')) as number | null) ?? 0;
+
+function expectOneLine(lines: AuditLog[], member: Staff, fields: string[]) {
+  expect(lines, JSON.stringify(lines.map((l) => l.toJSON()))).to.have.length(1);
+  const [line] = lines;
+  expect(line.staffId).to.equal(member.id);
+  expect(line.recordId).to.be.a('string').and.not.equal('');
+  for (const field of fields) expect(line.changes, `${line.action} changes ${field}`).to.have.property(field);
+}
+
+describe('操作日志: one line per change made through the admin, none for a refusal', () => {
+  let tag = 0;
+  const unique = () => `${Date.now().toString(36)}${++tag}`;
+
+  it('系统管理员 creating a staff account leaves one Staff.new line naming the account and its fields, the password only as changed', async () => {
+    const { client, member } = await as('system_admin');
+    const pos = await position('technician');
+    const since = await lastId();
+    const email = `audit${unique()}@test.local`;
+    const { body } = await client.create('Staff', {
+      name: '审计新员工',
+      email,
+      password: 'Abcdef-2026-xyz',
+      proposedPositionId: pos.id,
+      enabled: true,
+    });
+    expect(body.notice?.type, JSON.stringify(body).slice(0, 400)).to.equal('success');
+    const row = await Staff.findOne({ where: { email } });
+    const lines = await linesSince(since, 'Staff.new', row!.id);
+    expectOneLine(lines, member, ['name', 'email', 'passwordHash']);
+    expect(lines[0].changes.passwordHash).to.deep.equal([null, '（已修改）']);
+    expect(JSON.stringify(lines[0].changes)).to.not.include(row!.passwordHash);
+  });
+
+  it('客户接待员 may not create a staff account: no line', async () => {
+    const { client } = await as('receptionist');
+    const since = await lastId();
+    await client.create('Staff', { name: '不许', email: `no${unique()}@test.local`, password: 'Abcdef-2026-xyz' });
+    expect(await linesSince(since, 'Staff.new')).to.have.length(0);
+  });
+
+  it('系统管理员 editing a staff account leaves one Staff.edit line with the changed field', async () => {
+    const { client, member } = await as('system_admin');
+    const target = await staff('receptionist');
+    const since = await lastId();
+    const { body } = await client.edit('Staff', target.id, { name: '改了名字', phone: '13912345678' });
+    expect(body.notice?.type, JSON.stringify(body).slice(0, 400)).to.equal('success');
+    const lines = await linesSince(since, 'Staff.edit', target.id);
+    expectOneLine(lines, member, ['name', 'phone']);
+    expect(lines[0].changes.name).to.deep.equal([target.name, '改了名字']);
+  });
+
+  it('系统管理员 creating and editing a department leaves one line each', async () => {
+    const { client, member } = await as('system_admin');
+    let since = await lastId();
+    const name = `审计部${unique()}`;
+    const made = await client.create('Department', { name, description: '新部门' });
+    expect(made.body.notice?.type, JSON.stringify(made.body).slice(0, 400)).to.equal('success');
+    const row = await Department.findOne({ where: { name } });
+    expectOneLine(await linesSince(since, 'Department.new', row!.id), member, ['name']);
+    since = await lastId();
+    const edited = await client.edit('Department', row!.id, { description: '改过的说明' });
+    expect(edited.body.notice?.type).to.equal('success');
+    expectOneLine(await linesSince(since, 'Department.edit', row!.id), member, ['description']);
+  });
+
+  it('客户服务助理 may not edit a department: no line', async () => {
+    const { client } = await as('assistant');
+    const dept = await department('保洁部');
+    const since = await lastId();
+    await client.edit('Department', dept.id, { description: '不许改' });
+    expect(await linesSince(since, 'Department.edit')).to.have.length(0);
+  });
+
+  it('系统管理员 editing a position and a clause leaves one line each with the changed field', async () => {
+    const { client, member } = await as('system_admin');
+    const pos = await Position.create({ name: `审计岗位${unique()}`, code: `audit_${unique()}`, source: 'test' });
+    let since = await lastId();
+    const edited = await client.edit('Position', pos.id, { grade: '三级', supervisorText: '管理处主任' });
+    expect(edited.body.notice?.type, JSON.stringify(edited.body).slice(0, 400)).to.equal('success');
+    expectOneLine(await linesSince(since, 'Position.edit', pos.id), member, ['grade', 'supervisorText']);
+    const clause = await PositionClause.create({ positionId: pos.id, kind: 'duty', number: 1, text: '原文' });
+    since = await lastId();
+    const changed = await client.edit('PositionClause', clause.id, { text: '改过的条款原文' });
+    expect(changed.body.notice?.type, JSON.stringify(changed.body).slice(0, 400)).to.equal('success');
+    expectOneLine(await linesSince(since, 'PositionClause.edit', clause.id), member, ['text']);
+  });
+
+  it('客户接待员 may not edit a position: no line', async () => {
+    const { client } = await as('receptionist');
+    const pos = await Position.create({ name: `审计岗位${unique()}`, code: `audit_${unique()}`, source: 'test' });
+    const since = await lastId();
+    await client.edit('Position', pos.id, { grade: '不许' });
+    expect(await linesSince(since, 'Position.edit')).to.have.length(0);
+  });
+
+  it('客户接待员 registering a ticket leaves one Ticket.new line with its fields', async () => {
+    const { client, member } = await as('receptionist');
+    const { units } = await smallEstate(1);
+    const engineering = await department('工程部');
+    const since = await lastId();
+    const title = `审计报事${unique()}`;
+    const form: Form = {
+      channel: 'phone',
+      category: 'repair',
+      title,
+      reporterName: '李四',
+      reporterPhone: '13700137000',
+      unitId: units[0].id,
+      departmentId: engineering.id,
+    };
+    const { body } = await client.create('Ticket', form);
+    expect(body.notice?.type, JSON.stringify(body).slice(0, 400)).to.equal('success');
+    const row = await Ticket.findOne({ where: { title } });
+    expectOneLine(await linesSince(since, 'Ticket.new', row!.id), member, ['title', 'reporterName', 'status']);
+  });
+
+  it('车库管理员 may not register a ticket: no line', async () => {
+    const { client } = await as('garage_keeper');
+    const since = await lastId();
+    await client.create('Ticket', {
+      channel: 'phone',
+      category: 'repair',
+      title: `不许${unique()}`,
+      reporterName: '李四',
+    });
+    expect(await linesSince(since, 'Ticket.new')).to.have.length(0);
+  });
+});
