@@ -22,6 +22,9 @@ import {
 import { fieldLabel } from './locale/index.js';
 import { AppError } from '../errors.js';
 import { isRecordId } from '../domain/input.js';
+import { TITLES } from './titles.js';
+import { addDays, shanghaiMoment } from '../lib/shanghai.js';
+import { isPostgres } from '../db.js';
 
 type Attribute = { type: { key?: string; values?: string[] }; allowNull?: boolean };
 
@@ -107,11 +110,52 @@ export function checkTypes(
  * year): the filter's value → the condition, or null for no condition. The resource declares a virtual property
  * of that name so AdminJS draws the filter.
  */
-export type ConditionFilter = (value: string, now: Date) => WhereOptions | null;
+export type ConditionFilter = (value: string, now: Date, raw: unknown) => WhereOptions | null;
 const CONDITION_FILTERS = new Map<string, Record<string, ConditionFilter>>();
+
+/** Text typed into a filter, matched anywhere in a column: case-insensitive on PostgreSQL as on SQLite. */
+export function containsText(column: string, value: string): WhereOptions {
+  return { [column]: { [isPostgres ? Op.iLike : Op.like]: `%${value.trim()}%` } };
+}
+
+/**
+ * A from–to range of days (yyyy-mm-dd, either end may be left open) on a date-and-time column, the days read in
+ * Asia/Shanghai: 到 12月3日 takes all of that day. Null when neither end is a day.
+ */
+export function shanghaiDayRange(column: string, raw: unknown): WhereOptions | null {
+  const range = (raw && typeof raw === 'object' ? raw : {}) as { from?: unknown; to?: unknown };
+  const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
+  const valid = (value: string | null) => value !== null && !Number.isNaN(shanghaiMoment(value, 0).getTime());
+  const from = day(range.from);
+  const to = day(range.to);
+  const bounds: Record<symbol, Date> = {};
+  if (valid(from)) bounds[Op.gte] = shanghaiMoment(from!, 0);
+  if (valid(to)) bounds[Op.lt] = shanghaiMoment(addDays(to!, 1), 0);
+  return Object.getOwnPropertySymbols(bounds).length ? { [column]: bounds } : null;
+}
 
 export function registerConditionFilters(resourceId: string, filters: Record<string, ConditionFilter>): void {
   CONDITION_FILTERS.set(resourceId, { ...(CONDITION_FILTERS.get(resourceId) ?? {}), ...filters });
+}
+
+/**
+ * The records get the titles their resource names them by (admin/titles.ts: 姓名 · 房号 · 手机尾号 …), worked out
+ * for all of them at once; every place that shows a record's title — a list's reference column, a record page, a
+ * picker, a reference reduced to its title — reads it from the record's JSON.
+ */
+async function withTitles(resourceId: string, records: BaseRecord[]): Promise<BaseRecord[]> {
+  const maker = TITLES[resourceId];
+  const ids = records.map((r) => Number(r.id())).filter(Number.isInteger);
+  if (!maker || ids.length === 0) return records;
+  const titles = await maker(ids);
+  for (const record of records) {
+    const title = titles.get(Number(record.id()));
+    if (title === undefined) continue;
+    const toJSON = record.toJSON.bind(record);
+    record.title = () => title;
+    record.toJSON = (currentAdmin) => ({ ...toJSON(currentAdmin), title });
+  }
+  return records;
 }
 
 export class Resource extends SequelizeResource {
@@ -132,7 +176,7 @@ export class Resource extends SequelizeResource {
     const wheres: WhereOptions[] = [];
     for (const [path, entry] of Object.entries(saved)) {
       let where: WhereOptions | null;
-      if (Object.hasOwn(conditions, path)) where = conditions[path](String(entry.value), now);
+      if (Object.hasOwn(conditions, path)) where = conditions[path](String(entry.value), now, entry.value);
       else if (entry.property?.type() === 'string' && typeof entry.value === 'string' && !path.includes('.')) {
         const coded = Boolean((this.model.getAttributes()[path]?.type as { values?: unknown } | undefined)?.values);
         where = { [path]: coded ? entry.value : { [Op.substring]: entry.value } };
@@ -170,8 +214,9 @@ export class Resource extends SequelizeResource {
     for (const [path, entry] of Object.entries(filter.filters ?? {})) {
       const name = path.split('.')[0];
       const known = Object.hasOwn(conditions, path) || (entry.property !== null && entry.property !== undefined);
-      if (!known || (shown && !shown.has(name)) || !filterValueFits(entry.value, entry.property?.type()))
-        delete filter.filters[path];
+      // A condition filter that is no column (收款日期) has its type on the resource's decorated property only.
+      const type = entry.property?.type() ?? decorated?.getPropertyByKey(name)?.type();
+      if (!known || (shown && !shown.has(name)) || !filterValueFits(entry.value, type)) delete filter.filters[path];
     }
   }
 
@@ -208,7 +253,11 @@ export class Resource extends SequelizeResource {
   async find(filter: Filter, options: Parameters<SequelizeResource['find']>[1]): Promise<BaseRecord[]> {
     this.keepShownFilters(filter);
     const safe = { ...options, sort: this.shownSort(options?.sort) };
-    return this.withConditions(filter, (resource) => SequelizeResource.prototype.find.call(resource, filter, safe));
+    const records = await this.withConditions(
+      filter,
+      (resource) => SequelizeResource.prototype.find.call(resource, filter, safe) as Promise<BaseRecord[]>,
+    );
+    return withTitles(this.id(), records);
   }
 
   async count(filter: Filter): Promise<number> {
@@ -297,11 +346,12 @@ export class Resource extends SequelizeResource {
 
   /** References are populated even for a refused form: ids that cannot be keys are skipped (PostgreSQL would fail on them). */
   async findMany(ids: (string | number)[]) {
-    return super.findMany(ids.filter(isRecordId));
+    return withTitles(this.id(), await super.findMany(ids.filter(isRecordId)));
   }
 
   async findOne(id: string | number) {
-    return isRecordId(id) ? super.findOne(String(id)) : null;
+    const record = isRecordId(id) ? await super.findOne(String(id)) : null;
+    return record ? (await withTitles(this.id(), [record]))[0] : null;
   }
 
   /** A reference to a row that does not exist is a field error, not a foreign-key failure (SQLite names no field). */

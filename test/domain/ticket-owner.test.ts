@@ -128,7 +128,8 @@ describe("a ticket's owner is its room's owner, or nobody", function () {
         const client = await signedInClient((await staff(code)).email, TEST_PASSWORD);
         const { body } = await client.show('Unit', units[0].id);
         expect(body.record?.params?.ownerId, code).to.equal(owners[0].id);
-        expect(body.record?.populated?.ownerId?.title, code).to.equal(owners[0].name);
+        // 姓名 · 房号 · 手机尾号 (admin/titles.ts).
+        expect(body.record?.populated?.ownerId?.title, code).to.match(new RegExp(`^${owners[0].name} · .*尾号\\d{4}$`));
       }
     });
   });

@@ -204,7 +204,8 @@ describe('lists filter and sort only by what they show; secrets never leave the 
     const mine = list.body.records.find((r: any) => r.params.spaceId === space.id);
     expect(mine, JSON.stringify(list.body).slice(0, 300)).to.not.equal(undefined);
     const registeredBy = mine.populated.registeredById;
-    expect(registeredBy.title).to.equal(garage.name);
+    // The title names the person and their department (admin/titles.ts), no more.
+    expect(registeredBy.title).to.equal(`${garage.name} · 保安部`);
     expect(registeredBy.params).to.deep.equal({ id: garage.id });
 
     const director = await client('director');

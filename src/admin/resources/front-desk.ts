@@ -2,9 +2,10 @@
 // Workflow fields (status, its timestamps, who approved/archived, the spot-check link) change only through the
 // use cases; the built-in forms write only the registration fields below, whatever the payload holds.
 import type { ActionContext, ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
-import { Op } from 'sequelize';
+import { Op, literal } from 'sequelize';
+import { isPostgres, sequelize } from '../../db.js';
 import { isTicketOverdue, overdueTicketWhere } from '../../models/ticket.js';
-import { registerConditionFilters } from '../adapter.js';
+import { containsText, registerConditionFilters } from '../adapter.js';
 import { Components } from '../components/index.js';
 import { Correspondence, Notice, ReturnVisit, Ticket, WorkOrder } from '../../models/index.js';
 import { navigation } from '../navigation.js';
@@ -106,6 +107,20 @@ export const handlerField = (name: string, label: string): FormField => ({
 
 registerConditionFilters('Ticket', {
   overdue: (value, now) => (value === 'true' ? overdueTicketWhere(now) : { [Op.not]: overdueTicketWhere(now) }),
+  // 报事人/电话: one box for the caller — the name or phone given on the call, or the linked owner's name or phones.
+  caller: (value) => {
+    if (!value.trim()) return null;
+    const text = sequelize.escape(`%${value.trim()}%`);
+    const like = isPostgres ? 'ILIKE' : 'LIKE';
+    const owners = `(SELECT "id" FROM "Owner" WHERE "name" ${like} ${text} OR "phone" ${like} ${text} OR "altPhone" ${like} ${text})`;
+    return {
+      [Op.or]: [
+        containsText('reporterName', value),
+        containsText('reporterPhone', value),
+        { ownerId: { [Op.in]: literal(owners) } },
+      ],
+    };
+  },
 });
 
 /** A registered ticket opens on its own page, where the next step (派工) is one click away. */
@@ -145,6 +160,7 @@ export const frontDeskResources: ResourceWithOptions[] = [
       listProperties: ['number', 'category', 'title', 'unitId', 'departmentId', 'status', 'dueAt', 'overdue'],
       filterProperties: [
         'number',
+        'caller',
         'status',
         'overdue',
         'category',
@@ -206,6 +222,8 @@ export const frontDeskResources: ResourceWithOptions[] = [
         satisfaction: readOnly(),
         // The room's owner or nobody (models/ticket.ts): the picker offers the owner of the room chosen above it.
         ownerId: { components: { edit: Components.TicketOwnerEdit } },
+        // Not a column: 报事人/电话 matches the caller's name and phone and the linked owner's (a condition filter).
+        caller: { type: 'string', isVisible: { list: false, show: false, filter: true, edit: false } },
         overdue: {
           type: 'boolean',
           isVisible: { list: true, show: true, filter: true, edit: false },
