@@ -630,8 +630,14 @@ function roomSections(reader: Reader, data: RoomData, unit: Unit, ownerId: numbe
   return sections;
 }
 
-/** The ways in from a room: 收款, 报事登记, 装修申请 — each only for whoever the rules let take it. */
-function roomActions(reader: Reader, unit: Unit, ownerId: number | null, arrears: Arrears | null): FileAction[] {
+/** The ways in from a room: 收款, 报事登记, 装修申请, 催缴记录 — each only for whoever the rules let take it. */
+function roomActions(
+  reader: Reader,
+  data: RoomData,
+  unit: Unit,
+  ownerId: number | null,
+  arrears: Arrears | null,
+): FileAction[] {
   const actions: FileAction[] = [];
   const query = new URLSearchParams({ unitId: String(unit.id), ...(ownerId ? { ownerId: String(ownerId) } : {}) });
   if (ownerId && (arrears === null || arrears.owing > 0) && reader.may('Unit.collect', unit))
@@ -639,6 +645,16 @@ function roomActions(reader: Reader, unit: Unit, ownerId: number | null, arrears
   if (reader.may('Ticket.new')) actions.push({ label: '报事登记', href: `${ADMIN}/Ticket/actions/new?${query}` });
   if (ownerId && reader.may('RenovationApplication.new'))
     actions.push({ label: '装修申请', href: `${ADMIN}/RenovationApplication/actions/new?${query}` });
+  // A contact about arrears is recorded against the room's place in a plan being carried out.
+  const target = (data.targets.get(unit.id) ?? []).find((t) => data.plans.get(t.planId)?.status === 'started');
+  if (target && reader.may('DunningRecord.new')) {
+    const dunning = new URLSearchParams({
+      planId: String(target.planId),
+      targetId: String(target.id),
+      ownerId: String(target.ownerId),
+    });
+    actions.push({ label: '催缴记录', href: `${ADMIN}/DunningRecord/actions/new?${dunning}` });
+  }
   return actions;
 }
 
@@ -690,7 +706,7 @@ async function roomFiles(reader: Reader, units: Unit[], owners: Map<number, Owne
       owner: owner ? { id: owner.id, name: owner.name, href: reader.href('Owner', owner) } : null,
       arrears,
       sections: roomSections(reader, data, unit, ownerId ?? unit.ownerId ?? null, today),
-      actions: roomActions(reader, unit, unit.ownerId ?? null, arrears),
+      actions: roomActions(reader, data, unit, unit.ownerId ?? null, arrears),
     };
   });
 }
