@@ -272,6 +272,13 @@ describe('我的工作台: one search box finds owners and rooms', () => {
     expect((await search(client, 'xyz不存在的人')).results).to.deep.equal([]);
   });
 
+  it('the box is on the desk of whoever may read owners or rooms, not on IT’s; the desk itself is unchanged', async () => {
+    const reception = await (await as('receptionist')).desk();
+    expect(reception).to.include({ mayFind: true }).and.to.have.property('tiles');
+    expect(reception).not.to.have.property('search');
+    expect(await (await as('system_admin')).desk()).to.include({ mayFind: false });
+  });
+
   it('nobody signed in gets no search', async () => {
     const response = await send(null, 'GET', '/admin/api/dashboard?q=1204');
     expect(response.status).to.not.equal(200);
