@@ -894,5 +894,9 @@ export async function searchOwnersAndUnits(actor: Actor | null, typed: unknown):
       });
     }
   }
+  // A room number asked for rooms first; a name or a phone for the person first.
+  const lower = query.toLowerCase();
+  const roomAsked = results.some((r) => r.kind === 'unit' && r.title.toLowerCase().includes(lower));
+  if (!roomAsked) results.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'owner' ? -1 : 1));
   return { query, results, message: results.length ? null : `没有找到与「${query}」相符的业主或房屋` };
 }

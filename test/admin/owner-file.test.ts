@@ -235,6 +235,7 @@ describe('我的工作台: one search box finds owners and rooms', () => {
   it('finds by room number: the room, and its owner with every room and the phone tail', async () => {
     const answer = await search(await as('receptionist'), '1204');
     expect(found(answer, 'unit')).to.include(roomB.id);
+    expect(answer.results[0].kind).to.equal('unit');
     const room = answer.results.find((r) => r.kind === 'unit' && r.id === roomB.id)!;
     expect(room).to.include({
       title: roomB.label,
@@ -253,6 +254,8 @@ describe('我的工作台: one search box finds owners and rooms', () => {
     const tail = await search(client, owner.phone!.slice(-8));
     expect(found(tail, 'owner')).to.deep.equal([owner.id]);
     expect(found(tail, 'unit')).to.have.members([roomA.id, roomB.id]);
+    // A phone asks for the person: the owner comes before the rooms.
+    expect(tail.results[0]).to.include({ kind: 'owner', id: owner.id });
   });
 
   it('returns nothing the person may not read: the system administrator finds no owner and no room', async () => {
