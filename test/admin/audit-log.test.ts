@@ -26,6 +26,9 @@ async function linesSince(since: number, action: string, recordId?: string | num
   });
 }
 
+let tag = 0;
+const unique = () => `${Date.now().toString(36)}${++tag}`;
+
 const lastId = async () => ((await AuditLog.max('id')) as number | null) ?? 0;
 
 function expectOneLine(lines: AuditLog[], member: Staff, fields: string[]) {
@@ -37,9 +40,6 @@ function expectOneLine(lines: AuditLog[], member: Staff, fields: string[]) {
 }
 
 describe('操作日志: one line per change made through the admin, none for a refusal', () => {
-  let tag = 0;
-  const unique = () => `${Date.now().toString(36)}${++tag}`;
-
   it('系统管理员 creating a staff account leaves one Staff.new line naming the account and its fields, the password only as changed', async () => {
     const { client, member } = await as('system_admin');
     const pos = await position('technician');
@@ -153,5 +153,88 @@ describe('操作日志: one line per change made through the admin, none for a r
       reporterName: '李四',
     });
     expect(await linesSince(since, 'Ticket.new')).to.have.length(0);
+  });
+});
+
+describe('决策日志 and 操作日志 screens in words', () => {
+  it('an audit line shows its action, resource and record by name and its changes as field → before → after in words', async () => {
+    const it = await as('system_admin');
+    const director = await as('director');
+    const target = await staff('receptionist');
+    const engineering = await department('工程部');
+    await it.client.edit('Staff', target.id, {
+      name: '改名的接待员',
+      departmentId: engineering.id,
+      password: 'Newpass-2026-abc',
+    });
+    const line = (await AuditLog.findOne({
+      where: { action: 'Staff.edit', recordId: String(target.id) },
+      order: [['id', 'DESC']],
+    }))!;
+    const { body } = await director.client.show('AuditLog', line.id);
+    const params = body.record.params;
+    expect(params.action).to.equal('编辑员工');
+    expect(params.resource).to.equal('员工');
+    expect(params.record).to.include('改名的接待员');
+    expect(params.recordLink).to.equal(`/admin/resources/Staff/records/${target.id}/show`);
+    const rows = JSON.parse(params.changes) as { field: string; before: string; after: string }[];
+    const byField = Object.fromEntries(rows.map((row) => [row.field, row]));
+    expect(byField['姓名']).to.include({ before: target.name, after: '改名的接待员' });
+    expect(byField['密码']).to.include({ after: '（已修改）' });
+    expect(byField['所属部门'] ?? byField['部门']).to.include({ after: '工程部' });
+    // Codes only in 技术信息.
+    const technical = JSON.parse(params.technical);
+    expect(technical).to.include({ 操作代码: 'Staff.edit', 资源代码: 'Staff', 记录编号: String(target.id) });
+    const words = JSON.stringify({ ...params, technical: undefined });
+    expect(words).to.not.match(/Staff\.edit|passwordHash|departmentId/);
+  });
+
+  it('a workflow step reads its states in Chinese and its times in Shanghai', async () => {
+    const { client: reception } = await as('receptionist');
+    const director = await as('director');
+    const { units } = await smallEstate(1);
+    const engineering = await department('工程部');
+    const made = await reception.create('Ticket', {
+      channel: 'phone',
+      category: 'repair',
+      title: `状态词${unique()}`,
+      reporterName: '王五',
+      unitId: units[0].id,
+      departmentId: engineering.id,
+    });
+    const id = made.body.record.id;
+    const cancelled = await reception.act('Ticket', id, 'cancel', { cancelReason: '业主已自行处理' });
+    expect(cancelled.body.notice?.type, JSON.stringify(cancelled.body).slice(0, 300)).to.equal('success');
+    const line = (await AuditLog.findOne({ where: { action: 'Ticket.cancel', recordId: String(id) } }))!;
+    const { body } = await director.client.show('AuditLog', line.id);
+    const rows = JSON.parse(body.record.params.changes) as { field: string; before: string; after: string }[];
+    const status = rows.find((row) => row.before === '已登记');
+    expect(status, JSON.stringify(rows)).to.include({ after: '已取消' });
+    const when = rows.find((row) => row.after.match(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/));
+    expect(when, JSON.stringify(rows)).to.not.equal(undefined);
+    expect(body.record.params.action).to.equal('取消（报事单）');
+  });
+
+  it('the 操作 and 资源 filters offer Chinese choices and match the chosen code exactly', async () => {
+    const director = await as('director');
+    const shown = await director.client.json('GET', '/admin/api/resources/AuditLog/actions/list');
+    expect(shown.status).to.equal(200);
+    const list = await director.client.list('AuditLog', { action: 'Staff.edit' });
+    expect(list.records.length).to.be.greaterThan(0);
+    for (const record of list.records) expect(record.params.action).to.equal('编辑员工');
+    const bills = await director.client.list('AuditLog', { resource: 'Bill' });
+    for (const record of bills.records) expect(record.params.resource).to.equal('账单');
+    const decisions = await director.client.list('DecisionLog', { action: 'AuditLog.list' });
+    expect(decisions.records.length).to.be.greaterThan(0);
+    for (const record of decisions.records) {
+      expect(record.params.action).to.equal('查看操作日志列表');
+      expect(record.params.resource).to.equal('操作日志');
+    }
+  });
+
+  it('客户接待员 may not read the 操作日志', async () => {
+    const { client } = await as('receptionist');
+    const list = await client.list('AuditLog');
+    expect(list.records ?? []).to.have.length(0);
   });
 });

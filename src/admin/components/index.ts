@@ -13,6 +13,8 @@ componentLoader.override('DefaultDatetimeEditProperty', path.join(here, 'date-ed
 // AdminJS says Yes/No (and Select…) for a yes/no field the vocabulary does not label.
 componentLoader.override('BooleanPropertyValue', path.join(here, 'boolean-value.tsx'));
 componentLoader.override('DefaultBooleanFilterProperty', path.join(here, 'boolean-filter.tsx'));
+// A success clears the error notices still on screen from the attempts before it.
+componentLoader.override('NoticeBox', path.join(here, 'notice-box.tsx'));
 
 export const Components = {
   MoneyList: add('MoneyList', 'money-list.tsx'),
@@ -41,4 +43,8 @@ export const Components = {
   BillPicker: add('BillPicker', 'bill-picker.tsx'),
   TicketOwnerEdit: add('TicketOwnerEdit', 'ticket-owner-edit.tsx'),
   CashReportDetail: add('CashReportDetail', 'cash-report-detail.tsx'),
+  PlainText: add('PlainText', 'plain-text.tsx'),
+  LogRecord: add('LogRecord', 'log-record.tsx'),
+  AuditChanges: add('AuditChanges', 'audit-changes.tsx'),
+  LogDetail: add('LogDetail', 'log-detail.tsx'),
 };

@@ -1,6 +1,6 @@
 // 组织与权限: the authority rules, their versions, and the decision and audit logs (read-only).
 // JSON columns are shown and edited as JSON text until the rules editor exists; the models parse the text.
-import type { ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
 import type { Model, ModelStatic } from 'sequelize';
 import {
   AuditLog,
@@ -13,6 +13,7 @@ import {
 } from '../../models/index.js';
 import { discardAction, draftingHandler, publishAction } from '../rule-drafting.js';
 import { navigation } from '../navigation.js';
+import { registerConditionFilters } from '../adapter.js';
 import { Components } from '../components/index.js';
 import { limitPayload } from '../payload.js';
 import { readOnly } from '../properties.js';
@@ -21,7 +22,16 @@ import { decideFor } from '../access.js';
 import { restoreRuleManagement } from '../../domain/restore-rule-management.js';
 import { RESTORE_ACTION } from '../../rules/decide.js';
 import { actionsText, explainConditions, explainRule, splitWho } from '../../rules/explain.js';
-import { RESOURCE_LABELS, actionLabel, type ResourceId } from '../../rules/catalogue.js';
+import { actionLabel } from '../../rules/catalogue.js';
+import {
+  TitleBook,
+  actionChoices,
+  changeRows,
+  loggedActionLabel,
+  resourceChoices,
+  resourceLabel,
+  wantReferences,
+} from '../log-words.js';
 import { POSITION_NAMES } from '../../vocabulary/positions.js';
 
 function asText(value: unknown, compact: boolean): string {
@@ -125,8 +135,6 @@ const TEST_FIELDS = [
   'clause',
   'enabled',
 ] as const;
-const decisionJson = jsonAsText(DecisionLog as unknown as ModelStatic<Model>, ['rules', 'ruleVersions']);
-const auditJson = jsonAsText(AuditLog as unknown as ModelStatic<Model>, ['changes']);
 
 /** The rules list names each rule's actions in Chinese (退押金（装修押金）), not by their codes. */
 const actionsInWords: After<ActionResponse> = async (response) => {
@@ -154,30 +162,97 @@ const ruleInWords: After<ActionResponse> = async (response) => {
   return response;
 };
 
-/** A decision reads in words: the action and resource by name, the deciding rules by name and version. */
-const decisionInWords: After<ActionResponse> = async (response) => {
-  const records = [
-    ...(response.record ? [response.record as RecordJSON] : []),
-    ...((response.records as RecordJSON[]) ?? []),
-  ];
+/** The records a page of log lines names, by title: one query per resource. */
+async function recordTitles(
+  context: ActionContext,
+  rows: { resource: string; recordId: string | null }[],
+  more?: (titles: TitleBook) => void,
+) {
+  const titles = new TitleBook();
+  for (const row of rows) titles.want(row.resource, row.recordId);
+  more?.(titles);
+  await titles.load(context._admin);
+  return titles;
+}
+
+const recordsOf = (response: ActionResponse): RecordJSON[] => [
+  ...(response.record ? [response.record as RecordJSON] : []),
+  ...((response.records as RecordJSON[]) ?? []),
+];
+
+/** The line's record by its title (记录), with a link to it on the page; the id stays in 技术信息. */
+function nameRecord(record: RecordJSON, titles: TitleBook, resource: string, recordId: string | null) {
+  const found = titles.title(resource, recordId);
+  // A record without a title of its own (a log line) is named by what it is.
+  const title = found === recordId ? `${resourceLabel(resource)} ${recordId}` : found;
+  record.params.record = recordId ? (title ?? `${resourceLabel(resource)}（记录已不存在）`) : '';
+  record.params.recordLink = recordId && title ? `/admin/resources/${resource}/records/${recordId}/show` : '';
+}
+
+/**
+ * A decision reads in words: the action and resource by name, the record by its title, the deciding rules by name
+ * and version; the codes and the raw rules go to 技术信息.
+ */
+const decisionInWords: After<ActionResponse> = async (response, _request, context) => {
+  const records = recordsOf(response);
   const rows = await DecisionLog.findAll({ where: { id: records.map((r) => r.id) } });
   const byId = new Map(rows.map((row) => [String(row.id), row]));
+  const titles = await recordTitles(context, rows);
   for (const record of records) {
     const row = byId.get(String(record.id));
     if (!row) continue;
     // The code stays beside the words: 为什么被拒绝？ opens 试算 with it.
     record.params.actionCode = row.action;
-    record.params.action = actionLabel(row.action);
-    record.params.resource = RESOURCE_LABELS[row.resource as ResourceId] ?? row.resource;
+    record.params.action = loggedActionLabel(row.action);
+    record.params.resource = resourceLabel(row.resource);
+    nameRecord(record, titles, row.resource, row.recordId);
     const versions = (row.ruleVersions ?? {}) as Record<string, unknown>;
     record.params.rules = (row.rules ?? [])
       .map((rule) =>
         versions[String(rule.id)] ? `${rule.name}（第 ${String(versions[String(rule.id)])} 版）` : rule.name,
       )
       .join('、');
-    record.params.ruleVersions = Object.entries(versions)
-      .map(([id, version]) => `规则 ${id}：第 ${String(version)} 版`)
-      .join('、');
+    record.params.technical = JSON.stringify({
+      操作代码: row.action,
+      资源代码: row.resource,
+      记录编号: row.recordId,
+      依据规则: row.rules,
+      规则版本: row.ruleVersions,
+    });
+  }
+  return response;
+};
+
+/**
+ * An audit line reads in words: the action, resource and record by name, and its changes as a table of field → before
+ * → after in the record's own words (rows in `changeRows`, JSON for the page's table); codes and the raw changes go to
+ * 技术信息.
+ */
+const auditInWords: After<ActionResponse> = async (response, _request, context) => {
+  const records = recordsOf(response);
+  const rows = await AuditLog.findAll({ where: { id: records.map((r) => r.id) } });
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  const single = Boolean(response.record);
+  const admin = context._admin;
+  const titles = await recordTitles(context, rows, (book) => {
+    if (single) for (const row of rows) wantReferences(admin, book, row.resource, row.changes as never);
+  });
+  for (const record of records) {
+    const row = byId.get(String(record.id));
+    if (!row) continue;
+    for (const key of Object.keys(record.params)) if (key.startsWith('changes.')) delete record.params[key];
+    record.params.action = loggedActionLabel(row.action);
+    record.params.resource = resourceLabel(row.resource);
+    nameRecord(record, titles, row.resource, row.recordId);
+    const changes = changeRows(admin, titles, row.resource, row.changes as never);
+    record.params.changes = single ? JSON.stringify(changes) : changes.map((change) => change.field).join('、');
+    if (single)
+      record.params.technical = JSON.stringify({
+        操作代码: row.action,
+        资源代码: row.resource,
+        记录编号: row.recordId,
+        变更内容: row.changes,
+      });
   }
   return response;
 };
@@ -197,6 +272,29 @@ const changeSetInWords: After<ActionResponse> = async (response) => {
 };
 
 const sortNewestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
+
+// A log's 操作 and 资源 filters are choices: the code chosen is matched exactly (资源「账单」 is not 「账单生成」).
+for (const log of ['DecisionLog', 'AuditLog'])
+  registerConditionFilters(log, {
+    action: (value) => ({ action: value }),
+    resource: (value) => ({ resource: value }),
+  });
+
+/** A log's action and resource are filtered by a Chinese choice list, and shown as the words the after hooks put in. */
+const plainText = Components.PlainText;
+/** The line's record by title, linked on its page (not a column: written by the after hooks). */
+const logRecordProperty = {
+  type: 'string' as const,
+  isSortable: false,
+  isVisible: { list: true, show: true, edit: false, filter: false },
+  components: { show: Components.LogRecord },
+};
+/** Codes and raw JSON, folded under 技术信息 on the page. */
+const technicalProperty = {
+  type: 'string' as const,
+  isVisible: { list: false, show: true, edit: false, filter: false },
+  components: { show: Components.LogDetail },
+};
 
 export const governanceResources: ResourceWithOptions[] = [
   {
@@ -375,29 +473,32 @@ export const governanceResources: ResourceWithOptions[] = [
     resource: DecisionLog,
     options: {
       navigation: navigation.organisation,
-      listProperties: ['createdAt', 'staffId', 'action', 'recordId', 'allowed', 'effect', 'reason'],
-      filterProperties: ['staffId', 'action', 'allowed', 'createdAt'],
+      listProperties: ['createdAt', 'staffId', 'action', 'record', 'allowed', 'effect', 'reason'],
+      filterProperties: ['staffId', 'action', 'resource', 'allowed', 'createdAt'],
       showProperties: [
         'createdAt',
         'staffId',
         'action',
         'resource',
-        'recordId',
+        'record',
         'allowed',
         'effect',
         'reason',
         'rules',
-        'ruleVersions',
+        'technical',
       ],
       properties: {
+        action: { availableValues: actionChoices(), components: { list: plainText, show: plainText } },
+        resource: { availableValues: resourceChoices(), components: { list: plainText, show: plainText } },
+        record: logRecordProperty,
         reason: { type: 'textarea', components: { show: Components.DecisionReason } },
         rules: { type: 'textarea' },
-        ruleVersions: { type: 'textarea' },
+        technical: technicalProperty,
       },
       actions: {
         ...readOnlyActions,
-        list: { after: [decisionJson, decisionInWords] },
-        show: { after: [decisionJson, decisionInWords] },
+        list: { after: [decisionInWords] },
+        show: { after: [decisionInWords] },
       },
       sort: sortNewestFirst,
     },
@@ -406,11 +507,18 @@ export const governanceResources: ResourceWithOptions[] = [
     resource: AuditLog,
     options: {
       navigation: navigation.organisation,
-      listProperties: ['createdAt', 'staffId', 'action', 'resource', 'recordId', 'note'],
-      filterProperties: ['resource', 'recordId', 'staffId', 'createdAt'],
-      showProperties: ['createdAt', 'staffId', 'action', 'resource', 'recordId', 'changes', 'note'],
-      properties: { changes: { type: 'textarea' }, note: { type: 'textarea' } },
-      actions: { ...readOnlyActions, list: { after: [auditJson] }, show: { after: [auditJson] } },
+      listProperties: ['createdAt', 'staffId', 'action', 'record', 'changes', 'note'],
+      filterProperties: ['staffId', 'action', 'resource', 'recordId', 'createdAt'],
+      showProperties: ['createdAt', 'staffId', 'action', 'resource', 'record', 'changes', 'note', 'technical'],
+      properties: {
+        action: { availableValues: actionChoices(), components: { list: plainText, show: plainText } },
+        resource: { availableValues: resourceChoices(), components: { list: plainText, show: plainText } },
+        record: logRecordProperty,
+        changes: { type: 'textarea', isSortable: false, components: { show: Components.AuditChanges } },
+        note: { type: 'textarea' },
+        technical: technicalProperty,
+      },
+      actions: { ...readOnlyActions, list: { after: [auditInWords] }, show: { after: [auditInWords] } },
       sort: sortNewestFirst,
     },
   },

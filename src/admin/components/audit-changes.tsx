@@ -1,0 +1,3 @@
+import { AuditChanges } from './log-fields.js';
+
+export default AuditChanges;

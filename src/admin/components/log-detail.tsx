@@ -1,0 +1,3 @@
+import { LogDetail } from './log-fields.js';
+
+export default LogDetail;

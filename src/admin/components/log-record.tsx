@@ -1,0 +1,3 @@
+import { LogRecord } from './log-fields.js';
+
+export default LogRecord;

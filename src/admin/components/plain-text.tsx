@@ -1,0 +1,3 @@
+import { PlainText } from './log-fields.js';
+
+export default PlainText;
