@@ -7,6 +7,8 @@ import { AuditLog, Department, Position, PositionClause, Staff, Ticket } from '.
 import { department, position, staff, TEST_PASSWORD } from '../support/factories.js';
 import { signedInClient, type Client } from '../support/http.js';
 import { smallEstate } from '../support/estate.js';
+import { heldDeposit, renovationApplication, ticket } from '../support/records.js';
+import { Notice, Owner } from '../../src/models/index.js';
 
 type Form = Record<string, string | number | boolean>;
 
@@ -237,4 +239,162 @@ describe('决策日志 and 操作日志 screens in words', () => {
     const list = await client.list('AuditLog');
     expect(list.records ?? []).to.have.length(0);
   });
+});
+
+/**
+ * Every workflow step through its form (the admin API): the position that may leaves exactly one line — who, the
+ * action, the record, the fields it changed; another position is refused and leaves none.
+ */
+interface StepCase {
+  action: string;
+  make: () => Promise<{ id: number }>;
+  /** The one who may: a position code, or a member made for the case (a department's supervisor). */
+  may: string | (() => Promise<Staff>);
+  mayNot: string;
+  form?: Form;
+  fields: string[];
+  /** What the line's note says, for a step that changes no field of the record (督促). */
+  note?: string;
+}
+
+const engineeringSupervisor = async () => staff('engineering_supervisor', { supervises: await department('工程部') });
+const draftNotice = async () =>
+  Notice.create({
+    title: `停水通知${unique()}`,
+    content: '3栋停水检修',
+    authorId: (await staff('receptionist')).id,
+    status: 'draft',
+  } as never);
+
+const STEPS: StepCase[] = [
+  {
+    action: 'Ticket.dispatch',
+    make: () => ticket('reported'),
+    may: 'receptionist',
+    mayNot: 'garage_keeper',
+    form: { dueAt: '2099-01-05 17:00' },
+    fields: ['status', 'dispatchedAt'],
+  },
+  {
+    action: 'Ticket.urge',
+    make: () => ticket('dispatched'),
+    may: 'coordinator',
+    mayNot: 'cashier',
+    form: { note: '请今天上门' },
+    fields: [],
+    note: '请今天上门',
+  },
+  {
+    action: 'Ticket.complete',
+    make: () => ticket('dispatched'),
+    may: 'technician',
+    mayNot: 'receptionist',
+    form: { result: '已更换角阀' },
+    fields: ['status', 'completedAt', 'result'],
+  },
+  {
+    action: 'Ticket.returnVisit',
+    make: () => ticket('completed'),
+    may: 'receptionist',
+    mayNot: 'cashier',
+    form: { method: 'phone', satisfaction: '5' },
+    fields: ['status', 'visitedAt', 'satisfaction'],
+  },
+  {
+    action: 'Ticket.supervisorApprove',
+    make: () => ticket('visited'),
+    may: engineeringSupervisor,
+    mayNot: 'receptionist',
+    fields: ['status', 'approvedAt'],
+  },
+  {
+    action: 'Ticket.archive',
+    make: () => ticket('approved'),
+    may: 'assistant',
+    mayNot: 'cashier',
+    fields: ['status', 'archivedAt'],
+  },
+  {
+    action: 'Ticket.cancel',
+    make: () => ticket('reported'),
+    may: 'receptionist',
+    mayNot: 'cashier',
+    form: { cancelReason: '业主已自行处理' },
+    fields: ['status', 'cancelReason'],
+  },
+  {
+    action: 'Notice.publish',
+    make: draftNotice,
+    may: 'receptionist',
+    mayNot: 'cashier',
+    fields: ['status', 'publishedAt'],
+  },
+  {
+    action: 'Owner.review',
+    make: () => Owner.create({ name: `业主${unique()}`.slice(0, 40), phone: '13900139001' } as never),
+    may: 'coordinator',
+    mayNot: 'cashier',
+    form: { note: '电话核对无误' },
+    fields: ['lastReviewedOn'],
+  },
+  {
+    action: 'RenovationApplication.review',
+    make: () => renovationApplication('submitted'),
+    may: engineeringSupervisor,
+    mayNot: 'receptionist',
+    form: { reviewOpinion: '同意施工' },
+    fields: ['status', 'reviewOpinion'],
+  },
+  {
+    action: 'RenovationApplication.approve',
+    make: () => renovationApplication('reviewed'),
+    may: 'assistant',
+    mayNot: 'receptionist',
+    form: { decisionNote: '同意' },
+    fields: ['status', 'decidedAt'],
+  },
+  {
+    action: 'RenovationDeposit.refund',
+    make: () => heldDeposit({ inspection: 'passed' }),
+    may: 'cashier',
+    mayNot: 'receptionist',
+    form: { method: 'cash' },
+    fields: ['status'],
+  },
+  {
+    action: 'Staff.lock',
+    make: () => staff('receptionist'),
+    may: 'system_admin',
+    mayNot: 'director',
+    form: { lockReason: '离职交接' },
+    fields: ['lockedAt', 'lockReason'],
+  },
+];
+
+describe('操作日志: every workflow step leaves one line, a refused step none', () => {
+  for (const step of STEPS) {
+    const [resource, name] = step.action.split('.');
+    const who = typeof step.may === 'string' ? step.may : 'the supervisor';
+
+    it(`${step.action}: ${who} leaves one line with who, the record and ${step.fields.join(', ') || 'its note'}`, async () => {
+      const row = await step.make();
+      const member = typeof step.may === 'string' ? await staff(step.may) : await step.may();
+      const client = await signedInClient(member.email, TEST_PASSWORD);
+      const since = await lastId();
+      const { body } = await client.act(resource, row.id, name, step.form ?? {});
+      expect(body.notice?.type, JSON.stringify(body).slice(0, 400)).to.equal('success');
+      const lines = await linesSince(since, step.action, row.id);
+      expectOneLine(lines, member, step.fields);
+      if (step.note) expect(lines[0].note).to.include(step.note);
+    });
+
+    it(`${step.action}: ${step.mayNot} is refused and leaves no line`, async () => {
+      const row = await step.make();
+      const { client } = await as(step.mayNot);
+      const since = await lastId();
+      const { body } = await client.act(resource, row.id, name, step.form ?? {});
+      expect(body.record?.baseError?.type, JSON.stringify(body).slice(0, 300)).to.equal('ForbiddenError');
+      expect(await linesSince(since, step.action, row.id)).to.have.length(0);
+    });
+  }
 });
