@@ -16,6 +16,8 @@ import { parseBodies } from './http/body.js';
 import { FONTS_PATH, ROBOTO_DIR, localFonts, sameOriginOnly, securityHeaders } from './http/security.js';
 import { MAX_ATTACHMENT_BYTES } from './domain/attachments.js';
 import { authorityRouter } from './api/authority.js';
+import { preferencesRouter } from './api/preferences.js';
+import { rememberedPageSize } from './admin/page-size.js';
 import { attachmentRouter } from './admin/attachment-download.js';
 import type { Actor } from './rules/actor.js';
 import { loadRules, startRuleRefresh, stopRuleRefresh } from './rules/store.js';
@@ -107,6 +109,7 @@ export async function createApp() {
 
   app.use(sessions, attachActor, sameOriginOnly(), localFonts());
   app.use('/api/authority', authorityRouter());
+  app.use('/api/preferences', preferencesRouter());
   app.use(`${ROOT_PATH}/attachments`, attachmentRouter());
 
   const admin = buildAdmin();
@@ -124,7 +127,7 @@ export async function createApp() {
     requireSignIn(admin.options.loginPath),
     parseBodies(bodyLimits, (req) => req.method === 'POST' && ATTACHMENT_FORMS.test(req.path)),
   );
-  app.use(ROOT_PATH, legacySearchAsAction, AdminJSExpress.buildRouter(admin));
+  app.use(ROOT_PATH, legacySearchAsAction, rememberedPageSize, AdminJSExpress.buildRouter(admin));
 
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     logger.error('request failed', error);

@@ -158,6 +158,14 @@ async function withTitles(resourceId: string, records: BaseRecord[]): Promise<Ba
   return records;
 }
 
+/** Columns that order a list's rows after its sort column, before the id (员工 by department, then name). */
+const THEN_BY: Record<string, string[]> = {
+  Staff: ['name'],
+  Position: ['name'],
+  PositionClause: ['kind', 'number'],
+  Bill: ['unitId'],
+};
+
 export class Resource extends SequelizeResource {
   private get model(): ModelStatic<Model> {
     return (this as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel;
@@ -252,12 +260,30 @@ export class Resource extends SequelizeResource {
 
   async find(filter: Filter, options: Parameters<SequelizeResource['find']>[1]): Promise<BaseRecord[]> {
     this.keepShownFilters(filter);
-    const safe = { ...options, sort: this.shownSort(options?.sort) };
-    const records = await this.withConditions(
-      filter,
-      (resource) => SequelizeResource.prototype.find.call(resource, filter, safe) as Promise<BaseRecord[]>,
+    const sort = this.shownSort(options?.sort);
+    const safe = { ...options, sort };
+    const records = await this.withConditions(filter, (resource) =>
+      SequelizeResource.prototype.find.call(this.tieBroken(resource, sort), filter, safe),
     );
-    return withTitles(this.id(), records);
+    return withTitles(this.id(), records as BaseRecord[]);
+  }
+
+  /**
+   * A view of `resource` whose queries order rows that sort alike by the resource's next columns (员工: 部门, then
+   * 姓名) and finally by id, so that pages neither repeat nor skip rows that share a value (a status, a day).
+   */
+  private tieBroken(resource: this, sort: { sortBy: string; direction: 'asc' | 'desc' }): this {
+    const model = (resource as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel;
+    const key = this.model.primaryKeyAttribute ?? 'id';
+    const order = [...(THEN_BY[this.id()] ?? []), key]
+      .filter((column) => column !== sort.sortBy)
+      .map((column) => [column, column === key ? sort.direction.toUpperCase() : 'ASC']);
+    const ordered = Object.create(model) as ModelStatic<Model>;
+    ordered.findAll = ((options: { order?: unknown[] }) =>
+      model.findAll({ ...options, order: [...(options.order ?? []), ...order] } as never)) as never;
+    const view = Object.create(resource) as this;
+    (view as unknown as { SequelizeModel: ModelStatic<Model> }).SequelizeModel = ordered;
+    return view;
   }
 
   async count(filter: Filter): Promise<number> {

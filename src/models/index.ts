@@ -7,7 +7,7 @@ export { sequelize } from '../db.js';
 export { Department } from './department.js';
 export { Position } from './position.js';
 export { PositionClause, CLAUSE_KINDS, type ClauseKind } from './position-clause.js';
-export { Staff, STAFF_STATUSES, type StaffStatus } from './staff.js';
+export { Staff, STAFF_STATUSES, LIST_PAGE_SIZES, type StaffStatus } from './staff.js';
 export { SignInThrottle } from './sign-in-throttle.js';
 // 房产 property
 export { Community } from './community.js';

@@ -6,6 +6,8 @@ import { phone } from './validators.js';
 /** Shown and decided as the record's `status`: 正常, 已锁定 (an explicit lock), 已停用. */
 export const STAFF_STATUSES = ['active', 'locked', 'disabled'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
+/** The page sizes a list offers (每页 10/20/50/100 条); 10 until a person chooses. */
+export const LIST_PAGE_SIZES = [10, 20, 50, 100] as const;
 
 /**
  * 员工: a login account holding one position. IT proposes a position (proposedPositionId); one that carries business
@@ -26,6 +28,8 @@ export class Staff extends Model<InferAttributes<Staff>, InferCreationAttributes
   declare lockReason: CreationOptional<string | null>;
   declare status: CreationOptional<StaffStatus>;
   declare lastLoginAt: CreationOptional<Date | null>;
+  /** Rows per list page this person chose (每页 10/20/50/100 条); null: the default, 10. */
+  declare listPageSize: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -79,6 +83,13 @@ Staff.init(
       },
     },
     lastLoginAt: { type: DataTypes.DATE, allowNull: true },
+    listPageSize: {
+      type: DataTypes.INTEGER,
+      allowNull: true,
+      validate: {
+        isIn: { args: [LIST_PAGE_SIZES], msg: `${label('listPageSize')}只能是 ${LIST_PAGE_SIZES.join('、')}` },
+      },
+    },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },
