@@ -4,7 +4,7 @@
 //
 // The phone appears as its last four digits only: a reference reduced to its title (admin/access.ts) reaches people
 // who may not read the owner's file, and four digits tell namesakes apart without giving anyone a number to call.
-import { Building, Department, Owner, Staff, Unit } from '../models/index.js';
+import { Department, Owner, Staff, Unit } from '../models/index.js';
 
 /** Ids of one resource → their titles (records missing from the map keep their plain title). */
 export type TitleMaker = (ids: number[]) => Promise<Map<number, string>>;
@@ -18,7 +18,7 @@ export function phoneTail(phone: string | null | undefined): string | null {
   return digits.length >= 4 ? `尾号${digits.slice(-4)}` : null;
 }
 
-/** 3栋 1203, or 3栋 1203、5栋 0801 等3套. */
+/** 翠湖花园 3栋 1203, or two rooms and 等3套. */
 export function roomsText(rooms: string[]): string | null {
   if (rooms.length === 0) return null;
   const named = rooms.slice(0, ROOMS_NAMED).join('、');
@@ -30,28 +30,11 @@ const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).
 async function ownerTitles(ids: number[]): Promise<Map<number, string>> {
   const [owners, units] = await Promise.all([
     Owner.findAll({ where: { id: ids }, attributes: ['id', 'name', 'phone'], raw: true }),
-    Unit.findAll({
-      where: { ownerId: ids },
-      attributes: ['ownerId', 'buildingId', 'number', 'label'],
-      order: [['label', 'ASC']],
-      raw: true,
-    }),
+    // The room's whole address (小区 楼栋 房号): the office manages more than one community.
+    Unit.findAll({ where: { ownerId: ids }, attributes: ['ownerId', 'label'], order: [['label', 'ASC']], raw: true }),
   ]);
-  const buildingIds = [...new Set(units.map((u) => u.buildingId))];
-  const buildings = buildingIds.length
-    ? new Map(
-        (await Building.findAll({ where: { id: buildingIds }, attributes: ['id', 'name'], raw: true })).map((b) => [
-          b.id,
-          b.name,
-        ]),
-      )
-    : new Map<number, string>();
   const rooms = new Map<number, string[]>();
-  for (const unit of units) {
-    const building = buildings.get(unit.buildingId);
-    const room = building ? `${building} ${unit.number}` : unit.label;
-    rooms.set(unit.ownerId!, [...(rooms.get(unit.ownerId!) ?? []), room]);
-  }
+  for (const unit of units) rooms.set(unit.ownerId!, [...(rooms.get(unit.ownerId!) ?? []), unit.label]);
   return new Map(owners.map((o) => [o.id, join(o.name, roomsText(rooms.get(o.id) ?? []), phoneTail(o.phone))]));
 }
 

@@ -45,10 +45,10 @@ describe('the ticket list finds a caller by name or phone (报事人/电话)', (
 
 describe('pickers and references name the record well enough to choose the right one', () => {
   it('an owner reads 姓名 · 房号 · 手机尾号 in the picker, on its page and where a ticket references it', async () => {
-    const { units, owners, building } = await smallEstate(2);
+    const { units, owners } = await smallEstate(2);
     await units[1].update({ ownerId: owners[0].id });
     const client = await signedInClient((await staff('receptionist')).email, TEST_PASSWORD);
-    const expected = `${owners[0].name} · ${building.name} ${units[0].number}、${building.name} ${units[1].number} · 尾号${owners[0].phone!.slice(-4)}`;
+    const expected = `${owners[0].name} · ${units[0].label}、${units[1].label} · 尾号${owners[0].phone!.slice(-4)}`;
 
     const found = (await client.search('Owner', units[1].number)) as Listed;
     expect(found.records.find((r) => Number(r.id) === owners[0].id)?.title).to.equal(expected);
