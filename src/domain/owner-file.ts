@@ -392,8 +392,6 @@ async function readRooms(reader: Reader, unitIds: number[], ownerId: number | nu
 
 function roomSections(reader: Reader, data: RoomData, unit: Unit, ownerId: number | null, today: string) {
   const sections: FileSection[] = [];
-  const filters = (byOwner: boolean): Record<string, number> =>
-    byOwner && ownerId !== null ? { ownerId } : { unitId: unit.id };
   if (reader.mayList('Bill')) {
     const bills = data.bills.get(unit.id) ?? [];
     const open = bills.filter((b) => b.status !== 'paid').reverse();
@@ -446,7 +444,7 @@ function roomSections(reader: Reader, data: RoomData, unit: Unit, ownerId: numbe
           tone: p.status === 'voided' ? ('muted' as const) : undefined,
         })),
         receipts.length,
-        listHref('Payment', filters(true)),
+        listHref('Payment', { unitId: unit.id }),
         '没有收款记录',
       ),
     );
