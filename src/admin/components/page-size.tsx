@@ -51,12 +51,13 @@ const PageSizeList: React.FC<ActionProps> = (props) => {
       <OriginalList {...props} />
       <Box flex justifyContent="flex-end" alignItems="center" mt="lg" data-testid="page-size">
         <Text mr="default">每页</Text>
-        <Box width={96}>
+        <Box width={110}>
           <Select
             value={option(current)}
             options={options}
             menuPlacement="top"
             isSearchable={false}
+            isClearable={false}
             onChange={(selected: Option | null) => choose(selected)}
           />
         </Box>
