@@ -14,11 +14,10 @@ type Range = { from?: string; to?: string };
  */
 const DayRangeFilter: React.FC<FilterProps> = ({ property, onChange, filter }) => {
   const { translateProperty } = useTranslation();
-  const current = (filter?.[property.path] ?? {}) as Range;
-  const set = (key: keyof Range, day: string) => {
-    const next: Range = { ...current, [key]: day || undefined };
-    onChange(property.path, next.from || next.to ? next : undefined);
-  };
+  // The keys AdminJS's own range filters use (path~~from, path~~to): its Filter reads them as { from, to }.
+  const key = (end: keyof Range) => `${property.path}~~${end}`;
+  const current = (end: keyof Range) => String(filter?.[key(end)] ?? '');
+  const set = (end: keyof Range, day: string) => onChange(key(end), day || undefined);
   return (
     <FormGroup data-testid={`filter-${property.path}`}>
       <Label>{translateProperty(property.label, property.resourceId)}</Label>
@@ -26,14 +25,14 @@ const DayRangeFilter: React.FC<FilterProps> = ({ property, onChange, filter }) =
         <Input
           type="date"
           aria-label="从"
-          value={current.from ?? ''}
+          value={current('from')}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('from', e.target.value)}
         />
         <Text mx="default">至</Text>
         <Input
           type="date"
           aria-label="至"
-          value={current.to ?? ''}
+          value={current('to')}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('to', e.target.value)}
         />
       </Box>
