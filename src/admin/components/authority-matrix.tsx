@@ -54,7 +54,12 @@ const CellView: React.FC<{ cell: Cell; changed: boolean; action: string; positio
         outline: changed ? '2px solid #C20012' : undefined,
         outlineOffset: -2,
       }}
-      title={cell.rules.length > 0 ? `依据规则 ${cell.rules.join('、')}` : undefined}
+      // Built-in guards have word ids (system-admin): they read as 系统内置, numbered rules by their number.
+      title={
+        cell.rules.length > 0
+          ? `依据规则 ${cell.rules.map((id) => (/^\d+$/.test(String(id)) ? id : '系统内置')).join('、')}`
+          : undefined
+      }
     >
       {content}
       {cell.grant === 'conditional' ? (

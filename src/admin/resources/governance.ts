@@ -33,6 +33,7 @@ import {
   wantReferences,
 } from '../log-words.js';
 import { POSITION_NAMES } from '../../vocabulary/positions.js';
+import { recordNames, testSentence, testSubjects } from '../../domain/authority-tests.js';
 
 function asText(value: unknown, compact: boolean): string {
   if (value === null || value === undefined) return '';
@@ -93,6 +94,13 @@ const RULE_FIELDS = [
 ] as const;
 const ruleJson = jsonAsText(AuthorityRule as unknown as ModelStatic<Model>, ['actions', 'conditions']);
 const versionJson = jsonAsText(RuleVersion as unknown as ModelStatic<Model>, ['snapshot']);
+/** A version reads as the rule it was, in words (规则说明); its JSON stays folded under 技术信息. */
+const versionInWords: After<ActionResponse> = async (response) => {
+  const record = response.record as RecordJSON | undefined;
+  const row = record && (await RuleVersion.findByPk(record.id));
+  if (record && row?.snapshot) record.params.snapshotInWords = `${explainRule(row.snapshot as never)}。`;
+  return response;
+};
 /** A draft's proposed rule reads as the rule in words (a removal as 删除规则), not as its JSON. */
 const draftInWords: After<ActionResponse> = async (response) => {
   const records = [
@@ -120,6 +128,15 @@ const testInWords: After<ActionResponse> = async (response) => {
     if (typeof action === 'string') record.params.action = actionLabel(action);
     if (typeof positionCode === 'string') record.params.positionCode = POSITION_NAMES[positionCode] ?? positionCode;
   }
+  return response;
+};
+/** A test's page says it as a sentence (客户接待员 必须不能 作废收据（收款收据），当 …). */
+const testSentenceOf: After<ActionResponse> = async (response) => {
+  const record = response.record as RecordJSON | undefined;
+  const row = record && (await AuthorityTest.findByPk(record.id));
+  if (!record || !row) return response;
+  const subjects = await testSubjects([row]);
+  record.params.sentence = testSentence(row, subjects.get(row.id) ?? null, await recordNames());
   return response;
 };
 const changeSetJson = jsonAsText(RuleChangeSet as unknown as ModelStatic<Model>, ['rules']);
@@ -399,9 +416,26 @@ export const governanceResources: ResourceWithOptions[] = [
       navigation: navigation.organisation,
       listProperties: ['ruleId', 'version', 'changedById', 'changedAt', 'changeNote'],
       filterProperties: ['ruleId', 'changedById', 'changedAt'],
-      showProperties: ['ruleId', 'version', 'snapshot', 'changedById', 'changedAt', 'changeNote', 'createdAt'],
-      properties: { snapshot: { type: 'textarea' }, changeNote: { type: 'textarea' } },
-      actions: { ...readOnlyActions, list: { after: [versionJson] }, show: { after: [versionJson] } },
+      showProperties: [
+        'ruleId',
+        'version',
+        'snapshotInWords',
+        'changedById',
+        'changedAt',
+        'changeNote',
+        'createdAt',
+        'snapshot',
+      ],
+      properties: {
+        snapshot: { type: 'textarea', components: { show: Components.LogDetail } },
+        snapshotInWords: { type: 'textarea', isVisible: { show: true, list: false, edit: false, filter: false } },
+        changeNote: { type: 'textarea' },
+      },
+      actions: {
+        ...readOnlyActions,
+        list: { after: [versionJson] },
+        show: { after: [versionJson, versionInWords] },
+      },
       sort: { sortBy: 'changedAt', direction: 'desc' },
     },
   },
@@ -444,12 +478,30 @@ export const governanceResources: ResourceWithOptions[] = [
       navigation: navigation.organisation,
       listProperties: ['name', 'positionCode', 'staffId', 'action', 'expect', 'enabled'],
       filterProperties: ['action', 'positionCode', 'expect', 'enabled'],
-      showProperties: [...TEST_FIELDS, 'sourceResource', 'sourceRecordId', 'updatedById', 'updatedAt'],
+      showProperties: [
+        'name',
+        'sentence',
+        ...TEST_FIELDS.filter((field) => field !== 'name'),
+        'sourceResource',
+        'sourceRecordId',
+        'updatedById',
+        'updatedAt',
+      ],
       editProperties: [...TEST_FIELDS],
       properties: {
         name: { isTitle: true },
-        recordFacts: { type: 'textarea', description: 'JSON，如 {"status": "held", "inspectionResult": "passed"}' },
-        actorFacts: { type: 'textarea', description: 'JSON，可不填；如 {"id": 7, "supervisesDepartmentIds": [3]}' },
+        // The form writes JSON; its page says the test in words (测试内容) and folds the JSON under 技术信息.
+        recordFacts: {
+          type: 'textarea',
+          description: '记录的字段与取值（JSON 格式）；一般请在“测试结果”页用“从真实记录新建测试”填写',
+          components: { show: Components.LogDetail },
+        },
+        actorFacts: {
+          type: 'textarea',
+          description: '操作人的补充条件（JSON 格式），可不填',
+          components: { show: Components.LogDetail },
+        },
+        sentence: { type: 'textarea', isVisible: { show: true, list: false, edit: false, filter: false } },
         clause: { type: 'textarea' },
         updatedById: readOnly(),
       },
@@ -462,7 +514,7 @@ export const governanceResources: ResourceWithOptions[] = [
           handler: async () => ({}),
         },
         list: { after: [testJson, testInWords] },
-        show: { after: [testJson, testInWords] },
+        show: { after: [testJson, testInWords, testSentenceOf] },
         new: { before: [limitPayload(TEST_FIELDS, { force: ['updatedById'] })], after: [testJson] },
         edit: { before: [limitPayload(TEST_FIELDS, { force: ['updatedById'] })], after: [testJson] },
       },
