@@ -5,8 +5,9 @@ import AdminJS, { type ResourceWithOptions } from 'adminjs';
 import { DataTypes, type ModelStatic, type Model } from 'sequelize';
 import '../models/index.js';
 import { withAccess } from './access.js';
+import { withInternalCodes } from './internal-codes.js';
 import { Components, componentLoader } from './components/index.js';
-import { dashboardData } from './dashboard.js';
+import { desk } from './dashboard.js';
 import { locale } from './locale/index.js';
 import { frontDeskResources } from './resources/front-desk.js';
 import { propertyResources } from './resources/property.js';
@@ -47,7 +48,9 @@ export function allResources(): ResourceWithOptions[] {
   ];
   return groups
     .flat()
-    .map((entry) => withAccess(withChineseSelects(entry), (entry.resource as ModelStatic<Model>).name));
+    .map((entry) =>
+      withInternalCodes(withAccess(withChineseSelects(entry), (entry.resource as ModelStatic<Model>).name)),
+    );
 }
 
 export function buildAdmin(): AdminJS {
@@ -76,7 +79,7 @@ export function buildAdmin(): AdminJS {
     },
     dashboard: {
       component: Components.Dashboard,
-      handler: async (_request, _response, context) => dashboardData(context.currentAdmin),
+      handler: async (request, _response, context) => desk(request, context.currentAdmin),
     },
     version: { admin: false },
   });

@@ -27,6 +27,8 @@ const DateEdit: React.FC<EditPropertyProps> = ({ property, record, onChange }) =
           value={value ?? ''}
           disabled={property.isDisabled}
           propertyType={property.type}
+          placeholderText="年/月/日 时:分"
+          timeInputLabel="时间"
           onChange={(date: string | null) => onChange(property.path, date)}
           {...property.props}
         />

@@ -13,6 +13,14 @@ componentLoader.override('DefaultDatetimeEditProperty', path.join(here, 'date-ed
 // AdminJS says Yes/No (and Select…) for a yes/no field the vocabulary does not label.
 componentLoader.override('BooleanPropertyValue', path.join(here, 'boolean-value.tsx'));
 componentLoader.override('DefaultBooleanFilterProperty', path.join(here, 'boolean-filter.tsx'));
+// Every list with 每页 N 条 under it, remembered per person (admin/page-size.ts applies it on the server).
+componentLoader.override('DefaultListAction', path.join(here, 'page-size.tsx'));
+// Pickers, calendars and date filters in Chinese (react-select and react-datepicker bring English words).
+componentLoader.add('ChineseDefaults', path.join(here, 'chinese-defaults.tsx'));
+componentLoader.override('DefaultDatetimeFilterProperty', path.join(here, 'date-filter.tsx'));
+// A page the rules refuse says why, instead of AdminJS's "page not found".
+componentLoader.override('ResourceActionRoute', path.join(here, 'forbidden-page.tsx'));
+componentLoader.override('RecordActionRoute', path.join(here, 'forbidden-page.tsx'));
 // A success clears the error notices still on screen from the attempts before it.
 componentLoader.override('NoticeBox', path.join(here, 'notice-box.tsx'));
 
@@ -43,8 +51,12 @@ export const Components = {
   BillPicker: add('BillPicker', 'bill-picker.tsx'),
   TicketOwnerEdit: add('TicketOwnerEdit', 'ticket-owner-edit.tsx'),
   CashReportDetail: add('CashReportDetail', 'cash-report-detail.tsx'),
+  InternalCode: add('InternalCode', 'internal-code.tsx'),
   PlainText: add('PlainText', 'plain-text.tsx'),
   LogRecord: add('LogRecord', 'log-record.tsx'),
   AuditChanges: add('AuditChanges', 'audit-changes.tsx'),
   LogDetail: add('LogDetail', 'log-detail.tsx'),
+  DayRangeFilter: add('DayRangeFilter', 'day-range-filter.tsx'),
+  DepartmentStaffEdit: add('DepartmentStaffEdit', 'department-staff-edit.tsx'),
+  OwnerFile: add('OwnerFile', 'owner-file.tsx'),
 };

@@ -1,0 +1,67 @@
+import React, { useEffect, useState } from 'react';
+import { InfoBox, Text } from '@adminjs/design-system';
+import { useTranslation } from 'adminjs';
+import { useSelector } from 'react-redux';
+import { useParams } from 'react-router-dom';
+
+type ActionJSON = { name: string; component?: unknown };
+type ResourceJSON = { id: string; resourceActions: ActionJSON[] };
+type Decision = { allowed: boolean; reason: string };
+
+/** AdminJS action → catalogued action, as src/admin/access.ts decides them (search reads like the list). */
+const CATALOGUED: Record<string, string> = { search: 'list', bulkDelete: 'delete' };
+
+/** The rules' decision on this page, from the same endpoint the office's scripts use. */
+function useDecision(action: string | undefined, recordId: string | undefined): Decision | null {
+  const [decision, setDecision] = useState<Decision | null>(null);
+  useEffect(() => {
+    setDecision(null);
+    if (!action) return undefined;
+    let current = true;
+    const query = new URLSearchParams({ action, ...(recordId ? { recordId } : {}) });
+    fetch(`/api/authority/decide?${query}`, { credentials: 'same-origin' })
+      .then(async (response) => (response.ok ? ((await response.json()) as Decision) : null))
+      .then((answer) => current && setDecision(answer))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [action, recordId]);
+  return decision;
+}
+
+function Refusal({ resourceId, actionName, reason }: { resourceId: string; actionName: string; reason: string }) {
+  const { translateLabel, translateAction } = useTranslation();
+  const resource = translateLabel(resourceId, resourceId);
+  const page =
+    actionName === 'list' ? `“${resource}”列表` : `“${resource}”的“${translateAction(actionName, resourceId)}”页面`;
+  return (
+    <InfoBox title="没有权限" illustration="NotFound" testId="ForbiddenPage">
+      <Text>{`您没有权限打开${page}：${reason}`}</Text>
+    </InfoBox>
+  );
+}
+
+type RouteProps = { OriginalComponent: React.ComponentType<Record<string, unknown>> } & Record<string, unknown>;
+
+/**
+ * A page this person may not open says so with the rule's reason: AdminJS leaves an action the rules refuse out of
+ * the page's actions and then reports "page not found". Shared by the resource and the record action routes.
+ */
+const ForbiddenPage: React.FC<RouteProps> = (props) => {
+  const { OriginalComponent } = props;
+  const { resourceId = '', actionName = '', recordId } = useParams();
+  const resources = useSelector((state: { resources: ResourceJSON[] }) => state.resources);
+  const resource = resources.find((r) => r.id === resourceId);
+  // A resource page is refused when AdminJS has no such action for this person; a record's page is asked every time
+  // (its actions arrive with the record), which costs one small request.
+  const missing =
+    resource && !recordId && !resource.resourceActions.some((a) => a.name === actionName && a.component !== false);
+  const asked = resource && (recordId || missing) ? `${resourceId}.${CATALOGUED[actionName] ?? actionName}` : undefined;
+  const decision = useDecision(asked, recordId);
+  if (decision && !decision.allowed)
+    return <Refusal resourceId={resourceId} actionName={actionName} reason={decision.reason} />;
+  return <OriginalComponent {...props} />;
+};
+
+export default ForbiddenPage;
