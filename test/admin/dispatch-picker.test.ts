@@ -2,7 +2,8 @@
 // picker (AdminJS's search action) for that department only, and the use case still refuses anyone else.
 import { expect } from 'chai';
 import { Ticket, WorkOrder } from '../../src/models/index.js';
-import { frontDeskResources } from '../../src/admin/resources/front-desk.js';
+import type { ActionContext, ActionRequest } from 'adminjs';
+import { frontDeskResources, handlerInDepartment } from '../../src/admin/resources/front-desk.js';
 import type { FormField } from '../../src/admin/use-case.js';
 import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { ticket } from '../support/records.js';
@@ -84,5 +85,28 @@ describe('dispatch offers only the chosen department’s staff', () => {
     expect(body.record?.errors?.assigneeId?.message).to.equal('处理人不属于所选的处理部门');
     expect((await Ticket.findByPk(row.id))!.status).to.equal('reported');
     expect(await WorkOrder.count({ where: { ticketId: row.id } })).to.equal(0);
+  });
+
+  it('a work order form naming a handler outside its department, or a disabled one, is refused on the field', async () => {
+    const engineering = await department('工程部');
+    const technician = await staff('technician');
+    const disabled = await staff('technician', { enabled: false });
+    const guard = await staff('garage_keeper');
+    const post = (payload: Record<string, unknown>) =>
+      ({ method: 'post', payload, params: {} }) as unknown as ActionRequest;
+    const onRecord = { record: { params: { departmentId: engineering.id } } } as unknown as ActionContext;
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: { propertyErrors?: Record<string, { message: string }> }) => error.propertyErrors?.assigneeId?.message,
+      );
+    expect(await refusal(handlerInDepartment(post({ assigneeId: String(guard.id) }), onRecord))).to.equal(
+      '处理人不属于所选的处理部门',
+    );
+    expect(await refusal(handlerInDepartment(post({ assigneeId: String(disabled.id) }), onRecord))).to.equal(
+      '处理人不存在或已停用',
+    );
+    expect(await refusal(handlerInDepartment(post({ assigneeId: String(technician.id) }), onRecord))).to.equal(null);
+    expect(await refusal(handlerInDepartment(post({ assigneeId: '' }), onRecord))).to.equal(null);
   });
 });

@@ -1,13 +1,21 @@
 // 前台服务: tickets and their dispatches and return visits, correspondence, notices.
 // Workflow fields (status, its timestamps, who approved/archived, the spot-check link) change only through the
 // use cases; the built-in forms write only the registration fields below, whatever the payload holds.
-import type { ActionContext, ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
+import {
+  ValidationError,
+  type ActionContext,
+  type ActionRequest,
+  type ActionResponse,
+  type RecordJSON,
+  type ResourceWithOptions,
+} from 'adminjs';
 import { Op, literal } from 'sequelize';
 import { isPostgres, sequelize } from '../../db.js';
 import { isTicketOverdue, overdueTicketWhere } from '../../models/ticket.js';
 import { containsText, registerConditionFilters } from '../adapter.js';
 import { Components } from '../components/index.js';
-import { Correspondence, Notice, ReturnVisit, Ticket, WorkOrder } from '../../models/index.js';
+import { Correspondence, Notice, ReturnVisit, Staff, Ticket, WorkOrder } from '../../models/index.js';
+import { isRecordId } from '../../domain/input.js';
 import { navigation } from '../navigation.js';
 import { limitPayload } from '../payload.js';
 import { money, readOnly } from '../properties.js';
@@ -122,6 +130,25 @@ registerConditionFilters('Ticket', {
     };
   },
 });
+
+/**
+ * A work order's handler, when one is named, is an enabled member of its department — as 派工 checks it — whatever
+ * the built-in form sent.
+ */
+export async function handlerInDepartment(request: ActionRequest, context: ActionContext): Promise<ActionRequest> {
+  const assignee = request.payload?.assigneeId;
+  if (request.method !== 'post' || assignee === undefined || assignee === null || assignee === '') return request;
+  const departmentId = request.payload?.departmentId ?? context.record?.params?.departmentId;
+  const person = isRecordId(assignee) ? await Staff.findByPk(Number(assignee)) : null;
+  const message = !person?.enabled
+    ? '处理人不存在或已停用'
+    : String(person.departmentId) !== String(departmentId)
+      ? '处理人不属于所选的处理部门'
+      : null;
+  if (message)
+    throw new ValidationError({ assigneeId: { message, type: 'validation' } }, { message, type: 'validation' });
+  return request;
+}
 
 /** A registered ticket opens on its own page, where the next step (派工) is one click away. */
 async function showRegistered(
@@ -345,10 +372,12 @@ export const frontDeskResources: ResourceWithOptions[] = [
         dispatchedAt: readOnly(),
         completedAt: readOnly(),
         result: readOnly({ type: 'textarea' }),
+        // Offers only the enabled staff of the department chosen above it.
+        assigneeId: { components: { edit: Components.DepartmentStaffEdit } },
       },
       actions: {
-        new: { before: [limitPayload(WORK_ORDER_FIELDS, { force: ['dispatchedById'] })] },
-        edit: { before: [limitPayload(WORK_ORDER_EDIT_FIELDS)] },
+        new: { before: [limitPayload(WORK_ORDER_FIELDS, { force: ['dispatchedById'] }), handlerInDepartment] },
+        edit: { before: [limitPayload(WORK_ORDER_EDIT_FIELDS), handlerInDepartment] },
       },
       sort: sortNewestFirst,
     },
