@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { Department, Staff } from '../../src/models/index.js';
 import { sequelize } from '../../src/db.js';
-import { staff, TEST_PASSWORD } from '../support/factories.js';
+import { department, staff, TEST_PASSWORD } from '../support/factories.js';
 import { ticket } from '../support/records.js';
 import { smallEstate } from '../support/estate.js';
 import { signedInClient, type Client } from '../support/http.js';
@@ -111,5 +111,16 @@ describe('pickers and references name the record well enough to choose the right
     const queries = await count();
     console.log(`      a list of 100 tickets: ${queries} queries`);
     expect(queries).to.be.greaterThan(2).and.below(40);
+  });
+
+  it('the staff list reads by department, then by name', async () => {
+    const team = await department(`测试组${Date.now().toString(36)}`);
+    const members = [];
+    for (const name of ['王五', '李四', '张三', '李四'])
+      members.push(await (await staff('technician', { departmentName: team.name })).update({ name }));
+    const director = await signedInClient((await staff('director')).email, TEST_PASSWORD);
+    const listed = (await director.list('Staff', { departmentId: team.id })) as Listed;
+    const sorted = [...members].sort((a, b) => (a.name === b.name ? a.id - b.id : a.name < b.name ? -1 : 1));
+    expect(listed.records.map((r) => Number(r.id))).to.deep.equal(sorted.map((m) => m.id));
   });
 });
