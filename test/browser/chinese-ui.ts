@@ -75,6 +75,7 @@ interface Finding {
 const findings = new Map<string, Finding>();
 let visited = 0;
 let refusals = 0;
+let dialogs = 0;
 
 /** IT's screens show the positions' codes (and only theirs do): they are allowed on IT's pages. */
 let positionCodes = new Set<string>();
@@ -99,8 +100,9 @@ function offending(text: string, codesAllowed: boolean): string[] {
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const extra: string[] = [];
-    for (const element of Array.from(document.querySelectorAll('[placeholder],[title],[aria-label]'))) {
-      for (const attribute of ['placeholder', 'title', 'aria-label']) {
+    // The dialog's buttons draw their words from a label attribute (CSS content), not as text.
+    for (const element of Array.from(document.querySelectorAll('[placeholder],[title],[aria-label],[label]'))) {
+      for (const attribute of ['placeholder', 'title', 'aria-label', 'label']) {
         const value = element.getAttribute(attribute);
         if (value) extra.push(value);
       }
@@ -158,7 +160,7 @@ async function go(page: Page, path: string) {
   }, path);
 }
 
-type ActionJSON = { name: string; component?: unknown; actionType: string };
+type ActionJSON = { name: string; component?: unknown; actionType: string; guard?: string };
 type ResourceJSON = { id: string; href: string | null; resourceActions: ActionJSON[]; navigation: unknown };
 
 async function walkAccount(email: string) {
@@ -171,6 +173,7 @@ async function walkAccount(email: string) {
   await context.addInitScript(COUNT_REQUESTS);
   const look = (url: string) => check(page, url, email === IT_ACCOUNT);
   let calendarSeen = false;
+  let dialogSeen = false;
   page.on('pageerror', (error) => console.log(`  page error (${email}): ${error.message}`));
   try {
     // The first page also bundles the product's components (development mode).
@@ -226,6 +229,27 @@ async function walkAccount(email: string) {
         await go(page, url);
         await look(url);
       }
+      // The confirmation dialog of an action with a guard (删除 …), once per account: opened, read, cancelled.
+      const guarded = record.recordActions.find((action) => action.component === false && action.guard);
+      if (!dialogSeen && guarded) {
+        const url = `${base}/records/${record.id}/show`;
+        await go(page, url);
+        await settle(page);
+        // A page without the button (a record shown by its own component) leaves the dialog for the next record.
+        const opened = await page
+          .locator(`[data-testid="action-${guarded.name}"]`)
+          .first()
+          .click({ timeout: 3_000 })
+          .then(() => page.waitForSelector('button[label="取消"]', { timeout: 5_000 }))
+          .then(() => true)
+          .catch(() => false);
+        if (opened) {
+          dialogSeen = true;
+          await look(`${url} (确认对话框：${guarded.name})`);
+          await page.locator('button[label="取消"]').last().click();
+          dialogs += 1;
+        }
+      }
     }
     // A list this person may not open says so in words, with the rule's reason.
     const refused = resources.find((resource) => !resource.resourceActions.some((a) => a.name === 'list'));
@@ -259,7 +283,7 @@ await server.stop();
 
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 console.log(
-  `chinese-ui: ${visited} pages visited for ${ACCOUNTS.length} accounts in ${seconds} s; ${refusals} refused lists said why`,
+  `chinese-ui: ${visited} pages visited for ${ACCOUNTS.length} accounts in ${seconds} s; ${refusals} refused lists said why; ${dialogs} confirmation dialogs read`,
 );
 if (findings.size > 0) {
   console.log(`${findings.size} English words or raw codes:`);
