@@ -1,6 +1,6 @@
 // 客户档案: communities, buildings, units and owners. An owner's periodic review (定期清理) is its own action,
 // so lastReviewedOn is not written by the built-in forms.
-import type { ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ActionRequest, ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
 import { Op, col, fn, literal } from 'sequelize';
 import { isPostgres, sequelize } from '../../db.js';
 import { registerConditionFilters } from '../adapter.js';
@@ -14,6 +14,10 @@ import { ownersInArrears } from '../../domain/dunning-arrears.js';
 import { workflowAction } from '../use-case.js';
 import { reviewOwner } from '../../domain/owner-review.js';
 import { ownerCollectAction, unitCollectAction } from '../collect.js';
+import { ownerFile, unitFile } from '../../domain/owner-file.js';
+import { actorOf } from '../access.js';
+import { Components } from '../components/index.js';
+import { toAdminError } from '../use-case.js';
 
 const COMMUNITY_FIELDS = ['name', 'address'] as const;
 const BUILDING_FIELDS = ['communityId', 'name', 'floors'] as const;
@@ -87,6 +91,32 @@ async function withArchiveState(response: ActionResponse): Promise<ActionRespons
   return response;
 }
 
+/**
+ * The owner's or room's whole file (domain/owner-file.ts) rides on the shown record as params.file (JSON) for the
+ * OwnerFile component: the show action's own guard has decided who may open the page, the file's sections are decided
+ * by the rules per resource.
+ */
+function withFile(read: typeof ownerFile) {
+  return async (response: ActionResponse, _request: ActionRequest, context: ActionContext): Promise<ActionResponse> => {
+    const record = response.record as RecordJSON | undefined;
+    if (!record?.id) return response;
+    try {
+      record.params = { ...record.params, file: JSON.stringify(await read(actorOf(context.currentAdmin), record.id)) };
+    } catch (error) {
+      throw toAdminError(error);
+    }
+    return response;
+  };
+}
+
+/** Not a column: the file's sections, drawn by OwnerFile on the record's page only. */
+const fileProperty = {
+  type: 'string' as const,
+  isVisible: { list: false, filter: false, edit: false, show: true },
+  isSortable: false,
+  components: { show: Components.OwnerFile },
+};
+
 const virtual = (where: { list?: boolean; show?: boolean; filter?: boolean }, type: 'string' | 'boolean') => ({
   type,
   isVisible: { list: !!where.list, show: !!where.show, filter: !!where.filter, edit: false },
@@ -105,7 +135,7 @@ export const propertyResources: ResourceWithOptions[] = [
         new: { before: [limitPayload(COMMUNITY_FIELDS)] },
         edit: { before: [limitPayload(COMMUNITY_FIELDS)] },
       },
-      sort: { sortBy: 'id', direction: 'asc' },
+      sort: { sortBy: 'name', direction: 'asc' },
     },
   },
   {
@@ -126,10 +156,11 @@ export const propertyResources: ResourceWithOptions[] = [
       navigation: navigation.archives,
       listProperties: ['label', 'buildingId', 'number', 'floor', 'area', 'ownerId'],
       filterProperties: ['label', 'buildingId', 'ownerId'],
-      showProperties: ['label', 'buildingId', 'number', 'floor', 'area', 'ownerId', 'createdAt', 'updatedAt'],
+      showProperties: ['label', 'buildingId', 'number', 'floor', 'area', 'ownerId', 'createdAt', 'updatedAt', 'file'],
       editProperties: [...UNIT_FIELDS],
-      properties: { label: { isTitle: true } },
+      properties: { label: { isTitle: true }, file: fileProperty },
       actions: {
+        show: { after: [withFile(unitFile)] },
         // 收款 on a room opens its owner's 收款 with the room's bills ticked.
         collect: unitCollectAction,
         new: { before: [limitPayload(UNIT_FIELDS)] },
@@ -166,6 +197,7 @@ export const propertyResources: ResourceWithOptions[] = [
         'notes',
         'createdAt',
         'updatedAt',
+        'file',
       ],
       editProperties: [...OWNER_FIELDS],
       properties: {
@@ -177,6 +209,7 @@ export const propertyResources: ResourceWithOptions[] = [
         incomplete: virtual({ filter: true }, 'boolean'),
         arrearsAmount: money({ isVisible: { list: true, show: true, filter: false, edit: false } }),
         monthsInArrears: { type: 'number', isVisible: { list: true, show: true, filter: false, edit: false } },
+        file: fileProperty,
       },
       actions: {
         // 收款: one receipt for several of the owner's bills (domain/payments.ts collectFromOwner).
@@ -190,9 +223,10 @@ export const propertyResources: ResourceWithOptions[] = [
         new: { before: [limitPayload(OWNER_FIELDS)] },
         edit: { before: [limitPayload(OWNER_FIELDS)] },
         list: { after: [withArchiveState] },
-        show: { after: [withArchiveState] },
+        show: { after: [withArchiveState, withFile(ownerFile)] },
       },
-      sort: { sortBy: 'createdAt', direction: 'desc' },
+      // Owners by name, as the front desk looks them up (newest first hid the owner asked about among new ones).
+      sort: { sortBy: 'name', direction: 'asc' },
     },
   },
 ];
