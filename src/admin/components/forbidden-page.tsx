@@ -36,7 +36,7 @@ function Refusal({ resourceId, actionName, reason }: { resourceId: string; actio
   const page =
     actionName === 'list' ? `“${resource}”列表` : `“${resource}”的“${translateAction(actionName, resourceId)}”页面`;
   return (
-    <InfoBox title="没有权限" illustration="NotFound" testId="ForbiddenPage">
+    <InfoBox title="没有权限" illustration="Padlock" testId="ForbiddenPage">
       <Text>{`您没有权限打开${page}：${reason}`}</Text>
     </InfoBox>
   );
