@@ -5,6 +5,9 @@
 // Billing runs (账单生成记录) are written by 生成月度账单 only and read here; a run is undone, never edited.
 import type { ActionContext, ActionRequest, RecordActionResponse, ResourceWithOptions } from 'adminjs';
 import { Bill, BillingRun, CashReport, ClubhouseCharge, Payment } from '../../models/index.js';
+import { Op, literal } from 'sequelize';
+import { registerConditionFilters, shanghaiDayRange } from '../adapter.js';
+import { isRecordId } from '../../domain/input.js';
 import { navigation } from '../navigation.js';
 import { limitPayload, refuseChanges } from '../payload.js';
 import { createThrough } from '../use-case.js';
@@ -54,13 +57,30 @@ const withCashReportDetail = async (response: RecordActionResponse): Promise<Rec
 };
 
 const off = { isAccessible: false } as const;
-const newestFirst = { sortBy: 'createdAt', direction: 'desc' } as const;
 
 const BILL_NEW_FIELDS = ['unitId', 'ownerId', 'period', 'feeKind', 'description', 'amount', 'dueDate'] as const;
 const BILL_EDIT_FIELDS = ['description', 'dueDate'] as const;
 const PAYMENT_NEW_FIELDS = ['kind', 'method', 'amount', 'billId', 'ownerId', 'unitId', 'payerName'] as const;
 const CASH_REPORT_NEW_FIELDS = ['reportDate', 'note'] as const;
 const CLUBHOUSE_FIELDS = ['item', 'customerName', 'ownerId', 'chargeDate', 'quantity', 'unitPrice', 'note'] as const;
+
+registerConditionFilters('Payment', {
+  // 房屋: a receipt of any bill of the room — through its allocations, or the one bill of an old receipt — or one
+  // taken for the room itself (a deposit, a parking fee).
+  unitId: (value) => {
+    if (!isRecordId(value)) return { id: { [Op.in]: [] } };
+    const unit = Number(value);
+    const bills = `(SELECT "id" FROM "Bill" WHERE "unitId" = ${unit})`;
+    return {
+      [Op.or]: [
+        { unitId: unit },
+        { billId: { [Op.in]: literal(bills) } },
+        { id: { [Op.in]: literal(`(SELECT "paymentId" FROM "PaymentAllocation" WHERE "billId" IN ${bills})`) } },
+      ],
+    };
+  },
+  paidDay: (_value, _now, raw) => shanghaiDayRange('paidAt', raw),
+});
 
 export const feesResources: ResourceWithOptions[] = [
   {
@@ -94,7 +114,8 @@ export const feesResources: ResourceWithOptions[] = [
         paidAmount: money({ isDisabled: true }),
         status: readOnly(),
         workOrderId: readOnly(),
-        billingKey: readOnly(),
+        // An internal key (management:240:2026-12): on IT's screens only (admin/internal-codes.ts).
+        billingKey: { ...readOnly(), components: { show: Components.InternalCode } },
         billingRunId: readOnly(),
         // Not columns: 未缴清 (a condition filter, see admin/collect.ts) and the receipts that paid the bill.
         open: { type: 'boolean', isVisible: { list: false, show: false, edit: false, filter: true } },
@@ -123,7 +144,8 @@ export const feesResources: ResourceWithOptions[] = [
           ],
         },
       },
-      sort: newestFirst,
+      // The latest period first, each period's bills by room (adapter THEN_BY).
+      sort: { sortBy: 'period', direction: 'desc' },
     },
   },
   {
@@ -170,7 +192,18 @@ export const feesResources: ResourceWithOptions[] = [
     options: {
       navigation: navigation.fees,
       listProperties: ['receiptNumber', 'paidAt', 'payerName', 'kind', 'method', 'amount', 'status'],
-      filterProperties: ['receiptNumber', 'status', 'kind', 'method', 'cashierId', 'paidAt', 'cashReportId'],
+      filterProperties: [
+        'receiptNumber',
+        'ownerId',
+        'unitId',
+        'payerName',
+        'method',
+        'paidDay',
+        'status',
+        'kind',
+        'cashierId',
+        'cashReportId',
+      ],
       showProperties: [
         'receiptNumber',
         'status',
@@ -213,6 +246,12 @@ export const feesResources: ResourceWithOptions[] = [
         billId: { components: { edit: Components.BillPicker } },
         // Not a column: the bills the receipt paid and how much of it went to each (收据分摊).
         allocations: allocationsProperty('billsPaid'),
+        // Not a column: 收款日期, a from–to range of Shanghai days on paidAt (a condition filter).
+        paidDay: {
+          type: 'date',
+          isVisible: { list: false, show: false, filter: true, edit: false },
+          components: { filter: Components.DayRangeFilter },
+        },
       },
       actions: {
         show: { after: [withAllocations('billsPaid')] },

@@ -105,6 +105,7 @@ export const organisationResources: ResourceWithOptions[] = [
         new: { before: [limitPayload(DEPARTMENT_FIELDS)] },
         edit: { before: [limitPayload(DEPARTMENT_FIELDS)] },
       },
+      sort: { sortBy: 'name', direction: 'asc' },
     },
   },
   {
@@ -115,6 +116,7 @@ export const organisationResources: ResourceWithOptions[] = [
       filterProperties: ['name', 'departmentId'],
       showProperties: [
         'name',
+        'code',
         'departmentId',
         'departmentText',
         'grade',
@@ -127,7 +129,8 @@ export const organisationResources: ResourceWithOptions[] = [
       editProperties: [...POSITION_FIELDS],
       properties: {
         name: { isTitle: true },
-        code: { description: '权限规则按代码识别岗位：创建后不能修改' },
+        // The code the rules name the position by: on IT's screens only (admin/internal-codes.ts).
+        code: { description: '权限规则按代码识别岗位：创建后不能修改', components: { show: Components.InternalCode } },
         clauses: {
           type: 'string',
           isVisible: { show: true, list: false, edit: false, filter: false },
@@ -150,6 +153,8 @@ export const organisationResources: ResourceWithOptions[] = [
           ],
         },
       },
+      // By department, then name (adapter THEN_BY).
+      sort: { sortBy: 'departmentId', direction: 'asc' },
     },
   },
   {
@@ -161,7 +166,8 @@ export const organisationResources: ResourceWithOptions[] = [
       editProperties: [...CLAUSE_FIELDS],
       properties: { text: { type: 'textarea', isTitle: true } },
       actions: { new: { before: [limitPayload(CLAUSE_FIELDS)] }, edit: { before: [limitPayload(CLAUSE_FIELDS)] } },
-      sort: { sortBy: 'id', direction: 'asc' },
+      // Each position's clauses together, by kind and number (adapter THEN_BY).
+      sort: { sortBy: 'positionId', direction: 'asc' },
     },
   },
   {
@@ -244,6 +250,8 @@ export const organisationResources: ResourceWithOptions[] = [
         delete: { isAccessible: false },
         bulkDelete: { isAccessible: false },
       },
+      // By department, then name (adapter THEN_BY).
+      sort: { sortBy: 'departmentId', direction: 'asc' },
     },
   },
 ];
