@@ -12,7 +12,7 @@ import { overdueTicketWhere } from '../models/ticket.js';
 import { shanghaiDay, shanghaiMoment } from '../lib/shanghai.js';
 import { formatFen } from '../lib/money.js';
 import { firstDirectorAppointment, passwordSetByOthers } from '../domain/accounts.js';
-import { searchOwnersAndUnits } from '../domain/owner-file.js';
+import { searchOwnersAndUnits } from '../domain/owner-search.js';
 
 interface Queue {
   label: string;

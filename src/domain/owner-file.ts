@@ -2,7 +2,7 @@
 // receipts (through their allocations too), tickets, return visits, parking, renovations and deposits, dunning, and
 // correspondence. Each section only for someone who may read its list (Resource.list, as the lists decide), each row a
 // link only where they may open that record (Resource.show on the row). A handful of queries per page, never per row.
-import { Op, literal, type WhereOptions } from 'sequelize';
+import { Op, type WhereOptions } from 'sequelize';
 import {
   Bill,
   Correspondence,
@@ -19,15 +19,14 @@ import {
   ReturnVisit,
   Ticket,
   Unit,
-  sequelize,
 } from '../models/index.js';
-import { isPostgres } from '../db.js';
 import { NotFound } from '../errors.js';
 import { formatFen } from '../lib/money.js';
 import { monthLabel, shanghaiDay } from '../lib/shanghai.js';
-import { decide } from '../rules/decide.js';
 import type { Actor } from '../rules/actor.js';
 import { authorize } from './authorize.js';
+import { ADMIN, groupBy, readerOf, type Reader } from './file-reader.js';
+import type { Arrears, FileAction, FileRow, FileSection, PropertyFile, RoomFile } from './owner-file-shape.js';
 import { isRecordId } from './input.js';
 import { dunningZh } from '../vocabulary/dunning.js';
 import { feesZh } from '../vocabulary/fees.js';
@@ -40,7 +39,6 @@ export const FILE_ROWS = 5;
 /** Open bills are all shown (what is owed is what the desk is asked), up to this many. */
 const OPEN_BILL_ROWS = 24;
 
-const ADMIN = '/admin/resources';
 const WORDS = { ...propertyZh, ...frontDeskZh, ...feesZh, ...renovationZh, ...dunningZh } as Record<
   string,
   { properties?: Record<string, string> }
@@ -83,90 +81,8 @@ function when(value: unknown, withTime = false): string {
   return (withTime ? MOMENT : DAY).format(at);
 }
 
-const showHref = (resource: string, id: number) => `${ADMIN}/${resource}/records/${id}/show`;
 const listHref = (resource: string, filters: Record<string, string | number>) =>
   `${ADMIN}/${resource}?${new URLSearchParams(Object.entries(filters).map(([k, v]) => [`filters.${k}`, String(v)]))}`;
-
-export interface FileRow {
-  id: number;
-  /** The record's page, when the person may open it. */
-  href: string | null;
-  cells: string[];
-  tone?: 'warning' | 'muted';
-}
-
-export interface FileSection {
-  key: string;
-  title: string;
-  columns: string[];
-  rows: FileRow[];
-  /** All such records of this room or owner; rows hold the first FILE_ROWS (or every open bill). */
-  total: number;
-  /** 查看全部: the list filtered to this room or owner. */
-  moreHref: string | null;
-  summary?: string;
-  empty: string;
-}
-
-export interface FileAction {
-  label: string;
-  href: string;
-}
-
-export interface Arrears {
-  /** Overdue and not fully paid, in fen, and the distinct periods behind. */
-  amount: number;
-  months: number;
-  /** Everything not yet paid, due or not, in fen. */
-  owing: number;
-  text: string;
-}
-
-export interface RoomFile {
-  id: number;
-  label: string;
-  href: string | null;
-  area: string;
-  owner: { id: number; name: string; href: string | null } | null;
-  /** Null when the person may not read bills. */
-  arrears: Arrears | null;
-  sections: FileSection[];
-  actions: FileAction[];
-}
-
-export interface PropertyFile {
-  kind: 'owner' | 'unit';
-  id: number;
-  title: string;
-  arrears: Arrears | null;
-  /** Null when the person may not read rooms. */
-  rooms: RoomFile[] | null;
-  /** What belongs to the owner rather than one room: contacts about arrears, correspondence. */
-  sections: FileSection[];
-  actions: FileAction[];
-}
-
-type Row = { id: number; toJSON(): object };
-
-/** The person's reading rights, asked once per page. */
-function readerOf(actor: Actor) {
-  const lists = new Map<string, boolean>();
-  return {
-    mayList(resource: string): boolean {
-      if (!lists.has(resource)) lists.set(resource, decide(actor, `${resource}.list`).allowed);
-      return lists.get(resource)!;
-    },
-    href(resource: string, row: Row): string | null {
-      return decide(actor, `${resource}.show`, row.toJSON() as Record<string, unknown>).allowed
-        ? showHref(resource, row.id)
-        : null;
-    },
-    may(action: string, row?: Row): boolean {
-      return decide(actor, action, row ? (row.toJSON() as Record<string, unknown>) : undefined).allowed;
-    },
-  };
-}
-type Reader = ReturnType<typeof readerOf>;
 
 function section(
   key: string,
@@ -179,18 +95,6 @@ function section(
   summary?: string,
 ): FileSection {
   return { key, title, columns, rows, total, moreHref: total > rows.length ? moreHref : null, summary, empty };
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => number | null | undefined): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    if (k === null || k === undefined) continue;
-    const list = groups.get(k) ?? [];
-    list.push(row);
-    groups.set(k, list);
-  }
-  return groups;
 }
 
 function arrearsOf(bills: Bill[], today: string): Arrears {
@@ -772,129 +676,4 @@ export async function unitFile(actor: Actor | null, id: unknown): Promise<Proper
     sections: correspondence ? [correspondence] : [],
     actions: [],
   };
-}
-
-// ——— 我的工作台的搜索 ———
-
-/** A search longer than this is no name, phone or room number. */
-export const SEARCH_MAX = 40;
-const SEARCH_ROWS = 10;
-
-export interface SearchResult {
-  kind: 'owner' | 'unit';
-  id: number;
-  href: string;
-  title: string;
-  detail: string;
-}
-
-export interface SearchAnswer {
-  query: string;
-  results: SearchResult[];
-  /** Why nothing was looked for, or that nothing was found. */
-  message: string | null;
-}
-
-const phoneTail = (phone: string | null | undefined) => (phone ? `尾号 ${phone.slice(-4)}` : '未登记电话');
-
-/**
- * Owners and rooms by name, phone (or its tail) or room number, as far as the person may read them: owners only for
- * whoever may list owners, rooms for whoever may list rooms, each a record they may open.
- */
-export async function searchOwnersAndUnits(actor: Actor | null, typed: unknown): Promise<SearchAnswer> {
-  const raw = typeof typed === 'string' ? typed.trim() : '';
-  // LIKE's wildcards are no part of a name, phone or room number.
-  const query = raw.replace(/[%_\\]/g, '');
-  if (typeof typed !== 'string' || query === '')
-    return { query: raw, results: [], message: '请输入业主姓名、电话（或尾号）或房号' };
-  if (raw.length > SEARCH_MAX)
-    return { query: raw.slice(0, SEARCH_MAX), results: [], message: `搜索内容太长：最多 ${SEARCH_MAX} 个字` };
-  if (!actor) return { query, results: [], message: '请先登录' };
-  const reader = readerOf(actor);
-  const like = isPostgres ? Op.iLike : Op.like;
-  const pattern = `%${query}%`;
-  const escaped = sequelize.escape(pattern);
-  const likeSql = isPostgres ? 'ILIKE' : 'LIKE';
-  const results: SearchResult[] = [];
-
-  if (reader.mayList('Unit')) {
-    const units = await Unit.findAll({
-      where: {
-        [Op.or]: [
-          { label: { [like]: pattern } },
-          { number: { [like]: pattern } },
-          {
-            ownerId: {
-              [Op.in]: literal(
-                `(SELECT "id" FROM "Owner" WHERE "name" ${likeSql} ${escaped} OR "phone" ${likeSql} ${escaped})`,
-              ),
-            },
-          },
-        ],
-      },
-      order: [['label', 'ASC']],
-      limit: SEARCH_ROWS * 2,
-    });
-    const owners = new Map(
-      (
-        await Owner.findAll({
-          attributes: ['id', 'name'],
-          where: { id: [...new Set(units.map((u) => u.ownerId).filter((id): id is number => id !== null))] },
-        })
-      ).map((o) => [o.id, o.name]),
-    );
-    for (const unit of units) {
-      const href = reader.href('Unit', unit);
-      if (!href || results.length >= SEARCH_ROWS) continue;
-      const owner = unit.ownerId ? owners.get(unit.ownerId) : null;
-      results.push({ kind: 'unit', id: unit.id, href, title: unit.label, detail: owner ? `业主 ${owner}` : '无业主' });
-    }
-  }
-
-  if (reader.mayList('Owner')) {
-    const owners = await Owner.findAll({
-      where: {
-        [Op.or]: [
-          { name: { [like]: pattern } },
-          { phone: { [like]: pattern } },
-          { altPhone: { [like]: pattern } },
-          {
-            id: {
-              [Op.in]: literal(
-                `(SELECT "ownerId" FROM "Unit" WHERE "ownerId" IS NOT NULL AND ("label" ${likeSql} ${escaped} OR "number" ${likeSql} ${escaped}))`,
-              ),
-            },
-          },
-        ],
-      },
-      order: [
-        ['name', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      limit: SEARCH_ROWS * 2,
-    });
-    const rooms = groupBy(
-      await Unit.findAll({ attributes: ['id', 'label', 'ownerId'], where: { ownerId: owners.map((o) => o.id) } }),
-      (u) => u.ownerId,
-    );
-    let shown = 0;
-    for (const owner of owners) {
-      const href = reader.href('Owner', owner);
-      if (!href || shown >= SEARCH_ROWS) continue;
-      shown += 1;
-      const labels = (rooms.get(owner.id) ?? []).map((u) => u.label);
-      results.push({
-        kind: 'owner',
-        id: owner.id,
-        href,
-        title: owner.name,
-        detail: [labels.length ? labels.join('、') : '无房屋', phoneTail(owner.phone)].join(' · '),
-      });
-    }
-  }
-  // A room number asked for rooms first; a name or a phone for the person first.
-  const lower = query.toLowerCase();
-  const roomAsked = results.some((r) => r.kind === 'unit' && r.title.toLowerCase().includes(lower));
-  if (!roomAsked) results.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'owner' ? -1 : 1));
-  return { query, results, message: results.length ? null : `没有找到与「${query}」相符的业主或房屋` };
 }

@@ -1,6 +1,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Button, H2, H5, Input, Text, Link as DsLink } from '@adminjs/design-system';
 import { ApiClient, useCurrentAdmin } from 'adminjs';
+import type { SearchAnswer } from '../../domain/owner-file-shape.js';
 
 // `more`: the desk stopped counting at its cap — at least this many.
 type Tile = { label: string; count: number; more?: boolean; href: string };
@@ -14,9 +15,6 @@ type DashboardData = {
   notices?: string[];
   mayFind?: boolean;
 };
-
-type SearchResult = { kind: 'owner' | 'unit'; id: number; href: string; title: string; detail: string };
-type SearchAnswer = { query: string; results: SearchResult[]; message: string | null };
 
 const api = new ApiClient();
 const KIND = { owner: '业主', unit: '房屋' };

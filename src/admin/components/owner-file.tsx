@@ -15,39 +15,7 @@ import {
 } from '@adminjs/design-system';
 import type { BasePropertyProps } from 'adminjs';
 
-// The shapes domain/owner-file.ts sends (the bundle cannot import server modules).
-type FileRow = { id: number; href: string | null; cells: string[]; tone?: 'warning' | 'muted' };
-type FileSection = {
-  key: string;
-  title: string;
-  columns: string[];
-  rows: FileRow[];
-  total: number;
-  moreHref: string | null;
-  summary?: string;
-  empty: string;
-};
-type FileAction = { label: string; href: string };
-type Arrears = { amount: number; months: number; owing: number; text: string };
-type RoomFile = {
-  id: number;
-  label: string;
-  href: string | null;
-  area: string;
-  owner: { id: number; name: string; href: string | null } | null;
-  arrears: Arrears | null;
-  sections: FileSection[];
-  actions: FileAction[];
-};
-type PropertyFile = {
-  kind: 'owner' | 'unit';
-  id: number;
-  title: string;
-  arrears: Arrears | null;
-  rooms: RoomFile[] | null;
-  sections: FileSection[];
-  actions: FileAction[];
-};
+import type { FileAction, FileSection, PropertyFile, RoomFile } from '../../domain/owner-file-shape.js';
 
 function parse(value: unknown): PropertyFile | null {
   if (typeof value !== 'string' || value === '') return null;
