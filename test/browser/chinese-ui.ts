@@ -253,8 +253,10 @@ async function walkAccount(email: string) {
     }
     // A list this person may not open says so in words, with the rule's reason.
     const refused = resources.find((resource) => !resource.resourceActions.some((a) => a.name === 'list'));
-    if (refused) {
-      const url = `/admin/resources/${refused.id}/actions/list`;
+    // Both addresses of a list: its action's, and the resource's own (the one a shared or bookmarked link holds).
+    for (const url of refused
+      ? [`/admin/resources/${refused.id}/actions/list`, `/admin/resources/${refused.id}`]
+      : []) {
       await go(page, url);
       await page.waitForSelector('[data-testid="ForbiddenPage"]', { timeout: 10_000 });
       await look(url);

@@ -46,11 +46,12 @@ type RouteProps = { OriginalComponent: React.ComponentType<Record<string, unknow
 
 /**
  * A page this person may not open says so with the rule's reason: AdminJS leaves an action the rules refuse out of
- * the page's actions and then reports "page not found". Shared by the resource and the record action routes.
+ * the page's actions and then reports "page not found". Shared by the resource, resource action and record action routes.
  */
 const ForbiddenPage: React.FC<RouteProps> = (props) => {
   const { OriginalComponent } = props;
-  const { resourceId = '', actionName = '', recordId } = useParams();
+  // The bare resource address (/admin/resources/Ticket, the sidebar's link) opens its list.
+  const { resourceId = '', actionName = 'list', recordId } = useParams();
   const resources = useSelector((state: { resources: ResourceJSON[] }) => state.resources);
   const resource = resources.find((r) => r.id === resourceId);
   // A resource page is refused when AdminJS has no such action for this person; a record's page is asked every time

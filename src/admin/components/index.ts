@@ -19,6 +19,7 @@ componentLoader.override('DefaultListAction', path.join(here, 'page-size.tsx'));
 componentLoader.add('ChineseDefaults', path.join(here, 'chinese-defaults.tsx'));
 componentLoader.override('DefaultDatetimeFilterProperty', path.join(here, 'date-filter.tsx'));
 // A page the rules refuse says why, instead of AdminJS's "page not found".
+componentLoader.override('ResourceRoute', path.join(here, 'forbidden-page.tsx'));
 componentLoader.override('ResourceActionRoute', path.join(here, 'forbidden-page.tsx'));
 componentLoader.override('RecordActionRoute', path.join(here, 'forbidden-page.tsx'));
 // A success clears the error notices still on screen from the attempts before it.
