@@ -168,7 +168,7 @@ const adminjsZh = {
     error404Record: '这条记录不存在，或你没有权限查看它',
     seeConsoleForMore: '请联系系统管理员查看详细信息',
     noActionComponent: '这个操作没有可显示的页面',
-    noRecordsInResource: '暂无记录',
+    noRecordsInResource: '这里还没有记录，或没有符合当前筛选条件的记录',
     noRecords: '暂无记录',
     confirmDelete: '确定要删除这条记录吗？',
     welcomeOnBoard_title: '欢迎使用',
