@@ -117,6 +117,19 @@ export const WORKFLOW_ACTIONS: Record<string, string> = {
   'Staff.assignPosition': '核定岗位',
 };
 
+/** The 报表 group: each report is one action, decided by the rules like any other (no record: who reads it). */
+export const REPORT_ACTIONS: Record<string, string> = {
+  'Report.monthlyTickets': '月度报事统计',
+  'Report.visitFeedback': '回访意见汇总',
+  'Report.collection': '收费统计',
+  'Report.arrearsAgeing': '欠费账龄',
+  'Report.dunningResults': '催缴结果',
+  'Report.deposits': '押金报表',
+  'Report.satisfaction': '满意度调查统计',
+};
+
+export const reportAction = (name: string) => `Report.${name}`;
+
 export function builtInActionName(resource: string, action: BuiltInAction): string {
   return `${resource}.${action}`;
 }
@@ -130,6 +143,7 @@ export const ACTION_LABELS: Record<string, string> = Object.fromEntries([
   ...Object.entries(WORKFLOW_ACTIONS).map(
     ([action, label]) => [action, `${label}（${RESOURCE_LABELS[action.split('.')[0] as ResourceId]}）`] as const,
   ),
+  ...Object.entries(REPORT_ACTIONS).map(([action, label]) => [action, `查看报表「${label}」`] as const),
 ]);
 
 export function isCatalogued(action: string): boolean {

@@ -369,6 +369,38 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
     positions: ['assistant', 'coordinator'],
     clause: '助理 职权6、协调员 职权5',
   },
+  // 报表
+  {
+    name: '查看月度报事统计',
+    actions: ['Report.monthlyTickets'],
+    positions: [...FRONT_DESK, 'director'],
+    clause:
+      '接待员 职权4、接待员 职责4、助理 职责4：编制月派工报事统计分析表以及有偿服务收费明细表；每月将报事类相关数据作统计分析后转交简报主办人员',
+  },
+  {
+    name: '查看回访意见汇总',
+    actions: ['Report.visitFeedback'],
+    positions: [...FRONT_DESK, 'director'],
+    clause: '协调员 职权4、协调员 职责4：整理客户报事单的回访意见，制定改进意见',
+  },
+  {
+    name: '查看收费统计与押金报表',
+    actions: ['Report.collection', 'Report.deposits'],
+    positions: ['cashier', 'assistant', 'director'],
+    clause: '收费员 职责1、职责2、职权3：各项费用与装修押金的收取和统计，对其他人员收费情况进行核对统计',
+  },
+  {
+    name: '查看欠费账龄与催缴结果',
+    actions: ['Report.arrearsAgeing', 'Report.dunningResults'],
+    positions: ['cashier', 'coordinator', 'assistant', 'director'],
+    clause: '收费员 职责6、协调员 职权3、助理 职权5：定期通报催缴结果，制定并实施催缴计划',
+  },
+  {
+    name: '查看满意度调查统计',
+    actions: ['Report.satisfaction'],
+    positions: ['assistant', 'coordinator', 'director'],
+    clause: '助理 职责2、协调员 职责7：客户满意度调查的统计、分析',
+  },
   // 工作计划
   {
     name: '制定月工作计划',

@@ -191,15 +191,17 @@ describe('the Position screen', () => {
     expect(coverage[1].rules.map((r) => r.name)).to.include('决定催缴');
     expect(coverage[5].rules.map((r) => r.name)).to.include('制定月工作计划');
 
-    const receptionPosition = (await Position.findOne({ where: { name: '客户接待员' } }))!;
-    const reception = await client.show('Position', receptionPosition.id);
-    const receptionCoverage = JSON.parse(reception.body.record.params.authorityCoverage) as {
-      number: number;
-      rules: unknown[];
-    }[];
-    expect(receptionCoverage.find((c) => c.number === 4)!.rules, '职权4 月统计表 comes with the reports').to.deep.equal(
-      [],
+    const coverageOf = async (name: string) => {
+      const position = (await Position.findOne({ where: { name } }))!;
+      const answer = await client.show('Position', position.id);
+      return JSON.parse(answer.body.record.params.authorityCoverage) as { number: number; rules: { name: string }[] }[];
+    };
+    const names = (coverage: { number: number; rules: { name: string }[] }[], number: number) =>
+      coverage.find((c) => c.number === number)!.rules.map((r) => r.name);
+    expect(names(await coverageOf('客户接待员'), 4), '职权4 月统计表: the monthly report').to.include(
+      '查看月度报事统计',
     );
+    expect(names(await coverageOf('客户服务协调员'), 4), '职权4 回访意见与改进意见').to.include('查看回访意见汇总');
   });
 });
 
