@@ -1,7 +1,8 @@
 // The 报表 group's reports, in the menu's order. Each is decided by its catalogue action `Report.<name>`.
 import type { ReportDefinition } from './report.js';
+import { collectionReport } from './collection.js';
 
-export const REPORTS: ReportDefinition[] = [];
+export const REPORTS: ReportDefinition[] = [collectionReport];
 
 export function findReport(name: string): ReportDefinition | undefined {
   return REPORTS.find((report) => report.name === name);

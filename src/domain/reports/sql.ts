@@ -1,0 +1,90 @@
+// Shared pieces of the money reports' grouped SQL: one raw SELECT helper, the scope of bills by community/building,
+// what has been paid against bills (收据分摊 of valid receipts, and the one bill of a receipt from before 0013 that
+// has no allocation), and rates that are 0 when there is nothing to divide by.
+import { QueryTypes } from 'sequelize';
+import { sequelize } from '../../models/index.js';
+import type { ReportFilters } from './report.js';
+
+export type Replacements = Record<string, unknown>;
+
+export function select<T extends object>(sql: string, replacements: Replacements = {}): Promise<T[]> {
+  return sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
+}
+
+/** A SUM or COUNT as a number (PostgreSQL answers bigint sums as strings, an empty SUM is null). */
+export const num = (value: unknown): number => Number(value ?? 0) || 0;
+
+/** part / whole, 0 when the whole is 0 (nothing receivable is not a 100% collection). */
+export const rateOf = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
+
+/** The joins from a bill alias `b` to its unit `u` and building `bg`, and the filter's conditions on them. */
+export function billScope(filters: ReportFilters): { joins: string; where: string; replacements: Replacements } {
+  const conditions: string[] = [];
+  const replacements: Replacements = {};
+  if (filters.communityId !== undefined) {
+    conditions.push('bg."communityId" = :communityId');
+    replacements.communityId = filters.communityId;
+  }
+  if (filters.buildingId !== undefined) {
+    conditions.push('u."buildingId" = :buildingId');
+    replacements.buildingId = filters.buildingId;
+  }
+  return {
+    joins: 'JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bg ON bg."id" = u."buildingId"',
+    where: conditions.map((c) => ` AND ${c}`).join(''),
+    replacements,
+  };
+}
+
+/**
+ * What valid receipts paid against the bills `b` that `billWhere` selects (a condition on b, u, bg; and on the
+ * receipt p when `paymentWhere` is given), summed per `groupBy` (an expression on b, u, bg, p): the allocations of
+ * valid receipts, plus a pre-allocation receipt's whole amount on its single billId when it has no allocation at all.
+ * Two grouped queries, added up here.
+ */
+export async function paidAgainstBills(
+  groupBy: string,
+  billWhere: string,
+  replacements: Replacements,
+  paymentWhere = '',
+): Promise<Map<string, number>> {
+  const scope = 'JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bg ON bg."id" = u."buildingId"';
+  const [allocated, single] = await Promise.all([
+    select<{ g: unknown; v: unknown }>(
+      `SELECT ${groupBy} AS "g", SUM(a."amount") AS "v"
+         FROM "PaymentAllocation" a
+         JOIN "Payment" p ON p."id" = a."paymentId"
+         JOIN "Bill" b ON b."id" = a."billId" ${scope}
+        WHERE p."status" = 'valid' AND ${billWhere} ${paymentWhere}
+        GROUP BY ${groupBy}`,
+      replacements,
+    ),
+    select<{ g: unknown; v: unknown }>(
+      `SELECT ${groupBy} AS "g", SUM(p."amount") AS "v"
+         FROM "Payment" p
+         JOIN "Bill" b ON b."id" = p."billId" ${scope}
+        WHERE p."status" = 'valid' AND ${billWhere} ${paymentWhere}
+          AND NOT EXISTS (SELECT 1 FROM "PaymentAllocation" x WHERE x."paymentId" = p."id")
+        GROUP BY ${groupBy}`,
+      replacements,
+    ),
+  ]);
+  const sums = new Map<string, number>();
+  for (const row of [...allocated, ...single]) sums.set(String(row.g), (sums.get(String(row.g)) ?? 0) + num(row.v));
+  return sums;
+}
+
+/** Names of communities or buildings by id, for the rows of a grouped table. */
+export async function namesOf(table: 'Community' | 'Building', ids: Iterable<unknown>): Promise<Map<string, string>> {
+  const list = [...new Set([...ids].map(Number).filter(Number.isInteger))];
+  if (list.length === 0) return new Map();
+  const rows = await select<{ id: unknown; name: string }>(`SELECT "id", "name" FROM "${table}" WHERE "id" IN (:ids)`, {
+    ids: list,
+  });
+  return new Map(rows.map((r) => [String(r.id), r.name]));
+}
+
+/** The label of a stored code from a vocabulary block ('feeKind.management' → 物业管理费), the code's own label else. */
+export function codeLabel(properties: Record<string, string>, field: string, code: string): string {
+  return properties[`${field}.${code}`] ?? code;
+}
