@@ -29,6 +29,13 @@ export const BUILT_IN: Record<string, string> = {
   bulkDelete: 'delete',
 };
 
+/** A resource's own action that is another action behind a new button: printing a record is reading it. */
+export const SAME_AS: Record<string, string> = { print: 'show' };
+
+/** The catalogued action (`Resource.action`) an AdminJS action of a resource is decided as. */
+export const cataloguedName = (resourceId: string, name: string) =>
+  `${resourceId}.${BUILT_IN[name] ?? SAME_AS[name] ?? name}`;
+
 const AUDITED: Record<string, 'new' | 'edit' | 'delete' | undefined> = {
   new: 'new',
   edit: 'edit',
@@ -50,7 +57,7 @@ export function decideFor(currentAdmin: CurrentAdmin | undefined, action: string
 }
 
 function guard(resourceId: string, actionName: string) {
-  const catalogued = `${resourceId}.${BUILT_IN[actionName] ?? actionName}`;
+  const catalogued = cataloguedName(resourceId, actionName);
   return async (request: ActionRequest, context: ActionContext) => {
     const targets = context.records?.length ? context.records : [context.record];
     const actor = actorOf(context.currentAdmin);
@@ -126,7 +133,7 @@ export function withAccess(entry: ResourceWithOptions, resourceId: string): Reso
     const existing = actions[name] ?? {};
     // A resource may switch an action off for everyone (e.g. logs cannot be edited); rules never switch it back on.
     if (existing.isAccessible === false) continue;
-    const catalogued = `${resourceId}.${BUILT_IN[name] ?? name}`;
+    const catalogued = cataloguedName(resourceId, name);
     // The built-in forms change records without a use case: they are audited here (a use case audits itself).
     const audited = (existing.handler as { auditsItself?: boolean } | undefined)?.auditsItself
       ? undefined

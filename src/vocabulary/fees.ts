@@ -103,7 +103,7 @@ export const feesZh = {
       'status.valid': '有效',
       'status.voided': '已作废',
     },
-    actions: { new: '收款' },
+    actions: { new: '收款', print: '打印收据' },
   },
   PaymentAllocation: {
     properties: { ...common, paymentId: '收据', billId: '账单', amount: '分摊金额' },
@@ -134,6 +134,7 @@ export const feesZh = {
       'status.reconciled': '已核对',
       'status.returned': '已退回',
     },
+    actions: { print: '打印日报表' },
   },
   // Not a screen of its own: the checks are listed on the report's page.
   CashReportReview: {
@@ -276,7 +277,7 @@ export const feesEn = {
       'status.valid': 'Valid',
       'status.voided': 'Voided',
     },
-    actions: { new: 'Take payment', void: 'Void receipt' },
+    actions: { new: 'Take payment', void: 'Void receipt', print: 'Print receipt' },
   },
   PaymentAllocation: {
     properties: { ...commonEn, paymentId: 'Receipt', billId: 'Bill', amount: 'Amount allocated' },
@@ -306,7 +307,7 @@ export const feesEn = {
       'status.reconciled': 'Reconciled',
       'status.returned': 'Sent back (difference)',
     },
-    actions: { submit: 'Submit', reconcile: 'Reconcile', reopen: 'Reopen', sendBack: 'Send back' },
+    actions: { submit: 'Submit', reconcile: 'Reconcile', reopen: 'Reopen', sendBack: 'Send back', print: 'Print' },
   },
   CashReportReview: {
     properties: {

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import type { Model, ModelStatic } from 'sequelize';
 import { allResources } from '../../src/admin/admin.js';
 import { isCatalogued } from '../../src/rules/catalogue.js';
-import { BUILT_IN } from '../../src/admin/access.js';
+import { BUILT_IN, cataloguedName } from '../../src/admin/access.js';
 
 /** `Resource.action` for every action of every admin resource, except those a resource switches off for everyone. */
 function offeredActions(): string[] {
@@ -14,7 +14,7 @@ function offeredActions(): string[] {
     const actions = (entry.options?.actions ?? {}) as Record<string, { isAccessible?: unknown } | undefined>;
     for (const name of new Set([...Object.keys(BUILT_IN), ...Object.keys(actions)])) {
       if (actions[name]?.isAccessible === false) continue;
-      offered.push(`${resourceId}.${BUILT_IN[name] ?? name}`);
+      offered.push(cataloguedName(resourceId, name));
     }
   }
   return offered;
