@@ -49,3 +49,10 @@ export function fieldName<R extends FieldResource>(resource: R, field: FieldOf<R
 export function fieldNames<R extends FieldResource>(resource: R): (field: FieldOf<R>) => string {
   return (field) => fieldName(resource, field);
 }
+
+/** What a state or kind is called on screen (Ticket status 'reported' → 已登记); the code itself when unlabelled. */
+export function valueLabel(resource: string, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  const properties = (TRANSLATIONS as Record<string, { properties?: Record<string, string> }>)[resource]?.properties;
+  return properties?.[`${field}.${String(value)}`] ?? String(value);
+}
