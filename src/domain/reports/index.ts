@@ -1,8 +1,10 @@
 // The 报表 group's reports, in the menu's order. Each is decided by its catalogue action `Report.<name>`.
 import type { ReportDefinition } from './report.js';
 import { collectionReport } from './collection.js';
+import { arrearsAgeingReport } from './arrears-ageing.js';
+import { dunningResultsReport } from './dunning-results.js';
 
-export const REPORTS: ReportDefinition[] = [collectionReport];
+export const REPORTS: ReportDefinition[] = [collectionReport, arrearsAgeingReport, dunningResultsReport];
 
 export function findReport(name: string): ReportDefinition | undefined {
   return REPORTS.find((report) => report.name === name);

@@ -88,3 +88,30 @@ export async function namesOf(table: 'Community' | 'Building', ids: Iterable<unk
 export function codeLabel(properties: Record<string, string>, field: string, code: string): string {
   return properties[`${field}.${code}`] ?? code;
 }
+
+/**
+ * An expression naming the period (from `periods`, consecutive and oldest first) a timestamp column falls in, by the
+ * periods' UTC bounds: NULL outside them. Portable: no time-zone functions of either database.
+ */
+export function periodOf(
+  column: string,
+  periods: string[],
+  prefix: string,
+): { sql: string; replacements: Replacements } {
+  const replacements: Replacements = {};
+  const branches = periods.map((period, i) => {
+    const [year, month] = period.split('-').map(Number);
+    // The first moment of the next month in Shanghai (UTC+8, no daylight saving).
+    replacements[`${prefix}${i}`] = new Date(Date.UTC(year, month, 1) - 8 * 3_600_000);
+    return `WHEN ${column} < :${prefix}${i} THEN '${period}'`;
+  });
+  const [firstYear, firstMonth] = periods[0].split('-').map(Number);
+  replacements[`${prefix}Start`] = new Date(Date.UTC(firstYear, firstMonth - 1, 1) - 8 * 3_600_000);
+  return {
+    sql: `CASE WHEN ${column} < :${prefix}Start THEN NULL ${branches.join(' ')} ELSE NULL END`,
+    replacements,
+  };
+}
+
+/** A literal for SQL built from trusted values (days computed here), escaped by the database's own rules. */
+export const sequelizeEscape = (value: string): string => sequelize.escape(value);
