@@ -54,6 +54,14 @@ export { Notice, NOTICE_STATUSES, type NoticeStatus } from './notice.js';
 export { nextDailyNumber, formatDailyNumber } from './model-helpers.js';
 import { associateFrontDesk } from './associations/front-desk.js';
 associateFrontDesk();
+// 改进意见 from the return visits' feedback
+export {
+  ImprovementProposal,
+  IMPROVEMENT_PROPOSAL_STATUSES,
+  type ImprovementProposalStatus,
+} from './improvement-proposal.js';
+import { associateImprovementProposals } from './associations/improvement-proposals.js';
+associateImprovementProposals();
 
 // 收费管理 fees
 export {

@@ -41,6 +41,7 @@ export const FACTS: Record<'actor' | 'action' | 'record' | 'now', Record<string,
     amount: { type: 'number', label: '金额（分）' },
     targetCount: { type: 'number', label: '催缴对象数' },
     proposedPositionId: { type: 'number', label: '待核定岗位' },
+    proposerId: { type: 'number', label: '提出人' },
   },
   now: {
     hour: { type: 'number', label: '当前小时（北京时间）' },

@@ -50,6 +50,7 @@ const EXPLICIT_KINDS: Record<FieldKey, ValueKind> = {
   'record.amount': 'money',
   'record.targetCount': 'number',
   'record.proposedPositionId': 'positionId',
+  'record.proposerId': 'staff',
   'now.hour': 'hour',
   'now.weekday': 'weekday',
   'now.date': 'date',
