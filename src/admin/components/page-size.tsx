@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { Box, Select, Text } from '@adminjs/design-system';
 import { OriginalList, useQueryParams, type ActionProps } from 'adminjs';
 import { useLocation } from 'react-router';
+import ExportButton from './export-button.js';
 
 const SIZES = [10, 20, 50, 100];
 type Option = { value: number; label: string };
@@ -18,7 +19,8 @@ const ownPageSize = () =>
 /**
  * Every list, as AdminJS draws it (filters, sorting, bulk actions, pagination), with 每页 N 条 under it: the choice is
  * remembered on the person's account (POST /api/preferences/page-size), so lists opened without a size — here or on
- * another computer — show that many rows (the server applies it, admin/page-size.ts).
+ * another computer — show that many rows (the server applies it, admin/page-size.ts). Beside it, 导出 Excel for whoever
+ * may export the list.
  */
 const PageSizeList: React.FC<ActionProps> = (props) => {
   const location = useLocation();
@@ -50,6 +52,9 @@ const PageSizeList: React.FC<ActionProps> = (props) => {
     <>
       <OriginalList {...props} />
       <Box flex justifyContent="flex-end" alignItems="center" mt="lg" data-testid="page-size">
+        <Box flexGrow={1}>
+          <ExportButton resourceId={props.resource.id} />
+        </Box>
         <Text mr="default">每页</Text>
         <Box width={110}>
           <Select
