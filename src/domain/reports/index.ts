@@ -3,8 +3,14 @@ import type { ReportDefinition } from './report.js';
 import { collectionReport } from './collection.js';
 import { arrearsAgeingReport } from './arrears-ageing.js';
 import { dunningResultsReport } from './dunning-results.js';
+import { depositsReportDefinition } from './deposits.js';
 
-export const REPORTS: ReportDefinition[] = [collectionReport, arrearsAgeingReport, dunningResultsReport];
+export const REPORTS: ReportDefinition[] = [
+  collectionReport,
+  arrearsAgeingReport,
+  dunningResultsReport,
+  depositsReportDefinition,
+];
 
 export function findReport(name: string): ReportDefinition | undefined {
   return REPORTS.find((report) => report.name === name);
