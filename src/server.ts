@@ -17,6 +17,8 @@ import { FONTS_PATH, ROBOTO_DIR, localFonts, sameOriginOnly, securityHeaders } f
 import { MAX_ATTACHMENT_BYTES } from './domain/attachments.js';
 import { authorityRouter } from './api/authority.js';
 import { preferencesRouter } from './api/preferences.js';
+import { reportsRouter } from './api/reports.js';
+import { reportPrintRouter } from './admin/reports/report-print.js';
 import { rememberedPageSize } from './admin/page-size.js';
 import { attachmentRouter } from './admin/attachment-download.js';
 import type { Actor } from './rules/actor.js';
@@ -110,7 +112,9 @@ export async function createApp() {
   app.use(sessions, attachActor, sameOriginOnly(), localFonts());
   app.use('/api/authority', authorityRouter());
   app.use('/api/preferences', preferencesRouter());
+  app.use('/api/reports', reportsRouter());
   app.use(`${ROOT_PATH}/attachments`, attachmentRouter());
+  app.use(`${ROOT_PATH}/print/Report`, reportPrintRouter());
 
   const admin = buildAdmin();
   app.use(

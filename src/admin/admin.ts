@@ -10,6 +10,7 @@ import { Components, componentLoader } from './components/index.js';
 import { desk } from './dashboard.js';
 import { locale } from './locale/index.js';
 import { frontDeskResources } from './resources/front-desk.js';
+import { improvementProposalResources } from './resources/improvement-proposals.js';
 import { propertyResources } from './resources/property.js';
 import { feesResources } from './resources/fees.js';
 import { parkingResources } from './resources/parking.js';
@@ -18,6 +19,8 @@ import { dunningResources } from './resources/dunning.js';
 import { officeResources } from './resources/office.js';
 import { organisationResources } from './resources/organisation.js';
 import { governanceResources } from './resources/governance.js';
+import { reportResources } from './reports/report-resources.js';
+import { navigation } from './navigation.js';
 
 export const ROOT_PATH = '/admin';
 
@@ -37,6 +40,7 @@ export function allResources(): ResourceWithOptions[] {
   // In the order of the navigation: the front desk first, organisation and authority last.
   const groups: ResourceWithOptions[][] = [
     frontDeskResources,
+    improvementProposalResources,
     propertyResources,
     feesResources,
     parkingResources,
@@ -53,12 +57,20 @@ export function allResources(): ResourceWithOptions[] {
     );
 }
 
+/** The model resources with the 报表 group's pages, which the menu shows before 组织与权限. */
+function menuResources(): ResourceWithOptions[] {
+  const models = allResources();
+  const organisation = models.findIndex((entry) => entry.options?.navigation === navigation.organisation);
+  const at = organisation < 0 ? models.length : organisation;
+  return [...models.slice(0, at), ...reportResources(), ...models.slice(at)];
+}
+
 export function buildAdmin(): AdminJS {
   return new AdminJS({
     rootPath: ROOT_PATH,
     loginPath: `${ROOT_PATH}/login`,
     logoutPath: `${ROOT_PATH}/logout`,
-    resources: allResources(),
+    resources: menuResources(),
     componentLoader,
     locale,
     branding: {

@@ -7,5 +7,6 @@ export const navigation = {
   dunning: { name: '催缴管理', icon: 'Bell' },
   surveysAndPlans: { name: '满意度与计划', icon: 'BarChart2' },
   documents: { name: '资料档案', icon: 'Archive' },
+  reports: { name: '报表', icon: 'TrendingUp' },
   organisation: { name: '组织与权限', icon: 'Users' },
 } as const;

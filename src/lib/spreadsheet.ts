@@ -1,4 +1,4 @@
-// .xlsx workbooks for the office's exports (the authority matrix now, the reports later), written with exceljs:
+// .xlsx workbooks for the office's exports (the authority matrix, the reports), written with exceljs:
 // a bold, frozen header row, column widths, wrapped text, and cell fills for what a row or cell means.
 import ExcelJS from 'exceljs';
 
@@ -13,6 +13,8 @@ export interface SheetCell {
   /** Background colour as RRGGBB. */
   fill?: string;
   bold?: boolean;
+  /** Excel number format: '0.00' for yuan, '0.0%' for a rate. */
+  numFmt?: string;
 }
 
 export interface Sheet {
@@ -55,10 +57,11 @@ export async function workbook(sheets: readonly Sheet[]): Promise<Buffer> {
       const row = ws.addRow(cells.map((cell) => cellOf(cell).value));
       row.alignment = { vertical: 'top', wrapText: true };
       cells.forEach((cell, i) => {
-        const { fill, bold } = cellOf(cell);
+        const { fill, bold, numFmt } = cellOf(cell);
         const target = row.getCell(i + 1);
         if (fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } };
         if (bold) target.font = { bold: true };
+        if (numFmt) target.numFmt = numFmt;
       });
     }
   }

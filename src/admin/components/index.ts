@@ -31,6 +31,7 @@ export const Components = {
   MoneyEdit: add('MoneyEdit', 'money-edit.tsx'),
   MoneyFilter: add('MoneyFilter', 'money-filter.tsx'),
   Dashboard: add('Dashboard', 'dashboard.tsx'),
+  ReportPage: add('ReportPage', 'report-page.tsx'),
   PositionClauses: add('PositionClauses', 'position-clauses.tsx'),
   AuthorityCoverage: add('AuthorityCoverage', 'authority-coverage.tsx'),
   AuthorityMatrix: add('AuthorityMatrix', 'authority-matrix.tsx'),

@@ -4,7 +4,8 @@ import { DataTypes } from 'sequelize';
 import { sequelize } from '../../models/index.js';
 import { navigation } from '../navigation.js';
 import { RESOURCE_NAMES_EN, RESOURCE_NAMES_ZH } from '../../vocabulary/resources.js';
-import { RESOURCE_LABELS, RESOURCES, WORKFLOW_ACTIONS } from '../../rules/catalogue.js';
+import { RESOURCE_LABELS, RESOURCES, WORKFLOW_ACTIONS, REPORT_ACTIONS } from '../../rules/catalogue.js';
+import { reportResourceId } from '../../lib/report-values.js';
 import { organisationEn, organisationZh } from '../../vocabulary/organisation.js';
 import { propertyEn, propertyZh } from '../../vocabulary/property.js';
 import { frontDeskEn, frontDeskZh } from '../../vocabulary/front-desk.js';
@@ -99,6 +100,24 @@ const groupsEn: ResourceTranslations[] = [
   governanceEn,
 ];
 
+/** Each report's page is a resource of its own (src/admin/reports/report-resources.ts), named by its title. */
+const REPORT_TITLES_EN: Record<string, string> = {
+  monthlyTickets: 'Monthly tickets',
+  visitFeedback: 'Return-visit feedback',
+  collection: 'Collection',
+  arrearsAgeing: 'Arrears ageing',
+  dunningResults: 'Dunning results',
+  deposits: 'Deposits',
+  satisfaction: 'Satisfaction surveys',
+};
+const reportNames = Object.keys(REPORT_ACTIONS).map((action) => action.split('.')[1]);
+const reportLabels = (titleOf: (name: string) => string) =>
+  Object.fromEntries(reportNames.map((name) => [reportResourceId(name), titleOf(name)]));
+const reportTitleZh = (name: string) => REPORT_ACTIONS[`Report.${name}`];
+const reportResourcesZh: ResourceTranslations = Object.fromEntries(
+  reportNames.map((name) => [reportResourceId(name), { actions: { list: reportTitleZh(name) } }]),
+);
+
 const navigationEn: Record<string, string> = {
   [navigation.frontDesk.name]: 'Front desk',
   [navigation.archives.name]: 'Owner archives',
@@ -107,6 +126,7 @@ const navigationEn: Record<string, string> = {
   [navigation.dunning.name]: 'Arrears & dunning',
   [navigation.surveysAndPlans.name]: 'Surveys & plans',
   [navigation.documents.name]: 'Documents',
+  [navigation.reports.name]: 'Reports',
   [navigation.organisation.name]: 'Organisation & authority',
 };
 
@@ -220,11 +240,12 @@ const zh: LocaleTranslations = {
   labels: {
     ...adminjsZh.labels,
     ...RESOURCE_NAMES_ZH,
+    ...reportLabels(reportTitleZh),
     navigation: '导航',
     dashboard: '我的工作台',
     loginWelcome: '客户中心',
   },
-  resources: withChineseBooleans(withWorkflowActionNames(withValueLabels(groupsZh))),
+  resources: { ...withChineseBooleans(withWorkflowActionNames(withValueLabels(groupsZh))), ...reportResourcesZh },
   actions: {
     ...globalWorkflowActionNames(),
     show: '详情',
@@ -261,6 +282,7 @@ const zh: LocaleTranslations = {
 const en: LocaleTranslations = {
   labels: {
     ...RESOURCE_NAMES_EN,
+    ...reportLabels((name) => REPORT_TITLES_EN[name] ?? name),
     ...navigationEn,
     navigation: 'Navigation',
     dashboard: 'My desk',

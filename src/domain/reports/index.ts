@@ -4,12 +4,14 @@ import { collectionReport } from './collection.js';
 import { arrearsAgeingReport } from './arrears-ageing.js';
 import { dunningResultsReport } from './dunning-results.js';
 import { depositsReportDefinition } from './deposits.js';
+import { satisfaction } from './satisfaction.js';
 
 export const REPORTS: ReportDefinition[] = [
   collectionReport,
   arrearsAgeingReport,
   dunningResultsReport,
   depositsReportDefinition,
+  satisfaction,
 ];
 
 export function findReport(name: string): ReportDefinition | undefined {

@@ -2,6 +2,10 @@
 // community, building, department or staff member) whose answer is tables, totals, headline figures and charts.
 // The report page, GET /api/reports/<name>, the .xlsx export and the print page all draw the same ReportResult.
 import type { Actor } from '../../rules/actor.js';
+import type { ValueKind } from '../../lib/report-values.js';
+import type { ChartData } from '../../lib/report-chart.js';
+
+export type { ValueKind };
 
 /** The filters a report may offer; `period` ('YYYY-MM', Asia/Shanghai) is always there. */
 export type ReportFilterName = 'community' | 'building' | 'department' | 'staff';
@@ -13,9 +17,6 @@ export interface ReportFilters {
   departmentId?: number;
   staffId?: number;
 }
-
-/** How a value is written: money in fen (shown as yuan, two decimals), a rate 0–1 (shown as a percentage) … */
-export type ValueKind = 'text' | 'count' | 'money' | 'rate' | 'days' | 'hours' | 'score' | 'day';
 
 export interface ReportColumn {
   key: string;
@@ -36,15 +37,8 @@ export interface ReportSection {
   note?: string;
 }
 
-export interface ReportChart {
-  kind: 'bar' | 'line' | 'pie';
-  title: string;
-  /** The x axis (or the slices of a pie). */
-  labels: string[];
-  series: { name: string; values: (number | null)[] }[];
-  /** How the values are written (a money chart shows yuan, a rate chart percentages). */
-  valueKind?: ValueKind;
-}
+/** A bar, line or pie chart (drawn by src/lib/report-chart.ts); valueKind says how its values read. */
+export type ReportChart = ChartData;
 
 /** A figure at the top of the page, with last period's value beside it when there is one. */
 export interface Headline {
@@ -68,6 +62,16 @@ export interface ReportResult {
   notes?: string[];
 }
 
+/** A button of the report's page beside export and print: the 简报, 记录改进意见 … (shown when `action` is allowed). */
+export interface ReportLink {
+  label: string;
+  href: string;
+  /** The catalogue action the link's page is decided by; the button shows only when it is allowed. */
+  action?: string;
+  /** Opens in a new tab (print pages). */
+  newTab?: boolean;
+}
+
 export interface ReportDefinition {
   /** `monthlyTickets` → the catalogue action `Report.monthlyTickets`, the API /api/reports/monthlyTickets. */
   name: string;
@@ -78,4 +82,6 @@ export interface ReportDefinition {
   filters: ReportFilterName[];
   /** Grouped SQL, never rows loaded into Node: every report answers in under a second on the large demo. */
   run(filters: ReportFilters, actor: Actor): Promise<ReportResult>;
+  /** Buttons of the page beyond export and print, for these filters. */
+  links?(filters: ReportFilters): ReportLink[];
 }

@@ -1,0 +1,157 @@
+// The 报表 group's framework: GET /api/reports/<name> decided by `Report.<name>` (401, 403 with the reason and a
+// decision-log line, 404, 422 for bad filters), the reports each person may read, the .xlsx and the print page of
+// the same figures, the report pages in the admin, and 满意度调查统计's figures against the responses themselves.
+import { expect } from 'chai';
+import ExcelJS from 'exceljs';
+import { DecisionLog, Survey, SurveyQuestion, SurveyResponse } from '../../src/models/index.js';
+import { REPORTS } from '../../src/domain/reports/index.js';
+import { REPORT_ACTIONS } from '../../src/rules/catalogue.js';
+import { send, signedInClient, testServer, type Client } from '../support/http.js';
+import { staff, TEST_PASSWORD } from '../support/factories.js';
+
+const get = (client: Client | null, path: string) => send(client, 'GET', path);
+
+async function clientFor(code: string) {
+  return signedInClient((await staff(code)).email, TEST_PASSWORD);
+}
+
+/** A survey started on `startedAt` with one score question and responses scored `overall` (and 4 on the question). */
+async function survey(title: string, startedAt: string, overall: number[]) {
+  const assistant = await staff('assistant');
+  const created = await Survey.create({
+    title,
+    period: title,
+    ownerStaffId: assistant.id,
+    status: 'closed',
+    startedAt: new Date(startedAt),
+    closedAt: new Date(new Date(startedAt).getTime() + 10 * 86_400_000),
+  } as never);
+  const question = await SurveyQuestion.create({ surveyId: created.id, number: 1, text: '维修及时', kind: 'score' });
+  for (const [i, score] of overall.entries()) {
+    await SurveyResponse.create({
+      surveyId: created.id,
+      respondentName: `业主${i}`,
+      collectedById: assistant.id,
+      collectedAt: new Date(new Date(startedAt).getTime() + 86_400_000),
+      overallScore: score,
+      answers: { [String(question.id)]: 4 },
+    } as never);
+  }
+  return created;
+}
+
+describe('reports — the API, the export, the print page and the pages', () => {
+  let assistant: Client;
+  let garage: Client;
+
+  before(async () => {
+    assistant = await clientFor('assistant');
+    garage = await clientFor('garage_keeper');
+    await survey('2031年第一季度', '2031-02-10T02:00:00Z', [5, 4, 2]);
+    await survey('2031年第二季度', '2031-05-06T02:00:00Z', [5, 5, 3, 1]);
+    // Started on 1 July in Shanghai (30 June in UTC): outside a June report.
+    await survey('2031年第三季度', '2031-06-30T17:00:00Z', [1]);
+  });
+
+  it('every report of the registry is a catalogued action and every catalogued report is registered', () => {
+    expect(REPORTS.map((r) => `Report.${r.name}`).sort()).to.deep.equal(Object.keys(REPORT_ACTIONS).sort());
+  });
+
+  it('answers 401 without a session, for the data, the workbook and the print page', async () => {
+    expect((await get(null, '/api/reports/satisfaction')).status).to.equal(401);
+    expect((await get(null, '/api/reports/satisfaction.xlsx')).status).to.equal(401);
+    const print = await get(null, '/admin/print/Report/satisfaction');
+    expect(print.status).to.equal(401);
+    expect(print.text).to.include('请先登录');
+  });
+
+  it('客户服务助理 may read 满意度调查统计; its figures are the responses’ own', async () => {
+    const answer = await get(assistant, '/api/reports/satisfaction?period=2031-06');
+    expect(answer.status, answer.text).to.equal(200);
+    const { rows, totals, columns, charts, report } = answer.json;
+    expect(report.title).to.equal('满意度调查统计');
+    expect(columns.map((c: { label: string }) => c.label)).to.include.members(['调查', '答卷', '满意率']);
+    const mine = rows.filter((r: { title: string }) => r.title.startsWith('2031'));
+    expect(mine.map((r: { title: string }) => r.title)).to.deep.equal(['2031年第一季度', '2031年第二季度']);
+    expect(mine[0]).to.include({ responses: 3, satisfied: 2 });
+    expect(mine[0].average).to.be.closeTo(11 / 3, 1e-9);
+    expect(mine[1]).to.include({ responses: 4, satisfied: 2, rate: 0.5 });
+    // The totals, computed again from the listed surveys' responses.
+    const listed = await Survey.findAll({ where: { title: rows.map((r: { title: string }) => r.title) } });
+    const responses = await SurveyResponse.findAll({ where: { surveyId: listed.map((s) => s.id) } });
+    expect(totals.responses).to.equal(responses.length);
+    expect(totals.satisfied).to.equal(responses.filter((r) => r.overallScore >= 4).length);
+    expect(totals.average).to.be.closeTo(responses.reduce((s, r) => s + r.overallScore, 0) / responses.length, 1e-9);
+    expect(charts.map((c: { title: string }) => c.title)).to.include('历次调查满意率');
+  });
+
+  it('车库管理员 may not: 403 with the rule’s reason, a decision-log line, and no figures', async () => {
+    const before = await DecisionLog.count({ where: { action: 'Report.satisfaction', allowed: false } });
+    const answer = await get(garage, '/api/reports/satisfaction?period=2031-06');
+    expect(answer.status).to.equal(403);
+    expect(answer.json.message).to.match(/没有任何规则允许|不能/);
+    expect(answer.json.rows).to.equal(undefined);
+    expect(await DecisionLog.count({ where: { action: 'Report.satisfaction', allowed: false } })).to.equal(before + 1);
+    expect((await get(garage, '/api/reports/satisfaction.xlsx')).status).to.equal(403);
+    const print = await get(garage, '/admin/print/Report/satisfaction');
+    expect(print.status).to.equal(403);
+    expect(print.text).to.include('没有权限');
+  });
+
+  it('bad filters are refused in Chinese; an unknown report is 404', async () => {
+    const period = await get(assistant, '/api/reports/satisfaction?period=2031-13');
+    expect(period.status).to.equal(422);
+    expect(period.json.message).to.include('统计期间');
+    const community = await get(assistant, '/api/reports/collection?period=2031-06&communityId=abc');
+    expect(community.status).to.equal(422);
+    expect(community.json.message).to.include('小区');
+    const unknown = await get(assistant, '/api/reports/constructor');
+    expect(unknown.status).to.equal(404);
+    expect(unknown.json.message).to.include('报表');
+  });
+
+  it('each person is offered the reports their rules allow', async () => {
+    const names = async (code: string) =>
+      ((await get(await clientFor(code), '/api/reports')).json as { name: string }[]).map((r) => r.name).sort();
+    expect(await names('receptionist')).to.deep.equal(['monthlyTickets', 'visitFeedback']);
+    expect(await names('cashier')).to.include.members(['collection', 'deposits', 'arrearsAgeing', 'dunningResults']);
+    expect(await names('cashier')).not.to.include('monthlyTickets');
+    expect(await names('garage_keeper')).to.deep.equal([]);
+    expect((await get(garage, '/api/reports/options')).status).to.equal(403);
+  });
+
+  it('the workbook holds the same figures, with Chinese headers', async () => {
+    const server = await testServer();
+    const raw = await fetch(`${server.url}/api/reports/satisfaction.xlsx?period=2031-06`, {
+      headers: { cookie: assistant.cookieHeader() },
+    });
+    expect(raw.status).to.equal(200);
+    expect(raw.headers.get('content-disposition')).to.include(encodeURIComponent('满意度调查统计'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await raw.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).to.include.members(['概览', '满意度调查统计']);
+    const sheet = book.getWorksheet('满意度调查统计')!;
+    const header = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(header).to.include.members(['调查', '答卷', '满意率']);
+    const titles = sheet.getColumn(1).values as unknown[];
+    expect(titles).to.include('2031年第二季度');
+  });
+
+  it('the print page shows the report with its figures, escaped', async () => {
+    const print = await get(assistant, '/admin/print/Report/satisfaction?period=2031-06');
+    expect(print.status, print.text).to.equal(200);
+    expect(print.headers.get('content-type')).to.include('text/html');
+    expect(print.text).to.include('满意度调查统计');
+    expect(print.text).to.include('2031年6月');
+    expect(print.text).to.include('2031年第二季度');
+    expect(print.text).to.include('<svg');
+  });
+
+  it('a report page is in the admin for whoever may read it, and refused for anyone else', async () => {
+    const allowed = await assistant.request('GET', '/admin/api/resources/ReportSatisfaction/actions/list');
+    expect(allowed.status).to.equal(200);
+    const refused = await garage.request('GET', '/admin/api/resources/ReportSatisfaction/actions/list');
+    const body = (await refused.json()) as { notice?: { type: string } };
+    expect(refused.status === 403 || body.notice?.type === 'error').to.equal(true);
+  });
+});
