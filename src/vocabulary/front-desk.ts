@@ -89,6 +89,7 @@ export const frontDeskZh = {
       'status.reassigned': '已改派',
       'status.cancelled': '已取消',
     },
+    actions: { print: '打印派工单' },
   },
   ReturnVisit: {
     properties: {
@@ -239,6 +240,7 @@ export const frontDeskEn = {
       'status.reassigned': 'Reassigned',
       'status.cancelled': 'Cancelled',
     },
+    actions: { print: 'Print work order' },
   },
   ReturnVisit: {
     properties: {

@@ -216,4 +216,38 @@ describe('print pages', () => {
       expect(answer.html).to.contain('您没有权限打印该派工单').and.to.not.contain(order.number);
     });
   });
+
+  describe('the 打印 button', () => {
+    it('is on a record exactly when its print page answers: the cashier sees it on the receipt and in the list row', async () => {
+      const { receipt, cashier } = await feeReceipt();
+      const session = await clientOf(cashier);
+      const shown = await session.show('Payment', receipt.id);
+      const names = (shown.body.record.recordActions as Array<{ name: string }>).map((a) => a.name);
+      expect(names).to.include('print');
+      const list = await session.list('Payment', { receiptNumber: receipt.receiptNumber });
+      const row = list.records.find((r: { id: string }) => String(r.id) === String(receipt.id));
+      expect(row.recordActions.map((a: { name: string }) => a.name)).to.include('print');
+      const opened = await session.open('Payment', receipt.id, 'print');
+      expect(opened.status).to.equal(200);
+      expect(String(opened.body.record.id)).to.equal(String(receipt.id));
+      expect((await page(session, `/admin/print/Payment/${receipt.id}`)).status).to.equal(200);
+    });
+
+    it('is refused with the reason to whoever may not read the record, as the page is', async () => {
+      const { receipt } = await feeReceipt();
+      const garage = await client('garage_keeper');
+      const opened = await garage.open('Payment', receipt.id, 'print');
+      expect(opened.body.record?.baseError?.type ?? opened.body.notice?.type).to.match(/ForbiddenError|error/);
+      expect(JSON.stringify(opened.body)).to.not.contain(receipt.payerName);
+      expect((await page(garage, `/admin/print/Payment/${receipt.id}`)).status).to.equal(403);
+    });
+
+    it('is on a work order for the front desk', async () => {
+      const dispatched = await ticket('dispatched');
+      const order = (await WorkOrder.findOne({ where: { ticketId: dispatched.id } }))!;
+      const shown = await (await client('receptionist')).show('WorkOrder', order.id);
+      const names = (shown.body.record.recordActions as Array<{ name: string }>).map((a) => a.name);
+      expect(names).to.include('print');
+    });
+  });
 });

@@ -8,8 +8,11 @@ type ActionJSON = { name: string; component?: unknown };
 type ResourceJSON = { id: string; resourceActions: ActionJSON[] };
 type Decision = { allowed: boolean; reason: string };
 
-/** AdminJS action → catalogued action, as src/admin/access.ts decides them (search reads like the list). */
-const CATALOGUED: Record<string, string> = { search: 'list', bulkDelete: 'delete' };
+/**
+ * AdminJS action → catalogued action, as src/admin/access.ts decides them (search reads like the list, printing a
+ * record reads it).
+ */
+const CATALOGUED: Record<string, string> = { search: 'list', bulkDelete: 'delete', print: 'show' };
 
 /** The rules' decision on this page, from the same endpoint the office's scripts use. */
 function useDecision(action: string | undefined, recordId: string | undefined): Decision | null {

@@ -61,4 +61,5 @@ export const Components = {
   DayRangeFilter: add('DayRangeFilter', 'day-range-filter.tsx'),
   DepartmentStaffEdit: add('DepartmentStaffEdit', 'department-staff-edit.tsx'),
   OwnerFile: add('OwnerFile', 'owner-file.tsx'),
+  PrintButton: add('PrintButton', 'print-button.tsx'),
 };

@@ -88,11 +88,11 @@ export async function cashReportPage(report: CashReport): Promise<string> {
                   <td>${r.receiptNumber}</td>
                   <td>${r.paidAt}</td>
                   <td>${r.payerName}</td>
-                  <td>${more?.unit || '—'}</td>
-                  <td>${more?.item || r.kind}</td>
+                  <td class="wrap">${more?.unit || '—'}</td>
+                  <td class="wrap">${more?.item || r.kind}</td>
                   <td>${r.method}</td>
                   <td class="money">${r.isRefund ? `−${yuan(r.amount)}` : yuan(r.amount)}</td>
-                  <td>
+                  <td class="wrap">
                     ${r.valid ? (r.isRefund ? '退款' : r.status) : html`作废（不计入合计）${r.voidReason ? `：${r.voidReason}` : ''}`}
                   </td>
                 </tr>`;

@@ -72,7 +72,7 @@ export function page(options: {
 }): string {
   const { title, paper, body, watermark } = options;
   return `<!doctype html>${
-    html`<html lang="zh-CN">
+    html`<html lang="zh-CN" class="paper-${paper}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -80,7 +80,7 @@ export function page(options: {
         <link rel="stylesheet" href="/assets/print.css" />
         <script src="/assets/print.js" defer></script>
       </head>
-      <body class="paper-${paper}">
+      <body>
         <nav class="toolbar">
           <button type="button" id="print-button">打印</button
           ><span class="hint"
@@ -98,13 +98,13 @@ export function page(options: {
 /** A short page for a refusal (401, 403, 404): the reason in words, and the way back. */
 export function messagePage(title: string, message: string): string {
   return `<!doctype html>${
-    html`<html lang="zh-CN">
+    html`<html lang="zh-CN" class="paper-a4-portrait">
       <head>
         <meta charset="utf-8" />
         <title>${title} · ${OFFICE_NAME}</title>
         <link rel="stylesheet" href="/assets/print.css" />
       </head>
-      <body class="paper-a4-portrait">
+      <body>
         <main class="sheet message">
           <h1>${title}</h1>
           <p>${message}</p>

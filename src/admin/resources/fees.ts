@@ -26,6 +26,7 @@ import {
 } from '../../domain/cash-reports.js';
 import { cashReportDetail } from '../../domain/cash-report-detail.js';
 import { Components } from '../components/index.js';
+import { printAction } from '../print/action.js';
 
 type Hook = (request: ActionRequest, context: ActionContext) => Promise<ActionRequest>;
 
@@ -255,6 +256,7 @@ export const feesResources: ResourceWithOptions[] = [
       },
       actions: {
         show: { after: [withAllocations('billsPaid')] },
+        print: printAction(),
         void: workflowAction(voidPayment, {
           done: '收据已作废',
           icon: 'Slash',
@@ -339,6 +341,7 @@ export const feesResources: ResourceWithOptions[] = [
       },
       actions: {
         show: { after: [withCashReportDetail] },
+        print: printAction(),
         submit: workflowAction(submitCashReport, {
           done: '日报表已提交',
           icon: 'Send',

@@ -32,6 +32,7 @@ import {
   urgeTicket,
 } from '../../domain/ticket-work.js';
 import type { FormField } from '../use-case.js';
+import { printAction } from '../print/action.js';
 
 const TICKET_FIELDS = [
   'channel',
@@ -378,6 +379,7 @@ export const frontDeskResources: ResourceWithOptions[] = [
       actions: {
         new: { before: [limitPayload(WORK_ORDER_FIELDS, { force: ['dispatchedById'] }), handlerInDepartment] },
         edit: { before: [limitPayload(WORK_ORDER_EDIT_FIELDS), handlerInDepartment] },
+        print: printAction(),
       },
       sort: sortNewestFirst,
     },
