@@ -249,6 +249,7 @@ const zh: LocaleTranslations = {
   actions: {
     ...globalWorkflowActionNames(),
     show: '详情',
+    print: '打印',
     new: '新建',
     edit: '编辑',
     delete: '删除',
