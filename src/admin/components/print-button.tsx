@@ -30,7 +30,7 @@ const PrintButton: React.FC<ActionProps> = ({ resource, record }) => {
         {`打开${document}打印页`}
       </Button>
       <Text mt="lg" variant="sm" color="grey60">
-        打印页按纸张排版（收据为 A5 横向，日报表和派工单为 A4 纵向），可直接打印或在打印对话框中另存为 PDF。
+        打印页已按纸张排版，可直接打印，也可在打印对话框中另存为 PDF。
       </Text>
     </Box>
   );
