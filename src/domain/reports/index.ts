@@ -4,9 +4,13 @@ import { collectionReport } from './collection.js';
 import { arrearsAgeingReport } from './arrears-ageing.js';
 import { dunningResultsReport } from './dunning-results.js';
 import { depositsReportDefinition } from './deposits.js';
+import { monthlyTicketsReport } from './monthly-tickets.js';
+import { visitFeedbackReport } from './visit-feedback.js';
 import { satisfaction } from './satisfaction.js';
 
 export const REPORTS: ReportDefinition[] = [
+  monthlyTicketsReport,
+  visitFeedbackReport,
   collectionReport,
   arrearsAgeingReport,
   dunningResultsReport,

@@ -5,28 +5,37 @@ import { isPostgres } from '../../db.js';
 import type { ReportFilters } from './report.js';
 import { select, type Replacements } from './sql.js';
 
-/** The conditions (each starting with AND) that restrict tickets `t` to the filter's community, building and department. */
+/**
+ * The conditions (each starting with AND) that restrict tickets `t` to the filter's community, building and department;
+ * `needsTicket` says whether a query on work orders or visits must join their ticket `t` for them.
+ */
 export function ticketScope(
   filters: ReportFilters,
   departmentColumn = 't."departmentId"',
-): { where: string; replacements: Replacements } {
+): { where: string; replacements: Replacements; needsTicket: boolean } {
   const conditions: string[] = [];
   const replacements: Replacements = {};
   if (filters.communityId !== undefined) {
+    // EXISTS, not IN: SQLite would otherwise walk every ticket of the community's (tens of thousands of) rooms
+    // instead of the month's tickets by reportedAt.
     conditions.push(
-      't."unitId" IN (SELECT u."id" FROM "Unit" u JOIN "Building" bg ON bg."id" = u."buildingId" WHERE bg."communityId" = :communityId)',
+      'EXISTS (SELECT 1 FROM "Unit" u JOIN "Building" bg ON bg."id" = u."buildingId" WHERE u."id" = t."unitId" AND bg."communityId" = :communityId)',
     );
     replacements.communityId = filters.communityId;
   }
   if (filters.buildingId !== undefined) {
-    conditions.push('t."unitId" IN (SELECT u."id" FROM "Unit" u WHERE u."buildingId" = :buildingId)');
+    conditions.push('EXISTS (SELECT 1 FROM "Unit" u WHERE u."id" = t."unitId" AND u."buildingId" = :buildingId)');
     replacements.buildingId = filters.buildingId;
   }
   if (filters.departmentId !== undefined) {
     conditions.push(`${departmentColumn} = :departmentId`);
     replacements.departmentId = filters.departmentId;
   }
-  return { where: conditions.map((c) => ` AND ${c}`).join(''), replacements };
+  const needsTicket =
+    filters.communityId !== undefined ||
+    filters.buildingId !== undefined ||
+    (filters.departmentId !== undefined && departmentColumn.startsWith('t.'));
+  return { where: conditions.map((c) => ` AND ${c}`).join(''), replacements, needsTicket };
 }
 
 /** Hours from `from` to `to` (two timestamp columns), as a number. */
