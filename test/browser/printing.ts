@@ -66,6 +66,17 @@ try {
   const voidText = await printToPdf(voidPage, 'voided-receipt', 'A5', true);
   assert(voidText.includes('作废') && voidText.includes(voided.receiptNumber), 'the voided receipt prints as 作废');
 
+  // A deposit refund prints as a 退款收据.
+  const refund = await Payment.findOne({ where: { kind: 'deposit_refund', status: 'valid' }, order: [['id', 'DESC']] });
+  assert(refund, 'the demo has a deposit refund');
+  const refundPage = await cashier.context().newPage();
+  await refundPage.goto(`${server.url}/admin/print/Payment/${refund.id}`);
+  const refundText = await printToPdf(refundPage, 'refund-receipt', 'A5', true);
+  assert(
+    refundText.includes('退款收据') && refundText.includes(chineseAmount(refund.amount)),
+    `the refund prints as 退款收据 with its amount in capitals:\n${refundText}`,
+  );
+
   // The day's cash report, on A4.
   const report = await CashReport.findOne({
     where: { cashierId: cashierRow.id, status: 'reconciled' },

@@ -87,7 +87,7 @@ export async function receiptPage(payment: Payment): Promise<string> {
       <div class="number">No. <strong class="receipt-number">${payment.receiptNumber}</strong></div>
     </header>
     <section class="fields">
-      ${field(who, payment.payerName)} ${field(refund ? '退款日期' : '收款日期', shanghaiMinute(payment.paidAt))}
+      ${field(who, payment.payerName)} ${field(refund ? '退款时间' : '收款时间', shanghaiMinute(payment.paidAt))}
       ${field('房屋', rooms || '—', true)} ${field('收款类别', kind)}
       ${field(refund ? '退款方式' : '收款方式', word(paymentWords, `method.${payment.method}`))}
     </section>
