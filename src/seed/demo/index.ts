@@ -11,6 +11,7 @@ import { seedFeesDemo, seedCashReportsDemo } from './fees.js';
 import { seedRenovationDemo } from './renovation.js';
 import { seedDunningDemo } from './dunning.js';
 import { seedOfficeDemo } from './office.js';
+import { seedImprovementProposalsDemo } from './improvement-proposals.js';
 
 export const DEMO_SEED = 20261127;
 
@@ -23,6 +24,7 @@ const STEPS: ReadonlyArray<{ label: string; run: (ctx: DemoContext) => Promise<v
   { label: '催缴计划与记录', run: seedDunningDemo },
   { label: '现金日报表', run: seedCashReportsDemo },
   { label: '办公：满意度调查、工作计划、资料归档', run: seedOfficeDemo },
+  { label: '改进意见', run: seedImprovementProposalsDemo },
 ];
 
 export interface DemoSeedOptions {
