@@ -3,6 +3,7 @@ import { InfoBox, Text } from '@adminjs/design-system';
 import { useTranslation } from 'adminjs';
 import { useSelector } from 'react-redux';
 import { useParams } from 'react-router-dom';
+import { reportNameOf } from '../../lib/report-values.js';
 
 type ActionJSON = { name: string; component?: unknown };
 type ResourceJSON = { id: string; resourceActions: ActionJSON[] };
@@ -36,8 +37,11 @@ function useDecision(action: string | undefined, recordId: string | undefined): 
 function Refusal({ resourceId, actionName, reason }: { resourceId: string; actionName: string; reason: string }) {
   const { translateLabel, translateAction } = useTranslation();
   const resource = translateLabel(resourceId, resourceId);
-  const page =
-    actionName === 'list' ? `“${resource}”列表` : `“${resource}”的“${translateAction(actionName, resourceId)}”页面`;
+  const page = reportNameOf(resourceId)
+    ? `报表“${resource}”`
+    : actionName === 'list'
+      ? `“${resource}”列表`
+      : `“${resource}”的“${translateAction(actionName, resourceId)}”页面`;
   return (
     <InfoBox title="没有权限" illustration="Padlock" testId="ForbiddenPage">
       <Text>{`您没有权限打开${page}：${reason}`}</Text>
@@ -61,7 +65,10 @@ const ForbiddenPage: React.FC<RouteProps> = (props) => {
   // (its actions arrive with the record), which costs one small request.
   const missing =
     resource && !recordId && !resource.resourceActions.some((a) => a.name === actionName && a.component !== false);
-  const asked = resource && (recordId || missing) ? `${resourceId}.${CATALOGUED[actionName] ?? actionName}` : undefined;
+  // A report's page (ReportMonthlyTickets) is decided as the report itself: Report.monthlyTickets.
+  const report = reportNameOf(resourceId);
+  const catalogued = report ? `Report.${report}` : `${resourceId}.${CATALOGUED[actionName] ?? actionName}`;
+  const asked = resource && (recordId || missing) ? catalogued : undefined;
   const decision = useDecision(asked, recordId);
   if (decision && !decision.allowed)
     return <Refusal resourceId={resourceId} actionName={actionName} reason={decision.reason} />;

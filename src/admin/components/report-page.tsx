@@ -80,7 +80,11 @@ const Chart: React.FC<{ chart: ReportChart }> = ({ chart }) => {
 };
 
 const cellStyle = (kind?: ValueKind): React.CSSProperties =>
-  numericKinds.has(kind ?? 'text') ? { textAlign: 'right', whiteSpace: 'nowrap' } : {};
+  numericKinds.has(kind ?? 'text')
+    ? { textAlign: 'right', whiteSpace: 'nowrap' }
+    : kind === 'day'
+      ? { whiteSpace: 'nowrap' }
+      : {};
 
 const ReportTable: React.FC<{ columns: ReportColumn[]; rows: ReportRow[]; totals?: ReportRow; testId: string }> = ({
   columns,

@@ -6,11 +6,12 @@ import { formatValue, numericKinds } from '../../lib/report-values.js';
 import { AppError } from '../../errors.js';
 import type { ReportColumn, ReportRow } from '../../domain/reports/report.js';
 import { answerReport, authorizeReport, reportFilters, type ReportAnswer } from '../../api/reports.js';
-import { Html, html, messagePage, page, shanghaiMinute } from '../print/html.js';
+import { Html, OFFICE_NAME, html, messagePage, page, shanghaiMinute } from '../print/html.js';
 import { scopeOf } from './report-workbook.js';
 
 function table(columns: ReportColumn[], rows: ReportRow[], totals?: ReportRow): Html {
-  const numeric = (column: ReportColumn) => (numericKinds.has(column.kind ?? 'text') ? ' class="number"' : '');
+  const numeric = (column: ReportColumn) =>
+    numericKinds.has(column.kind ?? 'text') ? ' class="count"' : column.kind === 'day' ? ' class="day"' : '';
   const cells = (row: ReportRow) =>
     columns.map(
       (column) => new Html(`<td${numeric(column)}>${html`${formatValue(row[column.key], column.kind)}`}</td>`),
@@ -18,7 +19,7 @@ function table(columns: ReportColumn[], rows: ReportRow[], totals?: ReportRow): 
   const totalRow =
     totals && Object.keys(totals).length > 0
       ? new Html(
-          `<tr class="totals">${columns
+          `<tr class="total">${columns
             .map((column, i) =>
               column.key in totals
                 ? `<td${numeric(column)}>${html`${formatValue(totals[column.key], column.kind)}`}</td>`
@@ -27,7 +28,7 @@ function table(columns: ReportColumn[], rows: ReportRow[], totals?: ReportRow): 
             .join('')}</tr>`,
         )
       : '';
-  return html`<table class="report-table">
+  return html`<table class="lines report-table">
     <thead>
       <tr>
         ${columns.map((column) => new Html(`<th${numeric(column)}>${html`${column.label}`}</th>`))}
@@ -67,9 +68,10 @@ function headlines(answer: ReportAnswer): Html {
 }
 
 export function reportPrintBody(answer: ReportAnswer, printedBy: string, printedAt = new Date()): Html {
-  return html`<header class="report-header">
+  return html`<header class="document-head report-head">
+      <div class="office">${OFFICE_NAME}</div>
       <h1>${answer.report.title}</h1>
-      <p class="scope">${scopeOf(answer)}</p>
+      <div class="scope">${scopeOf(answer)}</div>
     </header>
     ${headlines(answer)}
     <div class="report-charts">
