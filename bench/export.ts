@@ -1,5 +1,5 @@
 // npm run bench:export — the ticket list (报事单, as 管理处主任 sees it: every ticket, newest first) exported as .xlsx
-// through the export's own code path (writeListExport: the list's filter and sort, batches of 1,000 through the
+// through the export's own code path (writeListExport: the list's filter and sort, batches of 2,000 through the
 // resource's find, its populator and after hooks, exceljs's streaming writer) into a byte counter (/dev/null), timed
 // against a plain SELECT of the same rows through Sequelize in the same process.
 //
@@ -138,5 +138,7 @@ try {
   if (result.rows !== total) throw new Error(`exported ${result.rows} rows of ${total}`);
 } finally {
   await sequelize.close();
-  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  // BENCH_KEEP=1 keeps the generated database for another run (BENCH_DATABASE_URL=sqlite:<the path printed>).
+  if (scratch && process.env.BENCH_KEEP) console.log(`kept: ${path.join(scratch, 'bench.sqlite')}`);
+  else if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 }

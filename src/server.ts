@@ -21,6 +21,9 @@ import { reportsRouter } from './api/reports.js';
 import { reportPrintRouter } from './admin/reports/report-print.js';
 import { rememberedPageSize } from './admin/page-size.js';
 import { attachmentRouter } from './admin/attachment-download.js';
+import { printRouter } from './admin/print/routes.js';
+import { reportBriefRouter } from './admin/print/report-brief.js';
+import { exportRouter } from './admin/export.js';
 import type { Actor } from './rules/actor.js';
 import { loadRules, startRuleRefresh, stopRuleRefresh } from './rules/store.js';
 
@@ -114,9 +117,12 @@ export async function createApp() {
   app.use('/api/preferences', preferencesRouter());
   app.use('/api/reports', reportsRouter());
   app.use(`${ROOT_PATH}/attachments`, attachmentRouter());
+  app.use(`${ROOT_PATH}/print/Report`, reportBriefRouter());
   app.use(`${ROOT_PATH}/print/Report`, reportPrintRouter());
+  app.use(`${ROOT_PATH}/print`, printRouter());
 
   const admin = buildAdmin();
+  app.use(`${ROOT_PATH}/export`, exportRouter(admin));
   app.use(
     signInRouter({
       rootPath: ROOT_PATH,

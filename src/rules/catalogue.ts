@@ -14,6 +14,7 @@ export const RESOURCES = [
   'Ticket',
   'WorkOrder',
   'ReturnVisit',
+  'ImprovementProposal',
   'Correspondence',
   'Notice',
   'Bill',
@@ -59,6 +60,8 @@ export const BUILT_IN_ACTIONS = {
   new: (thing: string) => `新建${thing}`,
   edit: (thing: string) => `编辑${thing}`,
   delete: (thing: string) => `删除${thing}`,
+  // The list as an .xlsx (GET /admin/export/<Resource>.xlsx); AuthorityRule.export is the rule transfer's own (below).
+  export: (thing: string) => `导出${thing}列表`,
 } as const;
 export type BuiltInAction = keyof typeof BUILT_IN_ACTIONS;
 
@@ -74,6 +77,7 @@ export const WORKFLOW_ACTIONS: Record<string, string> = {
   'Ticket.archive': '归档',
   'Ticket.cancel': '取消',
   'ReturnVisit.spotCheck': '抽查回访',
+  'ImprovementProposal.follow': '跟踪落实',
   'Owner.review': '档案清理',
   'Owner.collect': '收款',
   'Unit.collect': '收款',

@@ -1,6 +1,8 @@
 // The default authorities of the job-description document, as data: who may take which actions, on which
 // records, citing the clause. The authority core turns these into stored rules.
 
+import { WORKFLOW_ACTIONS } from './catalogue.js';
+
 export type PositionCode =
   | 'receptionist'
   | 'coordinator'
@@ -39,9 +41,26 @@ export interface DefaultAuthority {
 
 const FRONT_FOUR: PositionCode[] = ['receptionist', 'coordinator', 'cashier', 'assistant'];
 const FRONT_DESK: PositionCode[] = ['receptionist', 'coordinator', 'assistant'];
+/**
+ * Whoever may list may export (导出…列表, GET /admin/export/<Resource>.xlsx): an authority granting `X.list` grants
+ * `X.export` beside it — the same positions, conditions and clause. AuthorityRule.export is not a list's export but the
+ * rule transfer (导出规则与测试, a workflow action of its own), which stays the director's (管理权限规则).
+ */
+function withListExports<T extends { actions: string[] }>(authorities: T[]): T[] {
+  return authorities.map((authority) => ({
+    ...authority,
+    actions: authority.actions.flatMap((action) => {
+      const [resource, verb] = action.split('.');
+      const exported = `${resource}.export`;
+      const derived = verb === 'list' && !(exported in WORKFLOW_ACTIONS) && !authority.actions.includes(exported);
+      return derived ? [action, exported] : [action];
+    }),
+  }));
+}
+
 const read = (...resources: string[]) => resources.flatMap((r) => [`${r}.list`, `${r}.show`]);
 
-export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
+export const DEFAULT_AUTHORITIES: DefaultAuthority[] = withListExports([
   // 报事 / 派工
   {
     name: '登记报事',
@@ -401,6 +420,33 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
     positions: ['assistant', 'coordinator', 'director'],
     clause: '助理 职责2、协调员 职责7：客户满意度调查的统计、分析',
   },
+  // 改进意见
+  {
+    name: '制定改进意见',
+    actions: ['ImprovementProposal.new'],
+    positions: ['coordinator', 'assistant', 'director'],
+    clause: '协调员 职权4：整理客户报事单的回访意见，制定改进意见',
+  },
+  {
+    name: '修改本人未处理的改进意见',
+    actions: ['ImprovementProposal.edit'],
+    positions: ['coordinator', 'assistant', 'director'],
+    when: { status: ['proposed'], ownField: 'proposerId' },
+    clause: '协调员 职权4：整理客户报事单的回访意见，制定改进意见',
+  },
+  {
+    name: '跟踪落实改进意见',
+    actions: ['ImprovementProposal.follow'],
+    positions: ['assistant', 'director'],
+    when: { status: ['proposed', 'adopted'] },
+    clause: '助理 职权1：督协调员完成各类整改项目的监督、跟踪、落实过程',
+  },
+  {
+    name: '查阅改进意见',
+    actions: read('ImprovementProposal'),
+    positions: [...FRONT_DESK, 'director'],
+    clause: '协调员 职权4、助理 职权1：回访意见的改进意见及其落实',
+  },
   // 工作计划
   {
     name: '制定月工作计划',
@@ -655,10 +701,10 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = [
     positions: ['garage_keeper'],
     clause: '车库管理员：车位租赁登记',
   },
-];
+]);
 
 /** Rules that are not tied to a position: the handling department's own work and its supervisor's approval. */
-export const DEPARTMENT_AUTHORITIES: Omit<DefaultAuthority, 'positions'>[] = [
+export const DEPARTMENT_AUTHORITIES: Omit<DefaultAuthority, 'positions'>[] = withListExports([
   {
     name: '处理本部门的报事',
     actions: ['Ticket.complete'],
@@ -671,4 +717,4 @@ export const DEPARTMENT_AUTHORITIES: Omit<DefaultAuthority, 'positions'>[] = [
     when: { status: ['visited'], supervisedDepartmentField: 'departmentId' },
     clause: '接待员 职责4：经该部门主管批准后',
   },
-];
+]);

@@ -112,7 +112,7 @@ describe('validateRuleInput (a rule as the director submits it)', () => {
         'an action the resource does not have is refused with the actions it has',
         { actions: ['RenovationDeposit.approve'] },
         'actions',
-        '动作“RenovationDeposit.approve”不在动作目录中（装修押金可用的动作：RenovationDeposit.list、RenovationDeposit.show、RenovationDeposit.new、RenovationDeposit.edit、RenovationDeposit.delete、RenovationDeposit.refund、RenovationDeposit.forfeit）',
+        '动作“RenovationDeposit.approve”不在动作目录中（装修押金可用的动作：RenovationDeposit.list、RenovationDeposit.show、RenovationDeposit.new、RenovationDeposit.edit、RenovationDeposit.delete、RenovationDeposit.export、RenovationDeposit.refund、RenovationDeposit.forfeit）',
       ],
       [
         'the same action twice is refused',
