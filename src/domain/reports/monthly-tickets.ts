@@ -35,7 +35,7 @@ const ON_TIME = `${COMPLETED} AND t."completedAt" <= t."dueAt"`;
 const OVERDUE = `CASE WHEN ${COMPLETED} THEN (CASE WHEN t."completedAt" > t."dueAt" THEN 1 ELSE 0 END)
   WHEN t."dueAt" < :cutoff AND (t."cancelledAt" IS NULL OR t."cancelledAt" >= :cutoff) THEN 1 ELSE 0 END`;
 
-interface Figures {
+export interface Figures {
   tickets: number;
   dispatched: number;
   completed: number;
@@ -221,6 +221,20 @@ async function overdueTickets(filters: ReportFilters, bounds: PeriodBounds, cuto
       daysOverdue: round1(Math.max(0, until.getTime() - due.getTime()) / 86_400_000),
     };
   });
+}
+
+/**
+ * One month's ticket figures (reported, dispatched, completed, on time, overdue, summed handling hours) as the report
+ * counts them — for trends across months (the desk's overdue and on-time charts).
+ */
+export async function monthFigures(
+  period: string,
+  filters: Omit<ReportFilters, 'period'> = {},
+  now = new Date(),
+): Promise<Figures> {
+  const { bounds, cutoff } = monthOf(period, now);
+  const [row] = await figuresBy([], { ...filters, period }, bounds, cutoff);
+  return toFigures(row);
 }
 
 export interface MonthlyTicketSummary {
