@@ -35,30 +35,37 @@ export function ageingDay(period: string, now = new Date()): AgeingDay {
 }
 
 /**
- * One row per overdue bill still owing on the day: ownerId, unitId, communityId, period, owed, bucket.
- * The bill's age is counted in months from its period to the report's: the report's own month is 1.
+ * The common table expressions `ps` (what valid receipts paid per bill from `since` on) and `o`: one row per overdue
+ * bill still owing on the day (ownerId, unitId, communityId, period, owed, bucket). Bills not fully paid today lead
+ * by their status and due date; bills paid since lead from those receipts. A bill's age is counted in months from
+ * its period to the report's: the report's own month is 1.
  */
-function owedBills(day: AgeingDay, filters: ReportFilters): { sql: string; replacements: Replacements } {
+function owedBills(day: AgeingDay, filters: ReportFilters): { ctes: string; replacements: Replacements } {
   const scope = billScope(filters);
   const dueBefore = isPostgres ? 'CAST(:asOf AS DATE)' : ':asOf';
-  const paidSince = `SELECT "billId", SUM("v") AS "v" FROM (
-        SELECT a."billId" AS "billId", a."amount" AS "v" FROM "PaymentAllocation" a
-          JOIN "Payment" p ON p."id" = a."paymentId" WHERE p."status" = 'valid' AND p."paidAt" >= :since
+  const columns = (
+    owed: string,
+  ) => `b."ownerId" AS "ownerId", b."unitId" AS "unitId", bg."communityId" AS "communityId",
+         b."period" AS "period", ${owed} AS "owed",
+         CASE WHEN b."period" >= :p3 THEN 'm1to3' WHEN b."period" >= :p6 THEN 'm4to6'
+              WHEN b."period" >= :p12 THEN 'm7to12' ELSE 'over12' END AS "bucket"`;
+  const ctes = `ps AS (SELECT s."billId" AS "billId", SUM(s."v") AS "v" FROM (
+        SELECT a."billId" AS "billId", a."amount" AS "v" FROM "Payment" p
+          JOIN "PaymentAllocation" a ON a."paymentId" = p."id" WHERE p."status" = 'valid' AND p."paidAt" >= :since
         UNION ALL
         SELECT p."billId" AS "billId", p."amount" AS "v" FROM "Payment" p
          WHERE p."status" = 'valid' AND p."paidAt" >= :since AND p."billId" IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM "PaymentAllocation" x WHERE x."paymentId" = p."id")) s GROUP BY "billId"`;
-  const sql = `SELECT b."ownerId" AS "ownerId", b."unitId" AS "unitId", bg."communityId" AS "communityId", b."period" AS "period",
-         b."amount" - b."paidAmount" + COALESCE(ps."v", 0) AS "owed",
-         CASE WHEN b."period" >= :p3 THEN 'm1to3' WHEN b."period" >= :p6 THEN 'm4to6'
-              WHEN b."period" >= :p12 THEN 'm7to12' ELSE 'over12' END AS "bucket"
-    FROM "Bill" b ${scope.joins}
-    LEFT JOIN (${paidSince}) ps ON ps."billId" = b."id"
-   WHERE b."ownerId" IS NOT NULL AND b."dueDate" < ${dueBefore}
-     AND (b."status" IN ('unpaid', 'partial') OR ps."billId" IS NOT NULL)
-     AND b."amount" - b."paidAmount" + COALESCE(ps."v", 0) > 0${scope.where}`;
+           AND NOT EXISTS (SELECT 1 FROM "PaymentAllocation" x WHERE x."paymentId" = p."id")) s GROUP BY s."billId"),
+    o AS (
+      SELECT ${columns('b."amount" - b."paidAmount" + COALESCE(ps."v", 0)')}
+        FROM "Bill" b ${scope.joins} LEFT JOIN ps ON ps."billId" = b."id"
+       WHERE b."status" IN ('unpaid', 'partial') AND b."dueDate" < ${dueBefore} AND b."ownerId" IS NOT NULL${scope.where}
+      UNION ALL
+      SELECT ${columns('ps."v"')}
+        FROM ps JOIN "Bill" b ON b."id" = ps."billId" ${scope.joins}
+       WHERE b."status" = 'paid' AND b."dueDate" < ${dueBefore} AND b."ownerId" IS NOT NULL AND ps."v" > 0${scope.where})`;
   return {
-    sql,
+    ctes,
     replacements: {
       ...scope.replacements,
       asOf: day.asOf,
@@ -73,9 +80,6 @@ function owedBills(day: AgeingDay, filters: ReportFilters): { sql: string; repla
 const bucketSums = AGE_BUCKETS.map(
   (b) => `SUM(CASE WHEN o."bucket" = '${b.key}' THEN o."owed" ELSE 0 END) AS "${b.key}"`,
 ).join(', ');
-/** The bucket of an owner's oldest owing bill. */
-const oldestBucket = `CASE WHEN MIN(o."period") >= :p3 THEN 'm1to3' WHEN MIN(o."period") >= :p6 THEN 'm4to6'
-                           WHEN MIN(o."period") >= :p12 THEN 'm7to12' ELSE 'over12' END`;
 
 type BucketRow = Record<(typeof AGE_BUCKETS)[number]['key'], unknown>;
 
@@ -84,54 +88,74 @@ const bucketValues = (row: BucketRow | undefined) =>
 
 export async function arrearsAgeing(filters: ReportFilters, now = new Date()): Promise<ReportResult> {
   const day = ageingDay(filters.period, now);
-  const { sql, replacements } = owedBills(day, filters);
+  const { ctes, replacements } = owedBills(day, filters);
+  const bucketOfOldest = (column: string) => `CASE WHEN ${column} >= :p3 THEN 'm1to3' WHEN ${column} >= :p6 THEN 'm4to6'
+                           WHEN ${column} >= :p12 THEN 'm7to12' ELSE 'over12' END`;
+  const none = AGE_BUCKETS.map((b) => `NULL AS "${b.key}"`).join(', ');
+  // One statement: the owed bills are worked out once (a CTE used several times is materialised by both
+  // databases), then grouped five ways, each part of the answer tagged by its kind.
+  const parts = await select<
+    BucketRow & {
+      kind: string;
+      k: unknown;
+      bucket: string | null;
+      label: string | null;
+      total: unknown;
+      months: unknown;
+      oldest: string | null;
+      units: unknown;
+      owners: unknown;
+    }
+  >(
+    `WITH ${ctes},
+     ow AS (SELECT o."ownerId" AS "ownerId", SUM(o."owed") AS "total", COUNT(DISTINCT o."period") AS "months",
+                   MIN(o."period") AS "oldest", COUNT(DISTINCT o."unitId") AS "units", ${bucketSums}
+              FROM o GROUP BY o."ownerId"),
+     top AS (SELECT * FROM ow ORDER BY "total" DESC, "ownerId" LIMIT ${AGEING_ROW_LIMIT}),
+     co AS (SELECT o."communityId" AS "communityId", o."ownerId" AS "ownerId", MIN(o."period") AS "oldest"
+              FROM o GROUP BY o."communityId", o."ownerId")
+     SELECT 'owner' AS "kind", t."ownerId" AS "k", NULL AS "bucket", ow_name."name" AS "label", t."total", t."months",
+            t."oldest", t."units", 1 AS "owners", ${AGE_BUCKETS.map((b) => `t."${b.key}"`).join(', ')}
+       FROM top t LEFT JOIN "Owner" ow_name ON ow_name."id" = t."ownerId"
+     UNION ALL
+     SELECT 'unit', x."ownerId", NULL, MIN(un."label"), SUM(x."owed"), NULL, NULL, x."unitId", NULL, ${none}
+       FROM o x JOIN top t ON t."ownerId" = x."ownerId" JOIN "Unit" un ON un."id" = x."unitId"
+      GROUP BY x."ownerId", x."unitId"
+     UNION ALL
+     SELECT 'ownerBucket', NULL, ${bucketOfOldest('ow."oldest"')}, NULL, NULL, NULL, NULL, NULL, COUNT(*), ${none}
+       FROM ow GROUP BY ${bucketOfOldest('ow."oldest"')}
+     UNION ALL
+     SELECT 'community', o."communityId", NULL, NULL, SUM(o."owed"), NULL, NULL, COUNT(DISTINCT o."unitId"),
+            COUNT(DISTINCT o."ownerId"), ${bucketSums}
+       FROM o GROUP BY o."communityId"
+     UNION ALL
+     SELECT 'communityBucket', co."communityId", ${bucketOfOldest('co."oldest"')}, NULL, NULL, NULL, NULL, NULL, COUNT(*), ${none}
+       FROM co GROUP BY co."communityId", ${bucketOfOldest('co."oldest"')}
+     UNION ALL
+     SELECT 'total', NULL, NULL, NULL, SUM(o."owed"), NULL, NULL, COUNT(DISTINCT o."unitId"), COUNT(DISTINCT o."ownerId"),
+            ${bucketSums}
+       FROM o`,
+    replacements,
+  );
 
-  const [owners, communities, oldestPerCommunity, totals, oldestOverall] = await Promise.all([
-    select<BucketRow & { ownerId: unknown; total: unknown; months: unknown; oldest: string; units: unknown }>(
-      `SELECT o."ownerId" AS "ownerId", SUM(o."owed") AS "total", COUNT(DISTINCT o."period") AS "months",
-              MIN(o."period") AS "oldest", COUNT(DISTINCT o."unitId") AS "units", ${bucketSums}
-         FROM (${sql}) o GROUP BY o."ownerId" ORDER BY SUM(o."owed") DESC, o."ownerId" LIMIT ${AGEING_ROW_LIMIT}`,
-      replacements,
-    ),
-    select<BucketRow & { communityId: unknown; total: unknown; owners: unknown; units: unknown }>(
-      `SELECT o."communityId" AS "communityId", SUM(o."owed") AS "total", COUNT(DISTINCT o."ownerId") AS "owners",
-              COUNT(DISTINCT o."unitId") AS "units", ${bucketSums}
-         FROM (${sql}) o GROUP BY o."communityId"`,
-      replacements,
-    ),
-    select<{ communityId: unknown; bucket: string; owners: unknown }>(
-      `SELECT c."communityId" AS "communityId", c."bucket" AS "bucket", COUNT(*) AS "owners" FROM (
-         SELECT o."communityId" AS "communityId", o."ownerId" AS "ownerId", ${oldestBucket} AS "bucket"
-           FROM (${sql}) o GROUP BY o."communityId", o."ownerId") c
-        GROUP BY c."communityId", c."bucket"`,
-      replacements,
-    ),
-    select<BucketRow & { total: unknown; owners: unknown; units: unknown }>(
-      `SELECT SUM(o."owed") AS "total", COUNT(DISTINCT o."ownerId") AS "owners", COUNT(DISTINCT o."unitId") AS "units",
-              ${bucketSums} FROM (${sql}) o`,
-      replacements,
-    ),
-    select<{ bucket: string; owners: unknown }>(
-      `SELECT c."bucket" AS "bucket", COUNT(*) AS "owners" FROM (
-         SELECT o."ownerId" AS "ownerId", ${oldestBucket} AS "bucket" FROM (${sql}) o GROUP BY o."ownerId") c
-        GROUP BY c."bucket"`,
-      replacements,
-    ),
-  ]);
-
-  const ownerIds = owners.map((o) => Number(o.ownerId));
-  const [ownerNames, mainUnits, communityNames] = await Promise.all([
-    ownerIds.length
-      ? select<{ id: unknown; name: string }>('SELECT "id", "name" FROM "Owner" WHERE "id" IN (:ids)', {
-          ids: ownerIds,
-        })
-      : [],
-    ownerIds.length ? mainUnitOf(sql, replacements, ownerIds) : new Map<number, string>(),
-    namesOf(
-      'Community',
-      communities.map((c) => c.communityId),
-    ),
-  ]);
+  const of = (kind: string) => parts.filter((p) => p.kind === kind);
+  const owners = of('owner')
+    .map((o) => ({ ...o, ownerId: o.k, oldest: o.oldest ?? '' }))
+    .sort((a, b) => num(b.total) - num(a.total) || Number(a.ownerId) - Number(b.ownerId));
+  const communities = of('community').map((c) => ({ ...c, communityId: c.k }));
+  const oldestPerCommunity = of('communityBucket').map((c) => ({
+    communityId: c.k,
+    bucket: c.bucket!,
+    owners: c.owners,
+  }));
+  const totals = of('total');
+  const oldestOverall = of('ownerBucket').map((c) => ({ bucket: c.bucket!, owners: c.owners }));
+  const mainUnits = mainUnitOf(of('unit'));
+  const ownerNames = owners.map((o) => ({ id: o.ownerId, name: o.label ?? '' }));
+  const communityNames = await namesOf(
+    'Community',
+    communities.map((c) => c.communityId),
+  );
   const nameOf = new Map(ownerNames.map((o) => [Number(o.id), o.name]));
   const bucketOf = (key: string) => AGE_BUCKETS.find((b) => b.key === key)?.label ?? key;
 
@@ -241,20 +265,17 @@ export async function arrearsAgeing(filters: ReportFilters, now = new Date()): P
 }
 
 /** Each listed owner's unit owing most on the day (the unit shown beside the owner, as a dunning target shows it). */
-async function mainUnitOf(sql: string, replacements: Replacements, ownerIds: number[]): Promise<Map<number, string>> {
-  const rows = await select<{ ownerId: unknown; unitId: unknown; owed: unknown; label: string }>(
-    `SELECT o."ownerId" AS "ownerId", o."unitId" AS "unitId", SUM(o."owed") AS "owed", MIN(un."label") AS "label"
-       FROM (${sql}) o JOIN "Unit" un ON un."id" = o."unitId"
-      WHERE o."ownerId" IN (:ownerIds) GROUP BY o."ownerId", o."unitId"`,
-    { ...replacements, ownerIds },
-  );
+function mainUnitOf(
+  rows: Array<{ k: unknown; units: unknown; total: unknown; label: string | null }>,
+): Map<number, string> {
   const best = new Map<number, { owed: number; unitId: number; label: string }>();
   for (const row of rows) {
-    const ownerId = Number(row.ownerId);
-    const owed = num(row.owed);
+    const ownerId = Number(row.k);
+    const unitId = Number(row.units);
+    const owed = num(row.total);
     const current = best.get(ownerId);
-    if (!current || owed > current.owed || (owed === current.owed && Number(row.unitId) < current.unitId))
-      best.set(ownerId, { owed, unitId: Number(row.unitId), label: row.label });
+    if (!current || owed > current.owed || (owed === current.owed && unitId < current.unitId))
+      best.set(ownerId, { owed, unitId, label: row.label ?? '' });
   }
   return new Map([...best].map(([id, b]) => [id, b.label]));
 }

@@ -6,8 +6,15 @@ import { BILL_FEE_KINDS, PAYMENT_METHODS } from '../../models/index.js';
 import { feesZh } from '../../vocabulary/fees.js';
 import { monthLabel, shanghaiDay } from '../../lib/shanghai.js';
 import { daysOf, periodBounds, periodsEndingWith } from './period.js';
-import type { ReportColumn, ReportDefinition, ReportFilters, ReportResult, ReportRow } from './report.js';
-import { billScope, codeLabel, namesOf, num, paidAgainstBills, rateOf, select } from './sql.js';
+import type {
+  ReportColumn,
+  ReportDefinition,
+  ReportFilters,
+  ReportResult,
+  ReportRow,
+  ReportSection,
+} from './report.js';
+import { billScope, codeLabel, namesOf, num, paidAgainstBills, rateOf, select, sumBy } from './sql.js';
 
 const BILL = feesZh.Bill.properties as Record<string, string>;
 const PAYMENT = feesZh.Payment.properties as Record<string, string>;
@@ -52,25 +59,29 @@ const addUp = (rows: Sums[]): Sums =>
     },
   );
 
-/** 应收 and 实收 of the bills `billWhere` selects, per `groupBy`. */
-async function sumsBy(groupBy: string, billWhere: string, replacements: Record<string, unknown>) {
-  const { joins } = billScope({ period: '' });
+/** 应收 and 实收 of the bills `billWhere` selects, per the `groupBy` expressions; summed by one key with `by`. */
+async function sumsBy(groupBy: string[], billWhere: string, replacements: Record<string, unknown>) {
+  const joins = /\b(u|bg)\./.test(groupBy.join() + billWhere) ? billScope({ period: '' }).joins : '';
+  const keys = groupBy.map((g, i) => `${g} AS "g${i}"`).join(', ');
   const [billed, paid] = await Promise.all([
-    select<{ g: unknown; bills: unknown; receivable: unknown }>(
-      `SELECT ${groupBy} AS "g", COUNT(*) AS "bills", SUM(b."amount") AS "receivable"
-         FROM "Bill" b ${joins} WHERE ${billWhere} GROUP BY ${groupBy}`,
+    select<Record<string, unknown>>(
+      `SELECT ${keys}, COUNT(*) AS "bills", SUM(b."amount") AS "receivable"
+         FROM "Bill" b ${joins} WHERE ${billWhere} GROUP BY ${groupBy.join(', ')}`,
       replacements,
     ),
     paidAgainstBills(groupBy, billWhere, replacements),
   ]);
-  const sums = new Map<string, Sums>();
-  for (const row of billed)
-    sums.set(String(row.g), { bills: num(row.bills), receivable: num(row.receivable), received: 0 });
-  for (const [key, received] of paid) {
-    const current = sums.get(key) ?? { bills: 0, receivable: 0, received: 0 };
-    sums.set(key, { ...current, received });
-  }
-  return sums;
+  return (keyIndex: number) => {
+    const sums = new Map<string, Sums>();
+    const at = (key: string) => sums.get(key) ?? sums.set(key, { bills: 0, receivable: 0, received: 0 }).get(key)!;
+    for (const row of billed) {
+      const sum = at(String(row[`g${keyIndex}`]));
+      sum.bills += num(row.bills);
+      sum.receivable += num(row.receivable);
+    }
+    for (const row of paid) at(row.keys[keyIndex]).received += row.value;
+    return sums;
+  };
 }
 
 export async function collection(filters: ReportFilters): Promise<ReportResult> {
@@ -83,25 +94,23 @@ export async function collection(filters: ReportFilters): Promise<ReportResult> 
   const thisPeriod = `b."period" = :period${scope.where}`;
 
   const trendPeriods = periodsEndingWith(period, TREND_PERIODS);
-  const [byPlace, byKind, recovered, recoveredBills, trend, methods, days] = await Promise.all([
-    sumsBy(groupBy, thisPeriod, replacements),
-    sumsBy('b."feeKind"', thisPeriod, replacements),
+  const [current, recoveredSums, trend, receipts] = await Promise.all([
+    sumsBy([groupBy, 'b."feeKind"'], thisPeriod, replacements),
     paidAgainstBills(
-      groupBy,
+      [groupBy, 'b."period"'],
       `b."period" < :period${scope.where}`,
       replacements,
       'AND p."paidAt" >= :start AND p."paidAt" < :end',
     ),
-    paidAgainstBills(
-      'b."period"',
-      `b."period" < :period${scope.where}`,
-      replacements,
-      'AND p."paidAt" >= :start AND p."paidAt" < :end',
-    ),
-    sumsBy('b."period"', `b."period" IN (:trend)${scope.where}`, { ...replacements, trend: trendPeriods }),
-    receiptsByCashier(filters, bounds.start, bounds.end),
-    receiptsByDay(filters, period),
+    collectionRateTrend(trendPeriods, filters),
+    receiptsOfMonth(filters, period),
   ]);
+  const byPlace = current(0);
+  const byKind = current(1);
+  const recovered = sumBy(recoveredSums, 0);
+  const recoveredBills = sumBy(recoveredSums, 1);
+  const methods = receipts.byCashier;
+  const days = receipts.byDay;
 
   const names = await namesOf(perBuilding ? 'Building' : 'Community', [...byPlace.keys(), ...recovered.keys()]);
   const placeLabel = perBuilding ? '楼栋' : '小区';
@@ -123,10 +132,7 @@ export async function collection(filters: ReportFilters): Promise<ReportResult> 
     .sort(([a], [b]) => b.localeCompare(a))
     .map(([billPeriod, amount]) => ({ billPeriod: monthLabel(billPeriod), recovered: amount }));
 
-  const trendRates = trendPeriods.map((p) => {
-    const sums = trend.get(p);
-    return sums ? rateOf(sums.received, sums.receivable) : 0;
-  });
+  const trendRates = trend;
 
   return {
     columns: [{ key: 'place', label: placeLabel }, ...moneyColumns],
@@ -190,6 +196,7 @@ export async function collection(filters: ReportFilters): Promise<ReportResult> 
       `应收：账期为${monthLabel(period)}的全部账单金额之和。`,
       '实收（当期实收）：这些账单至今已收到的金额——有效收据经收据分摊缴付到这些账单的金额（早期一张收据对应一张账单的，按收据金额计），作废收据不计；不论在哪个月缴纳。',
       '欠收 = 应收 − 实收；收缴率 = 实收 ÷ 应收，没有应收时记为 0。',
+      '近12个月收缴率按各账期账单的应收金额与已收金额计算（账单的已收金额始终等于其有效收据的分摊之和，与上表口径相同）。',
       `收款方式统计按收款时间（北京时间 ${bounds.firstDay} 至 ${bounds.lastDay}）统计本月开出的有效收据，含押金、车位等各类收款；退押金单列，净额 = 收款 − 退押金。选择小区或楼栋时，只计收据所记房屋在其中的收据。`,
       `生成于 ${shanghaiDay(new Date())}（北京时间）。`,
     ],
@@ -216,7 +223,14 @@ const methodColumns: ReportColumn[] = [
   { key: 'receipts', label: '收据数', kind: 'count' },
 ];
 
-type MethodRows = Array<{ g: unknown; method: string; kind: string; amount: unknown; receipts: unknown }>;
+type MethodRows = Array<{
+  cashierId: unknown;
+  day: string;
+  method: string;
+  kind: string;
+  amount: unknown;
+  receipts: unknown;
+}>;
 
 function methodRow(label: Record<string, string>, rows: MethodRows): ReportRow {
   const row: ReportRow = { ...label, inflow: 0, refunds: 0, total: 0, receipts: 0 };
@@ -234,72 +248,77 @@ function methodRow(label: Record<string, string>, rows: MethodRows): ReportRow {
   return row;
 }
 
-async function methodSums(
-  groupBy: string,
-  filters: ReportFilters,
-  start: Date,
-  end: Date,
-  extra: Record<string, unknown> = {},
-): Promise<MethodRows> {
-  const scope = receiptScope(filters);
-  return select(
-    `SELECT ${groupBy} AS "g", p."method" AS "method",
-            CASE WHEN p."kind" = 'deposit_refund' THEN 'refund' ELSE 'inflow' END AS "kind",
-            SUM(p."amount") AS "amount", COUNT(*) AS "receipts"
-       FROM "Payment" p ${scope.joins}
-      WHERE p."status" = 'valid' AND p."paidAt" >= :start AND p."paidAt" < :end${scope.where}
-      GROUP BY ${groupBy}, p."method", CASE WHEN p."kind" = 'deposit_refund' THEN 'refund' ELSE 'inflow' END`,
-    { ...scope.replacements, ...extra, start, end },
-  );
-}
-
-/** 收款方式统计: per cashier, the month's valid receipts per method. */
-async function receiptsByCashier(filters: ReportFilters, start: Date, end: Date) {
-  const sums = await methodSums('p."cashierId"', filters, start, end);
-  const ids = [...new Set(sums.map((r) => Number(r.g)))];
-  const staff = ids.length
-    ? await select<{ id: unknown; name: string }>('SELECT "id", "name" FROM "Staff" WHERE "id" IN (:ids)', { ids })
-    : [];
-  const name = new Map(staff.map((s) => [Number(s.id), s.name]));
-  const rows = ids
-    .map((id) =>
-      methodRow(
-        { cashier: name.get(id) ?? `#${id}` },
-        sums.filter((r) => Number(r.g) === id),
-      ),
-    )
-    .sort((a, b) => String(a.cashier).localeCompare(String(b.cashier), 'zh-CN'));
-  return {
-    key: 'methods',
-    title: '收款方式统计（按收费员）',
-    columns: [{ key: 'cashier', label: '收费员' }, ...methodColumns],
-    rows,
-    totals: methodRow({ cashier: '合计' }, sums),
-  };
-}
-
-/** 收款方式统计 per day: the Shanghai day of each receipt from one CASE over the month's UTC day bounds. */
-async function receiptsByDay(filters: ReportFilters, period: string) {
+/**
+ * 收款方式统计: the month's valid receipts per cashier, Shanghai day, method and in/out, in one query (the day from
+ * one CASE over the month's UTC day bounds), then per cashier and per day.
+ */
+export async function receiptsOfMonth(filters: ReportFilters, period: string) {
   const days = daysOf(period);
   const { start, end } = periodBounds(period);
-  const replacements: Record<string, unknown> = {};
+  const scope = receiptScope(filters);
+  const replacements: Record<string, unknown> = { ...scope.replacements, start, end };
   const branches = days.map((day, i) => {
     replacements[`d${i}`] = new Date(start.getTime() + (i + 1) * 86_400_000);
     return `WHEN p."paidAt" < :d${i} THEN '${day}'`;
   });
-  const sums = await methodSums(`CASE ${branches.join(' ')} END`, filters, start, end, replacements);
-  return {
+  const dayOf = `CASE ${branches.join(' ')} END`;
+  const flow = `CASE WHEN p."kind" = 'deposit_refund' THEN 'refund' ELSE 'inflow' END`;
+  const sums = await select<MethodRows[number]>(
+    `SELECT p."cashierId" AS "cashierId", ${dayOf} AS "day", p."method" AS "method", ${flow} AS "kind",
+            SUM(p."amount") AS "amount", COUNT(*) AS "receipts"
+       FROM "Payment" p ${scope.joins}
+      WHERE p."status" = 'valid' AND p."paidAt" >= :start AND p."paidAt" < :end${scope.where}
+      GROUP BY p."cashierId", ${dayOf}, p."method", ${flow}`,
+    replacements,
+  );
+  const ids = [...new Set(sums.map((r) => Number(r.cashierId)))];
+  const staff = ids.length
+    ? await select<{ id: unknown; name: string }>('SELECT "id", "name" FROM "Staff" WHERE "id" IN (:ids)', { ids })
+    : [];
+  const name = new Map(staff.map((s) => [Number(s.id), s.name]));
+  const byCashier: ReportSection = {
+    key: 'methods',
+    title: '收款方式统计（按收费员）',
+    columns: [{ key: 'cashier', label: '收费员' }, ...methodColumns],
+    rows: ids
+      .map((id) =>
+        methodRow(
+          { cashier: name.get(id) ?? `#${id}` },
+          sums.filter((r) => Number(r.cashierId) === id),
+        ),
+      )
+      .sort((a, b) => String(a.cashier).localeCompare(String(b.cashier), 'zh-CN')),
+    totals: methodRow({ cashier: '合计' }, sums),
+  };
+  const byDay: ReportSection = {
     key: 'days',
     title: '收款方式统计（按日）',
-    columns: [{ key: 'day', label: '日期', kind: 'day' as const }, ...methodColumns],
+    columns: [{ key: 'day', label: '日期', kind: 'day' }, ...methodColumns],
     rows: days.map((day) =>
       methodRow(
         { day },
-        sums.filter((r) => r.g === day),
+        sums.filter((r) => r.day === day),
       ),
     ),
     totals: methodRow({ day: '合计' }, sums),
   };
+  return { byCashier, byDay };
+}
+
+/**
+ * 收缴率 of each of the periods: the bills' own 应收金额 and 已收金额 (a bill's paid amount is kept equal to the
+ * allocations of its valid receipts by every receipt and every voiding), in one grouped scan of the bills.
+ */
+export async function collectionRateTrend(periods: string[], filters: ReportFilters): Promise<number[]> {
+  const scope = billScope(filters);
+  const joins = scope.where ? scope.joins : '';
+  const rows = await select<{ period: string; receivable: unknown; received: unknown }>(
+    `SELECT b."period" AS "period", SUM(b."amount") AS "receivable", SUM(b."paidAmount") AS "received"
+       FROM "Bill" b ${joins} WHERE b."period" IN (:periods)${scope.where} GROUP BY b."period"`,
+    { ...scope.replacements, periods },
+  );
+  const of = new Map(rows.map((r) => [r.period, rateOf(num(r.received), num(r.receivable))]));
+  return periods.map((p) => of.get(p) ?? 0);
 }
 
 export const collectionReport: ReportDefinition = {

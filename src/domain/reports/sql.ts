@@ -36,41 +36,65 @@ export function billScope(filters: ReportFilters): { joins: string; where: strin
   };
 }
 
+/** The joins from a bill `b` to its unit and building, when an expression needs them. */
+const placeJoins = (...sql: string[]) =>
+  sql.some((text) => /\b(u|bg)\./.test(text))
+    ? 'JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bg ON bg."id" = u."buildingId"'
+    : '';
+
+export interface GroupedSum {
+  keys: string[];
+  value: number;
+}
+
 /**
  * What valid receipts paid against the bills `b` that `billWhere` selects (a condition on b, u, bg; and on the
- * receipt p when `paymentWhere` is given), summed per `groupBy` (an expression on b, u, bg, p): the allocations of
+ * receipt p when `paymentWhere` is given), summed per the `groupBy` expressions (on b, u, bg, p): the allocations of
  * valid receipts, plus a pre-allocation receipt's whole amount on its single billId when it has no allocation at all.
- * Two grouped queries, added up here.
+ * Two grouped queries, added up here. Without a condition on the receipt the bills lead (by their period's index)
+ * and the receipt's status is weighed in the sum; with one, the receipts lead (by status and time).
  */
 export async function paidAgainstBills(
-  groupBy: string,
+  groupBy: string[],
   billWhere: string,
   replacements: Replacements,
   paymentWhere = '',
-): Promise<Map<string, number>> {
-  const scope = 'JOIN "Unit" u ON u."id" = b."unitId" JOIN "Building" bg ON bg."id" = u."buildingId"';
+): Promise<GroupedSum[]> {
+  const joins = placeJoins(...groupBy, billWhere);
+  const keys = groupBy.map((g, i) => `${g} AS "g${i}"`).join(', ');
+  const valid = paymentWhere ? `p."status" = 'valid' AND ` : '';
+  const amount = (column: string) =>
+    paymentWhere ? `SUM(${column})` : `SUM(CASE WHEN p."status" = 'valid' THEN ${column} ELSE 0 END)`;
   const [allocated, single] = await Promise.all([
-    select<{ g: unknown; v: unknown }>(
-      `SELECT ${groupBy} AS "g", SUM(a."amount") AS "v"
-         FROM "PaymentAllocation" a
+    select<Record<string, unknown>>(
+      `SELECT ${keys}, ${amount('a."amount"')} AS "v"
+         FROM "Bill" b ${joins}
+         JOIN "PaymentAllocation" a ON a."billId" = b."id"
          JOIN "Payment" p ON p."id" = a."paymentId"
-         JOIN "Bill" b ON b."id" = a."billId" ${scope}
-        WHERE p."status" = 'valid' AND ${billWhere} ${paymentWhere}
-        GROUP BY ${groupBy}`,
+        WHERE ${valid}${billWhere} ${paymentWhere}
+        GROUP BY ${groupBy.join(', ')}`,
       replacements,
     ),
-    select<{ g: unknown; v: unknown }>(
-      `SELECT ${groupBy} AS "g", SUM(p."amount") AS "v"
-         FROM "Payment" p
-         JOIN "Bill" b ON b."id" = p."billId" ${scope}
-        WHERE p."status" = 'valid' AND ${billWhere} ${paymentWhere}
+    select<Record<string, unknown>>(
+      `SELECT ${keys}, ${amount('p."amount"')} AS "v"
+         FROM "Bill" b ${joins}
+         JOIN "Payment" p ON p."billId" = b."id"
+        WHERE ${valid}${billWhere} ${paymentWhere}
           AND NOT EXISTS (SELECT 1 FROM "PaymentAllocation" x WHERE x."paymentId" = p."id")
-        GROUP BY ${groupBy}`,
+        GROUP BY ${groupBy.join(', ')}`,
       replacements,
     ),
   ]);
+  return [...allocated, ...single].map((row) => ({
+    keys: groupBy.map((_, i) => String(row[`g${i}`])),
+    value: num(row.v),
+  }));
+}
+
+/** Adds up grouped sums by one of their keys. */
+export function sumBy(rows: GroupedSum[], keyIndex: number): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const row of [...allocated, ...single]) sums.set(String(row.g), (sums.get(String(row.g)) ?? 0) + num(row.v));
+  for (const row of rows) sums.set(row.keys[keyIndex], (sums.get(row.keys[keyIndex]) ?? 0) + row.value);
   return sums;
 }
 
