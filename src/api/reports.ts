@@ -16,7 +16,8 @@ import type { Actor } from '../rules/actor.js';
 import { REPORTS, findReport } from '../domain/reports/index.js';
 import { currentPeriod, isPeriod } from '../domain/reports/period.js';
 import type { ReportDefinition, ReportFilters, ReportLink, ReportResult } from '../domain/reports/report.js';
-import { periodChoices } from '../lib/report-values.js';
+import { periodChoices, reportResourceId } from '../lib/report-values.js';
+import { deskCharts } from '../domain/reports/desk-charts.js';
 import { reportWorkbook } from '../admin/reports/report-workbook.js';
 import { route } from './rule-changes.js';
 
@@ -146,6 +147,15 @@ export function reportsRouter(): Router {
       if (readable(actor).length === 0) throw new ForbiddenByRule({ reason: '您没有可查看的报表' });
       const raw = typeof req.query.communityId === 'string' ? req.query.communityId : '';
       res.json(await filterOptions(/^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined));
+    }),
+  );
+  // 我的工作台's charts: each shown only to whoever may read the report it summarises.
+  router.get(
+    '/desk',
+    route(async (req, res) => {
+      const actor = req.actor!;
+      const charts = await deskCharts(actor, (name) => decide(actor, reportAction(name)).allowed);
+      res.json(charts.map((chart) => ({ ...chart, href: `/admin/resources/${reportResourceId(chart.report)}` })));
     }),
   );
   router.get(

@@ -3,7 +3,11 @@
 // the same figures, the report pages in the admin, and 满意度调查统计's figures against the responses themselves.
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
-import { DecisionLog, Survey, SurveyQuestion, SurveyResponse } from '../../src/models/index.js';
+import { Op } from 'sequelize';
+import { AuthorityRule, DecisionLog, Survey, SurveyQuestion, SurveyResponse, Ticket } from '../../src/models/index.js';
+import { refreshRules } from '../../src/rules/store.js';
+import { shanghaiDay } from '../../src/lib/shanghai.js';
+import { restoreRulesAndTests } from '../support/rule-changes.js';
 import { REPORTS } from '../../src/domain/reports/index.js';
 import { REPORT_ACTIONS } from '../../src/rules/catalogue.js';
 import { send, signedInClient, testServer, type Client } from '../support/http.js';
@@ -49,6 +53,7 @@ describe('reports — the API, the export, the print page and the pages', () => 
     garage = await clientFor('garage_keeper');
     await survey('2031年第一季度', '2031-02-10T02:00:00Z', [5, 4, 2]);
     await survey('2031年第二季度', '2031-05-06T02:00:00Z', [5, 5, 3, 1]);
+    await survey('<b>特别调查</b>', '2031-06-02T02:00:00Z', [4]);
     // Started on 1 July in Shanghai (30 June in UTC): outside a June report.
     await survey('2031年第三季度', '2031-06-30T17:00:00Z', [1]);
   });
@@ -145,6 +150,8 @@ describe('reports — the API, the export, the print page and the pages', () => 
     expect(print.text).to.include('2031年6月');
     expect(print.text).to.include('2031年第二季度');
     expect(print.text).to.include('<svg');
+    expect(print.text).to.include('&lt;b&gt;特别调查&lt;/b&gt;');
+    expect(print.text).not.to.include('<b>特别调查');
   });
 
   it('a report page is in the admin for whoever may read it, and refused for anyone else', async () => {
@@ -153,5 +160,47 @@ describe('reports — the API, the export, the print page and the pages', () => 
     const refused = await garage.request('GET', '/admin/api/resources/ReportSatisfaction/actions/list');
     const body = (await refused.json()) as { notice?: { type: string } };
     expect(refused.status === 403 || body.notice?.type === 'error').to.equal(true);
+  });
+
+  describe('我的工作台 charts', () => {
+    afterEach(() => restoreRulesAndTests());
+    const desk = async (client: Client) =>
+      (await get(client, '/api/reports/desk')).json as { key: string; report: string; href: string; chart: any }[];
+
+    it('each person gets the charts of their work, each linking to its report', async () => {
+      const reception = await desk(await clientFor('receptionist'));
+      expect(reception.map((c) => c.key)).to.deep.equal(['ticketsPerDay', 'overdueTrend']);
+      expect(reception[0].href).to.equal('/admin/resources/ReportMonthlyTickets');
+      const cashier = await desk(await clientFor('cashier'));
+      expect(cashier.map((c) => c.key)).to.deep.equal(['collectionsAgainstLastMonth', 'collectionRate']);
+      expect(cashier[1].chart.valueKind).to.equal('rate');
+      expect((await desk(await clientFor('director'))).map((c) => c.key)).to.deep.equal([
+        'collectionRate',
+        'onTimeRate',
+        'ticketsPerDay',
+      ]);
+      expect(await desk(garage)).to.deep.equal([]);
+      expect((await get(null, '/api/reports/desk')).status).to.equal(401);
+    });
+
+    it('the tickets per day are the tickets reported on each Shanghai day', async () => {
+      const [perDay] = await desk(await clientFor('receptionist'));
+      const { series, labels } = perDay.chart as { labels: string[]; series: { values: number[] }[] };
+      expect(labels).to.have.length(30);
+      const today = shanghaiDay(new Date());
+      const start = new Date(`${today}T00:00:00+08:00`);
+      const count = await Ticket.count({
+        where: { reportedAt: { [Op.gte]: start, [Op.lt]: new Date(start.getTime() + 86_400_000) } },
+      });
+      expect(labels.at(-1)).to.equal(today.slice(5));
+      expect(series[0].values.at(-1)).to.equal(count);
+    });
+
+    it('a chart goes when the rule that lets the person read its report is switched off', async () => {
+      const reception = await clientFor('receptionist');
+      await AuthorityRule.update({ enabled: false }, { where: { name: '查看月度报事统计' } });
+      await refreshRules();
+      expect(await desk(reception)).to.deep.equal([]);
+    });
   });
 });

@@ -2,6 +2,7 @@ import React, { useEffect, useRef, useState } from 'react';
 import { Box, Button, H2, H5, Input, Text, Link as DsLink } from '@adminjs/design-system';
 import { ApiClient, useCurrentAdmin } from 'adminjs';
 import type { SearchAnswer } from '../../domain/owner-file-shape.js';
+import { chartSvg, type ChartData } from '../../lib/report-chart.js';
 
 // `more`: the desk stopped counting at its cap — at least this many.
 type Tile = { label: string; count: number; more?: boolean; href: string };
@@ -79,6 +80,30 @@ const FindOwnerOrRoom: React.FC = () => {
   );
 };
 
+type DeskChart = { key: string; report: string; href: string; chart: ChartData };
+
+/** The charts of the reports this person may read, each a link to its report; drawn once the queues are on screen. */
+const DeskCharts: React.FC = () => {
+  const [charts, setCharts] = useState<DeskChart[]>([]);
+  useEffect(() => {
+    fetch('/api/reports/desk', { credentials: 'same-origin' })
+      .then(async (response) => (response.ok ? ((await response.json()) as DeskChart[]) : []))
+      .then(setCharts)
+      .catch(() => undefined);
+  }, []);
+  if (charts.length === 0) return null;
+  return (
+    <Box flex flexWrap="wrap" mt="xl" style={{ gap: 16 }} data-testid="desk-charts">
+      {charts.map(({ key, href, chart }) => (
+        <Box key={key} bg="white" padding="lg" boxShadow="card" style={{ width: 568, maxWidth: '100%' }}>
+          <Box dangerouslySetInnerHTML={{ __html: chartSvg(chart, 520, 220) }} data-testid={`desk-chart-${key}`} />
+          <DsLink href={href}>查看报表</DsLink>
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
 /** 我的工作台: what waits for the signed-in person, each count a link to the filtered list. */
 const Dashboard: React.FC = () => {
   const [data, setData] = useState<DashboardData | null>(null);
@@ -135,6 +160,7 @@ const Dashboard: React.FC = () => {
         ))}
         {data && data.tiles.length === 0 ? <Text>目前没有待办事项。</Text> : null}
       </Box>
+      {data ? <DeskCharts /> : null}
     </Box>
   );
 };
