@@ -6,6 +6,7 @@ import { BILL_FEE_KINDS, PAYMENT_METHODS } from '../../models/index.js';
 import { feesZh } from '../../vocabulary/fees.js';
 import { monthLabel, shanghaiDay } from '../../lib/shanghai.js';
 import { daysOf, periodBounds, periodsEndingWith } from './period.js';
+import { shortMonth } from './sql.js';
 import type {
   ReportColumn,
   ReportDefinition,
@@ -180,7 +181,7 @@ export async function collection(filters: ReportFilters): Promise<ReportResult> 
       {
         kind: 'line',
         title: '近12个月收缴率',
-        labels: trendPeriods.map(monthLabel),
+        labels: trendPeriods.map(shortMonth),
         series: [{ name: '收缴率', values: trendRates }],
         valueKind: 'rate',
       },
@@ -196,7 +197,7 @@ export async function collection(filters: ReportFilters): Promise<ReportResult> 
       `应收：账期为${monthLabel(period)}的全部账单金额之和。`,
       '实收（当期实收）：这些账单至今已收到的金额——有效收据经收据分摊缴付到这些账单的金额（早期一张收据对应一张账单的，按收据金额计），作废收据不计；不论在哪个月缴纳。',
       '欠收 = 应收 − 实收；收缴率 = 实收 ÷ 应收，没有应收时记为 0。',
-      '近12个月收缴率按各账期账单的应收金额与已收金额计算（账单的已收金额始终等于其有效收据的分摊之和，与上表口径相同）。',
+      '近12个月收缴率按各账期账单的应收金额与已收金额计算（账单的已收金额始终等于其有效收据的分摊之和，与上表口径相同）；没有账单的月份不画点。',
       `收款方式统计按收款时间（北京时间 ${bounds.firstDay} 至 ${bounds.lastDay}）统计本月开出的有效收据，含押金、车位等各类收款；退押金单列，净额 = 收款 − 退押金。选择小区或楼栋时，只计收据所记房屋在其中的收据。`,
       `生成于 ${shanghaiDay(new Date())}（北京时间）。`,
     ],
@@ -309,7 +310,7 @@ export async function receiptsOfMonth(filters: ReportFilters, period: string) {
  * 收缴率 of each of the periods: the bills' own 应收金额 and 已收金额 (a bill's paid amount is kept equal to the
  * allocations of its valid receipts by every receipt and every voiding), in one grouped scan of the bills.
  */
-export async function collectionRateTrend(periods: string[], filters: ReportFilters): Promise<number[]> {
+export async function collectionRateTrend(periods: string[], filters: ReportFilters): Promise<(number | null)[]> {
   const scope = billScope(filters);
   const joins = scope.where ? scope.joins : '';
   const rows = await select<{ period: string; receivable: unknown; received: unknown }>(
@@ -318,7 +319,8 @@ export async function collectionRateTrend(periods: string[], filters: ReportFilt
     { ...scope.replacements, periods },
   );
   const of = new Map(rows.map((r) => [r.period, rateOf(num(r.received), num(r.receivable))]));
-  return periods.map((p) => of.get(p) ?? 0);
+  // A month without bills has no rate: a gap in the line, not a fall to 0.
+  return periods.map((p) => of.get(p) ?? null);
 }
 
 export const collectionReport: ReportDefinition = {

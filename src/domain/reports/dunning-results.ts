@@ -8,7 +8,7 @@ import { planCollections } from '../dunning-collection.js';
 import { dunningZh } from '../../vocabulary/dunning.js';
 import { periodBounds, periodsEndingWith } from './period.js';
 import type { ReportColumn, ReportDefinition, ReportFilters, ReportResult, ReportRow } from './report.js';
-import { codeLabel, num, periodOf, rateOf, select, sequelizeEscape } from './sql.js';
+import { codeLabel, num, periodOf, rateOf, select, sequelizeEscape, shortMonth } from './sql.js';
 
 const PLAN = dunningZh.DunningPlan.properties as Record<string, string>;
 const TREND_PERIODS = 12;
@@ -123,7 +123,7 @@ export async function dunningResults(filters: ReportFilters): Promise<ReportResu
       {
         kind: 'line',
         title: '近12个月收回金额',
-        labels: months.periods.map(monthLabel),
+        labels: months.periods.map(shortMonth),
         series: [{ name: '收回金额', values: months.recovered }],
         valueKind: 'money',
       },

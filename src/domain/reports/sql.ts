@@ -139,3 +139,6 @@ export function periodOf(
 
 /** A literal for SQL built from trusted values (days computed here), escaped by the database's own rules. */
 export const sequelizeEscape = (value: string): string => sequelize.escape(value);
+
+/** A chart's month on its axis: '2026-03' → '3月' (the chart's title and the notes name the year). */
+export const shortMonth = (period: string): string => `${Number(period.slice(5, 7))}月`;
