@@ -2,12 +2,11 @@
 // exactly the rows that list shows with that query, all its pages, in its order, with the columns it shows.
 //
 // The rows go through the list's own machinery: AdminJS's Filter from the query, the resource's find() (the adapter's:
-// the product's condition and text filters, the shown sort with its tie-breaks, the titles), AdminJS's populating of
-// the references the columns show, and
-// the list action's after hooks (computed columns such as 逾期, the words of the rule studio's lists, references the
-// person may not read reduced to their titles, internal codes stripped). Only the row buttons are left out: an export
-// has none. Rows are read 2,000 at a time and streamed into the workbook (exceljs's streaming writer), so a large
-// export holds one batch in memory, not the whole list.
+// the product's condition and text filters, the shown sort with its tie-breaks, the titles), the references the
+// columns show fetched as AdminJS's populator fetches them, and the list action's after hooks (computed columns such
+// as 逾期, the words of the rule studio's lists, references the person may not read reduced to their titles, internal
+// codes stripped). Only the row buttons are left out: an export has none. Rows are read 2,000 at a time and streamed
+// into the workbook (exceljs's streaming writer), so a large export holds one batch in memory, not the whole list.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
