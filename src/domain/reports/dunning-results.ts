@@ -166,6 +166,7 @@ async function monthlyResults(period: string) {
     'SELECT "id", "startedAt" FROM "DunningPlan" WHERE "startedAt" IS NOT NULL AND "startedAt" < :last',
     { last },
   );
+  const firstStart = Math.min(...started.map((p) => new Date(p.startedAt).getTime()));
   const day = (value: string) => (isPostgres ? `CAST(${sequelizeEscape(value)} AS DATE)` : sequelizeEscape(value));
   const startDay = started.length
     ? `CASE t."planId" ${started.map((p) => `WHEN ${Number(p.id)} THEN ${day(shanghaiDay(new Date(p.startedAt)))}`).join(' ')} END`
@@ -181,12 +182,13 @@ async function monthlyResults(period: string) {
       ? select<{ month: string; amount: unknown }>(
           `SELECT ${paidMonth.sql} AS "month", SUM(a."amount") AS "amount"
              FROM "Payment" p JOIN "PaymentAllocation" a ON a."paymentId" = p."id" JOIN "Bill" b ON b."id" = a."billId"
-            WHERE p."status" = 'valid' AND p."paidAt" >= :first AND p."paidAt" < :last
+            WHERE p."status" = 'valid' AND p."paidAt" >= :from AND p."paidAt" < :last
               AND EXISTS (SELECT 1 FROM "DunningTarget" t JOIN "DunningPlan" pl ON pl."id" = t."planId"
                            WHERE t."ownerId" = b."ownerId" AND pl."startedAt" IS NOT NULL AND pl."startedAt" <= p."paidAt"
                              AND b."dueDate" < ${startDay})
             GROUP BY ${paidMonth.sql}`,
-          { ...paidMonth.replacements, first, last },
+          // No receipt before the first plan started can count: read from then on.
+          { ...paidMonth.replacements, from: new Date(Math.max(first.getTime(), firstStart)), last },
         )
       : [],
   ]);
