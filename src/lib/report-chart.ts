@@ -33,16 +33,22 @@ function ticks(max: number, min: number, kind: ValueKind): number[] {
   return result.length >= 2 ? result : [0, step];
 }
 
-/** A month on the axis: 2026-03 → 3月, with its year on the first label and on January (2027年1月). */
-function axisLabel(label: string, index: number): string {
-  const month = /^(\d{4})-(\d{2})$/.exec(label);
-  if (!month) return label;
-  const m = Number(month[2]);
-  return index === 0 || m === 1 ? `${month[1].slice(2)}年${m}月` : `${m}月`;
+/** A month on the axis: 2026-03 → 3月 (the title says which twelve months). */
+function axisLabel(label: string): string {
+  const month = /^\d{4}-(\d{2})$/.exec(label);
+  return month ? `${Number(month[1])}月` : label;
 }
 
-/** Labels shorter than the room under a bar: 收费管理部 → 收费管理… */
-const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** The width of a label at 10px: a Chinese character is about 10px, a digit or letter about 6px. */
+const widthOf = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 10 : 6), 0);
+
+/** Labels narrower than the room under a bar: 收费管理部 → 收费管理… */
+function shorten(text: string, room: number): string {
+  if (widthOf(text) <= room) return text;
+  let cut = text;
+  while (cut.length > 1 && widthOf(cut) + 10 > room) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
 
 function legend(chart: ChartData, x: number, y: number): string {
   if (chart.series.length < 2) return '';
@@ -80,12 +86,12 @@ function axes(
   const x = (i: number) => box.left + band * i + band / 2;
   // Every label when they fit, else every n-th (a month's 31 days read 1, 5, 9 …).
   const every = Math.max(1, Math.ceil((count * 28) / box.width));
-  const room = Math.max(2, Math.floor(band / 11));
+  const room = Math.max(20, band - 2);
   const xLabels = chart.labels
     .map((label, i) =>
       i % every === 0
         ? `<text x="${round(x(i))}" y="${box.top + box.height + 15}" font-size="10" text-anchor="middle" fill="#444">${escapeXml(
-            every > 1 ? axisLabel(label, i) : shorten(axisLabel(label, i), room),
+            every > 1 ? axisLabel(label) : shorten(axisLabel(label), room),
           )}</text>`
         : '',
     )
@@ -116,7 +122,9 @@ function barsAndLines(chart: ChartData, width: number, height: number): string {
       });
     });
   } else {
-    chart.series.forEach((series, s) => {
+    // The first series (this month, this survey …) is drawn last, on top of the ones it is compared with.
+    [...chart.series].reverse().forEach((series, r) => {
+      const s = chart.series.length - 1 - r;
       const colour = CHART_COLOURS[s % CHART_COLOURS.length];
       const points = series.values.map((value, i) => (value === null ? null : `${round(x(i))},${y(value)}`));
       // A gap (no value) breaks the line instead of drawing it to zero.
@@ -168,7 +176,7 @@ function pie(chart: ChartData, width: number, height: number): string {
     if (ky < height - 4)
       keys +=
         `<rect x="${cx + r + 24}" y="${ky - 10}" width="10" height="10" fill="${colour}"/>` +
-        `<text x="${cx + r + 40}" y="${ky}" font-size="11">${escapeXml(`${shorten(chart.labels[i], 12)} ${(share * 100).toFixed(1)}%`)}</text>`;
+        `<text x="${cx + r + 40}" y="${ky}" font-size="11">${escapeXml(`${shorten(chart.labels[i], 130)} ${(share * 100).toFixed(1)}%`)}</text>`;
   });
   return slices + keys;
 }
