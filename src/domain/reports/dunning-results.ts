@@ -181,13 +181,17 @@ async function monthlyResults(period: string) {
     started.length
       ? select<{ month: string; amount: unknown }>(
           `SELECT ${paidMonth.sql} AS "month", SUM(a."amount") AS "amount"
-             FROM "Payment" p JOIN "PaymentAllocation" a ON a."paymentId" = p."id" JOIN "Bill" b ON b."id" = a."billId"
-            WHERE p."status" = 'valid' AND p."paidAt" >= :from AND p."paidAt" < :last
+             FROM (SELECT DISTINCT t."ownerId" AS "ownerId" FROM "DunningTarget" t
+                     JOIN "DunningPlan" pl ON pl."id" = t."planId" WHERE pl."startedAt" IS NOT NULL) o
+             CROSS JOIN "Bill" b CROSS JOIN "PaymentAllocation" a CROSS JOIN "Payment" p
+            WHERE b."ownerId" = o."ownerId" AND a."billId" = b."id" AND p."id" = a."paymentId"
+              AND p."status" = 'valid' AND p."paidAt" >= :from AND p."paidAt" < :last
               AND EXISTS (SELECT 1 FROM "DunningTarget" t JOIN "DunningPlan" pl ON pl."id" = t."planId"
                            WHERE t."ownerId" = b."ownerId" AND pl."startedAt" IS NOT NULL AND pl."startedAt" <= p."paidAt"
                              AND b."dueDate" < ${startDay})
             GROUP BY ${paidMonth.sql}`,
-          // No receipt before the first plan started can count: read from then on.
+          // From the owners of started plans' targets (far fewer than the year's receipts) to their bills' receipts;
+          // CROSS JOIN keeps that order on SQLite. No receipt before the first plan started can count.
           { ...paidMonth.replacements, from: new Date(Math.max(first.getTime(), firstStart)), last },
         )
       : [],
