@@ -39,20 +39,16 @@ export async function dunningResults(filters: ReportFilters): Promise<ReportResu
     { start: bounds.start, end: bounds.end },
   );
   const ids = plans.map((p) => Number(p.id));
-  const [standing, contactsInPeriod, collections, months] = await Promise.all([
+  const [standing, collections, months] = await Promise.all([
     targetStanding(ids, bounds.end),
-    ids.length
-      ? select<{ planId: unknown; contacts: unknown }>(
-          `SELECT "planId", COUNT(*) AS "contacts" FROM "DunningRecord"
-            WHERE "planId" IN (:ids) AND "contactedAt" >= :start AND "contactedAt" < :end GROUP BY "planId"`,
-          { ids, start: bounds.start, end: bounds.end },
-        )
-      : [],
     planCollections(ids),
     monthlyResults(period),
   ]);
   const standingOf = new Map(standing.map((s) => [Number(s.planId), s]));
-  const contactsOf = new Map(contactsInPeriod.map((c) => [Number(c.planId), num(c.contacts)]));
+  // The month's contacts per plan: the last month of the 12-month counts.
+  const contactsOf = new Map<number, number>();
+  for (const r of months.records.filter((r) => r.month === period))
+    contactsOf.set(Number(r.planId), (contactsOf.get(Number(r.planId)) ?? 0) + num(r.records));
 
   const rows: ReportRow[] = plans.map((plan) => {
     const id = Number(plan.id);
@@ -172,10 +168,10 @@ async function monthlyResults(period: string) {
     ? `CASE t."planId" ${started.map((p) => `WHEN ${Number(p.id)} THEN ${day(shanghaiDay(new Date(p.startedAt)))}`).join(' ')} END`
     : 'NULL';
   const [records, recovered] = await Promise.all([
-    select<{ month: string; result: string; records: unknown; owners: unknown }>(
-      `SELECT ${recordMonth.sql} AS "month", r."result" AS "result", COUNT(*) AS "records"
+    select<{ month: string; planId: unknown; result: string; records: unknown }>(
+      `SELECT ${recordMonth.sql} AS "month", r."planId" AS "planId", r."result" AS "result", COUNT(*) AS "records"
          FROM "DunningRecord" r WHERE r."contactedAt" >= :first AND r."contactedAt" < :last
-        GROUP BY ${recordMonth.sql}, r."result"`,
+        GROUP BY ${recordMonth.sql}, r."planId", r."result"`,
       { ...recordMonth.replacements, first, last },
     ),
     started.length
@@ -198,7 +194,7 @@ async function monthlyResults(period: string) {
   ]);
   const rows: ReportRow[] = periods.map((month) => {
     const mine = records.filter((r) => r.month === month);
-    const count = (result: string) => num(mine.find((r) => r.result === result)?.records);
+    const count = (result: string) => mine.filter((r) => r.result === result).reduce((t, r) => t + num(r.records), 0);
     return {
       month: monthLabel(month),
       records: mine.reduce((t, r) => t + num(r.records), 0),
@@ -209,6 +205,7 @@ async function monthlyResults(period: string) {
   const sum = (key: string) => rows.reduce((t, r) => t + Number(r[key] ?? 0), 0);
   return {
     periods,
+    records,
     recovered: rows.map((r) => Number(r.recovered)),
     section: {
       key: 'months',
