@@ -88,6 +88,18 @@ describe('reports — the API, the export, the print page and the pages', () => 
     expect(totals.satisfied).to.equal(responses.filter((r) => r.overallScore >= 4).length);
     expect(totals.average).to.be.closeTo(responses.reduce((s, r) => s + r.overallScore, 0) / responses.length, 1e-9);
     expect(charts.map((c: { title: string }) => c.title)).to.include('历次调查满意率');
+    // The latest survey with answers (特别调查, one response) against the one before it (第二季度, 2 of 4 satisfied).
+    const rate = answer.json.headlines.find((h: { key: string }) => h.key === 'latestRate');
+    expect(rate).to.include({ value: 1, previous: 0.5 });
+    const [question] = answer.json.sections[0].rows;
+    expect(question).to.include({
+      text: '维修及时',
+      answered: 1,
+      score4: 1,
+      score5: 0,
+      average: 4,
+      previousAverage: 4,
+    });
   });
 
   it('车库管理员 may not: 403 with the rule’s reason, a decision-log line, and no figures', async () => {

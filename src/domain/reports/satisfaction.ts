@@ -1,12 +1,11 @@
 // 满意度调查统计 (助理 职责2, 协调员 职责7): the trend across the office's surveys up to the chosen month — responses,
 // average overall score and satisfaction rate per survey — and, for the latest of them, the spread of scores overall
-// and per question (the analysis of Survey.report, drawn as charts).
+// and per question (as the analysis of Survey.report counts them), each counted by the database.
 import { Op, QueryTypes } from 'sequelize';
-import { sequelize } from '../../db.js';
-import { Survey } from '../../models/index.js';
+import { isPostgres, sequelize } from '../../db.js';
+import { Survey, SurveyQuestion } from '../../models/index.js';
 import { valueLabel } from '../../vocabulary/fields.js';
 import { shanghaiDay } from '../../lib/shanghai.js';
-import { analyseSurvey } from '../survey-report.js';
 import { periodBounds } from './period.js';
 import type { ReportDefinition, ReportFilters, ReportResult, ReportRow } from './report.js';
 
@@ -43,6 +42,53 @@ async function figuresOf(surveyIds: number[]): Promise<Map<number, SurveyFigures
   );
 }
 
+/** One score answer of a response: `answers` holds { "<question id>": 1–5 | text }. */
+const answerSql = (questionId: number) =>
+  isPostgres ? `("answers" ->> '${questionId}')` : `json_extract("answers", '$."${questionId}"')`;
+
+/** How many gave each score 1–5, overall (`null`) or to one question, counted by the database. */
+async function spreadOf(surveyId: number, questionId: number | null): Promise<number[]> {
+  const value = questionId === null ? '"overallScore"' : answerSql(questionId);
+  const rows = await sequelize.query<{ score: unknown; answers: unknown }>(
+    `SELECT ${value} AS score, COUNT(*) AS answers FROM "SurveyResponse" WHERE "surveyId" = :surveyId GROUP BY ${value}`,
+    { type: QueryTypes.SELECT, replacements: { surveyId } },
+  );
+  const counts = [0, 0, 0, 0, 0];
+  for (const row of rows) {
+    const score = Number(row.score);
+    if (Number.isInteger(score) && score >= 1 && score <= 5) counts[score - 1] += Number(row.answers);
+  }
+  return counts;
+}
+
+const averageOf = (counts: number[]) => {
+  const answered = counts.reduce((a, b) => a + b, 0);
+  return answered ? counts.reduce((sum, count, i) => sum + count * (i + 1), 0) / answered : null;
+};
+
+/** The score questions of a survey with their spreads; `previous` the same questions (same text) of the survey before. */
+async function questionSpreads(surveyId: number, previousId: number | null) {
+  const questions = await SurveyQuestion.findAll({
+    where: { surveyId: previousId ? [surveyId, previousId] : surveyId, kind: 'score' },
+    order: [['number', 'ASC']],
+  });
+  const current = questions.filter((q) => q.surveyId === surveyId);
+  const before = new Map(questions.filter((q) => q.surveyId === previousId).map((q) => [q.text, q]));
+  return Promise.all(
+    current.map(async (question) => {
+      const counts = await spreadOf(surveyId, question.id);
+      const earlier = before.get(question.text);
+      return {
+        number: question.number,
+        text: question.text,
+        counts,
+        average: averageOf(counts),
+        previousAverage: earlier ? averageOf(await spreadOf(previousId!, earlier.id)) : null,
+      };
+    }),
+  );
+}
+
 export async function satisfactionReport(filters: ReportFilters): Promise<ReportResult> {
   const { end } = periodBounds(filters.period);
   // Surveys that had started by the end of the month, the latest SURVEYS_SHOWN of them.
@@ -75,9 +121,21 @@ export async function satisfactionReport(filters: ReportFilters): Promise<Report
   const satisfied = rows.reduce((sum, row) => sum + Number(row.satisfied), 0);
   const scoreSum = [...figures.values()].reduce((sum, f) => sum + f.scoreSum, 0);
 
-  const latest = [...surveys].reverse().find((survey) => (figures.get(survey.id)?.responses ?? 0) > 0);
-  const analysis = latest ? await analyseSurvey(latest.id) : null;
+  const answered = surveys.filter((survey) => (figures.get(survey.id)?.responses ?? 0) > 0);
+  const latest = answered.at(-1) ?? null;
+  const previous = answered.at(-2) ?? null;
   const withResponses = rows.filter((row) => Number(row.responses) > 0);
+  const figuresOfSurvey = (survey: Survey | null) => {
+    const f = survey ? figures.get(survey.id) : undefined;
+    return f && f.responses > 0
+      ? { responses: f.responses, average: f.scoreSum / f.responses, rate: f.satisfied / f.responses }
+      : null;
+  };
+  const now = figuresOfSurvey(latest);
+  const before = figuresOfSurvey(previous);
+  const [overall, questions] = latest
+    ? await Promise.all([spreadOf(latest.id, null), questionSpreads(latest.id, previous?.id ?? null)])
+    : [[], []];
 
   const result: ReportResult = {
     columns: [
@@ -98,32 +156,26 @@ export async function satisfactionReport(filters: ReportFilters): Promise<Report
       average: responses ? scoreSum / responses : null,
       rate: responses ? satisfied / responses : null,
     },
-    headlines: analysis
-      ? [
-          {
-            key: 'latestResponses',
-            label: `最近一次调查的答卷（${analysis.survey.title}）`,
-            value: analysis.responses,
-          },
-          {
-            key: 'latestAverage',
-            label: '最近一次平均分',
-            value: analysis.average,
-            kind: 'score',
-            previous: analysis.previous?.average ?? null,
-          },
-          {
-            key: 'latestRate',
-            label: '最近一次满意率',
-            value: analysis.satisfactionRate === null ? null : analysis.satisfactionRate / 100,
-            kind: 'rate',
-            previous:
-              analysis.previous?.satisfactionRate === null || analysis.previous === null
-                ? null
-                : analysis.previous.satisfactionRate / 100,
-          },
-        ]
-      : [],
+    headlines:
+      latest && now
+        ? [
+            { key: 'latestResponses', label: `最近一次调查的答卷（${latest.title}）`, value: now.responses },
+            {
+              key: 'latestAverage',
+              label: '最近一次平均分',
+              value: now.average,
+              kind: 'score',
+              previous: before?.average ?? null,
+            },
+            {
+              key: 'latestRate',
+              label: '最近一次满意率',
+              value: now.rate,
+              kind: 'rate',
+              previous: before?.rate ?? null,
+            },
+          ]
+        : [],
     charts: [],
     sections: [],
     notes: [
@@ -139,22 +191,22 @@ export async function satisfactionReport(filters: ReportFilters): Promise<Report
       valueKind: 'rate',
     });
   }
-  if (analysis) {
+  if (latest) {
     result.charts!.push({
       kind: 'bar',
-      title: `总体评分分布（${analysis.survey.title}）`,
+      title: `总体评分分布（${latest.title}）`,
       labels: SCORE_WORDS,
-      series: [{ name: '答卷', values: analysis.distribution.map((d) => d.count) }],
+      series: [{ name: '答卷', values: overall }],
     });
-    if (analysis.scoreQuestions.length > 0) {
+    if (questions.length > 0) {
       result.charts!.push({
         kind: 'bar',
         title: '各题平均分',
-        labels: analysis.scoreQuestions.map((q) => `第${q.number}题`),
+        labels: questions.map((q) => `第${q.number}题`),
         series: [
-          { name: '本次', values: analysis.scoreQuestions.map((q) => q.average) },
-          ...(analysis.previous
-            ? [{ name: '上次', values: analysis.scoreQuestions.map((q) => q.previousAverage) }]
+          { name: '本次', values: questions.map((q) => q.average) },
+          ...(questions.some((q) => q.previousAverage !== null)
+            ? [{ name: '上次', values: questions.map((q) => q.previousAverage) }]
             : []),
         ],
         valueKind: 'score',
@@ -162,7 +214,7 @@ export async function satisfactionReport(filters: ReportFilters): Promise<Report
     }
     result.sections!.push({
       key: 'questions',
-      title: `各题评分分布（${analysis.survey.title}）`,
+      title: `各题评分分布（${latest.title}）`,
       columns: [
         { key: 'number', label: '题号', kind: 'count' },
         { key: 'text', label: '题目' },
@@ -171,11 +223,11 @@ export async function satisfactionReport(filters: ReportFilters): Promise<Report
         { key: 'average', label: '平均分', kind: 'score' },
         { key: 'previousAverage', label: '上次平均分', kind: 'score' },
       ],
-      rows: analysis.scoreQuestions.map((q) => ({
+      rows: questions.map((q) => ({
         number: q.number,
         text: q.text,
-        answered: q.answered,
-        ...Object.fromEntries(q.distribution.map((d) => [`score${d.score}`, d.count])),
+        answered: q.counts.reduce((a, b) => a + b, 0),
+        ...Object.fromEntries(q.counts.map((count, i) => [`score${i + 1}`, count])),
         average: q.average,
         previousAverage: q.previousAverage,
       })),
