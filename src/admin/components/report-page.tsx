@@ -4,6 +4,7 @@ import {
   Button,
   H4,
   Label,
+  Link as DsLink,
   Loader,
   MessageBox,
   Select,
@@ -111,9 +112,14 @@ const ReportTable: React.FC<{ columns: ReportColumn[]; rows: ReportRow[]; totals
         ) : null}
         {rows.map((row, i) => (
           <TableRow key={i}>
-            {columns.map((column) => (
+            {columns.map((column, c) => (
               <TableCell key={column.key} style={cellStyle(column.kind)}>
-                {formatValue(row[column.key], column.kind)}
+                {/* A row that is a record (an improvement proposal …) opens it from its first cell. */}
+                {c === 0 && typeof row.href === 'string' && row.href.startsWith('/admin/') ? (
+                  <DsLink href={row.href}>{formatValue(row[column.key], column.kind)}</DsLink>
+                ) : (
+                  formatValue(row[column.key], column.kind)
+                )}
               </TableCell>
             ))}
           </TableRow>
