@@ -3,7 +3,7 @@
 // by their labels, money in yuan, a person by name, times in Shanghai). Codes stay for the 「技术信息」 section only.
 import type AdminJS from 'adminjs';
 import type { BaseResource, PropertyDecorator } from 'adminjs';
-import { ACTION_LABELS, RESOURCE_LABELS, actionLabel, type ResourceId } from '../rules/catalogue.js';
+import { resourceLabel as labelOfResource, ACTION_LABELS, RESOURCE_LABELS, actionLabel } from '../rules/catalogue.js';
 import { formatFen } from '../lib/money.js';
 import { shanghaiDay } from '../lib/shanghai.js';
 import { locale } from './locale/index.js';
@@ -23,7 +23,7 @@ export function loggedActionLabel(action: string): string {
 }
 
 export function resourceLabel(resource: string): string {
-  return RESOURCE_LABELS[resource as ResourceId] ?? resource;
+  return labelOfResource(resource);
 }
 
 /** The choices of a log's 操作 filter: every catalogued action (and the logged-only ones), in Chinese. */

@@ -4,7 +4,7 @@ import type { Transaction } from 'sequelize';
 import { AuthorityTest, Department, Position, Staff, sequelize } from '../models/index.js';
 import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
-import { RESOURCES, RESOURCE_LABELS, isCatalogued, type ResourceId } from '../rules/catalogue.js';
+import { resourceLabel, RESOURCES, isCatalogued } from '../rules/catalogue.js';
 import { FACTS } from '../rules/facts.js';
 import { actionLabel } from '../rules/catalogue.js';
 import { decide } from '../rules/decide.js';
@@ -56,8 +56,6 @@ export function copiedFacts(row: Record<string, unknown>): Record<string, unknow
       .map((path) => [path, row[path]]),
   );
 }
-
-const resourceLabel = (resource: string) => RESOURCE_LABELS[resource as ResourceId] ?? resource;
 
 /**
  * The record a test is made from, read only by someone who may see it (the test copies its facts); a record that is

@@ -6,7 +6,7 @@ import { Op } from 'sequelize';
 import { sequelize } from '../db.js';
 import { Department, Position, PositionClause, Staff } from '../models/index.js';
 import type { Actor } from '../rules/actor.js';
-import { ACTION_LABELS, RESOURCES, RESOURCE_LABELS } from '../rules/catalogue.js';
+import { resourceLabel, ACTION_GROUPS, ACTION_LABELS, RESOURCES } from '../rules/catalogue.js';
 import { explainRule, recordFieldLabel, valueChoices } from '../rules/explain.js';
 import { BUILDER_FIELDS, RELATIONS, comparisonsOf, toBuilder } from '../rules/rule-builder.js';
 import { validateRuleInput } from '../rules/validate.js';
@@ -35,14 +35,14 @@ function recordFields() {
 }
 
 function actionGroups() {
-  return RESOURCES.map((resource) => ({
+  return ACTION_GROUPS.map((resource) => ({
     resource,
-    label: RESOURCE_LABELS[resource],
+    label: resourceLabel(resource),
     actions: [
       ...Object.keys(ACTION_LABELS)
         .filter((code) => code.startsWith(`${resource}.`))
         .map((code) => ({ code, label: ACTION_LABELS[code] })),
-      { code: `${resource}.*`, label: `${RESOURCE_LABELS[resource]}的全部操作` },
+      { code: `${resource}.*`, label: `${resourceLabel(resource)}的全部操作` },
     ],
   }));
 }

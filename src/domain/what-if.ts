@@ -5,7 +5,7 @@ import { Position } from '../models/index.js';
 import { NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
 import { positionHolder } from '../rules/authority-tests.js';
-import { ACTION_LABELS, RESOURCE_LABELS, isCatalogued, type ResourceId } from '../rules/catalogue.js';
+import { resourceLabel, ACTION_LABELS, isCatalogued } from '../rules/catalogue.js';
 import { conditionChecks, type ConditionCheck } from '../rules/condition-checks.js';
 import { decideWith } from '../rules/decide.js';
 import type { Decision } from '../rules/decision.js';
@@ -112,7 +112,7 @@ export async function actionAndPositionChoices(): Promise<WhatIfChoices> {
   return {
     actions: Object.entries(ACTION_LABELS).map(([action, label]) => {
       const resource = action.split('.')[0];
-      return { action, label, resource, resourceLabel: RESOURCE_LABELS[resource as ResourceId] ?? resource };
+      return { action, label, resource, resourceLabel: resourceLabel(resource) };
     }),
     positions: positions.filter((p) => p.code).map((p) => ({ code: p.code as string, name: p.name })),
   };

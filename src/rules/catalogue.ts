@@ -134,6 +134,15 @@ export const REPORT_ACTIONS: Record<string, string> = {
 
 export const reportAction = (name: string) => `Report.${name}`;
 
+/** What the rules' actions are grouped by: the resources, and the 报表 (`Report.*`), which has no records. */
+export const ACTION_GROUPS: readonly string[] = [...RESOURCES, 'Report'];
+
+/** A resource (or the 报表 group) by its Chinese name; the code itself when it has none. */
+export function resourceLabel(resource: string): string {
+  if (resource === 'Report') return '报表';
+  return RESOURCE_LABELS[resource as ResourceId] ?? resource;
+}
+
 export function builtInActionName(resource: string, action: BuiltInAction): string {
   return `${resource}.${action}`;
 }

@@ -13,14 +13,7 @@ import { organisationZh } from '../vocabulary/organisation.js';
 import { propertyZh } from '../vocabulary/property.js';
 import { renovationZh } from '../vocabulary/renovation.js';
 import { failureText, positionHolder, runAuthorityTest, type AuthorityTestCase } from './authority-tests.js';
-import {
-  BUILT_IN_ACTIONS,
-  RESOURCE_LABELS,
-  WORKFLOW_ACTIONS,
-  actionLabel,
-  type BuiltInAction,
-  type ResourceId,
-} from './catalogue.js';
+import { resourceLabel, BUILT_IN_ACTIONS, WORKFLOW_ACTIONS, actionLabel, type BuiltInAction } from './catalogue.js';
 import { systemAdministratorDecision } from './decide.js';
 import { DEFAULT_AUTHORITIES, DEPARTMENT_AUTHORITIES, type RecordCondition } from './default-authorities.js';
 import { defaultRuleDefinitions, type RuleDefinition } from './default-rules.js';
@@ -88,7 +81,6 @@ const TRANSLATIONS: Translations = Object.assign(
 
 const propertiesOf = (resource: string) => TRANSLATIONS[resource]?.properties ?? {};
 const fieldLabel = (resource: string, field: string) => propertiesOf(resource)[field] ?? field;
-const resourceLabel = (resource: string) => RESOURCE_LABELS[resource as ResourceId] ?? resource;
 
 /** The values the vocabulary names for a field of a resource ('status' of RenovationDeposit: held, refunded …). */
 function knownValues(resource: string, field: string): { value: string; label: string }[] {

@@ -10,7 +10,7 @@ import { officeZh } from '../vocabulary/office.js';
 import { organisationZh } from '../vocabulary/organisation.js';
 import { propertyZh } from '../vocabulary/property.js';
 import { renovationZh } from '../vocabulary/renovation.js';
-import { RESOURCE_LABELS, WORKFLOW_ACTIONS, actionLabel, type ResourceId } from './catalogue.js';
+import { resourceLabel, WORKFLOW_ACTIONS, actionLabel } from './catalogue.js';
 import { factPath } from './facts.js';
 import { POSITION_NAMES } from '../vocabulary/positions.js';
 import { isPlainObject } from '../lib/objects.js';
@@ -74,7 +74,6 @@ const isObject = isPlainObject;
 const plainPath = (path: unknown) =>
   typeof path === 'string' ? (path === '$' ? '' : path.startsWith('$.') ? path.slice(2) : path) : '';
 const quote = (text: string) => `「${text}」`;
-const resourceLabel = (resource: string) => RESOURCE_LABELS[resource as ResourceId] ?? resource;
 
 /**
  * What a record field is called: in the words of the rule's resources when they agree (押金状态 for a deposit,

@@ -3,7 +3,7 @@
 // decide, for the live rules or for the drafts about to be published.
 import { SYSTEM_ADMIN_CODE } from './actor.js';
 import { systemAdministratorDecision } from './decide.js';
-import { ACTION_LABELS, RESOURCES, RESOURCE_LABELS, type ResourceId } from './catalogue.js';
+import { resourceLabel, ACTION_LABELS, RESOURCES } from './catalogue.js';
 import type { RuleFacts } from './compile.js';
 import { topLevelAll } from './condition-tree.js';
 import { readsOnlyTheActor, type CompiledRule } from './rule-index.js';
@@ -131,7 +131,7 @@ export function authorityMatrix(rules: RuleSet, positions: readonly MatrixPositi
       action,
       label: ACTION_LABELS[action],
       resource,
-      resourceLabel: RESOURCE_LABELS[resource as ResourceId] ?? resource,
+      resourceLabel: resourceLabel(resource),
       cells,
     };
   });

@@ -2,7 +2,7 @@
 // catalogues and json-rules-engine's default operators, every problem said in Chinese with where it is.
 // The same field checks guard every write of the model (rule-writes.ts), so no path saves a bad rule. The
 // conditions are checked by condition-check.ts, JSON text read by json-text.ts, typos answered by suggest.ts.
-import { ACTION_LABELS, RESOURCES, RESOURCE_LABELS, isCatalogued, type ResourceId } from './catalogue.js';
+import { resourceLabel, ACTION_GROUPS, ACTION_LABELS, isCatalogued } from './catalogue.js';
 import { fail, isObject, pass, problemOf, shown, type Checked } from './checked.js';
 import { checkConditions, engineProblem, type ConditionGroup } from './condition-check.js';
 import { fromJsonText } from './json-text.js';
@@ -66,8 +66,8 @@ function checkAction(action: unknown, index: number): Checked<string> {
   }
   if (isCatalogued(action)) return pass(action);
   const [resource, verb] = action.split('.');
-  if (!(RESOURCES as readonly string[]).includes(resource)) {
-    const near = verb === '*' ? closest(resource, RESOURCES) : closest(action, catalogue);
+  if (!ACTION_GROUPS.includes(resource)) {
+    const near = verb === '*' ? closest(resource, ACTION_GROUPS) : closest(action, catalogue);
     return fail(
       `动作“${action}”不在动作目录中：没有资源“${resource}”${near ? `，是不是 ${verb === '*' ? `${near}.*` : near}？` : ''}`,
     );
@@ -76,9 +76,7 @@ function checkAction(action: unknown, index: number): Checked<string> {
   const own = catalogue.filter((name) => name.startsWith(`${resource}.`));
   const near = closest(action, own, (name) => name.split('.')[1] ?? name);
   if (near) return fail(`动作“${action}”不在动作目录中，是不是 ${near}？`);
-  return fail(
-    `动作“${action}”不在动作目录中（${RESOURCE_LABELS[resource as ResourceId]}可用的动作：${own.join('、')}）`,
-  );
+  return fail(`动作“${action}”不在动作目录中（${resourceLabel(resource)}可用的动作：${own.join('、')}）`);
 }
 
 function checkActions(input: unknown): Checked<string[]> {

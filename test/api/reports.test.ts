@@ -8,6 +8,7 @@ import { AuthorityRule, DecisionLog, Survey, SurveyQuestion, SurveyResponse, Tic
 import { refreshRules } from '../../src/rules/store.js';
 import { shanghaiDay } from '../../src/lib/shanghai.js';
 import { restoreRulesAndTests } from '../support/rule-changes.js';
+import { actionsProblem } from '../../src/rules/validate.js';
 import { REPORTS } from '../../src/domain/reports/index.js';
 import { REPORT_ACTIONS } from '../../src/rules/catalogue.js';
 import { send, signedInClient, testServer, type Client } from '../support/http.js';
@@ -213,6 +214,31 @@ describe('reports — the API, the export, the print page and the pages', () => 
       await AuthorityRule.update({ enabled: false }, { where: { name: '查看月度报事统计' } });
       await refreshRules();
       expect(await desk(reception)).to.deep.equal([]);
+    });
+  });
+
+  describe('reports in the rules', () => {
+    it('a rule may name one report or all of them (Report.*); an unknown report is refused with the near one', () => {
+      expect(actionsProblem(['Report.collection'])).to.equal(null);
+      expect(actionsProblem(['Report.*'])).to.equal(null);
+      expect(actionsProblem(['Report.colection'])).to.include('Report.collection');
+    });
+
+    it('the rule editor offers the 报表 group and the matrix names it in Chinese', async () => {
+      const director = await clientFor('director');
+      const editor = await send(director, 'GET', '/api/authority/editor');
+      const group = editor.json.actions.find((g: { resource: string }) => g.resource === 'Report');
+      expect(group.label).to.equal('报表');
+      expect(group.actions.map((a: { code: string }) => a.code)).to.include.members([
+        'Report.monthlyTickets',
+        'Report.*',
+      ]);
+      expect(group.actions.find((a: { code: string }) => a.code === 'Report.collection').label).to.equal(
+        '查看报表「收费统计」',
+      );
+      const matrix = await send(director, 'GET', '/api/authority/matrix');
+      const rows = (matrix.json.rows ?? matrix.json) as { action: string; resourceLabel: string }[];
+      expect(rows.find((r) => r.action === 'Report.deposits')?.resourceLabel).to.equal('报表');
     });
   });
 });
