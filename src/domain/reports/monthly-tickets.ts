@@ -341,7 +341,7 @@ export async function monthlyTickets(filters: ReportFilters, now = new Date()): 
       tickets: f.tickets,
       dispatched: f.dispatched,
       completed: f.completed,
-      onTimeRate: rateOf(f.onTime, f.completed),
+      onTimeRate: f.completed > 0 ? rateOf(f.onTime, f.completed) : null,
       overdue: f.overdue,
       averageHours: averageHours(f),
     }))
