@@ -1,7 +1,7 @@
 // A report as an .xlsx workbook: a 概览 sheet (the headline figures beside last period's, the notes), then the main
 // table and each section on a sheet of its own — Chinese headers, money in yuan (0.00), rates as percentages.
 import { workbook, type Sheet, type SheetCell } from '../../lib/spreadsheet.js';
-import { cellValue, formatValue, numericKinds, type ValueKind } from '../../lib/report-values.js';
+import { cellValue, numericKinds, type ValueKind } from '../../lib/report-values.js';
 import type { ReportColumn, ReportRow } from '../../domain/reports/report.js';
 import type { ReportAnswer } from '../../api/reports.js';
 
@@ -110,4 +110,3 @@ export async function reportWorkbook(answer: ReportAnswer): Promise<Buffer> {
   return workbook(sheets);
 }
 
-export { formatValue };
