@@ -175,6 +175,14 @@ async function walkAccount(email: string) {
   let calendarSeen = false;
   let dialogSeen = false;
   page.on('pageerror', (error) => console.log(`  page error (${email}): ${error.message}`));
+  // A 打印 page opens the print page in a new tab, which would leave the walk's page in the background, where the
+  // browser slows its animation frames (and so every page's settling) to one a second: the tab is closed at once.
+  page.on('popup', (popup) => {
+    popup
+      .close()
+      .then(() => page.bringToFront())
+      .catch(() => undefined);
+  });
   try {
     // The first page also bundles the product's components (development mode).
     await page.goto(`${server.url}/admin/login`, { timeout: 120_000 });

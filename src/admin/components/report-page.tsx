@@ -18,7 +18,8 @@ import {
 import type { ActionProps } from 'adminjs';
 import { chartSvg } from '../../lib/report-chart.js';
 import { formatValue, numericKinds, type ValueKind } from '../../lib/report-values.js';
-import type { ReportChart, ReportColumn, ReportRow, ReportSection, Headline } from '../../domain/reports/report.js';
+import type { ReportChart, ReportColumn, ReportRow, Headline } from '../../domain/reports/report.js';
+import type { ReportAnswer } from '../../api/reports.js';
 
 type Option = { id: number; name: string };
 type Options = {
@@ -28,19 +29,7 @@ type Options = {
   departments: Option[];
   staff: Option[];
 };
-type Link = { label: string; href: string; newTab?: boolean };
-type Answer = {
-  report: { name: string; title: string; clause: string; filters: string[] };
-  filters: Record<string, string | number>;
-  columns: ReportColumn[];
-  rows: ReportRow[];
-  totals: ReportRow;
-  headlines?: Headline[];
-  sections?: ReportSection[];
-  charts?: ReportChart[];
-  notes?: string[];
-  links: Link[];
-};
+type Answer = ReportAnswer;
 type Custom = { report: string; title: string; clause: string; filters: string[] };
 
 const FILTERS: { name: string; key: keyof Options; param: string; label: string }[] = [
