@@ -74,7 +74,8 @@ const cellStyle = (kind?: ValueKind): React.CSSProperties =>
     ? { textAlign: 'right', whiteSpace: 'nowrap' }
     : kind === 'day'
       ? { whiteSpace: 'nowrap' }
-      : {};
+      : // Words keep a readable width when many figures share the row (a plan's name beside eleven columns).
+        { minWidth: '5em' };
 
 const ReportTable: React.FC<{ columns: ReportColumn[]; rows: ReportRow[]; totals?: ReportRow; testId: string }> = ({
   columns,

@@ -109,4 +109,3 @@ export async function reportWorkbook(answer: ReportAnswer): Promise<Buffer> {
   }
   return workbook(sheets);
 }
-
