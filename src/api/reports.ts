@@ -19,6 +19,7 @@ import type { ReportDefinition, ReportFilters, ReportLink, ReportResult } from '
 import { periodChoices, reportResourceId } from '../lib/report-values.js';
 import { deskCharts } from '../domain/reports/desk-charts.js';
 import { reportWorkbook } from '../admin/reports/report-workbook.js';
+import { isRecordId } from '../domain/input.js';
 import { route } from './rule-changes.js';
 
 const ID_FILTERS = {
@@ -44,7 +45,7 @@ export function reportFilters(report: ReportDefinition, query: Request['query'])
   for (const [key, filter] of Object.entries(ID_FILTERS) as [keyof typeof ID_FILTERS, string][]) {
     const raw = text(key);
     if (raw === undefined || raw === '') continue;
-    if (!/^[1-9]\d{0,9}$/.test(raw)) {
+    if (!isRecordId(raw) || Number(raw) < 1) {
       errors[key] = `${FILTER_WORDS[key]}应为记录编号（正整数）`;
       continue;
     }
@@ -146,7 +147,7 @@ export function reportsRouter(): Router {
       const actor = req.actor!;
       if (readable(actor).length === 0) throw new ForbiddenByRule({ reason: '您没有可查看的报表' });
       const raw = typeof req.query.communityId === 'string' ? req.query.communityId : '';
-      res.json(await filterOptions(/^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined));
+      res.json(await filterOptions(isRecordId(raw) && Number(raw) > 0 ? Number(raw) : undefined));
     }),
   );
   // 我的工作台's charts: each shown only to whoever may read the report it summarises.

@@ -123,6 +123,11 @@ describe('reports — the API, the export, the print page and the pages', () => 
     const community = await get(assistant, '/api/reports/collection?period=2031-06&communityId=abc');
     expect(community.status).to.equal(422);
     expect(community.json.message).to.include('小区');
+    // Larger than an INTEGER column holds: refused in words, not a database error.
+    const huge = await get(assistant, '/api/reports/collection?period=2031-06&communityId=9999999999');
+    expect(huge.status).to.equal(422);
+    const options = await get(assistant, '/api/reports/options?communityId=9999999999');
+    expect(options.status).to.equal(200);
     const unknown = await get(assistant, '/api/reports/constructor');
     expect(unknown.status).to.equal(404);
     expect(unknown.json.message).to.include('报表');
