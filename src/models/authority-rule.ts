@@ -37,6 +37,8 @@ export class AuthorityRule extends Model<InferAttributes<AuthorityRule>, InferCr
   /** The clause it implements, with position and number, e.g. "客户接待员 职权1：督促……". */
   declare clause: CreationOptional<string | null>;
   declare positionClauseId: CreationOptional<number | null>;
+  /** Set when a re-imported job description changed or removed the clause this rule cites: what changed, for review. */
+  declare clauseNotice: CreationOptional<string | null>;
   /** The system's protected restore rule (lets 管理处主任 manage rules); not deletable. */
   declare builtIn: CreationOptional<boolean>;
   /** Set when 管理处主任 edits the rule: re-seeding never overwrites it. */
@@ -99,6 +101,7 @@ AuthorityRule.init(
     enabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     clause: { type: DataTypes.TEXT, allowNull: true },
     positionClauseId: { type: DataTypes.INTEGER, allowNull: true },
+    clauseNotice: { type: DataTypes.TEXT, allowNull: true },
     builtIn: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     editedByDirector: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     version: {

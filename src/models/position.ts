@@ -15,6 +15,8 @@ export class Position extends Model<InferAttributes<Position>, InferCreationAttr
   declare grade: CreationOptional<string | null>;
   /** 直接主管 as written, e.g. "客户中心助理". */
   declare supervisorText: CreationOptional<string | null>;
+  /** 直接下级 as written. */
+  declare subordinatesText: CreationOptional<string | null>;
   /** 直接主管 resolved to a Position. */
   declare supervisorPositionId: CreationOptional<number | null>;
   /** Where the position came from: the document's file name, or "系统内置". */
@@ -40,6 +42,7 @@ Position.init(
     grade: { type: DataTypes.STRING(40), allowNull: true },
     supervisorText: { type: DataTypes.STRING(40), allowNull: true },
     supervisorPositionId: { type: DataTypes.INTEGER, allowNull: true },
+    subordinatesText: { type: DataTypes.STRING(200), allowNull: true },
     source: { type: DataTypes.STRING(200), allowNull: true },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,

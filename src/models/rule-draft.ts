@@ -30,6 +30,12 @@ export class RuleDraft extends Model<InferAttributes<RuleDraft>, InferCreationAt
   declare status: CreationOptional<RuleDraftStatus>;
   declare createdById: CreationOptional<number | null>;
   declare changeSetId: CreationOptional<number | null>;
+  /** "import" for a draft an import of job descriptions proposed; null for one a person wrote. */
+  declare origin: CreationOptional<string | null>;
+  /** Where the draft came from, in words: the document, the clause and the words that matched. */
+  declare sourceNote: CreationOptional<string | null>;
+  /** 待审核: proposed on someone's behalf and not yet looked at by 管理处主任; publishing leaves it out. */
+  declare needsReview: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -64,6 +70,9 @@ RuleDraft.init(
     },
     createdById: { type: DataTypes.INTEGER, allowNull: true },
     changeSetId: { type: DataTypes.INTEGER, allowNull: true },
+    origin: { type: DataTypes.STRING(20), allowNull: true },
+    sourceNote: { type: DataTypes.TEXT, allowNull: true },
+    needsReview: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     createdAt: DataTypes.DATE,
     updatedAt: DataTypes.DATE,
   },
@@ -71,7 +80,7 @@ RuleDraft.init(
     sequelize,
     tableName: 'RuleDraft',
     modelName: 'RuleDraft',
-    indexes: [{ fields: ['status'] }, { fields: ['ruleId'] }, { fields: ['changeSetId'] }],
+    indexes: [{ fields: ['status'] }, { fields: ['ruleId'] }, { fields: ['changeSetId'] }, { fields: ['origin'] }],
     validate: {
       proposedFitsKind(this: RuleDraft) {
         // A bulk update of the status (publishing, discarding) validates only the fields it sets.
