@@ -53,6 +53,8 @@ export interface PreviewProposal {
   kind: ClauseKind;
   number: number;
   actions: string[];
+  /** The actions in Chinese, in the same order ("退押金（装修押金）"). */
+  actionLabels: string[];
   /** The words of the clause that matched. */
   matched: string;
   /** The rule as it would be drafted, in plain Chinese. */
