@@ -119,6 +119,7 @@ export const WORKFLOW_ACTIONS: Record<string, string> = {
   'Staff.lock': '锁定账号',
   'Staff.unlock': '解除锁定',
   'Staff.assignPosition': '核定岗位',
+  'Position.import': '导入岗位职务说明书',
 };
 
 /** The 报表 group: each report is one action, decided by the rules like any other (no record: who reads it). */

@@ -540,6 +540,14 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = withListExports([
     positions: ['system_admin'],
     clause: '系统管理员：账号与部门',
   },
+  // The positions and clauses come in from the office's own documents; the 职权 they grant arrive as drafts for the
+  // director (待审核), never as live rules.
+  {
+    name: '导入岗位职务说明书',
+    actions: ['Position.import'],
+    positions: ['system_admin'],
+    clause: '系统管理员：岗位职务说明书的导入',
+  },
   {
     name: '锁定账号',
     actions: ['Staff.lock'],
