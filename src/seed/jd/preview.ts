@@ -29,6 +29,11 @@ export interface PreviewPosition {
   supervisor: string | null;
   /** The position it links to when the link is sure (same name or a known synonym); null otherwise. */
   supervisorPositionId: number | null;
+  /**
+   * The name of the position the supervisor links to when the link is sure — an existing position or one described
+   * earlier or later in the same document (which has no id until the import creates it); null otherwise.
+   */
+  supervisorLinkedName: string | null;
   /** What the picker offers when the link is not sure (empty when sure or when nothing is close). */
   supervisorCandidates: SupervisorCandidate[];
   subordinates: string | null;
