@@ -22,7 +22,7 @@ export interface RuleDefinition {
   conditions: RuleConditions;
 }
 
-type Leaf = { fact: string; path: string; operator: string; value: JsonValue };
+export type Leaf = { fact: string; path: string; operator: string; value: JsonValue };
 
 /**
  * A record field holding a staff or department id is "present" when it is a positive number: json-rules-engine's
@@ -31,8 +31,8 @@ type Leaf = { fact: string; path: string; operator: string; value: JsonValue };
  */
 const present = (field: string): Leaf => ({ fact: 'record', path: field, operator: 'greaterThan', value: 0 });
 
-/** The json-rules-engine leaves of a record condition, in a fixed order. */
-function recordConditionLeaves(when: RecordCondition | undefined): Leaf[] {
+/** The json-rules-engine leaves of a record condition, in a fixed order (also the import's drafted rules). */
+export function recordConditionLeaves(when: RecordCondition | undefined): Leaf[] {
   if (!when) return [];
   const leaves: Leaf[] = [];
   if (when.status) leaves.push({ fact: 'record', path: 'status', operator: 'in', value: [...when.status] });
