@@ -39,6 +39,8 @@ export class AuthorityRule extends Model<InferAttributes<AuthorityRule>, InferCr
   declare positionClauseId: CreationOptional<number | null>;
   /** Set when a re-imported job description changed or removed the clause this rule cites: what changed, for review. */
   declare clauseNotice: CreationOptional<string | null>;
+  /** Whether clauseNotice is set (virtual). */
+  declare clauseChanged: CreationOptional<boolean>;
   /** The system's protected restore rule (lets 管理处主任 manage rules); not deletable. */
   declare builtIn: CreationOptional<boolean>;
   /** Set when 管理处主任 edits the rule: re-seeding never overwrites it. */
@@ -102,6 +104,14 @@ AuthorityRule.init(
     clause: { type: DataTypes.TEXT, allowNull: true },
     positionClauseId: { type: DataTypes.INTEGER, allowNull: true },
     clauseNotice: { type: DataTypes.TEXT, allowNull: true },
+    // A fact for the rules (复核依据条款的变动 only while there is a notice), read like any field of the row.
+    clauseChanged: {
+      type: DataTypes.VIRTUAL,
+      get(this: AuthorityRule) {
+        const notice = this.getDataValue('clauseNotice');
+        return typeof notice === 'string' && notice !== '';
+      },
+    },
     builtIn: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     editedByDirector: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     version: {

@@ -522,6 +522,35 @@ export const DEFAULT_AUTHORITIES: DefaultAuthority[] = withListExports([
     positions: ['director'],
     clause: '管理处主任：管理权限规则',
   },
+  // An import proposes rules on IT's behalf (待审核): the director looks at each before it can be published.
+  {
+    name: '采纳导入的权限草稿',
+    actions: ['RuleDraft.accept'],
+    positions: ['director'],
+    when: { status: ['pending'], fieldIn: { field: 'needsReview', values: [true] } },
+    clause: '管理处主任：管理权限规则',
+  },
+  {
+    name: '修改一份权限草稿',
+    actions: ['RuleDraft.edit'],
+    positions: ['director'],
+    when: { status: ['pending'], fieldIn: { field: 'kind', values: ['create', 'change'] } },
+    clause: '管理处主任：管理权限规则',
+  },
+  {
+    name: '放弃一份权限草稿',
+    actions: ['RuleDraft.discard'],
+    positions: ['director'],
+    when: { status: ['pending'] },
+    clause: '管理处主任：管理权限规则',
+  },
+  {
+    name: '复核依据条款的变动',
+    actions: ['AuthorityRule.reviewClause'],
+    positions: ['director'],
+    when: { fieldIn: { field: 'clauseChanged', values: [true] } },
+    clause: '管理处主任：管理权限规则',
+  },
   {
     name: '管理员工与部门',
     actions: [

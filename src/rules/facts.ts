@@ -42,6 +42,8 @@ export const FACTS: Record<'actor' | 'action' | 'record' | 'now', Record<string,
     targetCount: { type: 'number', label: '催缴对象数' },
     proposedPositionId: { type: 'number', label: '待核定岗位' },
     proposerId: { type: 'number', label: '提出人' },
+    needsReview: { type: 'boolean', label: '待审核' },
+    clauseChanged: { type: 'boolean', label: '依据条款已变动' },
   },
   now: {
     hour: { type: 'number', label: '当前小时（北京时间）' },
