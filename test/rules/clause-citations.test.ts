@@ -19,6 +19,31 @@ describe('clause citations of a rule', () => {
     ]);
   });
 
+  it('reads an imported position by its full name before 职责/职权, and carries it to the next part', () => {
+    expect(parseCitations('收费员兼文员 职权2：审核车位出租登记')).to.deep.equal([
+      { position: '收费员兼文员', kind: 'authority', number: 2 },
+    ]);
+    expect(parseCitations('物业管理员 职责1、职权3')).to.deep.equal([
+      { position: '物业管理员', kind: 'duty', number: 1 },
+      { position: '物业管理员', kind: 'authority', number: 3 },
+    ]);
+    expect(parseCitations('客户服务收费员 职权1：审核、检查是否可退装修押金')).to.deep.equal([
+      { position: '客户服务收费员', kind: 'authority', number: 1 },
+    ]);
+    // Without the space a word is not a position; a short name still needs none.
+    expect(parseCitations('参照职责3')).to.deep.equal([]);
+    expect(parseCitations('协调员职权3')).to.deep.equal([{ position: '客户服务协调员', kind: 'authority', number: 3 }]);
+  });
+
+  it('reads the default rules exactly as before: only the four document positions', () => {
+    const positions = new Set(
+      defaultRuleDefinitions().flatMap((rule) => parseCitations(rule.clause).map((c) => c.position)),
+    );
+    expect([...positions].sort()).to.deep.equal(
+      ['客户接待员', '客户服务助理', '客户服务协调员', '客户服务收费员'].sort(),
+    );
+  });
+
   it('ignores text that cites no clause of the document', () => {
     expect(parseCitations('管理处主任：管理权限规则')).to.deep.equal([]);
     expect(parseCitations('')).to.deep.equal([]);
