@@ -38,8 +38,11 @@ const PACKAGES = {
   xlsx: { kind: 'Excel', folder: 'xl/' },
 } as const;
 
+/** A size in MB to one decimal, rounded up where rounding would show the limit itself ("5.0 MB 超过 5 MB"). */
 function megabytes(bytes: number): string {
-  return (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
+  const mb = bytes / 1024 / 1024;
+  const rounded = Math.round(mb * 10) / 10;
+  return (rounded * 1024 * 1024 <= MAX_DOCUMENT_BYTES ? Math.ceil(mb * 10) / 10 : rounded).toFixed(1);
 }
 
 const invalidPackage = (fileName: string, format: 'docx' | 'xlsx') =>
