@@ -65,6 +65,21 @@ const QUEUES: Queue[] = [
     where: () => ({ proposedPositionId: { [Op.ne]: null } }),
     filter: { pendingPosition: 'true' },
   },
+  // The rule studio: what an import of job descriptions left for 管理处主任 to look at.
+  {
+    label: '待审核的导入权限草稿',
+    resource: 'RuleDraft',
+    action: 'RuleDraft.accept',
+    where: () => ({ status: 'pending', needsReview: true }),
+    filter: { status: 'pending', needsReview: 'true' },
+  },
+  {
+    label: '依据条款已变动、待复核的规则',
+    resource: 'AuthorityRule',
+    action: 'AuthorityRule.reviewClause',
+    where: () => ({ clauseNotice: { [Op.and]: [{ [Op.ne]: null }, { [Op.ne]: '' }] } }),
+    filter: { clauseChanged: 'true' },
+  },
   {
     label: '已锁定的账号',
     resource: 'Staff',

@@ -4,10 +4,11 @@ import type { ActionContext, ActionHandler, ActionRequest, ActionResponse } from
 import { RuleDraft } from '../models/index.js';
 import type { Actor } from '../rules/actor.js';
 import { proposeDraft, discardDrafts } from '../domain/rule-drafts.js';
+import { acceptDraft, discardDraft, reviewClauseNotice } from '../domain/imported-drafts.js';
 import { publishDrafts } from '../domain/rule-publishing.js';
 import { RULE_FIELDS, type RuleFields } from '../domain/rule-changes.js';
 import { actorOf, decideFor } from './access.js';
-import { resourceWorkflowAction, toAdminError } from './use-case.js';
+import { resourceWorkflowAction, toAdminError, workflowAction } from './use-case.js';
 
 /** The rule's fields as the form sent them (text is read by the rule checks); an empty 岗位条款 is none. */
 function formFields(payload: Record<string, unknown> | undefined): RuleFields {
@@ -17,10 +18,8 @@ function formFields(payload: Record<string, unknown> | undefined): RuleFields {
   return fields as RuleFields;
 }
 
-/** The fields of a rule's pending draft as the form shows them (JSON as indented text), or none. */
-async function draftedFields(ruleId: number): Promise<Record<string, unknown>> {
-  const pending = await RuleDraft.findOne({ where: { ruleId, status: 'pending', kind: 'change' } });
-  const proposed = (pending?.proposed ?? null) as Record<string, unknown> | null;
+/** A draft's proposed rule as the form shows its fields (JSON as indented text). */
+function formValues(proposed: Record<string, unknown> | null): Record<string, unknown> {
   if (!proposed) return {};
   return Object.fromEntries(
     Object.entries(proposed).map(([field, value]) => [
@@ -28,6 +27,12 @@ async function draftedFields(ruleId: number): Promise<Record<string, unknown>> {
       value !== null && typeof value === 'object' ? JSON.stringify(value, null, 2) : value,
     ]),
   );
+}
+
+/** The fields of a rule's pending draft as the form shows them, or none. */
+async function draftedFields(ruleId: number): Promise<Record<string, unknown>> {
+  const pending = await RuleDraft.findOne({ where: { ruleId, status: 'pending', kind: 'change' } });
+  return formValues((pending?.proposed ?? null) as Record<string, unknown> | null);
 }
 
 const draftNotice = (id: number, what: string) => `已保存为草稿（草稿 ${id}）：${what}。发布后才生效`;
@@ -43,7 +48,7 @@ async function draft(actor: Actor | null, input: Parameters<typeof proposeDraft>
 /** new, edit and delete of AuthorityRule: a draft instead of a write. */
 export function draftingHandler(kind: 'new' | 'edit' | 'delete'): ActionHandler<ActionResponse> {
   const handler = async (request: ActionRequest, _response: unknown, context: ActionContext) => {
-    const { record, h, currentAdmin } = context;
+    const { record, currentAdmin } = context;
     if (request.method !== 'post') {
       if (!record) return {};
       const json = record.toJSON(currentAdmin);
@@ -61,9 +66,7 @@ export function draftingHandler(kind: 'new' | 'edit' | 'delete'): ActionHandler<
     const what = kind === 'new' ? '新建规则' : kind === 'edit' ? '修改规则' : '删除规则';
     return {
       // To the pending changes (the drafts in words and what the checks say) when this person may publish them.
-      redirectUrl: decideFor(currentAdmin, 'AuthorityRule.publish').allowed
-        ? h.resourceActionUrl({ resourceId: 'AuthorityRule', actionName: 'publish' })
-        : h.recordActionUrl({ resourceId: 'RuleDraft', recordId: String(made.id), actionName: 'show' }),
+      redirectUrl: afterDraft(context, made.id),
       notice: { message: draftNotice(made.id, what), type: 'success' },
       ...(record ? { record: record.toJSON(currentAdmin) } : {}),
     };
@@ -71,6 +74,68 @@ export function draftingHandler(kind: 'new' | 'edit' | 'delete'): ActionHandler<
   // The use case audits the draft itself.
   return Object.assign(handler, { auditsItself: true });
 }
+
+/** Where a saved draft leads: the pending changes for whoever may publish them, else the draft's page. */
+function afterDraft(context: ActionContext, id: number): string {
+  const { h, currentAdmin } = context;
+  return decideFor(currentAdmin, 'AuthorityRule.publish').allowed
+    ? h.resourceActionUrl({ resourceId: 'AuthorityRule', actionName: 'publish' })
+    : h.recordActionUrl({ resourceId: 'RuleDraft', recordId: String(id), actionName: 'show' });
+}
+
+/**
+ * 修改 of a 规则草稿: the rule form opens on the draft's rule (its fields in place of the draft's own), and saving
+ * changes that draft — an imported one is then reviewed (no longer 待审核).
+ */
+export const draftEditHandler: ActionHandler<ActionResponse> = Object.assign(
+  async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+    const { record, currentAdmin } = context;
+    if (!record) return {};
+    const id = Number(record.id());
+    if (request.method !== 'post') {
+      const row = await RuleDraft.findByPk(id);
+      const json = record.toJSON(currentAdmin);
+      const own = Object.fromEntries(Object.entries(json.params).filter(([key]) => !key.startsWith('proposed.')));
+      json.params = { ...own, ...formValues((row?.proposed ?? null) as Record<string, unknown> | null) };
+      return { record: json };
+    }
+    const made = await draft(actorOf(currentAdmin), { draftId: id, rule: formFields(request.payload) });
+    return {
+      redirectUrl: afterDraft(context, made.id),
+      notice: { message: `已修改草稿 ${made.id}，已审核：在「发布规则变更」中发布后才生效`, type: 'success' },
+      record: record.toJSON(currentAdmin),
+    };
+  },
+  // The use case audits the change itself.
+  { auditsItself: true },
+);
+
+/** 采纳: an imported draft, as it stands, joins the drafts the next 发布 publishes. */
+export const acceptDraftAction = workflowAction((actor, id) => acceptDraft(actor, id), {
+  icon: 'Check',
+  variant: 'primary',
+  submit: '采纳',
+  confirm: '采纳这份导入的草稿：它不再是待审核，下次发布时与其他草稿一起生效。',
+  done: (row) => `已采纳草稿 ${row.id}，发布后生效`,
+});
+
+/** 放弃 one draft: the rules stay as they are. */
+export const discardDraftAction = workflowAction((actor, id) => discardDraft(actor, id), {
+  icon: 'Trash2',
+  variant: 'danger',
+  submit: '放弃',
+  confirm: '放弃这份草稿：它不会被发布，规则保持现状。',
+  done: (row) => `已放弃草稿 ${row.id}`,
+});
+
+/** The rule stays as it is although its clause changed: the notice goes. */
+export const reviewClauseAction = workflowAction((actor, id) => reviewClauseNotice(actor, id), {
+  icon: 'CheckCircle',
+  submit: '已复核',
+  confirm:
+    '确认已对照新的条款看过这条规则、不需要修改：「条款变动待复核」的提示将消失（记入操作日志）。需要修改的，请编辑规则并发布，提示会随发布消失。',
+  done: (row) => `已复核「${row.name}」的条款变动`,
+});
 
 export const publishAction = resourceWorkflowAction(
   async (actor, payload) => {
@@ -83,7 +148,7 @@ export const publishAction = resourceWorkflowAction(
     variant: 'primary',
     submit: '发布',
     confirm:
-      '发布所有待发布的草稿：先检查规则是否有误、是否会让人无法再管理规则、权限测试是否全部通过；有一项不通过就不会发布。',
+      '发布所有待发布的草稿（导入的待审核草稿除外）：先检查规则是否有误、是否会让人无法再管理规则、权限测试是否全部通过；有一项不通过就不会发布。',
     fields: [{ name: 'note', label: '变更说明', type: 'textarea', hint: '为什么改，将记入规则变更和每条规则的版本' }],
   },
 );
@@ -92,5 +157,5 @@ export const discardAction = resourceWorkflowAction(async (actor) => `已放弃 
   icon: 'Trash2',
   variant: 'danger',
   submit: '放弃',
-  confirm: '放弃所有待发布的草稿，规则保持现状。',
+  confirm: '放弃所有待发布的草稿，规则保持现状。导入的待审核草稿不在其中：请逐份采纳、修改或放弃。',
 });

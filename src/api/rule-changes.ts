@@ -113,7 +113,7 @@ export function ruleChangesRouter(): Router {
     '/drafts',
     route(async (req, res) => {
       authorize(req.actor, 'AuthorityRule.list');
-      const drafts = await pendingDrafts();
+      const drafts = await pendingDrafts(req.actor!);
       const report = await checkChanges(await liveRules(), await pendingChanges());
       res.json({ drafts, checks: { errors: report.errors, warnings: report.warnings, tests: report.tests } });
     }),

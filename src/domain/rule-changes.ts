@@ -51,8 +51,14 @@ export function changeOfDraft(draft: RuleDraft): RuleChange {
   };
 }
 
+/**
+ * The pending drafts that 发布 would publish: an import's 待审核 drafts are left out until 管理处主任 accepts or changes
+ * them, so neither publishing, its checks, the what-if nor the draft matrix counts them.
+ */
+export const PUBLISHABLE = { status: 'pending', needsReview: false } as const;
+
 export async function pendingChanges(transaction?: Transaction): Promise<RuleChange[]> {
-  const drafts = await RuleDraft.findAll({ where: { status: 'pending' }, order: [['id', 'ASC']], transaction });
+  const drafts = await RuleDraft.findAll({ where: { ...PUBLISHABLE }, order: [['id', 'ASC']], transaction });
   return drafts.map(changeOfDraft);
 }
 
@@ -99,7 +105,7 @@ export async function liveRules(transaction?: Transaction): Promise<AuthorityRul
   return AuthorityRule.findAll({ order: [['id', 'ASC']], transaction });
 }
 
-/** The rules with every pending draft applied — what the office would meet after publishing. */
+/** The rules with every publishable draft applied — what the office would meet after publishing. */
 export async function draftRuleSet(transaction?: Transaction): Promise<RuleSet> {
   return new RuleSet(applyChanges(await liveRules(transaction), await pendingChanges(transaction)));
 }

@@ -4,6 +4,7 @@ import { Op } from 'sequelize';
 import { AuthorityRule, PositionClause, RuleDraft } from '../models/index.js';
 import { Conflict, NotFound, ValidationFailed } from '../errors.js';
 import type { Actor } from '../rules/actor.js';
+import { decide } from '../rules/decide.js';
 import { explainRule } from '../rules/explain.js';
 import { validateRuleInput } from '../rules/validate.js';
 import { isPlainObject } from '../lib/objects.js';
@@ -14,6 +15,8 @@ import { inTransaction } from './transaction.js';
 import { RULE_FIELDS, fieldsOf, type RuleFields } from './rule-changes.js';
 
 export interface DraftInput {
+  /** The pending draft to change (an imported one being reviewed, or a new rule not yet published). */
+  draftId?: unknown;
   /** The rule to change or remove; absent for a new rule. */
   ruleId?: unknown;
   /** The fields to set (a change names only what changes; a new rule names them all). */
@@ -57,8 +60,11 @@ export function draftedRule(
   };
 }
 
-/** The whole rule as proposed (draftedRule), with a 岗位条款 that exists and a name no other rule or draft uses. */
-async function checkedRule(fields: RuleFields, ruleId: number | null): Promise<RuleFields> {
+/**
+ * The whole rule as proposed (draftedRule), with a 岗位条款 that exists and a name no other rule or draft uses (the
+ * draft being changed, `draftId`, aside).
+ */
+export async function checkedRule(fields: RuleFields, ruleId: number | null, draftId?: number): Promise<RuleFields> {
   const drafted = draftedRule(fields);
   // Keyed by field, so a form shows each problem under its field.
   if (!drafted.ok) throw new ValidationFailed(Object.values(drafted.errors).join('；'), drafted.errors);
@@ -77,7 +83,10 @@ async function checkedRule(fields: RuleFields, ruleId: number | null): Promise<R
     if (!removing) errors.push(`规则名称「${rule.name}」已被规则 ${sameName.id} 使用`);
   }
   const other = (await RuleDraft.findAll({ where: { status: 'pending' } })).find(
-    (draft) => draft.ruleId !== ruleId && (draft.proposed as RuleFields | null)?.name === rule.name,
+    (draft) =>
+      draft.id !== draftId &&
+      (ruleId === null || draft.ruleId !== ruleId) &&
+      (draft.proposed as RuleFields | null)?.name === rule.name,
   );
   if (other) errors.push(`规则名称「${rule.name}」已用在另一份草稿（草稿 ${other.id}）`);
   if (errors.length > 0) refuse(errors);
@@ -87,6 +96,11 @@ async function checkedRule(fields: RuleFields, ruleId: number | null): Promise<R
 /** Makes (or updates) the pending draft of a rule change; answers the draft. */
 export async function proposeDraft(actor: Actor | null, input: DraftInput): Promise<RuleDraft> {
   if (!isPlainObject(input)) refuse(['请求必须是 JSON 对象']);
+  if (input.draftId !== undefined && input.draftId !== null) {
+    if (input.remove === true || (input.ruleId !== undefined && input.ruleId !== null))
+      refuse(['修改草稿时只写 draftId 和 rule']);
+    return changeDraft(actor, input.draftId, namedFields(input.rule));
+  }
   const remove = input.remove === true;
   if (input.ruleId === undefined || input.ruleId === null) {
     if (remove) refuse(['删除规则要写明 ruleId']);
@@ -158,6 +172,49 @@ export async function proposeDraft(actor: Actor | null, input: DraftInput): Prom
   });
 }
 
+const STATUS_WORDS: Record<string, string> = { published: '已发布', discarded: '已放弃' };
+
+/** A draft that can still change: pending, or a Chinese refusal saying what became of it. */
+export function assertPending(draft: RuleDraft, doing: string): void {
+  if (draft.status !== 'pending')
+    throw new Conflict(`草稿 ${draft.id} ${STATUS_WORDS[draft.status] ?? draft.status}，不能再${doing}`);
+}
+
+/**
+ * Changes a pending draft's rule (a new rule's, or a change's) as the rule form sends it; the director has looked at
+ * it, so an imported draft is 待审核 no more and the next 发布 includes it.
+ */
+async function changeDraft(actor: Actor | null, draftId: unknown, fields: RuleFields): Promise<RuleDraft> {
+  if (!isRecordId(draftId)) refuse([`草稿编号 ${String(draftId)} 不正确`]);
+  const found = await RuleDraft.findByPk(Number(draftId));
+  if (!found) throw new NotFound(`草稿 ${String(draftId)} 不存在`);
+  assertPending(found, '修改');
+  if (found.kind === 'remove') throw new Conflict('删除规则的草稿没有可修改的内容；不想删除就放弃这份草稿');
+  authorize(actor, 'RuleDraft.edit', found);
+  const current = (found.proposed ?? {}) as RuleFields;
+  const proposed = await checkedRule({ ...current, ...fields }, found.ruleId ?? null, found.id);
+  return inTransaction(async (transaction) => {
+    const draft = await RuleDraft.findByPk(found.id, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!draft) throw new NotFound(`草稿 ${found.id} 不存在`);
+    assertPending(draft, '修改');
+    const who = authorize(actor, 'RuleDraft.edit', draft);
+    const reviewed = draft.needsReview;
+    await draft.update({ proposed, needsReview: false }, { transaction });
+    await audit(
+      {
+        who,
+        action: 'RuleDraft.edit',
+        resource: 'RuleDraft',
+        recordId: draft.id,
+        changes: reviewed ? { needsReview: [true, false] } : {},
+        note: `修改草稿：${explainRule(proposed as never)}`,
+      },
+      transaction,
+    );
+    return draft;
+  });
+}
+
 export interface DraftView {
   id: number;
   kind: 'create' | 'change' | 'remove';
@@ -168,10 +225,20 @@ export interface DraftView {
   baseVersion: number | null;
   createdById: number | null;
   updatedAt: Date;
+  /** 'import' for a draft an import proposed; null for one written by hand. */
+  origin: string | null;
+  /** Where an imported draft came from: the document, the clause and the words that matched. */
+  sourceNote: string | null;
+  /** 待审核: publishing leaves it out until 管理处主任 accepts or changes it. */
+  needsReview: boolean;
+  /** What the person asking may do with it now, by catalogued action (RuleDraft.accept, .edit, .discard). */
+  may: string[];
 }
 
-/** The pending drafts, oldest first, each in plain Chinese. */
-export async function pendingDrafts(): Promise<DraftView[]> {
+const DRAFT_ACTIONS = ['RuleDraft.accept', 'RuleDraft.edit', 'RuleDraft.discard'];
+
+/** The pending drafts, oldest first, each in plain Chinese, with what `actor` may do with each. */
+export async function pendingDrafts(actor: Actor | null = null): Promise<DraftView[]> {
   const drafts = await RuleDraft.findAll({ where: { status: 'pending' }, order: [['id', 'ASC']] });
   const rules = new Map(
     (
@@ -193,15 +260,27 @@ export async function pendingDrafts(): Promise<DraftView[]> {
       baseVersion: draft.baseVersion ?? null,
       createdById: draft.createdById ?? null,
       updatedAt: draft.updatedAt,
+      origin: draft.origin ?? null,
+      sourceNote: draft.sourceNote ?? null,
+      needsReview: draft.needsReview === true,
+      may: actor
+        ? DRAFT_ACTIONS.filter((action) => decide(actor, action, draft.get({ plain: true }) as never).allowed)
+        : [],
     };
   });
 }
 
-/** Discards every pending draft; answers how many. */
+/**
+ * Discards every pending draft that 发布 would publish; answers how many. The imports' 待审核 drafts stay: nobody has
+ * looked at them yet, and each is accepted, changed or discarded on its own (discardDraft).
+ */
 export async function discardDrafts(actor: Actor | null): Promise<number> {
   const who = authorize(actor, 'AuthorityRule.discardDrafts');
   return inTransaction(async (transaction) => {
-    const [count] = await RuleDraft.update({ status: 'discarded' }, { where: { status: 'pending' }, transaction });
+    const [count] = await RuleDraft.update(
+      { status: 'discarded' },
+      { where: { status: 'pending', needsReview: false }, transaction },
+    );
     await audit(
       {
         who,

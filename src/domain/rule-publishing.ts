@@ -8,7 +8,7 @@ import type { Actor } from '../rules/actor.js';
 import { audit } from './audit.js';
 import { authorize } from './authorize.js';
 import { checkChanges } from './rule-checks.js';
-import { fieldsOf, liveRules, pendingChanges, type RuleChange } from './rule-changes.js';
+import { PUBLISHABLE, fieldsOf, liveRules, pendingChanges, type RuleChange } from './rule-changes.js';
 import { loadRules } from '../rules/store.js';
 import { inTransaction } from './transaction.js';
 
@@ -65,8 +65,9 @@ async function write(
     if (!rule) continue;
     if (change.kind === 'change') {
       const before = rule.version;
+      // A change published to a rule whose clause moved is its review (条款变动待复核 clears).
       await rule.update(
-        { ...(change.proposed as object), editedByDirector: true, updatedById: who.id } as never,
+        { ...(change.proposed as object), editedByDirector: true, updatedById: who.id, clauseNotice: null } as never,
         options as { transaction: Transaction },
       );
       if (rule.version !== before) ids.push(rule.id);
@@ -111,18 +112,23 @@ export async function applyChangeSet(
   return { changeSet: changeSet.id, rules, warnings: report.warnings };
 }
 
-/** Publishes every pending draft as one change set, with the director's note. */
+/** Publishes every pending draft (an import's 待审核 ones aside) as one change set, with the director's note. */
 export async function publishDrafts(actor: Actor | null, note: unknown): Promise<PublishResult> {
   const who = authorize(actor, 'AuthorityRule.publish');
   const text = checkedNote(note);
   const result = await inTransaction(async (transaction) => {
     const drafts = await RuleDraft.findAll({
-      where: { status: 'pending' },
+      where: { ...PUBLISHABLE },
       order: [['id', 'ASC']],
       transaction,
       lock: transaction.LOCK.UPDATE,
     });
-    if (drafts.length === 0) throw new ChangesRefused(['没有待发布的草稿']);
+    if (drafts.length === 0) {
+      const waiting = await RuleDraft.count({ where: { status: 'pending', needsReview: true }, transaction });
+      throw new ChangesRefused([
+        waiting > 0 ? `没有待发布的草稿：${waiting} 份导入的权限草稿待审核，采纳或修改后才会发布` : '没有待发布的草稿',
+      ]);
+    }
     const result = await applyChangeSet(who, await pendingChanges(transaction), text, 'publish', transaction);
     await RuleDraft.update(
       { status: 'published', changeSetId: result.changeSet },

@@ -115,6 +115,8 @@ const Section: React.FC<{ title: string; children: React.ReactNode; hint?: strin
 
 const RuleEditor: React.FC<ActionProps> = ({ action, resource, record }) => {
   const params = (record?.params ?? {}) as Record<string, unknown>;
+  // 修改 of a 规则草稿 (an import's, being reviewed): the same form on the draft's rule.
+  const onDraft = resource.id === 'RuleDraft';
   const initialConditions = parsed(params.conditions, { all: [] });
   const initialActions = parsed(params.actions, []);
   const opened = useMemo(() => toBuilder(initialConditions), []);
@@ -268,7 +270,18 @@ const RuleEditor: React.FC<ActionProps> = ({ action, resource, record }) => {
 
   return (
     <Box variant="container" padding="xl" data-testid="rule-editor">
-      <H3>{record ? `修改规则：${String(params.name ?? '')}` : '新建规则'}</H3>
+      <H3>
+        {onDraft
+          ? `修改草稿 ${String(record?.id ?? '')}：${String(params.name ?? '')}`
+          : record
+            ? `修改规则：${String(params.name ?? '')}`
+            : '新建规则'}
+      </H3>
+      {onDraft && params.sourceNote ? (
+        <Text color="grey60" mb="lg" data-testid="draft-source">
+          来源：{String(params.sourceNote)}
+        </Text>
+      ) : null}
       <Box
         padding="lg"
         mb="xl"
@@ -524,10 +537,12 @@ const RuleEditor: React.FC<ActionProps> = ({ action, resource, record }) => {
 
       <Box flex style={{ gap: 8 }} mt="xl">
         <Button variant="contained" type="button" disabled={busy} onClick={save} data-testid="rule-save">
-          保存为草稿
+          {onDraft ? '保存并采纳' : '保存为草稿'}
         </Button>
         <Text color="grey60" style={{ alignSelf: 'center' }}>
-          保存后不会立即生效：在「发布规则变更」中检查、发布后才生效。
+          {onDraft
+            ? '保存即表示已审核这份草稿；它仍不会立即生效：在「发布规则变更」中检查、发布后才生效。'
+            : '保存后不会立即生效：在「发布规则变更」中检查、发布后才生效。'}
         </Text>
       </Box>
     </Box>
