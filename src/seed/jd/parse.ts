@@ -1,12 +1,30 @@
-// Reads a 岗位职务说明书 (job-description document) into positions and their numbered clauses.
-// Pure: no database. The format, one position after another:
+// Reads a 岗位职务说明书 (job-description document) into positions and their numbered clauses, however it is laid
+// out: "label: value" lines, two- and four-column tables (merged label cells), headings with lists under them, titles
+// ("某某项目收费员兼文员岗位职责及素质要求"), or a whole document flattened onto one line where only the labels
+// separate the values — the shipped document's form:
 //   岗位职务说明书 岗位名称: … 所属部门: … 职务等级: … 直接主管: … 职责: 1、 … 2、 … 职权: 1、 … 资格要求: 1、 … 实施者签字: 日期:
+// Pure: no database, no files (read.ts turns files into a SourceDocument). Labels and numbering are matched on
+// simplified text; names and clauses are kept as written.
 import { AppError } from '../../errors.js';
+import { toSimplified } from '../../lib/simplified.js';
 import type { ClauseKind } from '../../models/position-clause.js';
+import {
+  BARE_TITLE,
+  INLINE_LABEL,
+  INNER_WORDS,
+  QUALIFICATION_ITEM,
+  headingOf,
+  labelOf,
+  titleOf,
+  type FieldKey,
+  type LabelKey,
+} from './labels.js';
+import { markerStyleAt, splitItems, type SectionLine } from './numbering.js';
+import type { SourceCell, SourceDocument } from './source.js';
 
 export interface ParsedClause {
   kind: ClauseKind;
-  /** 1, 2, 3 … in the order of the document. */
+  /** 1, 2, 3 … its place in its section (the document's own number when that is well formed). */
   number: number;
   /** Verbatim, only surrounding whitespace trimmed. */
   text: string;
@@ -20,12 +38,23 @@ export interface ParsedPosition {
   grade: string | null;
   /** 直接主管 as written; null when blank or absent. */
   supervisorText: string | null;
+  /** 直接下级 as written; null when blank or absent. */
+  subordinatesText: string | null;
   clauses: ParsedClause[];
   /** The document the position came from (its file name). */
   source: string;
 }
 
-/** The document is not in the expected format; the message names the position and the problem. */
+export interface ParsedDocument {
+  positions: ParsedPosition[];
+  /**
+   * What was read over: lines belonging to no position (and not a title), lines under no known section ("工作环境：
+   * 室内"), text before a section's first item, and notes on numbering that skips or repeats.
+   */
+  unrecognised: Array<{ text: string; where: string }>;
+}
+
+/** The document is not in a recognisable format; the message names the file, the place and the problem. */
 export class JobDescriptionFormatError extends AppError {
   constructor(message: string) {
     super('job_description_format', message, 422);
@@ -34,190 +63,407 @@ export class JobDescriptionFormatError extends AppError {
 
 /** Position, department, grade and supervisor columns hold at most this many characters. */
 export const MAX_FIELD_LENGTH = 40;
+/** 直接下级 may list several positions. */
+export const MAX_SUBORDINATES_LENGTH = 200;
 
-type Key =
-  'name' | 'department' | 'grade' | 'supervisor' | 'duty' | 'authority' | 'qualification' | 'signature' | 'date';
-
-const LABELS: Record<Key, string> = {
+const CLAUSE_KINDS: ClauseKind[] = ['duty', 'authority', 'qualification'];
+const FIELD_KEYS: FieldKey[] = ['name', 'department', 'grade', 'supervisor', 'subordinates'];
+const FIELD_LABELS: Record<FieldKey | ClauseKind, string> = {
   name: '岗位名称',
   department: '所属部门',
   grade: '职务等级',
   supervisor: '直接主管',
+  subordinates: '直接下级',
   duty: '职责',
   authority: '职权',
   qualification: '资格要求',
-  signature: '实施者签字',
-  date: '日期',
 };
-const ORDER: Key[] = [
-  'name',
-  'department',
-  'grade',
-  'supervisor',
-  'duty',
-  'authority',
-  'qualification',
-  'signature',
-  'date',
-];
-const CLAUSE_SECTIONS: Array<{ key: Key; kind: ClauseKind }> = [
-  { key: 'duty', kind: 'duty' },
-  { key: 'authority', kind: 'authority' },
-  { key: 'qualification', kind: 'qualification' },
-];
-const TITLE = '岗位职务说明书';
-
-// A section label starts the text or follows whitespace / sentence punctuation, and ends with a colon
-// (half- or full-width). Inside a clause ("2、 资格要求:熟悉…") the same words are text, not a label.
-const LABEL_PATTERN = new RegExp(
-  `(?<=^|[\\s。；;，,])(${ORDER.map((k) => LABELS[k]).join('|')})[ \\t\\u3000]*[:：]`,
-  'g',
-);
-const CLAUSE_MARKER_BEFORE = /\d{1,2}[ \t\u3000]*[、．][\s]*$/;
-// A clause number: one or two digits at the start or after whitespace / punctuation, then "、" (or "．").
-// "ISO9002、14000" and "2年以上" are not markers: their digits follow letters or run on into text.
-const CLAUSE_MARKER = /(?<=^|[\s。；;，,:：])(\d{1,2})[ \t\u3000]*[、．]/g;
-
-interface Token {
-  key: Key;
-  start: number;
-  end: number;
-}
-
-interface Draft {
-  index: number;
-  sections: Partial<Record<Key, { start: number; end: number }>>;
-  last: Key;
-}
 
 /** Strips a BOM and turns Windows / old-Mac line ends into "\n". */
 export function normaliseDocumentText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+/** Plain text (the shipped .txt): one paragraph per line, "第N行". */
 export function parseJobDescriptions(text: string, sourceName: string): ParsedPosition[] {
-  const doc = normaliseDocumentText(text);
-  const fail = (message: string): never => {
-    throw new JobDescriptionFormatError(`${sourceName}：${message}`);
+  const lines = normaliseDocumentText(text).split('\n');
+  const doc: SourceDocument = {
+    fileName: sourceName,
+    format: 'txt',
+    blocks: lines.flatMap((line, i) =>
+      line.trim() === '' ? [] : [{ kind: 'paragraph' as const, text: line, where: `第${i + 1}行` }],
+    ),
+  };
+  return parseJobDescriptionDocument(doc).positions;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** One line of the document in reading order: a paragraph, a line of a table cell, or a table's label cell. */
+interface Line {
+  text: string;
+  simplified: string;
+  where: string;
+  seq: number;
+  /** A table cell's first line: starts a new item. */
+  hard: boolean;
+  /** A table's label cell (岗位职责 | …). */
+  label?: { key: LabelKey; word: string };
+  /** A table row whose label is not known: read over, and everything under it until the next known label. */
+  unknown?: boolean;
+  /** A title may stand here (a paragraph, or a table row of one cell). */
+  mayBeTitle: boolean;
+}
+
+interface Piece extends SectionLine {
+  seq: number;
+  /** The piece starts its line (not the text after a label). */
+  lineStart: boolean;
+  unknown?: boolean;
+}
+
+interface Section {
+  key: LabelKey | 'unknown';
+  /** The label as written ("職位名稱"), for messages. */
+  word: string;
+  where: string;
+  seq: number;
+  pieces: Piece[];
+  draft: Draft | null;
+}
+
+interface Draft {
+  index: number;
+  where: string;
+  /** The name a title gave, when the position has no name field. */
+  titleName: string | null;
+  sections: Map<LabelKey, Section>;
+  /** The position described before this one, for messages. */
+  previous: Draft | null;
+}
+
+interface Unrecognised {
+  text: string;
+  where: string;
+  seq: number;
+}
+
+export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument {
+  const file = doc.fileName;
+  const fail = (where: string, message: string): never => {
+    throw new JobDescriptionFormatError(`文件「${file}」${where}：${message}`);
+  };
+  const lines = documentLines(doc);
+  const drafts: Draft[] = [];
+  const sections: Section[] = [];
+  const unrecognised: Unrecognised[] = [];
+  /** Heading numbers the document's known headings use ("一、岗位职责" → cn): other headings numbered alike are sections. */
+  const headingStyles = new Set<string>();
+
+  let current: Draft | null = null;
+  let section: Section | null = null;
+  /** A title without a name ("岗位职务说明书") ended the last position: what follows is the next one. */
+  let boundary = false;
+
+  const hasContent = (d: Draft, except: LabelKey[] = []) =>
+    [...d.sections.values()].some((s) => !except.includes(s.key as LabelKey) && s.pieces.some((p) => p.text.trim()));
+  const newDraft = (where: string, titleName: string | null): Draft => {
+    const draft: Draft = {
+      index: drafts.length,
+      where,
+      titleName,
+      sections: new Map(),
+      previous: drafts.at(-1) ?? null,
+    };
+    drafts.push(draft);
+    current = draft;
+    boundary = false;
+    return draft;
+  };
+  const openSection = (draft: Draft | null, key: LabelKey | 'unknown', word: string, line: Line): Section => {
+    const s: Section = { key, word, where: line.where, seq: line.seq, pieces: [], draft };
+    sections.push(s);
+    if (draft && key !== 'unknown' && key !== 'skip' && key !== 'summary') draft.sections.set(key, s);
+    section = s;
+    return s;
   };
 
-  const tokens: Token[] = [];
-  for (const match of doc.matchAll(LABEL_PATTERN)) {
-    const start = match.index!;
-    if (CLAUSE_MARKER_BEFORE.test(doc.slice(Math.max(0, start - 8), start))) continue;
-    tokens.push({ key: labelKey(match[1]), start, end: start + match[0].length });
-  }
+  const applyLabel = (key: LabelKey, word: string, line: Line) => {
+    if (key === 'name') {
+      const d: Draft = current && !current.sections.has('name') ? current : newDraft(line.where, null);
+      openSection(d, 'name', word, line);
+      return;
+    }
+    if (!current) {
+      if (!boundary) {
+        // Before any position: read over, as written.
+        openSection(null, key, word, line);
+        return;
+      }
+      newDraft(line.where, null);
+    }
+    const d = current!;
+    const existing = key === 'skip' || key === 'summary' ? undefined : d.sections.get(key);
+    if (existing) {
+      if (existing.pieces.some((p) => p.text.trim())) {
+        fail(line.where, `${describe(d)}中"${word}"出现了两次；如果这是下一个岗位，请在它前面写上"岗位名称"`);
+      }
+      section = existing;
+      return;
+    }
+    openSection(d, key, word, line);
+  };
 
-  const drafts: Draft[] = [];
-  let current: Draft | null = null;
-  const describe = (d: Draft) => {
-    const name = d.sections.name ? collapse(doc.slice(d.sections.name.start, d.sections.name.end)) : '';
+  const describe = (d: Draft): string => {
+    const name = nameOf(d);
     return name ? `岗位"${name}"` : `第${d.index + 1}个岗位`;
   };
-
-  // Each accepted label's section runs to the next accepted label (or the end of the document).
-  let open: { start: number; end: number } | null = null;
-  const accept = (draft: Draft, token: Token) => {
-    if (open) open.end = token.start;
-    open = { start: token.end, end: doc.length };
-    draft.sections[token.key] = open;
-    draft.last = token.key;
+  const nameOf = (d: Draft): string | null => {
+    const s = d.sections.get('name');
+    const value = s ? firstValue(s) : null;
+    return value ? collapse(value.text) : d.titleName;
   };
 
-  for (const token of tokens) {
-    if (token.key === 'name') {
-      current = { index: drafts.length, sections: {}, last: 'name' };
-      drafts.push(current);
-      accept(current, token);
+  const addPiece = (line: Line, start: number, end: number) => {
+    const text = line.text.slice(start, end);
+    const piece: Piece = {
+      text,
+      simplified: line.simplified.slice(start, end),
+      where: line.where,
+      hard: line.hard && start === 0,
+      seq: line.seq,
+      lineStart: start === 0,
+      unknown: line.unknown,
+    };
+    if (section) section.pieces.push(piece);
+    else if (text.trim()) unrecognised.push({ text: text.trim(), where: line.where, seq: line.seq });
+  };
+
+  for (const line of lines) {
+    if (line.label) {
+      applyLabel(line.label.key, line.label.word, line);
       continue;
     }
-    const draft = current as Draft | null;
-    if (!draft) {
-      fail(`第1个岗位缺少"岗位名称:"（文档在"${LABELS[token.key]}:"之前没有岗位名称）`);
+    if (line.unknown) {
+      // Belongs to no known section, nor do the rows under it.
+      openSection(current, 'unknown', '', line);
+      addPiece(line, 0, line.text.length);
       continue;
     }
-    // "日期:" belongs to the signature line; elsewhere it is ordinary text.
-    if (token.key === 'date' && draft.last !== 'signature') continue;
-    if ((draft.last === 'signature' && token.key !== 'date') || draft.last === 'date') {
-      fail(`${describe(draft)}的"实施者签字"之后出现了"${LABELS[token.key]}:"，但前面缺少"岗位名称:"`);
+    if (line.mayBeTitle) {
+      const title = titleOf(line.text, line.simplified);
+      if (title) {
+        if (title.name === '') {
+          // "岗位职务说明书": ends the position before it (unless that one has only its name so far).
+          if (current && hasContent(current, ['name'])) current = null;
+          if (!current) boundary = true;
+          section = null;
+        } else {
+          newDraft(line.where, title.name);
+          section = null;
+          if (title.dutiesFollow) openSection(current, 'duty', '职责', line);
+        }
+        continue;
+      }
     }
-    if (ORDER.indexOf(token.key) <= ORDER.indexOf(draft.last)) {
-      const seen = draft.sections[token.key] !== undefined;
+    const heading = headingOf(line.simplified);
+    const headingLabel = heading ? labelOf(heading.word) : undefined;
+    if (heading && headingLabel) {
+      if (heading.numberStyle) headingStyles.add(heading.numberStyle);
+      applyLabel(headingLabel.key, line.text.trim(), line);
+      continue;
+    }
+    scanLine(line);
+  }
+
+  function scanLine(line: Line) {
+    const s = line.simplified;
+    const candidates: Array<{ index: number; end: number; word?: string }> = [];
+    for (const m of s.matchAll(INLINE_LABEL))
+      candidates.push({ index: m.index, end: m.index + m[0].length, word: m[1] });
+    for (const m of s.matchAll(BARE_TITLE)) candidates.push({ index: m.index, end: m.index + m[0].length });
+    candidates.sort((a, b) => a.index - b.index);
+    let cursor = 0;
+    for (const c of candidates) {
+      if (c.index < cursor) continue;
+      const before = s.slice(cursor, c.index);
+      if (c.word === undefined) {
+        addPiece(line, cursor, c.index);
+        if (current && hasContent(current, ['name'])) current = null;
+        if (!current) boundary = true;
+        section = null;
+        cursor = c.end;
+        continue;
+      }
+      const info = labelOf(c.word)!;
+      const atLineStart = s.slice(0, c.index).trim() === '';
+      const open = section as Section | null;
+      const inClauses = open !== null && (CLAUSE_KINDS as string[]).includes(open.key);
+      // "2、 资格要求:熟悉…": a label right after an item's number is the item's text; a heading number
+      // ("二、主要职责：…") at the start of the line is not an item's.
+      if (ITEM_NUMBER_BEFORE.test(before) && !(HEADING_NUMBER_ONLY.test(s.slice(0, c.index)) && !inClauses)) continue;
+      if (info.weak && inClauses && !atLineStart) continue;
+      if (open && open.key === info.key && inClauses && open.pieces.some((p) => p.text.trim())) continue;
+      addPiece(line, cursor, c.index);
+      applyLabel(info.key, line.text.slice(c.index, c.end).replace(/[\s:：︰]+$/, ''), line);
+      cursor = c.end;
+    }
+    addPiece(line, cursor, s.length);
+  }
+
+  // Sections → fields and clauses.
+  const values = new Map<Draft, Partial<Record<FieldKey, string>>>();
+  const clauses = new Map<Draft, Map<ClauseKind, Array<{ text: string }>>>();
+  for (const s of sections) {
+    const pieces = s.pieces.filter((p) => p.text.trim() !== '');
+    if (!s.draft || s.key === 'unknown') {
+      const label = s.key === 'unknown' ? '' : s.word;
+      pieces.forEach((p, i) =>
+        unrecognised.push({
+          text: i === 0 && label ? `${label}：${p.text.trim()}` : p.text.trim(),
+          where: p.where,
+          seq: p.seq,
+        }),
+      );
+      if (pieces.length === 0 && label) unrecognised.push({ text: label, where: s.where, seq: s.seq });
+      continue;
+    }
+    if ((FIELD_KEYS as string[]).includes(s.key) || s.key === 'skip') {
+      // One line: its value is the text after the label, or the next line when that is empty.
+      const [value, ...rest] = pieces;
+      for (const p of rest) unrecognised.push({ text: p.text.trim(), where: p.where, seq: p.seq });
+      if (value && s.key !== 'skip') {
+        const v = values.get(s.draft) ?? {};
+        v[s.key as FieldKey] = collapse(value.text);
+        values.set(s.draft, v);
+      }
+      continue;
+    }
+    const qualification = s.key === 'qualification';
+    const style = pieces.length ? firstStyle(pieces[0].simplified, qualification) : 'none';
+    const cut = pieces.findIndex((p, i) => (i > 0 || p.lineStart) && isUnknownHeading(p, style, qualification));
+    const kept = cut < 0 ? pieces : pieces.slice(0, cut);
+    if (cut >= 0)
+      for (const p of pieces.slice(cut)) unrecognised.push({ text: p.text.trim(), where: p.where, seq: p.seq });
+    if (s.key === 'summary') continue;
+    const kind = s.key as ClauseKind;
+    const { items, notes } = splitItems(kept, {
+      qualification,
+      kindLabel: `${describe(s.draft)}的"${s.word || FIELD_LABELS[kind]}"`,
+    });
+    for (const n of notes) {
+      const seq = kept.find((p) => p.where === n.where)?.seq ?? s.seq;
+      unrecognised.push({ text: n.text, where: n.where, seq });
+    }
+    const byKind = clauses.get(s.draft) ?? new Map<ClauseKind, Array<{ text: string }>>();
+    byKind.set(kind, [...(byKind.get(kind) ?? []), ...items]);
+    clauses.set(s.draft, byKind);
+  }
+
+  function isUnknownHeading(p: Piece, style: string, qualification: boolean): boolean {
+    if (p.unknown) return true;
+    if (!p.lineStart) return false;
+    const t = p.simplified.trim();
+    if (/^(#{1,6}[ \t\u3000]|【)/.test(t)) return true;
+    const h = headingOf(t);
+    if (h?.numberStyle && headingStyles.has(h.numberStyle) && !sameStyle(h.numberStyle, style) && h.word.length <= 12)
+      return true;
+    const m = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]*[:：︰]/.exec(t);
+    if (!m || style === 'none' || INNER_WORDS.has(m[1]) || markerStyleAt(t, 0) !== null) return false;
+    if (qualification) {
+      QUALIFICATION_ITEM.lastIndex = 0;
+      if (QUALIFICATION_ITEM.exec(t)) return false;
+    }
+    return true;
+  }
+
+  if (drafts.length === 0) {
+    fail('', '没有找到任何岗位——没有"岗位名称""职位名称"等栏目，也没有"……岗位职责"这样的标题');
+  }
+
+  const positions: ParsedPosition[] = [];
+  const seen = new Map<string, string>();
+  for (const d of drafts) {
+    const v = values.get(d) ?? {};
+    const nameSection = d.sections.get('name');
+    const name = v.name ?? d.titleName;
+    if (!name) {
+      if (nameSection)
+        fail(nameSection.where, `第${d.index + 1}个岗位的"${nameSection.word}"为空；是否漏写了岗位名称？`);
+      const first = [...d.sections.values()][0];
+      const after = d.previous ? `（岗位"${nameOf(d.previous)}"之后）` : '';
       fail(
-        seen
-          ? `${describe(draft)}中"${LABELS[token.key]}:"出现了两次；如果这是下一个岗位，请在它前面写上"岗位名称:"`
-          : `${describe(draft)}中"${LABELS[token.key]}:"的位置不对，各部分应按 ${ORDER.slice(0, 7)
-              .map((k) => LABELS[k])
-              .join('、')} 的顺序排列（如果这是下一个岗位，是否缺少"岗位名称:"？）`,
+        d.where,
+        `第${d.index + 1}个岗位${after}没有名称：在"${first?.word ?? ''}"之前缺少"岗位名称"；是否漏写了栏目名？`,
       );
     }
-    accept(draft, token);
-  }
-
-  if (drafts.length === 0) fail('没有找到任何岗位（缺少"岗位名称:"）');
-
-  const positions = drafts.map((draft) => buildPosition(doc, draft, sourceName, describe(draft), fail));
-  const seen = new Set<string>();
-  for (const p of positions) {
-    if (seen.has(p.name)) fail(`岗位"${p.name}"在文档中出现了两次`);
-    seen.add(p.name);
-  }
-  return positions;
-}
-
-function labelKey(label: string): Key {
-  return ORDER.find((k) => LABELS[k] === label)!;
-}
-
-function buildPosition(
-  doc: string,
-  draft: Draft,
-  source: string,
-  who: string,
-  fail: (m: string) => never,
-): ParsedPosition {
-  const value = (key: Key): string | null => {
-    const range = draft.sections[key];
-    if (!range) return null;
-    const text = collapse(doc.slice(range.start, range.end));
-    return text === '' ? null : text;
-  };
-  const name = value('name');
-  if (!name) fail(`${who}的"岗位名称"为空`);
-  const named = `岗位"${name}"`;
-  const fields: Array<[Key, string | null]> = [
-    ['name', name],
-    ['department', value('department')],
-    ['grade', value('grade')],
-    ['supervisor', value('supervisor')],
-  ];
-  for (const [key, text] of fields) {
-    if (text && text.length > MAX_FIELD_LENGTH) {
+    if (name!.length > MAX_FIELD_LENGTH) {
       fail(
-        `${key === 'name' ? who : named}的"${LABELS[key]}"过长（最多 ${MAX_FIELD_LENGTH} 个字）："${text.slice(0, 20)}…"；是否缺少下一个部分的标题？`,
+        nameSection?.where ?? d.where,
+        `第${d.index + 1}个岗位的"${nameSection?.word ?? '岗位名称'}"过长（最多 ${MAX_FIELD_LENGTH} 个字）："${name!.slice(0, 20)}…"；是否缺少下一个部分的标题？`,
       );
     }
+    for (const key of ['department', 'grade', 'supervisor', 'subordinates'] as const) {
+      const text = v[key];
+      const max = key === 'subordinates' ? MAX_SUBORDINATES_LENGTH : MAX_FIELD_LENGTH;
+      if (text && text.length > max) {
+        const s = d.sections.get(key)!;
+        fail(
+          s.where,
+          `岗位"${name}"的"${s.word}"过长（最多 ${max} 个字）："${text.slice(0, 20)}…"；是否缺少下一个部分的标题？`,
+        );
+      }
+    }
+    const byKind = clauses.get(d);
+    const list: ParsedClause[] = CLAUSE_KINDS.flatMap((kind) =>
+      (byKind?.get(kind) ?? []).map((item, i) => ({ kind, number: i + 1, text: item.text })),
+    );
+    if (list.length === 0) {
+      fail(d.where, `岗位"${name}"没有任何条款：没有在"岗位职责""职权""任职资格"等栏目下找到内容；是否漏写了栏目名？`);
+    }
+    const again = seen.get(name!);
+    if (again !== undefined) fail(nameSection?.where ?? d.where, `岗位"${name}"在文档中出现了两次（第一次在${again}）`);
+    seen.set(name!, nameSection?.where ?? d.where);
+    positions.push({
+      name: name!,
+      departmentText: v.department || null,
+      grade: v.grade || null,
+      supervisorText: v.supervisor || null,
+      subordinatesText: v.subordinates || null,
+      clauses: list,
+      source: file,
+    });
   }
 
-  const clauses: ParsedClause[] = [];
-  for (const { key, kind } of CLAUSE_SECTIONS) {
-    const range = draft.sections[key];
-    if (!range) fail(`${named}缺少"${LABELS[key]}:"部分`);
-    let content = doc.slice(range!.start, range!.end);
-    // Without a signature line the last section runs on to the next position's title.
-    if (key === 'qualification' && !draft.sections.signature)
-      content = content.replace(new RegExp(`${TITLE}\\s*$`), '');
-    clauses.push(...parseClauses(content, kind, `${named}的"${LABELS[key]}"`, fail));
-  }
+  unrecognised.sort((a, b) => a.seq - b.seq);
+  return { positions, unrecognised: unrecognised.map(({ text, where }) => ({ text, where })) };
+}
 
-  return {
-    name: name!,
-    departmentText: value('department'),
-    grade: value('grade'),
-    supervisorText: value('supervisor'),
-    clauses,
-    source,
-  };
+/** A label right after an item's number ("2、 资格要求:") is text. */
+const ITEM_NUMBER_BEFORE =
+  /(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．)）]|[\u2460-\u2487]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t\u3000]*$/;
+/** Only a heading number before the label at the start of a line: "二、主要职责：…". */
+const HEADING_NUMBER_ONLY =
+  /^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*$/;
+
+function sameStyle(headingStyle: string, itemStyle: string): boolean {
+  if (headingStyle === 'arabic') return ['dun', 'dot', 'rparen'].includes(itemStyle);
+  return headingStyle === itemStyle;
+}
+
+function firstStyle(simplified: string, qualification: boolean): string {
+  const t = simplified.replace(/^\s+/, '');
+  const style = markerStyleAt(t, 0);
+  if (style) return style;
+  if (qualification) {
+    QUALIFICATION_ITEM.lastIndex = 0;
+    if (QUALIFICATION_ITEM.exec(t)) return 'sub-item';
+  }
+  return 'none';
+}
+
+function firstValue(s: Section): Piece | undefined {
+  return s.pieces.find((p) => p.text.trim() !== '');
 }
 
 /** Single-line fields (name, department …) may wrap in the file: any run of whitespace becomes one space. */
@@ -225,36 +471,72 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Splits a section into clauses numbered 1, 2, 3 … The next clause starts at the next marker carrying the
- * next number, so numbers inside a clause's text (a smaller number, or one not in marker position) stay text.
- */
-function parseClauses(content: string, kind: ClauseKind, where: string, fail: (m: string) => never): ParsedClause[] {
-  const text = content.trim();
-  if (text === '') fail(`${where}部分没有任何条款`);
-  const markers = [...text.matchAll(CLAUSE_MARKER)].map((m) => ({
-    number: Number(m[1]),
-    start: m.index!,
-    end: m.index! + m[0].length,
-  }));
-  if (markers.length === 0 || markers[0].start !== 0) {
-    fail(`${where}部分应以"1、"开头，实际是"${text.slice(0, 20)}"`);
-  }
-  if (markers[0].number !== 1) fail(`${where}的编号应从 1 开始，实际从 ${markers[0].number} 开始`);
+// ---------------------------------------------------------------------------------------------------------------
+// Blocks → lines
 
-  const starts = [markers[0]];
-  for (const marker of markers.slice(1)) {
-    const expected = starts.length + 1;
-    if (marker.number === expected) starts.push(marker);
-    else if (marker.number === expected - 1) fail(`${where}的第 ${marker.number} 条编号重复`);
-    else if (marker.number > expected)
-      fail(`${where}的编号不连续：第 ${expected - 1} 条之后是第 ${marker.number} 条（缺少第 ${expected} 条）`);
+function documentLines(doc: SourceDocument): Line[] {
+  const lines: Line[] = [];
+  const push = (line: Omit<Line, 'seq' | 'simplified'>) =>
+    lines.push({ ...line, simplified: toSimplified(line.text), seq: lines.length });
+  for (const block of doc.blocks) {
+    if (block.kind === 'paragraph') {
+      if (block.text.trim()) push({ text: block.text, where: block.where, hard: false, mayBeTitle: true });
+      continue;
+    }
+    for (const row of block.rows) {
+      const cells = numberColumns(row.filter((c) => !c.merged && c.text.trim() !== ''));
+      if (cells.length === 0) continue;
+      const cellLines = (cell: SourceCell, mayBeTitle: boolean) =>
+        cell.text
+          .split('\n')
+          .filter((t) => t.trim() !== '')
+          .forEach((text, i) => push({ text, where: cell.where, hard: i === 0, mayBeTitle }));
+      if (cells.length === 1) {
+        const label = labelCell(cells[0].text);
+        if (label) push({ text: cells[0].text, where: cells[0].where, hard: false, label, mayBeTitle: false });
+        else cellLines(cells[0], true);
+        continue;
+      }
+      cells.forEach((cell, i) => {
+        const label = labelCell(cell.text);
+        if (label) push({ text: cell.text, where: cell.where, hard: false, label, mayBeTitle: false });
+        else if (i === 0 && looksLikeLabel(cell.text))
+          push({
+            text: cells.map((c) => collapse(c.text)).join(' | '),
+            where: cell.where,
+            hard: true,
+            unknown: true,
+            mayBeTitle: false,
+          });
+        else if (!lines.at(-1)?.unknown || lines.at(-1)?.where !== cells[0].where) cellLines(cell, false);
+      });
+    }
   }
+  return lines;
+}
 
-  return starts.map((marker, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1].start : text.length;
-    const clause = text.slice(marker.end, end).trim();
-    if (clause === '') fail(`${where}的第 ${marker.number} 条内容为空`);
-    return { kind, number: marker.number, text: clause };
-  });
+/** A label cell: "岗位职责", "岗 位 名 称：", "【任职资格】". */
+function labelCell(text: string): { key: LabelKey; word: string } | null {
+  const word = toSimplified(text).replace(/[\s:：︰【】[\]*]/g, '');
+  const info = labelOf(word);
+  return info ? { key: info.key, word: text.replace(/[\s:：︰]+/g, '') } : null;
+}
+
+/** A short cell of words only, such as a label the parser does not know ("工作环境"). */
+function looksLikeLabel(text: string): boolean {
+  const t = toSimplified(text).replace(/[\s:：︰]/g, '');
+  return /^[\u4e00-\u9fff]{2,8}$/.test(t);
+}
+
+/** A number column ("1" | "负责…") reads as a numbered item ("1、负责…"). */
+function numberColumns(cells: SourceCell[]): SourceCell[] {
+  const out: SourceCell[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const m = /^[ \t\u3000]*(\d{1,2}|[一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．]?[ \t\u3000]*$/.exec(cells[i].text);
+    if (m && i + 1 < cells.length && !labelCell(cells[i + 1].text)) {
+      out.push({ ...cells[i + 1], text: `${m[1]}、${cells[i + 1].text}` });
+      i++;
+    } else out.push(cells[i]);
+  }
+  return out;
 }
