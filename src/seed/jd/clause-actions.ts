@@ -117,7 +117,10 @@ export const CLAUSE_PHRASES: ClausePhrase[] = [
     phrases: ['(收取|收缴)…{10}(费|款)', '(费|款)…{4}(收取|收缴)', '收款', '收银'],
     actions: ['Bill.generate', 'Payment.new', 'Owner.collect', 'Unit.collect', 'Bill.collect'],
   },
-  { phrases: ['(收费|费用|收款)…{10}统计', '统计…{4}(收费|费用|收款)'], actions: ['Report.collection'] },
+  {
+    phrases: ['(收费|费用|收款)…{10}统计', '统计…{4}(收费|费用|收款)', '费…{4}(收取|收缴)…{4}统计'],
+    actions: ['Report.collection'],
+  },
   {
     phrases: ['(现金|收款|收费)日报', '日报表'],
     unless: '核对|校核|复核',
