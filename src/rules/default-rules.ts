@@ -68,8 +68,13 @@ export function recordConditionLeaves(when: RecordCondition | undefined): Leaf[]
       value: { fact: 'actor', path: 'departmentId' },
     });
   }
-  if (when.fieldIn)
-    leaves.push({ fact: 'record', path: when.fieldIn.field, operator: 'in', value: [...when.fieldIn.values] });
+  if (when.fieldIn) {
+    const { field, values } = when.fieldIn;
+    // A yes/no field (a draft 待审核) is compared as the rule editor compares it: 为 是.
+    if (values.length === 1 && typeof values[0] === 'boolean')
+      leaves.push({ fact: 'record', path: field, operator: 'equal', value: values[0] });
+    else leaves.push({ fact: 'record', path: field, operator: 'in', value: [...values] });
+  }
   if (when.presentField) leaves.push(present(when.presentField));
   return leaves;
 }
