@@ -2,6 +2,7 @@
 // a small committed file), read back block by block; and every file that must be refused, refused in Chinese.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { expect } from 'chai';
 import * as docx from 'docx';
 import ExcelJS from 'exceljs';
@@ -13,6 +14,7 @@ import {
   readJobDescriptionFile,
   readJobDescriptionText,
 } from '../../src/seed/jd/read.js';
+import { listZipEntries, readZipEntry } from '../../src/seed/jd/read-zip.js';
 import { MAX_DOCUMENT_BYTES, type SourceBlock } from '../../src/seed/jd/source.js';
 
 const FIXTURES = path.join(projectRoot, 'test/fixtures/jd');
@@ -114,6 +116,44 @@ async function wordDocument(): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/** A zip of the given entries, stored uncompressed (enough for a hand-made package). */
+function storedZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const fileName = Buffer.from(name, 'utf8');
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    directory.push(central, fileName);
+    offset += 30 + fileName.length + data.length;
+  }
+  const size = directory.reduce((sum, part) => sum + part.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...directory, end]);
 }
 
 async function refusal(fileName: string, bytes: Buffer): Promise<JobDescriptionFormatError> {
@@ -445,6 +485,36 @@ describe('reading job-description files', () => {
       expect((await refusal('其实是Excel.docx', Buffer.from(await book.xlsx.writeBuffer()))).message).to.equal(
         '文件「其实是Excel.docx」无法读取：不是有效的 Word 文件（.docx）',
       );
+    });
+
+    it('a workbook whose merged ranges would cover millions of cells (a few kilobytes that would never finish)', async () => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('岗位');
+      sheet.getCell('A1').value = '岗位名称';
+      sheet.mergeCells('A1:B2');
+      const bytes = Buffer.from(await book.xlsx.writeBuffer());
+      const entries = listZipEntries(bytes)!.map((entry) => {
+        const data = readZipEntry(bytes, entry, 10_000_000)!;
+        if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(entry.name)) return { name: entry.name, data };
+        const xml = data.toString('utf8');
+        expect(xml).to.contain('<mergeCell ref="A1:B2"/>');
+        return {
+          name: entry.name,
+          data: Buffer.from(xml.replace('<mergeCell ref="A1:B2"/>', '<mergeCell ref="A1:XFD1048576"/>'), 'utf8'),
+        };
+      });
+      // The same package with its merge intact reads: the zip written here is sound.
+      const sound = storedZip(
+        entries.map((e) => ({ ...e, data: Buffer.from(e.data.toString('utf8').replace('A1:XFD1048576', 'A1:B2')) })),
+      );
+      expect((await readJobDescriptionFile('正常.xlsx', sound)).blocks).to.have.length(1);
+      const bomb = storedZip(entries);
+      expect(bomb.length).to.be.below(20_000);
+      const started = performance.now();
+      expect((await refusal('合并.xlsx', bomb)).message).to.equal(
+        '文件「合并.xlsx」无法读取：内容过大（解压后超过 100 MB 或合并单元格过多），不像是岗位职务说明书',
+      );
+      expect(performance.now() - started).to.be.below(1000);
     });
 
     it('a type it does not read', async () => {

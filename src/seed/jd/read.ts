@@ -6,7 +6,7 @@ import { JobDescriptionFormatError } from './parse.js';
 import { docxBlocks, docxHtml } from './read-docx.js';
 import { markdownBlocks, textBlocks } from './read-text.js';
 import { loadWorkbook, xlsxBlocks } from './read-xlsx.js';
-import { listZipEntries } from './read-zip.js';
+import { listZipEntries, readZipEntry, type ZipEntry } from './read-zip.js';
 import { MAX_DOCUMENT_BYTES, type SourceBlock, type SourceDocument, type SourceFormat } from './source.js';
 
 export const PASTED_TEXT = '粘贴的文本';
@@ -27,7 +27,11 @@ const EXTENSIONS: Record<string, Exclude<SourceFormat, 'text'>> = {
 
 // A package expands to at most this much (its central directory's figures): far above any real job description,
 // far below what would exhaust the server's memory.
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+// A workbook's merged ranges cover at most this many cells in all: the reader makes a cell for each, so one range
+// "A1:XFD1048576" in a file of a few kilobytes would never finish. A job description merges a few dozen.
+const MAX_MERGED_CELLS = 100_000;
 
 // Office files that are not zip packages: a password-protected .docx/.xlsx (Word wraps the encrypted package in an
 // OLE compound file) and the old .doc/.xls formats share this signature.
@@ -123,11 +127,34 @@ function checkPackage(fileName: string, format: 'docx' | 'xlsx', bytes: Buffer):
   const entries = bytes.subarray(0, 2).toString('latin1') === 'PK' ? listZipEntries(bytes) : null;
   if (!entries || !entries.some((entry) => entry.name.startsWith(folder))) throw invalid;
   const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    throw new JobDescriptionFormatError(
-      `文件「${fileName}」无法读取：解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，不像是岗位职务说明书`,
+  const tooLarge = () =>
+    new JobDescriptionFormatError(
+      `文件「${fileName}」无法读取：内容过大（解压后超过 100 MB 或合并单元格过多），不像是岗位职务说明书`,
     );
+  if (unpacked > MAX_UNPACKED_BYTES) throw tooLarge();
+  if (format === 'xlsx' && mergedCells(bytes, entries) > MAX_MERGED_CELLS) throw tooLarge();
+}
+
+/** The cells covered by the merged ranges of every worksheet (<mergeCell ref="B3:B4"/>). */
+function mergedCells(bytes: Buffer, entries: ZipEntry[]): number {
+  let cells = 0;
+  for (const entry of entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
+    // Unreadable here means unreadable for the reader too: it says so.
+    const xml = readZipEntry(bytes, entry, MAX_UNPACKED_BYTES)?.toString('latin1') ?? '';
+    for (const match of xml.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/g)) {
+      const width = Math.abs(columnNumber(match[3]) - columnNumber(match[1])) + 1;
+      const height = Math.abs(Number(match[4]) - Number(match[2])) + 1;
+      cells += width * height;
+    }
   }
+  return cells;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const letter of letters) n = n * 26 + letter.charCodeAt(0) - 64;
+  return n;
 }
 
 export async function readJobDescriptionFile(fileName: string, bytes: Buffer): Promise<SourceDocument> {
