@@ -271,7 +271,21 @@ describe('draft authorities from job-description clauses', () => {
 
     it('renovation: approving is the approver’s, assisting the engineers is not', () => {
       expect(actionsFor('核准业主的装修申请')).to.include('RenovationApplication.approve');
-      expect(actionsFor('协助工程部审批业主装修手续')).not.to.include('RenovationApplication.approve');
+      // Assisting the approval is reading the applications.
+      const assisting = proposalsFor('协助工程部审批业主装修手续');
+      expect(assisting.map((p) => [p.rule.name, p.actions])).to.deep.equal([
+        [
+          '收费员兼文员 职权1：查阅装修申请',
+          ['RenovationApplication.list', 'RenovationApplication.show', 'RenovationApplication.export'],
+        ],
+      ]);
+      // Registering is its own words; reading is offered once per position.
+      const { proposals } = proposeRules([clerk(['负责受理业主装修申请', '核准业主的装修申请'])]);
+      expect(proposals.map((p) => [p.clause, p.actions])).to.deep.equal([
+        ['职权1', ['RenovationApplication.new']],
+        ['职权1', ['RenovationApplication.list', 'RenovationApplication.show', 'RenovationApplication.export']],
+        ['职权2', ['RenovationApplication.approve', 'RenovationApplication.reject']],
+      ]);
       // The deposit's review is not the application's.
       expect(actionsFor('审核、检查是否可退装修押金')).not.to.include('RenovationApplication.approve');
     });

@@ -96,7 +96,7 @@ export const CLAUSE_PHRASES: ClausePhrase[] = [
   },
   {
     phrases: [
-      '(?<!业主|住户|客户)(资料|档案|单据|凭证)…{8}(整理|装订|保管|存档|归档)',
+      '(?<!业主|住户|客户)(资料|档案|单据|票据|凭证)…{8}(整理|装订|保管|存档|归档)',
       '(整理|装订|保管|存档|归档)…{6}(资料|档案)',
     ],
     requires: '财务|帐务|账务|票据|单据|凭证',
@@ -115,10 +115,17 @@ export const CLAUSE_PHRASES: ClausePhrase[] = [
   // 收费
   {
     phrases: ['(收取|收缴)…{10}(费|款)', '(费|款)…{4}(收取|收缴)', '收款', '收银'],
+    // Checking someone else's receipts or day is not taking money.
+    unless: '核对|校核|复核|日报',
     actions: ['Bill.generate', 'Payment.new', 'Owner.collect', 'Unit.collect', 'Bill.collect'],
   },
   {
-    phrases: ['(收费|费用|收款)…{10}统计', '统计…{4}(收费|费用|收款)', '费…{4}(收取|收缴)…{4}统计'],
+    phrases: [
+      '(收费|费用|收款)…{10}统计',
+      '统计…{4}(收费|费用|收款)',
+      '(收费|费用|收款)…{4}报表',
+      '费…{4}(收取|收缴)…{4}统计',
+    ],
     actions: ['Report.collection'],
   },
   {
@@ -163,8 +170,13 @@ export const CLAUSE_PHRASES: ClausePhrase[] = [
   { phrases: [ARREARS], actions: ['Report.arrearsAgeing'] },
   // 装修
   {
-    phrases: ['装修…{4}(申请|手续)'],
+    phrases: ['(登记|受理|接收|办理)…{6}装修…{4}(申请|手续)', '装修…{4}(申请|手续)…{4}(登记|受理|接收|办理)'],
     actions: ['RenovationApplication.new'],
+  },
+  // Assisting another's approval is reading the applications, not approving them.
+  {
+    phrases: ['协助…{10}(审批|审核|核批|验收)…{6}装修'],
+    actions: ['RenovationApplication.list', 'RenovationApplication.show', 'RenovationApplication.export'],
   },
   {
     phrases: [`(?<!协助.{0,8})(审核|核批|批准|审批|核准)…{10}装修(?!${DEPOSIT})`],

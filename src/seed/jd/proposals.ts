@@ -259,6 +259,8 @@ function ruleName(head: string, words: string[], suffix: string, used: Set<strin
   return unique;
 }
 
+const isReading = (action: string) => /\.(list|show|export)$/.test(action) && !(action in WORKFLOW_ACTIONS);
+
 /** What reading the records of these actions takes: list, show and export of each resource they act on. */
 function readingActions(actions: string[]): string[] {
   const resources = [...new Set(actions.map((a) => a.split('.')[0]).filter((r) => r !== 'Report'))];
@@ -296,8 +298,7 @@ export function proposeRules(positions: ProposalInput[]): ProposalResult {
         const matched = [...new Set(spans.map((h) => clause.text.slice(h.start, h.end)))].join('、');
         const suffix = actor === self ? '' : `（${actor.name}）`;
         const words =
-          when === undefined &&
-          actions.every((a) => a.endsWith('.list') || a.endsWith('.show') || a.endsWith('.export'))
+          when === undefined && actions.every(isReading)
             ? [`查阅${[...new Set(actions.map((a) => resourceLabel(a.split('.')[0])))].join('、')}`]
             : actionWords(actions);
         proposals.push({
@@ -330,10 +331,13 @@ export function proposeRules(positions: ProposalInput[]): ProposalResult {
           if (!group.actions.includes(hit.action)) group.actions.push(hit.action);
           group.spans.push(hit);
         }
+        const offered = offeredReading.get(actor.name) ?? new Set<string>();
+        offeredReading.set(actor.name, offered);
         const acted = new Set<string>();
         for (const group of groups.values()) {
-          // An action two phrases imply under different conditions stays in the first group only.
-          const actions = group.actions.filter((a) => !acted.has(a));
+          // An action two phrases imply under different conditions stays in the first group only; reading that an
+          // earlier clause already offered is not offered again.
+          const actions = group.actions.filter((a) => !acted.has(a) && !(isReading(a) && offered.has(a)));
           actions.forEach((a) => acted.add(a));
           if (actions.length > 0)
             propose(
@@ -343,8 +347,7 @@ export function proposeRules(positions: ProposalInput[]): ProposalResult {
               group.spans.filter((h) => actions.includes(h.action)),
             );
         }
-        const offered = offeredReading.get(actor.name) ?? new Set<string>();
-        offeredReading.set(actor.name, offered);
+        [...acted].filter(isReading).forEach((a) => offered.add(a));
         const reading = readingActions([...acted]).filter((a) => !acted.has(a) && !offered.has(a));
         reading.forEach((a) => offered.add(a));
         if (reading.length > 0) propose(actor, reading, undefined, mine);
