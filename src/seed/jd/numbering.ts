@@ -162,7 +162,9 @@ export function splitItems(
   let contentStart = firstChar(0);
   let style = styleAt(contentStart);
   if (!style) {
-    const found = findFirstMarker(simplified, contentStart, lineEnd(0), styles) ?? findMarkedLine();
+    // A section on one line ("职责: 说明 1、 … 2、 …") may carry a few words before its first item.
+    const found =
+      (present.length === 1 ? findFirstMarker(simplified, contentStart, lineEnd(0), styles) : null) ?? findMarkedLine();
     if (found) {
       style = found.style;
       const preambleEnd = found.index;
@@ -225,10 +227,13 @@ export function splitItems(
       const m = at(style, simplified, p);
       if (!m) continue;
       const n = style.number(m);
-      const afterSpace = /\s/.test(simplified[p - 1]);
+      // The next number may follow any boundary; a repeated or skipped one only a finished sentence ("…。 1、").
+      const afterSentence = /[。；;!！?？][ \t\u3000]+$/.test(simplified.slice(Math.max(0, p - 4), p));
       const accepted =
         n === null ||
-        (last === null ? n === 1 : n === last + 1 || (afterSpace && (n === last || n === last + 2 || n === last + 3)));
+        (last === null
+          ? n === 1
+          : n === last + 1 || (afterSentence && (n === last || n === last + 2 || n === last + 3)));
       if (!accepted) continue;
       push(p, m, style);
       last = n;
@@ -279,10 +284,21 @@ function findFirstMarker(
     for (const style of styles) {
       if (!style.midLine) continue;
       const m = at(style, simplified, p);
-      if (m && style.number(m) === 1) return { style, index: p };
+      if (m && style.number(m) === 1 && followedByTwo(style, simplified, p + m[0].length, to))
+        return { style, index: p };
     }
   }
   return null;
+}
+
+/** A marker numbered 2 of the same style follows at a boundary: the 1 starts a list. */
+function followedByTwo(style: Style, simplified: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    if (!BOUNDARY.test(simplified[p - 1])) continue;
+    const m = at(style, simplified, p);
+    if (m && style.number(m) === 2) return true;
+  }
+  return false;
 }
 
 /** The style of a line's own marker, if any (for telling a heading "三、工作环境" from an item). */

@@ -270,7 +270,7 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
     const headingLabel = heading ? labelOf(heading.word) : undefined;
     if (heading && headingLabel) {
       if (heading.numberStyle) headingStyles.add(heading.numberStyle);
-      applyLabel(headingLabel.key, line.text.trim(), line);
+      applyLabel(headingLabel.key, headingWord(line.text), line);
       continue;
     }
     scanLine(line);
@@ -442,6 +442,17 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
 /** A label right after an item's number ("2、 资格要求:") is text. */
 const ITEM_NUMBER_BEFORE =
   /(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．)）]|[\u2460-\u2487]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])[ \t\u3000]*$/;
+/** A heading's label as written: "二、主要职责：" → "主要职责", "【任职资格】" → "任职资格". */
+function headingWord(text: string): string {
+  return text
+    .replace(/^[\s#*【[〖]*/, '')
+    .replace(HEADING_PREFIX, '')
+    .replace(/^[\s*【[〖]*/, '')
+    .replace(/[\s*】\]〗:：︰]+$/, '');
+}
+const HEADING_PREFIX =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|第[一二三四五六七八九十\d]{1,3}[部分章节条项]+[、.．:：]?)/;
+
 /** Only a heading number before the label at the start of a line: "二、主要职责：…". */
 const HEADING_NUMBER_ONLY =
   /^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*$/;
