@@ -517,6 +517,28 @@ describe('reading job-description files', () => {
       expect(performance.now() - started).to.be.below(1000);
     });
 
+    it('tables that would expand to more than 200,000 cells, in any format', async () => {
+      const message = (name: string) =>
+        `文件「${name}」无法读取：表格展开后超过 200,000 个单元格，不像是岗位职务说明书`;
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('岗位');
+      for (let r = 1; r <= 20; r += 1) sheet.getCell(`A${r}`).value = `第${r}行`;
+      sheet.getCell('XFD1').value = '最后一列';
+      expect((await refusal('宽表.xlsx', Buffer.from(await book.xlsx.writeBuffer()))).message).to.equal(
+        message('宽表.xlsx'),
+      );
+
+      const markdown = `${'|'.repeat(300_000)}\n|-|-|\n${'| a |\n'.repeat(10)}`;
+      expect((await refusal('宽表.md', Buffer.from(markdown))).message).to.equal(message('宽表.md'));
+
+      const rows = Array.from(
+        { length: 250 },
+        () => new TableRow({ children: [new TableCell({ columnSpan: 1000, children: [new Paragraph('宽')] })] }),
+      );
+      const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ rows })] }] }));
+      expect((await refusal('宽表.docx', word)).message).to.equal(message('宽表.docx'));
+    });
+
     it('a type it does not read', async () => {
       for (const name of ['岗位说明.pdf', '岗位说明.doc', '岗位说明.xls', '岗位说明.html', '岗位说明']) {
         expect((await refusal(name, Buffer.from('岗位名称：收费员'))).message).to.equal(

@@ -4,6 +4,7 @@
 // and endnotes are left out.
 import mammoth from 'mammoth';
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { CellBudget } from './read-limits.js';
 import type { SourceBlock, SourceCell, SourceTable } from './source.js';
 
 // Word's automatic numbering is not in mammoth's HTML (an ordered list is a bare <ol>): written back so the parser
@@ -64,6 +65,8 @@ type Item = { kind: 'line'; text: string; paragraph: number } | { kind: 'table';
 class Walker {
   private paragraphs = 0;
   readonly items: Item[] = [];
+
+  constructor(private readonly budget: CellBudget) {}
 
   walk(nodes: Node[]): void {
     let inline: Node[] = [];
@@ -151,6 +154,7 @@ class Walker {
     collect(table);
 
     const grid: GridCell[][] = rows.map(() => []);
+    const budget = this.budget;
     rows.forEach((row, r) => {
       let c = 0;
       for (const child of row.childNodes) {
@@ -158,9 +162,10 @@ class Walker {
         if (name !== 'td' && name !== 'th') continue;
         const cell = child as HTMLElement;
         while (grid[r][c]) c += 1;
-        const text = cellText(cell);
+        const text = cellText(cell, budget);
         const colspan = span(cell.getAttribute('colspan'));
         const rowspan = Math.min(span(cell.getAttribute('rowspan')), rows.length - r);
+        budget.take(colspan * rowspan);
         for (let dr = 0; dr < rowspan; dr += 1) {
           for (let dc = 0; dc < colspan; dc += 1) {
             grid[r + dr][c + dc] = { text, merged: dr > 0 || dc > 0 };
@@ -169,7 +174,9 @@ class Walker {
         c += colspan;
       }
     });
-    const width = Math.max(0, ...grid.map((row) => row.length));
+    const width = grid.reduce((widest, row) => Math.max(widest, row.length), 0);
+    // Short rows are filled out to the table's width.
+    budget.take(grid.reduce((missing, row) => missing + width - row.length, 0));
     return grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: '', merged: false }));
   }
 }
@@ -183,8 +190,8 @@ function span(value: string | undefined): number {
  * A cell's text: its paragraphs (and list items, with their numbers) joined by "\n". A table nested in the cell
  * adds one line per row, the row's cells separated by a space.
  */
-function cellText(cell: HTMLElement): string {
-  const walker = new Walker();
+function cellText(cell: HTMLElement, budget: CellBudget): string {
+  const walker = new Walker(budget);
   walker.walk(cell.childNodes);
   const lines: string[] = [];
   for (const item of walker.items) {
@@ -211,8 +218,9 @@ export async function docxHtml(bytes: Buffer): Promise<string> {
   return value;
 }
 
+/** Throws TooManyCells when the tables would expand beyond the limit. */
 export function docxBlocks(html: string): SourceBlock[] {
-  const walker = new Walker();
+  const walker = new Walker(new CellBudget());
   walker.walk(parse(html).childNodes);
 
   const blocks: SourceBlock[] = [];

@@ -1,6 +1,7 @@
 // Plain text and Markdown, already decoded, into source blocks: every non-blank line a paragraph ("第N行", N counting
 // blank lines too, as an editor does); in Markdown the markup is taken off and a pipe table becomes a table. List
 // markers ("* ", "- ", "1. ") stay: the parser reads numbering and bullets.
+import { CellBudget } from './read-limits.js';
 import type { SourceBlock, SourceCell } from './source.js';
 
 /** The lines of a text, whatever its line ends (Windows, old Mac, Unicode line and paragraph separators). */
@@ -63,7 +64,9 @@ function isTableRow(line: string): boolean {
   return /(?<!\\)\|/.test(line);
 }
 
+/** Throws TooManyCells when the pipe tables would expand beyond the limit. */
 export function markdownBlocks(text: string): SourceBlock[] {
+  const budget = new CellBudget();
   const lines = splitLines(text);
   const blocks: SourceBlock[] = [];
   let inFence: string | null = null;
@@ -93,7 +96,8 @@ export function markdownBlocks(text: string): SourceBlock[] {
         i += 1;
       }
       i -= 1;
-      const width = Math.max(...rows.map((row) => row.cells.length));
+      const width = rows.reduce((widest, row) => Math.max(widest, row.cells.length), 0);
+      budget.take(rows.length * width);
       blocks.push({
         kind: 'table',
         where: `第${start + 1}行起的表格${tables}`,

@@ -2,6 +2,7 @@
 // rows and columns that do, merged ranges expanded (the covered cells repeat the first cell's text, marked merged).
 // Cells say where they are as Excel does: "工作表「岗位」B4".
 import ExcelJS from 'exceljs';
+import { CellBudget } from './read-limits.js';
 import type { SourceBlock, SourceCell } from './source.js';
 
 function columnLetters(column: number): string {
@@ -35,7 +36,9 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** Throws TooManyCells when the sheets' tables would expand beyond the limit. */
 export function xlsxBlocks(workbook: ExcelJS.Workbook): SourceBlock[] {
+  const budget = new CellBudget();
   const blocks: SourceBlock[] = [];
   for (const sheet of workbook.worksheets) {
     if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
@@ -58,6 +61,7 @@ export function xlsxBlocks(workbook: ExcelJS.Workbook): SourceBlock[] {
     if (!texts.size) continue;
 
     const rowNumbers = [...texts.keys()].sort((a, b) => a - b);
+    budget.take(rowNumbers.length * (last - first + 1));
     const rows = rowNumbers.map((r) => {
       const cells = texts.get(r)!;
       const row: SourceCell[] = [];

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { JobDescriptionFormatError } from './parse.js';
 import { docxBlocks, docxHtml } from './read-docx.js';
+import { MAX_TABLE_CELLS, TooManyCells } from './read-limits.js';
 import { markdownBlocks, textBlocks } from './read-text.js';
 import { loadWorkbook, xlsxBlocks } from './read-xlsx.js';
 import { listZipEntries, readZipEntry, type ZipEntry } from './read-zip.js';
@@ -95,7 +96,18 @@ export function decodeText(bytes: Buffer, fileName: string): string {
   return text;
 }
 
-function document(fileName: string, format: SourceFormat, blocks: SourceBlock[]): SourceDocument {
+/** The document a reader makes; refused when it holds no text, or tables too large for any job description. */
+function document(fileName: string, format: SourceFormat, read: () => SourceBlock[]): SourceDocument {
+  let blocks: SourceBlock[];
+  try {
+    blocks = read();
+  } catch (error) {
+    if (!(error instanceof TooManyCells)) throw error;
+    const name = format === 'text' ? `「${fileName}」` : `文件「${fileName}」`;
+    throw new JobDescriptionFormatError(
+      `${name}无法读取：表格展开后超过 ${MAX_TABLE_CELLS.toLocaleString('en-US')} 个单元格，不像是岗位职务说明书`,
+    );
+  }
   if (!blocks.length) throw empty(fileName, format);
   return { fileName, format, blocks };
 }
@@ -112,7 +124,7 @@ export function readJobDescriptionText(text: string, fileName = PASTED_TEXT): So
   // Control characters (a NUL would not even store in PostgreSQL) are not part of what a person pasted.
   // eslint-disable-next-line no-control-regex
   const clean = text.replace(/^\uFEFF/, '').replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
-  return document(fileName, 'text', textBlocks(clean));
+  return document(fileName, 'text', () => textBlocks(clean));
 }
 
 /** Checks that the bytes are the zip package their name says (.docx: Word, .xlsx: Excel) before a reader opens them. */
@@ -169,7 +181,7 @@ export async function readJobDescriptionFile(fileName: string, bytes: Buffer): P
 
   if (format === 'txt' || format === 'md') {
     const text = decodeText(bytes, fileName);
-    return document(fileName, format, format === 'md' ? markdownBlocks(text) : textBlocks(text));
+    return document(fileName, format, () => (format === 'md' ? markdownBlocks(text) : textBlocks(text)));
   }
 
   checkPackage(fileName, format, bytes);
@@ -177,6 +189,10 @@ export async function readJobDescriptionFile(fileName: string, bytes: Buffer): P
   const invalid = () => {
     throw new JobDescriptionFormatError(invalidPackage(fileName, format));
   };
-  if (format === 'docx') return document(fileName, format, docxBlocks(await docxHtml(bytes).catch(invalid)));
-  return document(fileName, format, xlsxBlocks(await loadWorkbook(bytes).catch(invalid)));
+  if (format === 'docx') {
+    const html = await docxHtml(bytes).catch(invalid);
+    return document(fileName, format, () => docxBlocks(html));
+  }
+  const workbook = await loadWorkbook(bytes).catch(invalid);
+  return document(fileName, format, () => xlsxBlocks(workbook));
 }
