@@ -266,6 +266,7 @@ describe('draft authorities from job-description clauses', () => {
       expect(actionsFor('制定欠费催缴计划并按计划实施')).to.include.members(['DunningPlan.new', 'DunningRecord.new']);
       expect(actionsFor('制定欠费催缴计划并按计划实施')).not.to.include('DunningPlan.start');
       expect(actionsFor('负责催收欠费')).to.include('DunningRecord.new');
+      expect(proposalsFor('负责催收欠费')[0].matched).to.equal('催收欠费');
       expect(actionsFor('负责催收欠费')).not.to.include('DunningPlan.start');
     });
 

@@ -123,6 +123,17 @@ interface Hit {
   end: number;
 }
 
+/** The words the spans cover, as written: overlapping or touching spans read as one ("催收欠费", not "催收、欠费"). */
+function matchedWords(text: string, spans: Array<{ start: number; end: number }>): string {
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged.map((span) => text.slice(span.start, span.end)).join('、');
+}
+
 /** The sentences of a text with their offsets: a phrase's gap never crosses 。；！？ or a line end. */
 function sentences(text: string): Array<{ text: string; start: number }> {
   return [...text.matchAll(/[^。；;！？!?\n]+/g)].map((m) => ({ text: m[0], start: m.index }));
@@ -295,7 +306,7 @@ export function proposeRules(positions: ProposalInput[]): ProposalResult {
       const citation = `${citedPositionName(position.name)} ${label}：${clause.text}`;
       const head = `${position.name} ${label}`;
       const propose = (actor: Actor, actions: string[], when: RecordCondition | undefined, spans: Hit[]) => {
-        const matched = [...new Set(spans.map((h) => clause.text.slice(h.start, h.end)))].join('、');
+        const matched = matchedWords(clause.text, spans);
         const suffix = actor === self ? '' : `（${actor.name}）`;
         const words =
           when === undefined && actions.every(isReading)
