@@ -6,15 +6,20 @@ export const organisationResourceNamesZh = {
   Position: '岗位',
   PositionClause: '岗位条款',
   Staff: '员工',
+  // A page, not a model: 组织与权限 → 导入岗位职务说明书 (src/admin/resources/job-description-import.ts).
+  JobDescriptionImport: '导入岗位职务说明书',
 };
 export const organisationResourceNamesEn = {
   Department: 'Departments',
   Position: 'Positions',
   PositionClause: 'Position clauses',
   Staff: 'Staff',
+  JobDescriptionImport: 'Import job descriptions',
 };
 
 export const organisationZh = {
+  // The import page's heading (its "list" is the page itself).
+  JobDescriptionImport: { properties: {}, actions: { list: '导入岗位职务说明书' } },
   Department: { properties: { ...common, name: '部门名称', description: '说明', supervisorId: '部门主管' } },
   Position: {
     properties: {
@@ -68,6 +73,7 @@ export const organisationZh = {
 };
 
 export const organisationEn = {
+  JobDescriptionImport: { properties: {}, actions: { list: 'Import job descriptions' } },
   Department: { properties: { ...commonEn, name: 'Name', description: 'Description', supervisorId: 'Supervisor' } },
   Position: {
     properties: {

@@ -14,6 +14,8 @@ type Decision = { allowed: boolean; reason: string };
  * record reads it).
  */
 const CATALOGUED: Record<string, string> = { search: 'list', bulkDelete: 'delete', print: 'show' };
+/** Pages that stand for one rule action rather than a list of records (src/admin/resources/job-description-import.ts). */
+const PAGE_ACTIONS: Record<string, string> = { JobDescriptionImport: 'Position.import' };
 
 /** The rules' decision on this page, from the same endpoint the office's scripts use. */
 function useDecision(action: string | undefined, recordId: string | undefined): Decision | null {
@@ -39,9 +41,11 @@ function Refusal({ resourceId, actionName, reason }: { resourceId: string; actio
   const resource = translateLabel(resourceId, resourceId);
   const page = reportNameOf(resourceId)
     ? `报表“${resource}”`
-    : actionName === 'list'
-      ? `“${resource}”列表`
-      : `“${resource}”的“${translateAction(actionName, resourceId)}”页面`;
+    : PAGE_ACTIONS[resourceId]
+      ? `“${resource}”页面`
+      : actionName === 'list'
+        ? `“${resource}”列表`
+        : `“${resource}”的“${translateAction(actionName, resourceId)}”页面`;
   return (
     <InfoBox title="没有权限" illustration="Padlock" testId="ForbiddenPage">
       <Text>{`您没有权限打开${page}：${reason}`}</Text>
@@ -67,7 +71,9 @@ const ForbiddenPage: React.FC<RouteProps> = (props) => {
     resource && !recordId && !resource.resourceActions.some((a) => a.name === actionName && a.component !== false);
   // A report's page (ReportMonthlyTickets) is decided as the report itself: Report.monthlyTickets.
   const report = reportNameOf(resourceId);
-  const catalogued = report ? `Report.${report}` : `${resourceId}.${CATALOGUED[actionName] ?? actionName}`;
+  const catalogued = report
+    ? `Report.${report}`
+    : (PAGE_ACTIONS[resourceId] ?? `${resourceId}.${CATALOGUED[actionName] ?? actionName}`);
   const asked = resource && (recordId || missing) ? catalogued : undefined;
   const decision = useDecision(asked, recordId);
   if (decision && !decision.allowed)
