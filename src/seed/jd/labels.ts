@@ -92,6 +92,9 @@ export interface Heading {
 
 /** A line that is nothing but a heading ("岗位职责", "一、岗位职责", "【任职资格】", "## 工作职责", "二、主要职责："). */
 export function headingOf(simplifiedLine: string): Heading | null {
+  // A heading is a few words: a long line or one with sentence punctuation is text (and skips the slow pattern).
+  const t = simplifiedLine.trim();
+  if (t.length > 40 || /[，,。；;]./.test(t) || t.slice(5).includes('、')) return null;
   const m = HEADING.exec(simplifiedLine);
   if (!m) return null;
   const word = m[2].replace(/[\s*]+/g, '');
@@ -185,6 +188,7 @@ export interface Title {
 
 /** A line that is a title: "某某项目收费员兼文员岗位职责及素质要求", "客户服务经理岗位职责", "岗位职务说明书". */
 export function titleOf(line: string, simplified: string): Title | null {
+  if (simplified.length > 80 || !/[书责求格件述][\s】\]〗*:：︰]*$/.test(simplified)) return null;
   const stripped =
     /^[ \t\u3000]*(?:#{1,6}[ \t\u3000]*)?(?:\*\*)?[【[〖]?[ \t\u3000]*(.*?)[ \t\u3000]*[】\]〗]?(?:\*\*)?[ \t\u3000]*[:：︰]?[ \t\u3000]*$/.exec(
       simplified,

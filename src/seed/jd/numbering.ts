@@ -144,9 +144,14 @@ export function splitItems(
     simplified += line.simplified;
   }
   const lineAt = (offset: number) => {
-    let i = 0;
-    while (i + 1 < starts.length && starts[i + 1] <= offset) i++;
-    return i;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   };
   const lineEnd = (i: number) => (i + 1 < starts.length ? starts[i + 1] - 1 : text.length);
   const firstChar = (i: number) => {
@@ -293,7 +298,8 @@ function findFirstMarker(
 
 /** A marker numbered 2 of the same style follows at a boundary: the 1 starts a list. */
 function followedByTwo(style: Style, simplified: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) {
+  // An item is rarely longer than this; looking no further keeps a huge one-line file linear.
+  for (let p = from; p < Math.min(to, from + 2000); p++) {
     if (!BOUNDARY.test(simplified[p - 1])) continue;
     const m = at(style, simplified, p);
     if (m && style.number(m) === 2) return true;

@@ -278,6 +278,11 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
 
   function scanLine(line: Line) {
     const s = line.simplified;
+    // Labels end with a colon and titles with 说明书: most lines have neither.
+    if (!/[:：︰]|说明书/.test(s)) {
+      addPiece(line, 0, s.length);
+      return;
+    }
     const candidates: Array<{ index: number; end: number; word?: string }> = [];
     for (const m of s.matchAll(INLINE_LABEL))
       candidates.push({ index: m.index, end: m.index + m[0].length, word: m[1] });
@@ -351,10 +356,8 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
       qualification,
       kindLabel: `${describe(s.draft)}的"${s.word || FIELD_LABELS[kind]}"`,
     });
-    for (const n of notes) {
-      const seq = kept.find((p) => p.where === n.where)?.seq ?? s.seq;
-      unrecognised.push({ text: n.text, where: n.where, seq });
-    }
+    const seqOf = new Map(kept.map((p) => [p.where, p.seq]));
+    for (const n of notes) unrecognised.push({ text: n.text, where: n.where, seq: seqOf.get(n.where) ?? s.seq });
     const byKind = clauses.get(s.draft) ?? new Map<ClauseKind, Array<{ text: string }>>();
     byKind.set(kind, [...(byKind.get(kind) ?? []), ...items]);
     clauses.set(s.draft, byKind);
