@@ -118,7 +118,18 @@ const SourceForm: React.FC<{
       {mode === 'file' ? (
         <Box
           data-testid="jd-drop-zone"
-          onClick={() => !disabled && input.current?.click()}
+          role="button"
+          tabIndex={0}
+          onClick={(event: React.MouseEvent) => {
+            // The hidden input's own click bubbles up here too.
+            if (!disabled && event.target !== input.current) input.current?.click();
+          }}
+          onKeyDown={(event: React.KeyboardEvent) => {
+            if (!disabled && (event.key === 'Enter' || event.key === ' ')) {
+              event.preventDefault();
+              input.current?.click();
+            }
+          }}
           onDragOver={(event: React.DragEvent) => {
             event.preventDefault();
             setOver(true);
