@@ -18,6 +18,7 @@ import { MAX_ATTACHMENT_BYTES } from './domain/attachments.js';
 import { authorityRouter } from './api/authority.js';
 import { preferencesRouter } from './api/preferences.js';
 import { reportsRouter } from './api/reports.js';
+import { jobDescriptionsRouter } from './api/job-descriptions.js';
 import { reportPrintRouter } from './admin/reports/report-print.js';
 import { rememberedPageSize } from './admin/page-size.js';
 import { attachmentRouter } from './admin/attachment-download.js';
@@ -116,6 +117,7 @@ export async function createApp() {
   app.use('/api/authority', authorityRouter());
   app.use('/api/preferences', preferencesRouter());
   app.use('/api/reports', reportsRouter());
+  app.use('/api/job-descriptions', jobDescriptionsRouter(bodyLimits));
   app.use(`${ROOT_PATH}/attachments`, attachmentRouter());
   app.use(`${ROOT_PATH}/print/Report`, reportBriefRouter());
   app.use(`${ROOT_PATH}/print/Report`, reportPrintRouter());

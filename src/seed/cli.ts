@@ -1,8 +1,14 @@
 // `npm run seed -- …`: thin — parse the arguments, call the seed functions, print, exit 0 or 1.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { seedDefaultRules, seedDefaultTests, type RuleSeedReport, type TestSeedReport } from '../rules/seed.js';
 import { sequelize } from '../db.js';
 import { migrate } from '../models/migrate.js';
+import { buildImportPreview } from './jd/import-preview.js';
+import { confirmJobDescriptionImport } from './jd/import-confirm.js';
+import { readJobDescriptionFile } from './jd/read.js';
+import { MAX_DOCUMENT_BYTES } from './jd/source.js';
+import { describeOutcome, describePreview, previewJson } from './jd/describe.js';
 import {
   createSystemAdministrator,
   ensureBuiltInOrganisation,
@@ -16,8 +22,12 @@ import {
 const USAGE = `用法 / usage:
   npm run seed                          迁移数据库，导入岗位职务说明书、内置组织架构与默认权限规则
                                         migrate, import the job descriptions, the built-in organisation and the default rules
-  npm run seed -- --jd <文件/FILE>       导入另一份同格式的岗位职务说明书
-                                        import another job-description document in the same format
+  npm run seed -- --jd <文件/FILE> [--dry-run] [--json]
+                                        导入岗位职务说明书（.docx、.xlsx、.txt、.md）：岗位、条款，以及从职权条款拟定、
+                                        待主任审核的权限草稿；--dry-run 只显示预览、不写入；--json 以 JSON 输出预览
+                                        import a job-description document (.docx, .xlsx, .txt, .md): positions, clauses, and
+                                        draft rules from its clauses for the director to review; --dry-run prints the preview
+                                        and writes nothing; --json prints the preview as JSON on stdout
   npm run seed -- --demo [--scale N]    生成演示数据（N 为正整数，默认 1）
                                         seed demo data (N a positive integer, default 1)
   npm run seed -- --admin <EMAIL>       创建系统管理员账号（或重置其密码）并显示一次性密码
@@ -28,7 +38,7 @@ const USAGE = `用法 / usage:
 
 export type SeedCommand =
   | { kind: 'default' }
-  | { kind: 'jd'; file: string }
+  | { kind: 'jd'; file: string; dryRun: boolean; json: boolean }
   | { kind: 'demo'; scale: number }
   | { kind: 'admin'; email: string }
   | { kind: 'help' };
@@ -38,6 +48,8 @@ export class UsageError extends Error {}
 export function parseSeedArgs(args: readonly string[]): SeedCommand {
   let command: SeedCommand = { kind: 'default' };
   let scale: number | undefined;
+  let dryRun = false;
+  let json = false;
   const setMode = (next: SeedCommand) => {
     if (command.kind !== 'default')
       throw new UsageError('--jd、--demo、--admin 每次只能用一个 / use one of --jd, --demo, --admin at a time');
@@ -52,7 +64,9 @@ export function parseSeedArgs(args: readonly string[]): SeedCommand {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    else if (arg === '--jd') setMode({ kind: 'jd', file: valueOf(arg, i++) });
+    else if (arg === '--jd') setMode({ kind: 'jd', file: valueOf(arg, i++), dryRun: false, json: false });
+    else if (arg === '--dry-run') dryRun = true;
+    else if (arg === '--json') json = true;
     else if (arg === '--admin') setMode({ kind: 'admin', email: valueOf(arg, i++) });
     else if (arg === '--demo') setMode({ kind: 'demo', scale: 1 });
     else if (arg === '--scale') {
@@ -66,11 +80,27 @@ export function parseSeedArgs(args: readonly string[]): SeedCommand {
     } else throw new UsageError(`未知参数 / unknown argument: ${arg}`);
   }
   const chosen = command as SeedCommand;
+  if (dryRun || json) {
+    if (chosen.kind !== 'jd')
+      throw new UsageError('--dry-run、--json 只能与 --jd 一起使用 / --dry-run and --json only go with --jd');
+    if (json && !dryRun) throw new UsageError('--json 只能与 --dry-run 一起使用 / --json goes with --dry-run');
+    return { ...chosen, dryRun, json };
+  }
   if (scale !== undefined) {
     if (chosen.kind !== 'demo') throw new UsageError('--scale 只能与 --demo 一起使用 / --scale only goes with --demo');
     return { kind: 'demo', scale };
   }
   return chosen;
+}
+
+/** The file's bytes; a missing or too large file is refused by name before anything is read. */
+async function readDocumentFile(file: string): Promise<Buffer> {
+  const name = path.basename(file);
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat || !stat.isFile()) throw new Error(`找不到文件「${name}」（${file}）`);
+  if (stat.size > MAX_DOCUMENT_BYTES)
+    throw new Error(`文件「${name}」有 ${(stat.size / 1024 / 1024).toFixed(1)} MB，超过 5 MB 的上限`);
+  return fs.readFile(file);
 }
 
 function describe(label: string, report: ImportReport): string {
@@ -85,11 +115,10 @@ function describe(label: string, report: ImportReport): string {
     lines.push(`  条款 clauses:     ${c(report.clauses)}`);
   if (report.unlinkedSupervisors.length > 0)
     lines.push(`  未能关联的直接主管 unlinked supervisors: ${report.unlinkedSupervisors.join('；')}`);
-  if (report.staleClauses.length > 0) {
-    lines.push(
-      `  文档中已没有、但仍保留的条款（可能被权限规则引用）clauses no longer in the document, kept: ${report.staleClauses.join('、')}`,
-    );
-  }
+  if (report.removedClauses.length > 0)
+    lines.push(`  文档中已没有、已删除的条款 clauses removed: ${report.removedClauses.join('、')}`);
+  if (report.flaggedRules.length > 0)
+    lines.push(`  依据条款已变动、待主任复核的规则 rules to review: ${report.flaggedRules.join('、')}`);
   return lines.join('\n');
 }
 
@@ -120,7 +149,9 @@ async function run(command: SeedCommand): Promise<void> {
     return;
   }
   const applied = await migrate();
-  if (applied.length > 0) console.log(`已执行迁移 / applied migrations: ${applied.join(', ')}`);
+  // A JSON preview is the only thing on stdout.
+  const progress = command.kind === 'jd' && command.json ? console.error : console.log;
+  if (applied.length > 0) progress(`已执行迁移 / applied migrations: ${applied.join(', ')}`);
 
   switch (command.kind) {
     case 'default':
@@ -131,8 +162,16 @@ async function run(command: SeedCommand): Promise<void> {
       break;
     case 'jd': {
       const file = path.resolve(command.file);
+      const doc = await readJobDescriptionFile(path.basename(file), await readDocumentFile(file));
+      if (command.dryRun) {
+        const { preview } = await buildImportPreview(doc);
+        console.log(command.json ? JSON.stringify(previewJson(preview), null, 2) : describePreview(preview));
+        break;
+      }
       await ensureBuiltInOrganisation();
-      console.log(describe(`岗位职务说明书 / job descriptions: ${file}`, await seedJobDescriptions(file)));
+      const { outcome, preview } = await confirmJobDescriptionImport(null, doc, {}, { commandLine: true });
+      console.log(describePreview(preview));
+      console.log(describeOutcome(`岗位职务说明书 / job descriptions: ${file}`, outcome));
       break;
     }
     case 'demo': {

@@ -127,7 +127,7 @@ describe('importing job descriptions', () => {
     expect(director).to.deep.include({ code: 'director', departmentId: management!.id });
   });
 
-  it('updates only the clause whose text changed, and reports clauses the document no longer has', async () => {
+  it('updates only the clause whose text changed, and removes the clauses the document no longer has', async () => {
     const suffix = crypto.randomBytes(4).toString('hex');
     const name = `测试岗位${suffix}`;
     const doc = (duty2: string, withDuty3: boolean) =>
@@ -142,7 +142,8 @@ describe('importing job descriptions', () => {
     const second = await importJobDescriptions(parseJobDescriptions(doc('第二条（修订）。', false), 'a.txt'));
     expect(second.positions).to.deep.equal({ created: 0, updated: 0, unchanged: 1 });
     expect(second.clauses).to.deep.equal({ created: 0, updated: 1, unchanged: 3 });
-    expect(second.staleClauses).to.deep.equal([`${name} 职责3`]);
+    expect(second.removedClauses).to.deep.equal([`${name} 职责3`]);
+    expect(await PositionClause.count({ where: { positionId: (await position(name)).id, kind: 'duty' } })).to.equal(2);
     const p = await position(name);
     expect(p.grade).to.equal('二级');
     expect(p.supervisorPositionId).to.equal(null);
@@ -239,12 +240,66 @@ describe('npm run seed (command line)', function () {
     expect(again.stdout).to.include('岗位 positions:   新建 0，更新 0，未变 1');
   });
 
-  it('--jd with a malformed document exits 1 with the Chinese problem, writing nothing', () => {
+  it('--jd with a document holding no position exits 1 with the Chinese problem naming the file, writing nothing', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jd-')), 'bad.txt');
-    fs.writeFileSync(file, '岗位名称: 坏岗位 职责: 1、 甲。 3、 乙。 职权: 1、 丙。 资格要求: 1、 丁。');
-    const run = runTsx(['src/seed/cli.ts', '--jd', file]);
+    fs.writeFileSync(file, '会议纪要\n今天讨论了绿化养护的安排。\n');
+    const before = await Position.count();
+    for (const args of [
+      ['--jd', file],
+      ['--jd', file, '--dry-run', '--json'],
+    ]) {
+      const run = runTsx(['src/seed/cli.ts', ...args]);
+      expect(run.status).to.equal(1);
+      expect(run.stderr).to.include('bad.txt').and.include('没有找到任何岗位');
+    }
+    const encrypted = path.join(path.dirname(file), '加密的说明书.docx');
+    fs.writeFileSync(encrypted, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
+    const run = runTsx(['src/seed/cli.ts', '--jd', encrypted, '--dry-run', '--json']);
     expect(run.status).to.equal(1);
-    expect(run.stderr).to.include('bad.txt：岗位"坏岗位"的"职责"的编号不连续');
+    expect(run.stdout).to.equal('');
+    expect(run.stderr).to.include('加密的说明书.docx');
+    expect(await Position.count()).to.equal(before);
+  });
+
+  it('--jd --dry-run --json prints only the preview as JSON and writes nothing', async () => {
+    const suffix = crypto.randomBytes(4).toString('hex');
+    const name = `收费员兼文员${suffix}`;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jd-')), '收费员兼文员.md');
+    fs.writeFileSync(
+      file,
+      `# 某某项目${name}岗位职责及素质要求\n\n直接上级：客户中心助理\n\n## 岗位职责\n\n* 负责物业费的收取。\n* 每日编制现金日报表。\n\n` +
+        '## 岗位权限\n\n* 审核、检查是否可退装修押金。\n\n## 素质要求\n\n* 大专以上学历。\n',
+    );
+    const before = { positions: await Position.count(), clauses: await PositionClause.count() };
+    const run = runTsx(['src/seed/cli.ts', '--jd', file, '--dry-run', '--json']);
+    expect(run.status, run.stderr).to.equal(0);
+    const preview = JSON.parse(run.stdout);
+    expect(Object.keys(preview)).to.deep.equal(['positions', 'unrecognised', 'proposals']);
+    const assistant = await position('客户服务助理');
+    expect(preview.positions).to.deep.equal([
+      {
+        name,
+        department: null,
+        supervisor: '客户中心助理',
+        supervisorPositionId: assistant.id,
+        grade: null,
+        clauses: [
+          { kind: 'duty', number: 1, text: '负责物业费的收取。' },
+          { kind: 'duty', number: 2, text: '每日编制现金日报表。' },
+          { kind: 'authority', number: 1, text: '审核、检查是否可退装修押金。' },
+          { kind: 'qualification', number: 1, text: '大专以上学历。' },
+        ],
+      },
+    ]);
+    const refund = preview.proposals.find((p: { clause: string }) => p.clause === '职权1');
+    expect(refund).to.deep.include({ position: name, clause: '职权1' });
+    expect(refund.actions).to.include('RenovationDeposit.refund');
+    expect(refund.matched).to.be.a('string').and.not.equal('');
+    expect({ positions: await Position.count(), clauses: await PositionClause.count() }).to.deep.equal(before);
+
+    const human = runTsx(['src/seed/cli.ts', '--jd', file, '--dry-run']);
+    expect(human.status, human.stderr).to.equal(0);
+    expect(human.stdout).to.include(`【${name}】新岗位`).and.include('职权1［新增］ 审核、检查是否可退装修押金。');
   });
 
   it('an unknown flag or a bad --scale prints the Chinese and English usage and exits 1', () => {

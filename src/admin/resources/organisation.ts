@@ -36,6 +36,7 @@ const POSITION_FIELDS = [
   'grade',
   'supervisorText',
   'supervisorPositionId',
+  'subordinatesText',
 ] as const;
 const CLAUSE_FIELDS = ['positionId', 'kind', 'number', 'text'] as const;
 const STAFF_FIELDS = ['name', 'email', 'password', 'phone', 'proposedPositionId', 'departmentId', 'enabled'] as const;
@@ -122,6 +123,7 @@ export const organisationResources: ResourceWithOptions[] = [
         'grade',
         'supervisorText',
         'supervisorPositionId',
+        'subordinatesText',
         'source',
         'clauses',
         'authorityCoverage',

@@ -1,12 +1,19 @@
 // Writes parsed job descriptions into Department / Position / PositionClause, and the organisation the
-// product needs beyond the document (other departments, 管理处主任, 工程部主管 …). Re-running changes nothing.
+// product needs beyond the document (other departments, 管理处主任, 工程部主管 …). A re-import applies the difference:
+// clauses added, changed and removed; the rules citing a changed or removed clause are flagged for the director
+// (AuthorityRule.clauseNotice), never deleted. Re-running the same document changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Transaction } from 'sequelize';
-import { Department, Position, PositionClause, sequelize } from '../../models/index.js';
-import { parseJobDescriptions, type ParsedPosition } from './parse.js';
+import { Op, type Transaction } from 'sequelize';
+import { AuthorityRule, Department, Position, PositionClause, RuleDraft, sequelize } from '../../models/index.js';
+import { parseCitations } from '../../rules/clause-citations.js';
+import { parseJobDescriptionDocument, type ParsedPosition } from './parse.js';
+import { readJobDescriptionFile } from './read.js';
+import { linkSupervisor, SUPERVISOR_ALIASES, type KnownPosition } from './supervisors.js';
 import { POSITION_NAMES } from '../../vocabulary/positions.js';
+
+export { SUPERVISOR_ALIASES };
 
 export const BUILT_IN_SOURCE = '系统内置';
 
@@ -22,12 +29,6 @@ export const SHIPPED_JOB_DESCRIPTIONS = path.join(
 export const DOCUMENT_POSITION_CODES: Record<string, string> = Object.fromEntries(
   ['receptionist', 'coordinator', 'cashier', 'assistant'].map((code) => [POSITION_NAMES[code], code]),
 );
-
-/** The document's 直接主管 wording → the position it means. */
-export const SUPERVISOR_ALIASES: Record<string, string> = {
-  客户中心助理: '客户服务助理',
-  管理中心助理: '客户服务助理',
-};
 
 export const BUILT_IN_DEPARTMENTS: ReadonlyArray<{ name: string; description: string }> = [
   { name: '客户中心', description: '前台接待、报事派工、回访、收费与客户满意度调查' },
@@ -74,24 +75,34 @@ export interface ImportReport {
   departments: ImportCounts;
   positions: ImportCounts;
   clauses: ImportCounts;
-  /**
-   * Clauses in the database that the document no longer has ("客户接待员 职责7"). They are kept, not deleted:
-   * authority rules may cite them; whoever revised the document decides.
-   */
-  staleClauses: string[];
+  /** Clauses the document no longer has, removed ("客户接待员 职责7"). */
+  removedClauses: string[];
+  /** Rules citing a clause this import changed or removed: flagged for the director (clauseNotice). */
+  flaggedRules: number[];
   /** 直接主管 texts that match no position (left unlinked). */
   unlinkedSupervisors: string[];
 }
 
 export interface ImportOptions {
   transaction?: Transaction;
+  /** IT's picks in the preview: position name → the supervisor's position id, or null for none. */
+  supervisors?: Record<string, number | null>;
+  /** Who imported, for the notices on flagged rules ("导入「x.docx」"). */
+  origin?: string;
 }
 
 const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
-const KIND_LABELS = { duty: '职责', authority: '职权', qualification: '资格要求' } as const;
+export const KIND_LABELS = { duty: '职责', authority: '职权', qualification: '资格要求' } as const;
 
 export function emptyImportReport(): ImportReport {
-  return { departments: counts(), positions: counts(), clauses: counts(), staleClauses: [], unlinkedSupervisors: [] };
+  return {
+    departments: counts(),
+    positions: counts(),
+    clauses: counts(),
+    removedClauses: [],
+    flaggedRules: [],
+    unlinkedSupervisors: [],
+  };
 }
 
 /** Runs `work` in the caller's transaction, or in a new one. */
@@ -220,6 +231,7 @@ export async function importJobDescriptions(
         departmentText: p.departmentText,
         grade: p.grade,
         supervisorText: p.supervisorText,
+        subordinatesText: p.subordinatesText ?? null,
         source: p.source,
       };
       let position = await Position.findOne({ where: { name: p.name }, transaction });
@@ -235,12 +247,22 @@ export async function importJobDescriptions(
         outcome.set(position.id, (await applyChanges(position, changes, transaction)) ? 'updated' : 'unchanged');
       }
       imported.push({ parsed: p, position });
-      await importClauses(position, p, report, transaction);
+      await importClauses(position, p, report, options.origin ?? p.source, transaction);
     }
 
     // Supervisors last: a position may name one described later in the same document.
+    const known: KnownPosition[] = [
+      ...(await Position.findAll({ attributes: ['id', 'name'], transaction })).map((x) => ({ id: x.id, name: x.name })),
+      ...BUILT_IN_POSITIONS.map((def) => ({ id: null, name: def.name })),
+    ];
     for (const { parsed: p, position } of imported) {
-      const supervisorId = p.supervisorText ? await resolveSupervisor(p.supervisorText, report, transaction) : null;
+      const picked = options.supervisors && p.name in options.supervisors ? options.supervisors[p.name] : undefined;
+      const supervisorId =
+        picked !== undefined
+          ? picked
+          : p.supervisorText
+            ? await resolveSupervisor(p.supervisorText, known, report, transaction)
+            : null;
       if (p.supervisorText && supervisorId === null) report.unlinkedSupervisors.push(`${p.name} → ${p.supervisorText}`);
       if ((position.supervisorPositionId ?? null) !== supervisorId) {
         await position.update({ supervisorPositionId: supervisorId }, { transaction });
@@ -252,9 +274,19 @@ export async function importJobDescriptions(
   });
 }
 
-async function importClauses(position: Position, p: ParsedPosition, report: ImportReport, transaction: Transaction) {
+async function importClauses(
+  position: Position,
+  p: ParsedPosition,
+  report: ImportReport,
+  origin: string,
+  transaction: Transaction,
+) {
   const existing = await PositionClause.findAll({ where: { positionId: position.id }, transaction });
   const byKey = new Map(existing.map((c) => [`${c.kind}:${c.number}`, c]));
+  const changed: Array<{ clause: PositionClause; notice: string }> = [];
+  const label = (c: { kind: keyof typeof KIND_LABELS; number: number }) =>
+    `${p.name} ${KIND_LABELS[c.kind]}${c.number}`;
+  const today = new Date().toISOString().slice(0, 10);
   for (const clause of p.clauses) {
     const key = `${clause.kind}:${clause.number}`;
     const row = byKey.get(key);
@@ -266,32 +298,86 @@ async function importClauses(position: Position, p: ParsedPosition, report: Impo
       );
       report.clauses.created++;
     } else if (row.text !== clause.text) {
+      changed.push({
+        clause: row,
+        notice: `${today} 导入「${origin}」：${label(row)} 已修改，原文「${row.text}」，现为「${clause.text}」`,
+      });
       await row.update({ text: clause.text }, { transaction });
       report.clauses.updated++;
     } else {
       report.clauses.unchanged++;
     }
   }
-  for (const stale of byKey.values()) report.staleClauses.push(`${p.name} ${KIND_LABELS[stale.kind]}${stale.number}`);
+  for (const stale of byKey.values()) {
+    report.removedClauses.push(label(stale));
+    changed.push({
+      clause: stale,
+      notice: `${today} 导入「${origin}」：${label(stale)}「${stale.text}」已从文档中删除`,
+    });
+  }
+  for (const { clause, notice } of changed) {
+    for (const rule of await rulesCiting(position.name, clause, transaction)) {
+      await AuthorityRule.update({ clauseNotice: notice }, { where: { id: rule.id }, transaction });
+      if (!report.flaggedRules.includes(rule.id)) report.flaggedRules.push(rule.id);
+    }
+  }
+  const removed = [...byKey.values()].map((c) => c.id);
+  if (removed.length > 0) {
+    // The rules keep their clause text; the link to a row that is gone is dropped (drafts' links too).
+    await AuthorityRule.update({ positionClauseId: null }, { where: { positionClauseId: removed }, transaction });
+    for (const draft of await RuleDraft.findAll({ where: { status: 'pending' }, transaction })) {
+      const proposed = draft.proposed as { positionClauseId?: unknown } | null;
+      if (proposed && removed.includes(Number(proposed.positionClauseId)))
+        await draft.update({ proposed: { ...proposed, positionClauseId: null } as never }, { transaction });
+    }
+    await PositionClause.destroy({ where: { id: { [Op.in]: removed } }, transaction });
+  }
 }
 
-async function resolveSupervisor(text: string, report: ImportReport, transaction: Transaction): Promise<number | null> {
-  const name = SUPERVISOR_ALIASES[text] ?? text;
-  const found = await Position.findOne({ where: { name }, transaction });
+/** The rules citing a clause: linked to its row, or naming the position and clause in their clause text. */
+export async function rulesCiting(
+  positionName: string,
+  clause: Pick<PositionClause, 'id' | 'kind' | 'number'>,
+  transaction?: Transaction,
+): Promise<AuthorityRule[]> {
+  const rules = await AuthorityRule.findAll({
+    attributes: ['id', 'name', 'clause', 'positionClauseId', 'actions'],
+    order: [['id', 'ASC']],
+    transaction,
+  });
+  return rules.filter(
+    (rule) =>
+      rule.positionClauseId === clause.id ||
+      parseCitations(rule.clause).some(
+        (c) => c.position === positionName && c.kind === clause.kind && c.number === clause.number,
+      ),
+  );
+}
+
+async function resolveSupervisor(
+  text: string,
+  known: readonly KnownPosition[],
+  report: ImportReport,
+  transaction: Transaction,
+): Promise<number | null> {
+  const link = linkSupervisor(text, known, []);
+  if (!link.name) return null;
+  if (link.positionId !== null) return link.positionId;
+  const found = await Position.findOne({ where: { name: link.name }, transaction });
   if (found) return found.id;
   // 管理处主任 (and the other built-in posts) are named by documents without being described in them.
-  const builtIn = BUILT_IN_POSITIONS.find((def) => def.name === name);
+  const builtIn = BUILT_IN_POSITIONS.find((def) => def.name === link.name);
   if (builtIn) return (await ensureBuiltInPosition(builtIn, report, transaction)).id;
   return null;
 }
 
-/** Reads, parses and imports one document file (UTF-8, with or without BOM). */
+/** Reads, parses and imports one document file (.docx, .xlsx, .txt or .md). */
 export async function importJobDescriptionFile(
   file: string,
   options: ImportOptions = {},
 ): Promise<{ positions: ParsedPosition[]; report: ImportReport }> {
-  const text = fs.readFileSync(file, 'utf8');
-  const positions = parseJobDescriptions(text, path.basename(file));
+  const doc = await readJobDescriptionFile(path.basename(file), fs.readFileSync(file));
+  const { positions } = parseJobDescriptionDocument(doc);
   const report = await importJobDescriptions(positions, options);
   return { positions, report };
 }
