@@ -190,7 +190,7 @@ export const CLAUSE_PHRASES: ClausePhrase[] = [
     phrases: [`(收取|收缴|(?<!没)收)…{6}${DEPOSIT}`, `${DEPOSIT}…{4}(收取|收缴)`],
     actions: ['RenovationDeposit.new'],
   },
-  { phrases: [`退…{6}${DEPOSIT}`, `${DEPOSIT}…{6}退`], actions: ['RenovationDeposit.refund'] },
+  { phrases: [`退…{6}${DEPOSIT}`, `${DEPOSIT}…{6}退[还回]?`], actions: ['RenovationDeposit.refund'] },
   {
     phrases: [`(?<=(是否|审核|审查|检查|核定|确定).{0,6})退…{4}${DEPOSIT}`, `(没收|扣除|扣罚|扣留)…{6}${DEPOSIT}`],
     actions: ['RenovationDeposit.forfeit'],
