@@ -336,6 +336,41 @@ describe('draft authorities from job-description clauses', () => {
       expect(actionsFor('发布小区通知、告示')).to.include.members(['Notice.new', 'Notice.publish']);
     });
 
+    it("the issue's documents: a cashier-clerk page, a housing clerk, managers in traditional characters", () => {
+      const position = (name: string, texts: string[]): ProposalInput => ({
+        name,
+        code: null,
+        clauses: texts.map((text, i) => ({ kind: 'duty', number: i + 1, text })),
+      });
+      const { proposals, withoutAction } = proposeRules([
+        position('收费员兼文员', [
+          '负责小区管理费、水电费等各项费用的收取，做到日清月结。',
+          '负责管理处文件的收发、打印、复印及归档工作。',
+          '负责业主来电来访的接待和登记，及时转交相关部门处理。',
+          '完成主管交办的其他工作。',
+        ]),
+        position('房管员', ['装修管理\n工作任务：⑴受理业主装修申请；⑵巡查装修现场，制止违章装修；⑶参与装修验收。']),
+        position('客戶服務中心經理', ['審核客戶投訴的處理結果，並組織回訪。', '制定部門月度工作計劃，檢查落實情況。']),
+        position('工程部經理', ['審核業主裝修方案，組織裝修驗收。']),
+      ]);
+      expectDraftable(proposals);
+      const of = (name: string, clause: string) =>
+        proposals.filter((p) => p.position === name && p.clause === clause).flatMap((p) => p.actions);
+      expect(of('收费员兼文员', '职责1')).to.include('Payment.new');
+      expect(of('收费员兼文员', '职责2')).to.include('ArchiveDocument.new');
+      expect(of('收费员兼文员', '职责3')).to.include('Ticket.new');
+      expect(of('房管员', '职责1')).to.include.members(['RenovationApplication.new', 'RenovationApplication.inspect']);
+      expect(of('客戶服務中心經理', '职责1')).to.include('Ticket.returnVisit');
+      expect(of('客戶服務中心經理', '职责2')).to.include('WorkPlan.new');
+      // Reviewing a renovation's plan is the engineers' review, not the approval.
+      expect(of('工程部經理', '职责1')).to.include.members([
+        'RenovationApplication.review',
+        'RenovationApplication.inspect',
+      ]);
+      expect(of('工程部經理', '职责1')).not.to.include('RenovationApplication.approve');
+      expect(withoutAction.map((w) => `${w.position} ${w.clause}`)).to.deep.equal(['收费员兼文员 职责4']);
+    });
+
     it('a clause that matches nothing is listed, and a qualification never proposes', () => {
       const result = proposeRules([
         {

@@ -96,7 +96,7 @@ export const CLAUSE_PHRASES: ClausePhrase[] = [
   },
   {
     phrases: [
-      '(?<!业主|住户|客户)(资料|档案|单据|票据|凭证)…{8}(整理|装订|保管|存档|归档)',
+      '(?<!业主|住户|客户)(资料|档案|单据|凭证)…{8}(整理|装订|保管|存档|归档)',
       '(整理|装订|保管|存档|归档)…{6}(资料|档案)',
     ],
     requires: '财务|帐务|账务|票据|单据|凭证',
@@ -105,7 +105,7 @@ export const CLAUSE_PHRASES: ClausePhrase[] = [
   },
   {
     phrases: [
-      '(?<!业主|住户|客户)(资料|档案|记录|记要|纪要)…{8}(整理|装订|保管|存档|归档)',
+      '(?<!业主|住户|客户)(资料|档案|记录|记要|纪要|文件)…{12}(整理|装订|保管|存档|归档)',
       '(整理|装订|保管|存档|归档)…{6}(资料|档案)',
     ],
     unless: '财务|帐务|账务|票据|单据|凭证',
@@ -180,7 +180,13 @@ export const CLAUSE_PHRASES: ClausePhrase[] = [
   },
   {
     phrases: [`(?<!协助.{0,8})(审核|核批|批准|审批|核准)…{10}装修(?!${DEPOSIT})`],
+    // A renovation's plan or drawings are the engineers' review, not the approval.
+    unless: '方案|图纸|设计',
     actions: ['RenovationApplication.approve', 'RenovationApplication.reject'],
+  },
+  {
+    phrases: ['(?<!协助.{0,8})(审核|审查|审批|会审)…{10}装修…{4}(方案|图纸|设计)'],
+    actions: ['RenovationApplication.review'],
   },
   {
     phrases: ['(?<!协助.{0,8})装修…{6}验收', '(?<!协助.{0,8})验收…{6}装修'],
