@@ -11,6 +11,7 @@ type Draft = {
   sourceNote: string | null;
   needsReview: boolean;
   may: string[];
+  proposed: { name?: string } | null;
 };
 type Checks = { errors: string[]; warnings: string[]; tests: { run: number; failed: number } };
 type Pending = { drafts: Draft[]; checks: Checks };
@@ -37,8 +38,7 @@ const Waiting: React.FC<{ draft: Draft; busy: boolean; act: (draft: Draft, actio
 }) => (
   <li style={{ marginBottom: 12 }} data-testid="waiting-draft">
     <Text as="span" fontWeight="bold">
-      {KIND[draft.kind]}
-      {draft.ruleId ? `（规则 ${draft.ruleId}）` : ''}：
+      {KIND[draft.kind]}「{draft.proposed?.name ?? draft.ruleId}」：
     </Text>
     <Text as="span">{draft.text}</Text>
     {draft.sourceNote ? (
