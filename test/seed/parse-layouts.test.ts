@@ -172,6 +172,37 @@ describe('parsing job descriptions in the layouts offices really have', () => {
     ]);
   });
 
+  it('(b) a Word table flattened onto one line without colons: only the labels, skip labels included, separate the values', () => {
+    const line =
+      '房管员职位说明书 职位名称 房管员 职位代码 WY-FG-03 所属部门 客户服务中心 直接上级 客户服务中心主管 直接下级 无 ' +
+      '定员 2人 所辖人员 无 工资等级 五级 编写日期 2023年6月 批准人 张三 ' +
+      '工作概述 负责辖区房屋及公共设施的日常巡查与管理。 ' +
+      '主要职责与任务 职责一 辖区房屋管理 工作任务 ⑴建立并维护房屋档案 ⑵每日巡查楼栋公共部位 ⑶跟进维修进度并回访 ⑷每月汇总房屋完好率 ' +
+      '职责二 装修管理 工作任务 ⑴受理业主装修申请 ⑵巡查装修现场 ⑶参与装修验收 ' +
+      '任职资格 学历 大专以上学历 经验 2年以上物业管理工作经验 技能 熟悉房屋结构及维修常识 健康 身体健康';
+    const { positions, unrecognised } = parseJobDescriptionDocument(textDocument('房管员.txt', line));
+    expect(unrecognised).to.deep.equal([]);
+    expect(positions).to.have.length(1);
+    const [p] = positions;
+    expect(p).to.deep.include({
+      name: '房管员',
+      departmentText: '客户服务中心',
+      grade: null,
+      supervisorText: '客户服务中心主管',
+      subordinatesText: '无',
+    });
+    expect(clauses(p, 'duty')).to.deep.equal([
+      [1, '辖区房屋管理 工作任务 ⑴建立并维护房屋档案 ⑵每日巡查楼栋公共部位 ⑶跟进维修进度并回访 ⑷每月汇总房屋完好率'],
+      [2, '装修管理 工作任务 ⑴受理业主装修申请 ⑵巡查装修现场 ⑶参与装修验收'],
+    ]);
+    expect(clauses(p, 'qualification')).to.deep.equal([
+      [1, '学历 大专以上学历'],
+      [2, '经验 2年以上物业管理工作经验'],
+      [3, '技能 熟悉房屋结构及维修常识'],
+      [4, '健康 身体健康'],
+    ]);
+  });
+
   it('(c) two managers in traditional characters in one file: two positions, stored as written', () => {
     const doc = textDocument(
       '經理崗位說明書.txt',
@@ -312,6 +343,23 @@ describe('parsing job descriptions in the layouts offices really have', () => {
     expect(clauses(p, 'authority')).to.deep.equal([[1, '对违规停放车辆有制止权。']]);
   });
 
+  it('(d) a Word table pasted as text: cells separated by tabs', () => {
+    const text = [
+      '岗位名称\t客户服务收费员\t所属部门\t客户中心',
+      '直接上级\t客户服务助理\t定员\t2',
+      '岗位职责\t1、负责物管费的收取和统计。',
+      '\t2、负责装修押金的收取、退还和统计。',
+      '岗位权限\t1、审核、检查是否可退装修押金。',
+    ].join('\n');
+    const [p] = parseJobDescriptions(text, '粘贴的文本');
+    expect(p).to.deep.include({ name: '客户服务收费员', departmentText: '客户中心', supervisorText: '客户服务助理' });
+    expect(p.clauses.map((c) => [c.kind, c.number, c.text])).to.deep.equal([
+      ['duty', 1, '负责物管费的收取和统计。'],
+      ['duty', 2, '负责装修押金的收取、退还和统计。'],
+      ['authority', 1, '审核、检查是否可退装修押金。'],
+    ]);
+  });
+
   it('(e) a customer-service manager\'s page: a "……岗位职责" title, 工作职责 numbered "1.", 任职要求 numbered "（1）"', () => {
     const doc = textDocument(
       '客户服务经理.txt',
@@ -441,6 +489,53 @@ describe('parsing job descriptions in the layouts offices really have', () => {
     expect(unrecognised).to.deep.equal([
       { text: '# 维修工', where: '第1行' },
       { text: '工作环境：室内外', where: '第6行' },
+    ]);
+  });
+
+  it('reads every spelling of the labels, and reads over the ones to skip with their values', () => {
+    const doc = textDocument(
+      '保安.txt',
+      [
+        '职务名称：保安领班',
+        '部门：保安部      岗位等级：三级',
+        '汇报对象：保安主管',
+        '所辖人员：保安员6名   岗位编码：BA-02',
+        '岗位概述：带领本班保安员做好小区秩序维护。',
+        '工作内容：',
+        '1、安排本班岗位，检查到岗情况。',
+        '权限：',
+        '1、对本班保安员的考勤有审核权。',
+        '任职条件：',
+        '1、高中以上学历。',
+        '审核人：李四   日期：2024-01-01',
+        '',
+        '岗位：保安员',
+        '上级：保安领班',
+        '岗位职责：',
+        '1、门岗值勤，登记来访人员。',
+        '岗位权限：',
+        '1、对违规进入小区的人员有劝阻权。',
+        '素质要求：',
+        '1、身体健康。',
+        '',
+        '职位名称：车库管理员',
+        '直接上级职务：保安主管',
+        '主要职责：',
+        '1、车辆进出登记。',
+        '职权：',
+        '1、对违规停放有制止权。',
+        '任职要求：',
+        '1、初中以上学历。',
+      ].join('\n'),
+    );
+    const { positions, unrecognised } = parseJobDescriptionDocument(doc);
+    expect(unrecognised).to.deep.equal([]);
+    expect(
+      positions.map((p) => [p.name, p.departmentText, p.grade, p.supervisorText, p.clauses.map((c) => c.kind).join()]),
+    ).to.deep.equal([
+      ['保安领班', '保安部', '三级', '保安主管', 'duty,authority,qualification'],
+      ['保安员', null, null, '保安领班', 'duty,authority,qualification'],
+      ['车库管理员', null, null, '保安主管', 'duty,authority,qualification'],
     ]);
   });
 

@@ -72,6 +72,18 @@ const ALTERNATION = [...LABELS.keys()].sort((a, b) => b.length - a.length).join(
  */
 export const INLINE_LABEL = new RegExp(`(?<=^|[\\s。；;，,、|】\\])）])(${ALTERNATION})[ \\t\\u3000]*[:：︰]`, 'g');
 
+const STRONG_ALTERNATION = [...LABELS.entries()]
+  .filter(([, info]) => !info.weak)
+  .map(([word]) => word)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/**
+ * A label without a colon, standing between spaces: a table flattened onto one line ("职位名称 房管员 职位代码 …").
+ * Chinese prose does not put spaces around words, so a label word between spaces is a label; the short everyday
+ * words (部门, 上级, 岗位, 日期) still need their colon.
+ */
+export const SPACED_LABEL = new RegExp(`(?<=^|\\s)(${STRONG_ALTERNATION})(?=[ \\t\\u3000]+\\S)[ \\t\\u3000]*`, 'g');
+
 /** The bare document title, which separates one position's description from the next. */
 export const BARE_TITLES = ['岗位职务说明书', '岗位说明书', '职位说明书', '职务说明书', '工作说明书', '岗位职责说明书'];
 export const BARE_TITLE = new RegExp(`(?<=^|\\s)(${BARE_TITLES.join('|')})(?=\\s|$)`, 'g');
@@ -136,7 +148,7 @@ export const INNER_WORDS = new Set([
  * "学历要求" and "工作经验" read alike.
  */
 export const QUALIFICATION_ITEM =
-  /(?:学历|教育|专业|工作经验|经验|工作经历|经历|技能|能力|知识|健康|身体|年龄|性别|证书|其他)(?:要求|状况|条件)?[ \t\u3000]*[:：︰]/y;
+  /(?:学历|教育|专业|工作经验|经验|工作经历|经历|技能|能力|知识|健康|身体|年龄|性别|证书|其他)(?:要求|状况|条件)?(?:[ \t\u3000]*[:：︰]|[ \t\u3000]+(?=\S))/y;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Titles

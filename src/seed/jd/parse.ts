@@ -11,6 +11,7 @@ import type { ClauseKind } from '../../models/position-clause.js';
 import {
   BARE_TITLE,
   INLINE_LABEL,
+  SPACED_LABEL,
   INNER_WORDS,
   QUALIFICATION_ITEM,
   headingOf,
@@ -18,6 +19,7 @@ import {
   titleOf,
   type FieldKey,
   type LabelKey,
+  type Title,
 } from './labels.js';
 import { markerStyleAt, splitItems, type SectionLine } from './numbering.js';
 import type { SourceCell, SourceDocument } from './source.js';
@@ -224,6 +226,19 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
     return value ? collapse(value.text) : d.titleName;
   };
 
+  const applyTitle = (title: Title, line: Line) => {
+    if (title.name === '') {
+      // "岗位职务说明书": ends the position before it (unless that one has only its name so far).
+      if (current && hasContent(current, ['name'])) current = null;
+      if (!current) boundary = true;
+      section = null;
+    } else {
+      newDraft(line.where, title.name);
+      section = null;
+      if (title.dutiesFollow) openSection(current, 'duty', '职责', line);
+    }
+  };
+
   const addPiece = (line: Line, start: number, end: number) => {
     const text = line.text.slice(start, end);
     const piece: Piece = {
@@ -253,16 +268,7 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
     if (line.mayBeTitle) {
       const title = titleOf(line.text, line.simplified);
       if (title) {
-        if (title.name === '') {
-          // "岗位职务说明书": ends the position before it (unless that one has only its name so far).
-          if (current && hasContent(current, ['name'])) current = null;
-          if (!current) boundary = true;
-          section = null;
-        } else {
-          newDraft(line.where, title.name);
-          section = null;
-          if (title.dutiesFollow) openSection(current, 'duty', '职责', line);
-        }
+        applyTitle(title, line);
         continue;
       }
     }
@@ -278,16 +284,18 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
 
   function scanLine(line: Line) {
     const s = line.simplified;
-    // Labels end with a colon and titles with 说明书: most lines have neither.
-    if (!/[:：︰]|说明书/.test(s)) {
+    // Labels end with a colon or stand between spaces, titles end with 说明书: most lines have none of these.
+    if (!/[:：︰\s]|说明书/.test(s)) {
       addPiece(line, 0, s.length);
       return;
     }
     const candidates: Array<{ index: number; end: number; word?: string }> = [];
+    for (const m of s.matchAll(SPACED_LABEL))
+      candidates.push({ index: m.index, end: m.index + m[0].length, word: m[1] });
     for (const m of s.matchAll(INLINE_LABEL))
       candidates.push({ index: m.index, end: m.index + m[0].length, word: m[1] });
     for (const m of s.matchAll(BARE_TITLE)) candidates.push({ index: m.index, end: m.index + m[0].length });
-    candidates.sort((a, b) => a.index - b.index);
+    candidates.sort((a, b) => a.index - b.index || b.end - a.end);
     let cursor = 0;
     for (const c of candidates) {
       if (c.index < cursor) continue;
@@ -309,7 +317,10 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
       if (ITEM_NUMBER_BEFORE.test(before) && !(HEADING_NUMBER_ONLY.test(s.slice(0, c.index)) && !inClauses)) continue;
       if (info.weak && inClauses && !atLineStart) continue;
       if (open && open.key === info.key && inClauses && open.pieces.some((p) => p.text.trim())) continue;
-      addPiece(line, cursor, c.index);
+      // "房管员职位说明书 职位名称 房管员 …": a title before the first label on a flattened line.
+      const title = cursor === 0 && before.trim() ? titleOf(line.text.slice(0, c.index), before) : null;
+      if (title) applyTitle(title, line);
+      else addPiece(line, cursor, c.index);
       applyLabel(info.key, line.text.slice(c.index, c.end).replace(/[\s:：︰]+$/, ''), line);
       cursor = c.end;
     }
