@@ -8,6 +8,8 @@ import { AuthorityRule, Position, PositionClause, RuleDraft } from '../../models
 import { actionLabel } from '../../rules/catalogue.js';
 import { parseCitations } from '../../rules/clause-citations.js';
 import { explainRule } from '../../rules/explain.js';
+import { authorityMatrix } from '../../rules/matrix.js';
+import { RuleSet } from '../../rules/rule-set.js';
 import type { ClauseKind } from '../../models/position-clause.js';
 import { BUILT_IN_POSITIONS, DOCUMENT_POSITION_CODES, KIND_LABELS, rulesCiting } from './import.js';
 import { parseJobDescriptionDocument, type ParsedDocument } from './parse.js';
@@ -33,9 +35,8 @@ export interface BuiltPreview {
 const clauseKey = (kind: string, number: number) => `${kind}:${number}`;
 
 /** Every action the rules citing a clause already grant, by "position|kind:number". */
-async function grantedByClause(transaction?: Transaction): Promise<Map<string, Set<string>>> {
+function grantedByClause(rules: readonly AuthorityRule[]): Map<string, Set<string>> {
   const granted = new Map<string, Set<string>>();
-  const rules = await AuthorityRule.findAll({ attributes: ['id', 'clause', 'actions'], transaction });
   for (const rule of rules) {
     for (const c of parseCitations(rule.clause)) {
       const key = `${c.position}|${clauseKey(c.kind, c.number)}`;
@@ -137,7 +138,22 @@ export async function buildImportPreview(
       clauses: p.clauses,
     })),
   );
-  const granted = await grantedByClause(transaction);
+  // Already granted: by the rules citing the clause, or — whatever they cite — by the rules in force for this position
+  // (the matrix's reading: allowed outright or on conditions).
+  const rules = await AuthorityRule.findAll({ order: [['id', 'ASC']], transaction });
+  const granted = grantedByClause(rules);
+  const inForce = new RuleSet(rules.map((rule) => ({ ...rule.get({ plain: true }), clause: rule.clause ?? null })));
+  const grantsOf = new Map<string, Set<string>>();
+  const grantedToPosition = (name: string): Set<string> => {
+    let grants = grantsOf.get(name);
+    if (!grants) {
+      const code = storedByName.get(name)?.code ?? DOCUMENT_POSITION_CODES[name] ?? `（未定代码）${name}`;
+      const cells = authorityMatrix(inForce, [{ code, name }]);
+      grants = new Set(cells.filter((row) => row.cells[code]?.grant !== 'none').map((row) => row.action));
+      grantsOf.set(name, grants);
+    }
+    return grants;
+  };
   const pendingNames = new Set(
     (await RuleDraft.findAll({ where: { status: 'pending' }, attributes: ['id', 'proposed'], transaction }))
       .map((d) => (d.proposed as { name?: unknown } | null)?.name)
@@ -146,7 +162,7 @@ export async function buildImportPreview(
   const drafts: PlannedDraft[] = [];
   const previewProposals: PreviewProposal[] = proposals.map((proposal) => {
     const have = granted.get(`${proposal.position}|${clauseKey(proposal.kind, proposal.number)}`);
-    const status = proposal.actions.every((a) => have?.has(a))
+    const status = proposal.actions.every((a) => have?.has(a) || grantedToPosition(proposal.position).has(a))
       ? 'exists'
       : pendingNames.has(proposal.rule.name)
         ? 'pending'

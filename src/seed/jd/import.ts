@@ -12,6 +12,7 @@ import { parseJobDescriptionDocument, type ParsedPosition } from './parse.js';
 import { readJobDescriptionFile } from './read.js';
 import { linkSupervisor, SUPERVISOR_ALIASES, type KnownPosition } from './supervisors.js';
 import { POSITION_NAMES } from '../../vocabulary/positions.js';
+import { toSimplified } from '../../lib/simplified.js';
 
 export { SUPERVISOR_ALIASES };
 
@@ -132,7 +133,10 @@ async function findOrCreateDepartment(
   report: ImportReport,
   transaction: Transaction,
 ): Promise<{ department: Department; created: boolean }> {
-  const existing = await Department.findOne({ where: { name }, transaction });
+  const existing =
+    (await Department.findOne({ where: { name }, transaction })) ??
+    // 工程部 written in traditional characters (工程部 / 客戶服務部) is the same department.
+    (await Department.findAll({ transaction })).find((d) => toSimplified(d.name) === toSimplified(name));
   if (existing) return { department: existing, created: false };
   report.departments.created++;
   const description = BUILT_IN_DEPARTMENTS.find((d) => d.name === name)?.description ?? null;
