@@ -156,6 +156,18 @@ function storedZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
   return Buffer.concat([...locals, ...directory, end]);
 }
 
+/**
+ * Wall time and this process's CPU time of a read. The suite runs on a shared machine, where others' work stretches
+ * the wall time; the CPU time is what the read itself costs.
+ */
+async function timed<T>(read: () => Promise<T>): Promise<{ result: T; wall: number; cpu: number }> {
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const result = await read();
+  const used = process.cpuUsage(cpuBefore);
+  return { result, wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
+}
+
 async function refusal(fileName: string, bytes: Buffer): Promise<JobDescriptionFormatError> {
   try {
     await readJobDescriptionFile(fileName, bytes);
@@ -239,14 +251,12 @@ describe('reading job-description files', () => {
           sections: [{ children }],
         }),
       );
-      const started = performance.now();
-      const read = await readJobDescriptionFile('五十页.docx', bytes);
-      const ms = performance.now() - started;
+      const { result: read, wall, cpu } = await timed(() => readJobDescriptionFile('五十页.docx', bytes));
       console.log(
-        `      50 页 Word（${(bytes.length / 1024).toFixed(0)} KB）读取 ${ms.toFixed(0)} ms，${read.blocks.length} 块`,
+        `      50 页 Word（${(bytes.length / 1024).toFixed(0)} KB）读取：耗时 ${wall.toFixed(0)} ms，CPU ${cpu.toFixed(0)} ms，${read.blocks.length} 块`,
       );
       expect(read.blocks).to.have.length(50 * 14);
-      expect(ms).to.be.below(2000);
+      expect(cpu).to.be.below(2000);
     });
   });
 
@@ -358,13 +368,11 @@ describe('reading job-description files', () => {
     it('reads 5 MB of text well within a second or two', async () => {
       const line = '1、负责收取管理费、水电费等各项费用，开具收据，每日核对并上报日报表。\r\n';
       const bytes = Buffer.from(line.repeat(Math.floor(MAX_DOCUMENT_BYTES / Buffer.byteLength(line))), 'utf8');
-      const started = performance.now();
-      const read = await readJobDescriptionFile('大文件.txt', bytes);
-      const ms = performance.now() - started;
+      const { result: read, wall, cpu } = await timed(() => readJobDescriptionFile('大文件.txt', bytes));
       console.log(
-        `      ${(bytes.length / 1024 / 1024).toFixed(1)} MB 文本读取 ${ms.toFixed(0)} ms，${read.blocks.length} 行`,
+        `      ${(bytes.length / 1024 / 1024).toFixed(1)} MB 文本读取：耗时 ${wall.toFixed(0)} ms，CPU ${cpu.toFixed(0)} ms，${read.blocks.length} 行`,
       );
-      expect(ms).to.be.below(2000);
+      expect(cpu).to.be.below(2000);
       const markdown = await readJobDescriptionFile('大文件.md', bytes);
       expect(markdown.blocks).to.have.length(read.blocks.length);
     });
@@ -510,11 +518,11 @@ describe('reading job-description files', () => {
       expect((await readJobDescriptionFile('正常.xlsx', sound)).blocks).to.have.length(1);
       const bomb = storedZip(entries);
       expect(bomb.length).to.be.below(20_000);
-      const started = performance.now();
-      expect((await refusal('合并.xlsx', bomb)).message).to.equal(
+      const { result: error, cpu } = await timed(() => refusal('合并.xlsx', bomb));
+      expect(error.message).to.equal(
         '文件「合并.xlsx」无法读取：内容过大（解压后超过 100 MB 或合并单元格过多），不像是岗位职务说明书',
       );
-      expect(performance.now() - started).to.be.below(1000);
+      expect(cpu).to.be.below(1000);
     });
 
     it('tables that would expand to more than 200,000 cells, in any format', async () => {
