@@ -539,6 +539,24 @@ describe('parsing job descriptions in the layouts offices really have', () => {
     ]);
   });
 
+  it('"一、岗位名称：…" after a list numbered ① starts the next position', () => {
+    const text = [
+      '一、岗位名称：绿化工',
+      '二、岗位职责：',
+      '① 负责小区绿化的日常养护。',
+      '三、任职资格：',
+      '① 身体健康。',
+      '一、岗位名称：绿化领班',
+      '二、岗位职责：',
+      '① 安排绿化工的日常工作。',
+    ].join('\n');
+    const positions = parseJobDescriptions(text, '绿化.txt');
+    expect(positions.map((p) => [p.name, p.clauses.map((c) => c.text)])).to.deep.equal([
+      ['绿化工', ['负责小区绿化的日常养护。', '身体健康。']],
+      ['绿化领班', ['安排绿化工的日常工作。']],
+    ]);
+  });
+
   describe('numbering: the top level is the style of the first item, other markers stay text', () => {
     const styles: Array<[string, string[]]> = [
       ['1、', ['1、', '2、', '3、']],

@@ -314,13 +314,20 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
       const inClauses = open !== null && (CLAUSE_KINDS as string[]).includes(open.key);
       // "2、 资格要求:熟悉…": a label right after an item's number is the item's text; a heading number
       // ("二、主要职责：…") at the start of the line is not an item's.
-      if (ITEM_NUMBER_BEFORE.test(before) && !(HEADING_NUMBER_ONLY.test(s.slice(0, c.index)) && !inClauses)) continue;
+      let headingNumberOnly = false;
+      if (ITEM_NUMBER_BEFORE.test(before)) {
+        const headingNumber = HEADING_NUMBER_ONLY.exec(s.slice(0, c.index));
+        const items = open ? open.pieces.find((p) => p.text.trim()) : undefined;
+        const itemStyle = items ? firstStyle(items.simplified, false) : 'none';
+        if (!headingNumber || (inClauses && itemStyle === (headingNumber[1] ? 'cn' : 'cn-paren'))) continue;
+        headingNumberOnly = true;
+      }
       if (info.weak && inClauses && !atLineStart) continue;
       if (open && open.key === info.key && inClauses && open.pieces.some((p) => p.text.trim())) continue;
       // "房管员职位说明书 职位名称 房管员 …": a title before the first label on a flattened line.
       const title = cursor === 0 && before.trim() ? titleOf(line.text.slice(0, c.index), before) : null;
       if (title) applyTitle(title, line);
-      else addPiece(line, cursor, c.index);
+      else if (!headingNumberOnly) addPiece(line, cursor, c.index);
       applyLabel(info.key, line.text.slice(c.index, c.end).replace(/[\s:：︰]+$/, ''), line);
       cursor = c.end;
     }
@@ -469,7 +476,7 @@ const HEADING_PREFIX =
 
 /** Only a heading number before the label at the start of a line: "二、主要职责：…". */
 const HEADING_NUMBER_ONLY =
-  /^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*$/;
+  /^[ \t\u3000]*(?:([一二三四五六七八九十]{1,3})[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*$/;
 
 function sameStyle(headingStyle: string, itemStyle: string): boolean {
   if (headingStyle === 'arabic') return ['dun', 'dot', 'rparen'].includes(itemStyle);
