@@ -184,6 +184,8 @@ const TITLE_SUFFIXES = [
  */
 const ORGANISATION = /^.+?(?:项目部|项目|有限公司|分公司|公司|集团|物业|管理处|中心的|部的|处的)的?/;
 const ORGANISATION_GREEDY = /^.+(?:项目部|项目|有限公司|分公司|公司|集团|物业|管理处|中心的|部的|处的)的?/;
+/** A name that is an organisation or a unit, not a position. */
+const ORGANISATION_ONLY = /(?:项目部|项目|公司|集团|物业|管理处|中心|小区|花园|大厦|广场|部门|部)$/;
 /** A rank that names no position without its office: "管理处主任" stays whole. */
 const BARE_RANK = /^(?:副?主任|副?经理|副?主管|助理|副?总监|副?站长)$/;
 /** A line that reads like a clause, not a title: it starts with a verb or a pronoun-like word. */
@@ -214,6 +216,8 @@ export function titleOf(line: string, simplified: string): Title | null {
   if (!suffix) return null;
   let name = body.slice(0, body.length - suffix.length);
   let offset = start;
+  // "翠湖花园物业管理处 岗位职务说明书", "某某公司岗位说明书": an organisation's document, not a position's name.
+  if (/\s$/.test(name) || ORGANISATION_ONLY.test(name)) return { name: '', dutiesFollow: false };
   if (name.length < 2 || SENTENCE_PUNCTUATION.test(name) || /\s/.test(name.trim()) || NOT_A_NAME.test(name))
     return null;
   // "职责" alone is a heading word: "…职责" is a title only after a position-like name ("收费员职责").
