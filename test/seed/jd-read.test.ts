@@ -108,6 +108,12 @@ async function wordDocument(): Promise<Buffer> {
                   }),
                 ],
               }),
+              new TableRow({
+                children: [
+                  plainCell('资格要求'),
+                  new TableCell({ columnSpan: 2, children: [numbered('大专以上学历'), numbered('一年以上经验')] }),
+                ],
+              }),
             ],
           }),
           new Paragraph('实施者签字：'),
@@ -214,6 +220,12 @@ describe('reading job-description files', () => {
               cell('職權', '表格1 第3行第1列', true),
               cell('2', '表格1 第3行第2列'),
               cell('学历 大专', '表格1 第3行第3列'),
+            ],
+            // A numbered list in a cell: its items numbered, one line each.
+            [
+              cell('资格要求', '表格1 第4行第1列'),
+              cell('1、大专以上学历\n2、一年以上经验', '表格1 第4行第2列'),
+              cell('1、大专以上学历\n2、一年以上经验', '表格1 第4行第3列', true),
             ],
           ],
         },
@@ -420,8 +432,8 @@ describe('reading job-description files', () => {
   });
 
   describe('pasted text', () => {
-    it('is read as text, line by line', () => {
-      const read = readJobDescriptionText('\uFEFF岗位名称：收费员\r\n\r\n  * 收取费用  \n');
+    it('is read as text, line by line; a line of only spaces and invisible characters is blank', () => {
+      const read = readJobDescriptionText('\uFEFF岗位名称：收费员\r\n\u200b\u00a0\r\n  * 收取费用\u200b  \n');
       expect(read).to.deep.equal({
         fileName: '粘贴的文本',
         format: 'text',

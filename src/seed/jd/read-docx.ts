@@ -5,6 +5,7 @@
 import mammoth from 'mammoth';
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { CellBudget } from './read-limits.js';
+import { trimLine } from './read-text.js';
 import type { SourceBlock, SourceCell, SourceTable } from './source.js';
 
 // Word's automatic numbering is not in mammoth's HTML (an ordered list is a bare <ol>): written back so the parser
@@ -103,9 +104,7 @@ class Walker {
   }
 
   private paragraph(nodes: Node[], prefix = ''): void {
-    const lines = inlineLines(nodes)
-      .map((line) => line.trim())
-      .filter(Boolean);
+    const lines = inlineLines(nodes).map(trimLine).filter(Boolean);
     if (!lines.length) return;
     this.paragraphs += 1;
     lines.forEach((line, index) =>

@@ -4,6 +4,20 @@
 import { CellBudget } from './read-limits.js';
 import type { SourceBlock, SourceCell } from './source.js';
 
+// Besides whitespace, the invisible characters web pages and Word leave around text: zero-width space and joiners,
+// word joiner, byte-order mark.
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/;
+
+/** A line without the whitespace and invisible characters around it (a line of nothing else is blank). */
+export function trimLine(line: string): string {
+  const trimmed = line.trim();
+  let start = 0;
+  let end = trimmed.length;
+  while (start < end && INVISIBLE.test(trimmed[start])) start += 1;
+  while (end > start && INVISIBLE.test(trimmed[end - 1])) end -= 1;
+  return start === 0 && end === trimmed.length ? trimmed : trimmed.slice(start, end);
+}
+
 /** The lines of a text, whatever its line ends (Windows, old Mac, Unicode line and paragraph separators). */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|[\r\n\u2028\u2029\u0085]/);
@@ -12,7 +26,7 @@ export function splitLines(text: string): string[] {
 export function textBlocks(text: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   splitLines(text).forEach((line, index) => {
-    const trimmed = line.trim();
+    const trimmed = trimLine(line);
     if (trimmed) blocks.push({ kind: 'paragraph', text: trimmed, where: `第${index + 1}行` });
   });
   return blocks;
@@ -31,8 +45,8 @@ const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
 export function stripInlineMarkdown(text: string): string {
   return (
     text
-      .replace(/!\[[^\]]{0,500}\]\([^)]{0,2000}\)/g, '')
-      .replace(/\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1')
+      .replace(/!\[[^[\]]{0,500}\]\([^()]{0,2000}\)/g, '')
+      .replace(/\[([^[\]]{0,500})\]\([^()]{0,2000}\)/g, '$1')
       .replace(/`([^`]{1,500})`/g, '$1')
       .replace(/\*\*(?=\S)(.{1,500}?)\*\*/g, '$1')
       .replace(/__(?=\S)(.{1,500}?)__/g, '$1')
@@ -80,7 +94,7 @@ export function markdownBlocks(text: string): SourceBlock[] {
       continue;
     }
     if (inFence !== null) {
-      const trimmed = line.trim();
+      const trimmed = trimLine(line);
       if (trimmed) blocks.push({ kind: 'paragraph', text: trimmed, where: `第${i + 1}行` });
       continue;
     }
@@ -104,7 +118,7 @@ export function markdownBlocks(text: string): SourceBlock[] {
         rows: rows.map((row) =>
           Array.from({ length: width }, (_, c): SourceCell => ({
             text: splitLines(stripInlineMarkdown(row.cells[c] ?? ''))
-              .map((part) => part.trim())
+              .map(trimLine)
               .filter(Boolean)
               .join('\n'),
             where: `第${row.line}行第${c + 1}列`,
@@ -116,7 +130,7 @@ export function markdownBlocks(text: string): SourceBlock[] {
 
     if (RULE.test(line) || SETEXT_UNDERLINE.test(line) || HTML_COMMENT.test(line)) continue;
     for (const part of splitLines(stripLineMarkdown(line))) {
-      const trimmed = part.trim();
+      const trimmed = trimLine(part);
       if (trimmed) blocks.push({ kind: 'paragraph', text: trimmed, where: `第${i + 1}行` });
     }
   }

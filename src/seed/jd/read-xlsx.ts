@@ -3,6 +3,7 @@
 // Cells say where they are as Excel does: "工作表「岗位」B4".
 import ExcelJS from 'exceljs';
 import { CellBudget } from './read-limits.js';
+import { trimLine } from './read-text.js';
 import type { SourceBlock, SourceCell } from './source.js';
 
 function columnLetters(column: number): string {
@@ -25,7 +26,7 @@ function dateText(date: Date): string {
 function cellText(cell: ExcelJS.Cell): string {
   const value = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
   const text = value instanceof Date ? dateText(value) : cell.text;
-  return (text ?? '').replace(/\r\n?/g, '\n').trim();
+  return trimLine((text ?? '').replace(/\r\n?/g, '\n'));
 }
 
 /** The workbook; throws when the package is not a workbook exceljs can read. */
