@@ -454,6 +454,7 @@ describe('reading job-description files', () => {
       const error = await refusal('大.docx', Buffer.alloc(MAX_DOCUMENT_BYTES + 1));
       expect(error.message).to.equal('文件「大.docx」有 5.1 MB，超过 5 MB 的上限');
       expect(error.status).to.equal(413);
+      expect(error.code).to.equal('document_too_large');
       const large = await refusal('大.txt', Buffer.alloc(Math.round(6.3 * 1024 * 1024), 0x41));
       expect(large.message).to.equal('文件「大.txt」有 6.3 MB，超过 5 MB 的上限');
       expect(large).to.be.instanceOf(JobDescriptionTooLarge);

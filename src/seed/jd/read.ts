@@ -12,9 +12,10 @@ import { MAX_DOCUMENT_BYTES, type SourceBlock, type SourceDocument, type SourceF
 
 export const PASTED_TEXT = '粘贴的文本';
 
-/** A file over the size limit: 413, as an upload too large is answered elsewhere. */
+/** A file over the size limit: 413 and the code the import API gives an upload too large. */
 export class JobDescriptionTooLarge extends JobDescriptionFormatError {
   override readonly status = 413;
+  override readonly code = 'document_too_large';
 }
 
 const EXTENSIONS: Record<string, Exclude<SourceFormat, 'text'>> = {
