@@ -321,15 +321,16 @@ describe('parsing job descriptions in the layouts offices really have', () => {
     ]);
   });
 
-  it('(d) a table with a number column and a label cell written with spaces ("岗 位 职 责")', () => {
+  it('(d) a table with a column header, a number column and a label cell written with spaces ("岗 位 职 责")', () => {
     const doc: SourceDocument = {
       fileName: '表格.xlsx',
       format: 'xlsx',
       blocks: [
         wordTable(1, [
           ['岗位名称：', '车库管理员'],
-          ['岗 位 职 责', '1', '负责车库车辆进出登记。'],
-          ['^', '2', '负责车位租赁登记，报收费员审核。'],
+          ['岗 位 职 责', '序号', '工作内容', '频次'],
+          ['^', '1', '负责车库车辆进出登记。', '每日'],
+          ['^', '2', '负责车位租赁登记，报收费员审核。', '每月'],
           ['职权', '1', '对违规停放车辆有制止权。'],
         ]),
       ],
@@ -337,8 +338,8 @@ describe('parsing job descriptions in the layouts offices really have', () => {
     const [p] = parseJobDescriptionDocument(doc).positions;
     expect(p.name).to.equal('车库管理员');
     expect(clauses(p, 'duty')).to.deep.equal([
-      [1, '负责车库车辆进出登记。'],
-      [2, '负责车位租赁登记，报收费员审核。'],
+      [1, '负责车库车辆进出登记。 每日'],
+      [2, '负责车位租赁登记，报收费员审核。 每月'],
     ]);
     expect(clauses(p, 'authority')).to.deep.equal([[1, '对违规停放车辆有制止权。']]);
   });

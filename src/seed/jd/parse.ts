@@ -529,23 +529,42 @@ function documentLines(doc: SourceDocument): Line[] {
         else cellLines(cells[0], true);
         continue;
       }
-      cells.forEach((cell, i) => {
+      // A column header ("序号 | 工作内容 | 频次"), perhaps beside its section's label, holds nothing to import.
+      const header = cells.findIndex((c) => HEADER_CELL.test(collapse(c.text)));
+      if (header >= 0) cells.splice(header);
+      if (cells.length === 0) continue;
+      if (!labelCell(cells[0].text) && looksLikeLabel(cells[0].text)) {
+        push({
+          text: cells.map((c) => collapse(c.text)).join(' | '),
+          where: cells[0].where,
+          hard: true,
+          unknown: true,
+          mayBeTitle: false,
+        });
+        continue;
+      }
+      // Label and value cells; value cells side by side ("1、负责… | 每日") are one value.
+      let values: SourceCell[] = [];
+      const flush = () => {
+        if (values.length > 0) cellLines({ text: values.map((c) => c.text).join(' '), where: values[0].where }, false);
+        values = [];
+      };
+      for (const cell of cells) {
         const label = labelCell(cell.text);
-        if (label) push({ text: cell.text, where: cell.where, hard: false, label, mayBeTitle: false });
-        else if (i === 0 && looksLikeLabel(cell.text))
-          push({
-            text: cells.map((c) => collapse(c.text)).join(' | '),
-            where: cell.where,
-            hard: true,
-            unknown: true,
-            mayBeTitle: false,
-          });
-        else if (!lines.at(-1)?.unknown || lines.at(-1)?.where !== cells[0].where) cellLines(cell, false);
-      });
+        if (!label) {
+          values.push(cell);
+          continue;
+        }
+        flush();
+        push({ text: cell.text, where: cell.where, hard: false, label, mayBeTitle: false });
+      }
+      flush();
     }
   }
   return lines;
 }
+
+const HEADER_CELL = /^(?:序号|编号|项次|序|No\.?|NO\.?)$/;
 
 /** A label cell: "岗位职责", "岗 位 名 称：", "【任职资格】". */
 function labelCell(text: string): { key: LabelKey; word: string } | null {
