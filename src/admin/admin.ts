@@ -3,7 +3,7 @@
 import './adapter.js';
 import AdminJS, { type ResourceWithOptions } from 'adminjs';
 import { DataTypes, type ModelStatic, type Model } from 'sequelize';
-import '../models/index.js';
+import { Position } from '../models/index.js';
 import { withAccess } from './access.js';
 import { withInternalCodes } from './internal-codes.js';
 import { Components, componentLoader } from './components/index.js';
@@ -20,6 +20,7 @@ import { officeResources } from './resources/office.js';
 import { organisationResources } from './resources/organisation.js';
 import { governanceResources } from './resources/governance.js';
 import { reportResources } from './reports/report-resources.js';
+import { jobDescriptionImportResource } from './resources/job-description-import.js';
 import { navigation } from './navigation.js';
 
 export const ROOT_PATH = '/admin';
@@ -57,12 +58,18 @@ export function allResources(): ResourceWithOptions[] {
     );
 }
 
-/** The model resources with the 报表 group's pages, which the menu shows before 组织与权限. */
+/**
+ * The model resources with the 报表 group's pages, which the menu shows before 组织与权限, and the import page of
+ * job descriptions, which it shows under 岗位.
+ */
 function menuResources(): ResourceWithOptions[] {
   const models = allResources();
   const organisation = models.findIndex((entry) => entry.options?.navigation === navigation.organisation);
   const at = organisation < 0 ? models.length : organisation;
-  return [...models.slice(0, at), ...reportResources(), ...models.slice(at)];
+  const withReports = [...models.slice(0, at), ...reportResources(), ...models.slice(at)];
+  const positions = withReports.findIndex((entry) => (entry.resource as ModelStatic<Model>) === Position);
+  const importAt = positions < 0 ? withReports.length : positions + 1;
+  return [...withReports.slice(0, importAt), jobDescriptionImportResource(), ...withReports.slice(importAt)];
 }
 
 export function buildAdmin(): AdminJS {
