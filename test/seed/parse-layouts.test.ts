@@ -70,6 +70,7 @@ describe('parsing job descriptions in the layouts offices really have', () => {
         '* 熟悉电脑操作及办公软件。',
         '* 工作细心，责任心强，具有良好的服务意识。',
         '发布时间：2024-05-06 来源：某某物业网',
+        '保安员岗位职责',
       ].join('\n'),
     );
     const { positions, unrecognised } = parseJobDescriptionDocument(doc);
@@ -96,7 +97,11 @@ describe('parsing job descriptions in the layouts offices really have', () => {
       [2, '熟悉电脑操作及办公软件。'],
       [3, '工作细心，责任心强，具有良好的服务意识。'],
     ]);
-    expect(unrecognised).to.deep.equal([{ text: '发布时间：2024-05-06 来源：某某物业网', where: '第13行' }]);
+    // The page's footer, and a link to another page that is a title with nothing under it.
+    expect(unrecognised).to.deep.equal([
+      { text: '发布时间：2024-05-06 来源：某某物业网', where: '第13行' },
+      { text: '保安员岗位职责', where: '第14行' },
+    ]);
   });
 
   it('(b) a housing clerk: 职位名称 / 职位代码 / 直接下级 / 定员 lines, 工作概述, "职责一：… 工作任务：⑴…⑷", 学历/经验/技能/健康', () => {
@@ -406,12 +411,16 @@ describe('parsing job descriptions in the layouts offices really have', () => {
         '1、负责责任区域的日常清洁。',
         '2、爱护保洁工具，节约用水用电。',
         '3、履行本岗位职责，完成领班交办的工作。',
+        '岗位名称：绿化工',
+        '岗位职责：',
+        '1、负责绿化养护。',
       ].join('\n'),
     );
     const { positions } = parseJobDescriptionDocument(doc);
     expect(positions.map((p) => [p.name, p.clauses.length])).to.deep.equal([
       ['保安员', 2],
       ['保洁员', 3],
+      ['绿化工', 1],
     ]);
     expect(clauses(positions[1], 'duty')[2]).to.deep.equal([3, '履行本岗位职责，完成领班交办的工作。']);
   });
@@ -555,6 +564,24 @@ describe('parsing job descriptions in the layouts offices really have', () => {
     expect(positions.map((p) => [p.name, p.clauses.map((c) => c.text)])).to.deep.equal([
       ['绿化工', ['负责小区绿化的日常养护。', '身体健康。']],
       ['绿化领班', ['安排绿化工的日常工作。']],
+    ]);
+  });
+
+  it('a list after 工作概述 without its own label is shown as not understood, not swallowed by the summary', () => {
+    const text = [
+      '岗位名称：前台',
+      '工作概述：负责前台接待，',
+      '以及来电登记。',
+      '1、接听电话。',
+      '2、登记来访。',
+      '职权：',
+      '1、督促派工。',
+    ];
+    const { positions, unrecognised } = parseJobDescriptionDocument(textDocument('前台.txt', text.join('\n')));
+    expect(positions[0].clauses.map((c) => c.text)).to.deep.equal(['督促派工。']);
+    expect(unrecognised).to.deep.equal([
+      { text: '1、接听电话。', where: '第4行' },
+      { text: '2、登记来访。', where: '第5行' },
     ]);
   });
 

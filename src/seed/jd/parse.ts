@@ -139,6 +139,9 @@ interface Draft {
   where: string;
   /** The name a title gave, when the position has no name field. */
   titleName: string | null;
+  /** The title's line as written, and its place in the document. */
+  titleLine: string;
+  seq: number;
   sections: Map<LabelKey, Section>;
   /** The position described before this one, for messages. */
   previous: Draft | null;
@@ -169,11 +172,13 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
 
   const hasContent = (d: Draft, except: LabelKey[] = []) =>
     [...d.sections.values()].some((s) => !except.includes(s.key as LabelKey) && s.pieces.some((p) => p.text.trim()));
-  const newDraft = (where: string, titleName: string | null): Draft => {
+  const newDraft = (line: Line, titleName: string | null): Draft => {
     const draft: Draft = {
       index: drafts.length,
-      where,
+      where: line.where,
       titleName,
+      titleLine: line.text.trim(),
+      seq: line.seq,
       sections: new Map(),
       previous: drafts.at(-1) ?? null,
     };
@@ -192,7 +197,11 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
 
   const applyLabel = (key: LabelKey, word: string, line: Line) => {
     if (key === 'name') {
-      const d: Draft = current && !current.sections.has('name') ? current : newDraft(line.where, null);
+      // The name belongs to the position under way unless that one has a name already — from a field, or from a
+      // title whose clauses came before this field (then this is the next position).
+      const fills =
+        current !== null && !current.sections.has('name') && (current.titleName === null || !hasContent(current));
+      const d: Draft = fills ? current! : newDraft(line, null);
       openSection(d, 'name', word, line);
       return;
     }
@@ -202,7 +211,7 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
         openSection(null, key, word, line);
         return;
       }
-      newDraft(line.where, null);
+      newDraft(line, null);
     }
     const d = current!;
     const existing = key === 'skip' || key === 'summary' ? undefined : d.sections.get(key);
@@ -233,7 +242,7 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
       if (!current) boundary = true;
       section = null;
     } else {
-      newDraft(line.where, title.name);
+      newDraft(line, title.name);
       section = null;
       if (title.dutiesFollow) openSection(current, 'duty', '职责', line);
     }
@@ -364,7 +373,12 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
     }
     const qualification = s.key === 'qualification';
     const style = pieces.length ? firstStyle(pieces[0].simplified, qualification) : 'none';
-    const cut = pieces.findIndex((p, i) => (i > 0 || p.lineStart) && isUnknownHeading(p, style, qualification));
+    const cut = pieces.findIndex(
+      (p, i) =>
+        ((i > 0 || p.lineStart) && isUnknownHeading(p, style, qualification)) ||
+        // A summary runs over lines, but a list after it is no summary (its label is missing): show it.
+        (s.key === 'summary' && i > 0 && markerStyleAt(p.simplified.trim(), 0) !== null),
+    );
     const kept = cut < 0 ? pieces : pieces.slice(0, cut);
     if (cut >= 0)
       for (const p of pieces.slice(cut)) unrecognised.push({ text: p.text.trim(), where: p.where, seq: p.seq });
@@ -399,12 +413,17 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
   }
 
   if (drafts.length === 0) {
-    fail('', '没有找到任何岗位——没有"岗位名称""职位名称"等栏目，也没有"……岗位职责"这样的标题');
+    fail('', NO_POSITION);
   }
 
   const positions: ParsedPosition[] = [];
   const seen = new Map<string, string>();
   for (const d of drafts) {
+    // A title with nothing under it (a link to another page, a table of contents) describes no position.
+    if (d.titleName !== null && !hasContent(d) && !d.sections.has('name')) {
+      unrecognised.push({ text: d.titleLine, where: d.where, seq: d.seq });
+      continue;
+    }
     const v = values.get(d) ?? {};
     const nameSection = d.sections.get('name');
     const name = v.name ?? d.titleName;
@@ -456,9 +475,12 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
     });
   }
 
+  if (positions.length === 0) fail('', NO_POSITION);
   unrecognised.sort((a, b) => a.seq - b.seq);
   return { positions, unrecognised: unrecognised.map(({ text, where }) => ({ text, where })) };
 }
+
+const NO_POSITION = '没有找到任何岗位——没有"岗位名称""职位名称"等栏目，也没有"……岗位职责"这样的标题';
 
 /** A label right after an item's number ("2、 资格要求:") is text. */
 const ITEM_NUMBER_BEFORE =
