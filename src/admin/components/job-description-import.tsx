@@ -351,34 +351,51 @@ const PositionCard: React.FC<{
   names: string[];
   pick: number | null | undefined;
   onPick: (id: number | null) => void;
-}> = ({ position, names, pick, onPick }) => (
-  <Box bg="white" p="xl" mb="lg" style={card} data-testid="jd-position" data-name={position.name}>
-    <Box flex alignItems="center" style={{ gap: 12 }} mb="lg">
-      <H4 mb="0">{position.name}</H4>
-      <Badge variant={STATUS[position.status].variant} data-testid="jd-position-status">
-        {STATUS[position.status].label}
-      </Badge>
-      {position.existingPositionId !== null ? (
-        <a
-          href={`/admin/resources/Position/records/${position.existingPositionId}/show`}
-          target="_blank"
-          rel="noopener"
-        >
-          查看系统中的这个岗位
-        </a>
-      ) : null}
+}> = ({ position, names, pick, onPick }) => {
+  // A re-import of a long document: the positions it leaves as they are keep their clauses folded.
+  const [open, setOpen] = useState(position.status !== 'unchanged');
+  return (
+    <Box bg="white" p="xl" mb="lg" style={card} data-testid="jd-position" data-name={position.name}>
+      <Box flex alignItems="center" style={{ gap: 12 }} mb="lg">
+        <H4 mb="0">{position.name}</H4>
+        <Badge variant={STATUS[position.status].variant} data-testid="jd-position-status">
+          {STATUS[position.status].label}
+        </Badge>
+        {position.existingPositionId !== null ? (
+          <a
+            href={`/admin/resources/Position/records/${position.existingPositionId}/show`}
+            target="_blank"
+            rel="noopener"
+            style={{ color: '#2d6a4f' }}
+          >
+            查看系统中的这个岗位
+          </a>
+        ) : null}
+        {position.status === 'unchanged' ? (
+          <Button
+            type="button"
+            size="sm"
+            variant="text"
+            onClick={() => setOpen(!open)}
+            data-testid="jd-position-toggle"
+            style={{ marginLeft: 'auto' }}
+          >
+            {open ? '收起条款' : `展开条款（${position.clauses.length} 条，与系统中相同）`}
+          </Button>
+        ) : null}
+      </Box>
+      <Box flex flexWrap="wrap" style={{ gap: 16 }}>
+        <Field label="所属部门">{position.department ?? <Text color="grey60">未写明</Text>}</Field>
+        <Field label="职务等级">{position.grade ?? <Text color="grey60">未写明</Text>}</Field>
+        <Field label="直接主管" testId="jd-supervisor" wide>
+          <Supervisor position={position} names={names} pick={pick} onPick={onPick} />
+        </Field>
+        <Field label="直接下级">{position.subordinates ?? <Text color="grey60">未写明</Text>}</Field>
+      </Box>
+      {open ? <Clauses position={position} /> : null}
     </Box>
-    <Box flex flexWrap="wrap" style={{ gap: 16 }}>
-      <Field label="所属部门">{position.department ?? <Text color="grey60">未写明</Text>}</Field>
-      <Field label="职务等级">{position.grade ?? <Text color="grey60">未写明</Text>}</Field>
-      <Field label="直接主管" testId="jd-supervisor" wide>
-        <Supervisor position={position} names={names} pick={pick} onPick={onPick} />
-      </Field>
-      <Field label="直接下级">{position.subordinates ?? <Text color="grey60">未写明</Text>}</Field>
-    </Box>
-    <Clauses position={position} />
-  </Box>
-);
+  );
+};
 
 const Section: React.FC<{ title: string; note?: string; testId: string; children: React.ReactNode }> = ({
   title,
