@@ -38,6 +38,7 @@ export const Components = {
   PendingChanges: add('PendingChanges', 'pending-changes.tsx'),
   WhatIf: add('WhatIf', 'what-if.tsx'),
   RuleEditor: add('RuleEditor', 'rule-editor.tsx'),
+  Warning: add('Warning', 'warning.tsx'),
   RuleConditionsShow: add('RuleConditionsShow', 'rule-conditions-show.tsx'),
   RuleHistory: add('RuleHistory', 'rule-history.tsx'),
   TestResults: add('TestResults', 'test-results.tsx'),

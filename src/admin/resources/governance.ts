@@ -1,7 +1,7 @@
 // 组织与权限: the authority rules, their versions, and the decision and audit logs (read-only).
 // JSON columns are shown and edited as JSON text until the rules editor exists; the models parse the text.
 import type { ActionContext, ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
-import type { Model, ModelStatic } from 'sequelize';
+import { Op, type Model, type ModelStatic } from 'sequelize';
 import {
   AuditLog,
   AuthorityRule,
@@ -11,7 +11,15 @@ import {
   RuleDraft,
   RuleVersion,
 } from '../../models/index.js';
-import { discardAction, draftingHandler, publishAction } from '../rule-drafting.js';
+import {
+  acceptDraftAction,
+  discardAction,
+  discardDraftAction,
+  draftEditHandler,
+  draftingHandler,
+  publishAction,
+  reviewClauseAction,
+} from '../rule-drafting.js';
 import { navigation } from '../navigation.js';
 import { registerConditionFilters } from '../adapter.js';
 import { Components } from '../components/index.js';
@@ -101,7 +109,7 @@ const versionInWords: After<ActionResponse> = async (response) => {
   if (record && row?.snapshot) record.params.snapshotInWords = `${explainRule(row.snapshot as never)}。`;
   return response;
 };
-/** A draft's proposed rule reads as the rule in words (a removal as 删除规则), not as its JSON. */
+/** A draft's proposed rule reads as the rule in words (a removal as 删除规则), not as its JSON; written by hand is 手工. */
 const draftInWords: After<ActionResponse> = async (response) => {
   const records = [
     ...(response.record ? [response.record as RecordJSON] : []),
@@ -114,9 +122,31 @@ const draftInWords: After<ActionResponse> = async (response) => {
     if (!row) continue;
     for (const key of Object.keys(record.params)) if (key.startsWith('proposed.')) delete record.params[key];
     record.params.proposed = row.proposed ? explainRule(row.proposed as never) : `删除规则 ${row.ruleId}`;
+    record.params.origin = row.origin ?? 'manual';
   }
   return response;
 };
+
+/** A rule whose cited clause an import changed or removed says so first (条款变动待复核：…). */
+const clauseNoticeInWords: After<ActionResponse> = async (response) => {
+  for (const record of recordsOf(response)) {
+    const notice = record.params.clauseNotice;
+    if (typeof notice === 'string' && notice !== '') record.params.clauseNotice = `条款变动待复核：${notice}`;
+  }
+  return response;
+};
+
+// 我的工作台 links to the rules whose clause changed (条款变动待复核) and to the imports' drafts waiting for review;
+// drafts written by hand have no origin (手工).
+registerConditionFilters('AuthorityRule', {
+  clauseChanged: (value) =>
+    value === 'true'
+      ? { clauseNotice: { [Op.and]: [{ [Op.ne]: null }, { [Op.ne]: '' }] } }
+      : { [Op.or]: [{ clauseNotice: null }, { clauseNotice: '' }] },
+});
+registerConditionFilters('RuleDraft', {
+  origin: (value) => (value === 'manual' ? { origin: null } : value === 'import' ? { origin: 'import' } : null),
+});
 
 /** A test's action and position read in words on its list and page (the edit form keeps the codes it writes). */
 const testInWords: After<ActionResponse> = async (response) => {
@@ -318,10 +348,11 @@ export const governanceResources: ResourceWithOptions[] = [
     resource: AuthorityRule,
     options: {
       navigation: navigation.organisation,
-      listProperties: ['name', 'effect', 'actions', 'priority', 'enabled', 'clause', 'updatedAt'],
-      filterProperties: ['name', 'effect', 'enabled', 'positionClauseId'],
+      listProperties: ['name', 'effect', 'actions', 'priority', 'enabled', 'clause', 'clauseNotice', 'updatedAt'],
+      filterProperties: ['name', 'effect', 'enabled', 'positionClauseId', 'clauseChanged'],
       showProperties: [
         'name',
+        'clauseNotice',
         'description',
         'effect',
         'actions',
@@ -345,6 +376,8 @@ export const governanceResources: ResourceWithOptions[] = [
         actions: { type: 'textarea', components: { show: Components.RuleConditionsShow } },
         conditions: { type: 'textarea', components: { show: Components.RuleConditionsShow } },
         clause: { type: 'textarea' },
+        clauseNotice: { type: 'textarea', components: { list: Components.Warning, show: Components.Warning } },
+        clauseChanged: { type: 'boolean', isVisible: { list: false, show: false, edit: false, filter: true } },
         builtIn: readOnly(),
         editedByDirector: readOnly(),
         version: readOnly(),
@@ -389,8 +422,9 @@ export const governanceResources: ResourceWithOptions[] = [
           handler: async () => ({}),
         },
         discardDrafts: discardAction,
-        list: { after: [ruleJson, actionsInWords] },
-        show: { after: [ruleJson, ruleInWords] },
+        reviewClause: reviewClauseAction,
+        list: { after: [ruleJson, actionsInWords, clauseNoticeInWords] },
+        show: { after: [ruleJson, ruleInWords, clauseNoticeInWords] },
         // The rule editor: who, which actions and when, in Chinese, with the rule as a sentence beside it.
         new: {
           before: [limitPayload(RULE_FIELDS)],
@@ -443,20 +477,44 @@ export const governanceResources: ResourceWithOptions[] = [
     resource: RuleDraft,
     options: {
       navigation: navigation.organisation,
-      listProperties: ['id', 'kind', 'ruleId', 'status', 'createdById', 'updatedAt'],
-      filterProperties: ['status', 'kind', 'ruleId', 'createdById'],
+      listProperties: ['id', 'kind', 'ruleId', 'status', 'origin', 'needsReview', 'sourceNote', 'updatedAt'],
+      filterProperties: ['status', 'needsReview', 'origin', 'kind', 'ruleId', 'createdById'],
       showProperties: [
         'kind',
         'ruleId',
         'status',
+        'needsReview',
+        'origin',
+        'sourceNote',
         'proposed',
         'baseVersion',
         'createdById',
         'changeSetId',
         'updatedAt',
       ],
-      properties: { proposed: { type: 'textarea' } },
-      actions: { ...readOnlyActions, list: { after: [draftInWords] }, show: { after: [draftInWords] } },
+      properties: {
+        proposed: { type: 'textarea' },
+        sourceNote: { type: 'textarea' },
+        origin: {
+          availableValues: [
+            { value: 'import', label: '导入' },
+            { value: 'manual', label: '手工' },
+          ],
+        },
+      },
+      actions: {
+        ...readOnlyActions,
+        list: { after: [draftInWords] },
+        show: { after: [draftInWords] },
+        // 修改: the rule form (rule-editor.tsx) on the draft's rule; saving changes this draft and accepts it.
+        edit: {
+          before: [limitPayload(RULE_FIELDS)],
+          handler: draftEditHandler,
+          component: Components.RuleEditor,
+        },
+        accept: acceptDraftAction,
+        discard: discardDraftAction,
+      },
       sort: { sortBy: 'updatedAt', direction: 'desc' },
     },
   },
