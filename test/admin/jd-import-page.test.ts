@@ -36,3 +36,20 @@ describe('the menu entry 导入岗位职务说明书', () => {
     expect(page.status === 403 || page.body.notice?.type === 'error').to.equal(true);
   });
 });
+
+describe('the import page refuses a file before sending it', () => {
+  const file = (name: string, bytes: number) => new File([new Uint8Array(bytes)], name);
+
+  it('names the file: an old Word file, one over 5 MB, an empty one', async () => {
+    const { fileProblem } = await import('../../src/admin/components/jd-import-api.js');
+    expect(fileProblem(file('说明书.doc', 10))).to.match(/^文件「说明书\.doc」的类型不支持/);
+    expect(fileProblem(file('大文件.docx', 5 * 1024 * 1024 + 1))).to.equal('文件「大文件.docx」超过 5 MB，无法导入');
+    expect(fileProblem(file('空.txt', 0))).to.equal('文件「空.txt」是空的');
+  });
+
+  it('lets the four formats through, whatever the case of their extension', async () => {
+    const { fileProblem } = await import('../../src/admin/components/jd-import-api.js');
+    for (const name of ['a.docx', 'b.XLSX', 'c.txt', 'd.md']) expect(fileProblem(file(name, 100))).to.equal(null);
+    expect(fileProblem(file('e.docx', 5 * 1024 * 1024))).to.equal(null);
+  });
+});
