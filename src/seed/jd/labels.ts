@@ -99,7 +99,6 @@ export interface Heading {
   word: string;
   /** The heading's own number, when it has one ("一、" → "cn"): other lines numbered alike are headings too. */
   numberStyle: 'cn' | 'cn-paren' | 'arabic' | 'chapter' | null;
-  decorated: boolean;
 }
 
 /** A line that is nothing but a heading ("岗位职责", "一、岗位职责", "【任职资格】", "## 工作职责", "二、主要职责："). */
@@ -121,8 +120,7 @@ export function headingOf(simplifiedLine: string): Heading | null {
         : number.startsWith('第')
           ? 'chapter'
           : 'arabic';
-  const decorated = /^[ \t\u3000]*(#|【|\[|〖|\*\*)/.test(simplifiedLine) || number !== '';
-  return { word, numberStyle, decorated };
+  return { word, numberStyle };
 }
 
 /** Words that start a continuation line inside a clause ("工作任务：⑴…"), never a section of their own. */

@@ -91,7 +91,7 @@ const STYLES: Style[] = [
 const SUB_ITEM: Style = { id: 'sub-item', marker: QUALIFICATION_ITEM, number: () => null, midLine: true, keep: true };
 
 /** 一 … 九十九. */
-export function cnNumber(text: string): number {
+function cnNumber(text: string): number {
   const digit = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
   if (text === '十') return 10;
   const ten = text.indexOf('十');
@@ -310,15 +310,6 @@ function followedByTwo(style: Style, simplified: string, from: number, to: numbe
 /** The style of a line's own marker, if any (for telling a heading "三、工作环境" from an item). */
 export function markerStyleAt(simplified: string, index: number): StyleId | null {
   return STYLES.find((s) => at(s, simplified, index) !== null)?.id ?? null;
-}
-
-/** Where the line's marker ends (its text begins), or the index itself. */
-export function afterMarker(simplified: string, index: number): number {
-  for (const s of STYLES) {
-    const m = at(s, simplified, index);
-    if (m) return index + m[0].length;
-  }
-  return index;
 }
 
 export type { StyleId };
