@@ -1,13 +1,9 @@
 // The import page's requests to /api/job-descriptions: the document (a file, or pasted text) as multipart form data
 // with the session it is signed in with; a refusal comes back in the API's own Chinese words.
-import type { ImportOutcome, ImportPreview, PreviewPosition } from '../../seed/jd/preview.js';
+import type { ImportOutcome, ImportPreview } from '../../seed/jd/preview.js';
 
 export type { ImportOutcome };
-
-/** The preview as the page reads it; the linked supervisor's name arrives beside its id. */
-export type Preview = Omit<ImportPreview, 'positions'> & {
-  positions: Array<PreviewPosition & { supervisorLinkedName?: string | null }>;
-};
+export type Preview = ImportPreview;
 
 /** What IT gave the page: one file, or pasted text with an optional name. */
 export type Source = { kind: 'file'; file: File } | { kind: 'text'; text: string; name: string };
