@@ -180,7 +180,7 @@ describe('parsing job descriptions in the layouts offices really have', () => {
   it('(b) a Word table flattened onto one line without colons: only the labels, skip labels included, separate the values', () => {
     const line =
       '房管员职位说明书 职位名称 房管员 职位代码 WY-FG-03 所属部门 客户服务中心 直接上级 客户服务中心主管 直接下级 无 ' +
-      '定员 2人 所辖人员 无 工资等级 五级 编写日期 2023年6月 批准人 张三 ' +
+      '定员 2 所辖人员 无 工资等级 五级 编写日期 2023年6月 批准人 张三 ' +
       '工作概述 负责辖区房屋及公共设施的日常巡查与管理。 ' +
       '主要职责与任务 职责一 辖区房屋管理 工作任务 ⑴建立并维护房屋档案 ⑵每日巡查楼栋公共部位 ⑶跟进维修进度并回访 ⑷每月汇总房屋完好率 ' +
       '职责二 装修管理 工作任务 ⑴受理业主装修申请 ⑵巡查装修现场 ⑶参与装修验收 ' +
@@ -205,6 +205,25 @@ describe('parsing job descriptions in the layouts offices really have', () => {
       [2, '经验 2年以上物业管理工作经验'],
       [3, '技能 熟悉房屋结构及维修常识'],
       [4, '健康 身体健康'],
+    ]);
+  });
+
+  it('(b) "职责 1 … 工作任务 ⑴ … ⑷" with spaces, on lines and flattened', () => {
+    const lines = [
+      '岗位名称：房管员',
+      '主要职责与任务',
+      '职责 1 辖区房屋管理',
+      '工作任务 ⑴建立房屋档案 ⑵巡查公共部位 ⑶跟进维修 ⑷汇总完好率',
+      '职责 2 装修管理',
+      '工作任务 ⑴受理申请 ⑵巡查现场',
+    ];
+    expect(clauses(parseJobDescriptions(lines.join('\n'), 'a.txt')[0], 'duty')).to.deep.equal([
+      [1, '辖区房屋管理\n工作任务 ⑴建立房屋档案 ⑵巡查公共部位 ⑶跟进维修 ⑷汇总完好率'],
+      [2, '装修管理\n工作任务 ⑴受理申请 ⑵巡查现场'],
+    ]);
+    expect(clauses(parseJobDescriptions(lines.join(' '), 'b.txt')[0], 'duty')).to.deep.equal([
+      [1, '辖区房屋管理 工作任务 ⑴建立房屋档案 ⑵巡查公共部位 ⑶跟进维修 ⑷汇总完好率'],
+      [2, '装修管理 工作任务 ⑴受理申请 ⑵巡查现场'],
     ]);
   });
 

@@ -72,17 +72,21 @@ const ALTERNATION = [...LABELS.keys()].sort((a, b) => b.length - a.length).join(
  */
 export const INLINE_LABEL = new RegExp(`(?<=^|[\\s。；;，,、|】\\])）])(${ALTERNATION})[ \\t\\u3000]*[:：︰]`, 'g');
 
+const ITEM_PREFIXES = ['职责', '职权', '权限'];
 const STRONG_ALTERNATION = [...LABELS.entries()]
-  .filter(([, info]) => !info.weak)
+  .filter(([word, info]) => !info.weak && !ITEM_PREFIXES.includes(word))
   .map(([word]) => word)
   .sort((a, b) => b.length - a.length)
   .join('|');
 /**
  * A label without a colon, standing between spaces: a table flattened onto one line ("职位名称 房管员 职位代码 …").
  * Chinese prose does not put spaces around words, so a label word between spaces is a label; the short everyday
- * words (部门, 上级, 岗位, 日期) still need their colon.
+ * words (部门, 上级, 岗位, 日期) still need their colon, and "职责 1 …" is an item's number, not a label.
  */
-export const SPACED_LABEL = new RegExp(`(?<=^|\\s)(${STRONG_ALTERNATION})(?=[ \\t\\u3000]+\\S)[ \\t\\u3000]*`, 'g');
+export const SPACED_LABEL = new RegExp(
+  `(?<=^|\\s)(${STRONG_ALTERNATION}|(?:${ITEM_PREFIXES.join('|')})(?![ \\t\\u3000]+(?:\\d{1,2}|[一二三四五六七八九十]{1,3})(?:[\\s:：、.．]|$)))(?=[ \\t\\u3000]+\\S)[ \\t\\u3000]*`,
+  'g',
+);
 
 /** The bare document title, which separates one position's description from the next. */
 export const BARE_TITLES = ['岗位职务说明书', '岗位说明书', '职位说明书', '职务说明书', '工作说明书', '岗位职责说明书'];
