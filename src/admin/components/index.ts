@@ -63,4 +63,5 @@ export const Components = {
   DepartmentStaffEdit: add('DepartmentStaffEdit', 'department-staff-edit.tsx'),
   OwnerFile: add('OwnerFile', 'owner-file.tsx'),
   PrintButton: add('PrintButton', 'print-button.tsx'),
+  JobDescriptionImport: add('JobDescriptionImport', 'job-description-import.tsx'),
 };

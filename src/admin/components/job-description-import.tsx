@@ -586,7 +586,11 @@ const OutcomeView: React.FC<{ outcome: ImportOutcome; fileName: string; again: (
           查看岗位
         </Button>
         {draftsReadable ? (
-          <Button as="a" href="/admin/resources/RuleDraft?filters.status=pending" variant="outlined">
+          <Button
+            as="a"
+            href="/admin/resources/RuleDraft?filters.status=pending&filters.needsReview=true"
+            variant="outlined"
+          >
             查看规则草稿
           </Button>
         ) : null}

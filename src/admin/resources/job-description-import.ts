@@ -2,18 +2,10 @@
 // and the confirmation all go through /api/job-descriptions, which decides `Position.import` itself). The menu entry
 // shows exactly when the rules allow `Position.import`: AdminJS leaves a resource without an accessible list out of
 // the sidebar.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BaseProperty, BaseResource, type BaseRecord, type ResourceWithOptions } from 'adminjs';
 import { decideFor } from '../access.js';
-import { componentLoader } from '../components/index.js';
+import { Components } from '../components/index.js';
 import { navigation } from '../navigation.js';
-
-// TODO(issue 15): move to components/index.ts with the others once that file is free to commit.
-const ImportPage = componentLoader.add(
-  'JobDescriptionImport',
-  path.join(path.dirname(fileURLToPath(import.meta.url)), '../components/job-description-import.tsx'),
-);
 
 export const JOB_DESCRIPTION_IMPORT = 'JobDescriptionImport';
 /** The rule action that decides the page (and the API behind it). */
@@ -84,7 +76,7 @@ export function jobDescriptionImportResource(): ResourceWithOptions {
       navigation: navigation.organisation,
       actions: {
         list: {
-          component: ImportPage,
+          component: Components.JobDescriptionImport,
           showFilter: false,
           isAccessible: ({ currentAdmin }) => decideFor(currentAdmin, IMPORT_ACTION).allowed,
           handler: async () => ({ records: [], meta: { total: 0, perPage: 0, page: 1 } }),
