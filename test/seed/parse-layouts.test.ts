@@ -104,6 +104,33 @@ describe('parsing job descriptions in the layouts offices really have', () => {
     ]);
   });
 
+  it('(a) the page as copied from the browser: a 发布时间 line between the title and "一、岗位职责", links at the end', () => {
+    const doc = textDocument(
+      '收费员兼文员.txt',
+      [
+        '某某花园项目收费员兼文员岗位职责及素质要求',
+        '发布时间：2021-03-05 来源：物业管理网 阅读：1234',
+        '一、岗位职责',
+        '* 负责管理处各项费用的收取工作，做到日清月结；',
+        '* 负责对欠费业主进行电话催缴，并做好记录；',
+        '二、素质要求',
+        '* 高中以上学历；',
+        '相关文章：保安员岗位职责 | 保洁员岗位职责',
+      ].join('\n'),
+    );
+    const { positions, unrecognised } = parseJobDescriptionDocument(doc);
+    expect(positions.map((p) => p.name)).to.deep.equal(['收费员兼文员']);
+    expect(clauses(positions[0], 'duty')).to.deep.equal([
+      [1, '负责管理处各项费用的收取工作，做到日清月结；'],
+      [2, '负责对欠费业主进行电话催缴，并做好记录；'],
+    ]);
+    expect(clauses(positions[0], 'qualification')).to.deep.equal([[1, '高中以上学历；']]);
+    expect(unrecognised).to.deep.equal([
+      { text: '发布时间：2021-03-05 来源：物业管理网 阅读：1234', where: '第2行' },
+      { text: '相关文章：保安员岗位职责 | 保洁员岗位职责', where: '第8行' },
+    ]);
+  });
+
   it('(b) a housing clerk: 职位名称 / 职位代码 / 直接下级 / 定员 lines, 工作概述, "职责一：… 工作任务：⑴…⑷", 学历/经验/技能/健康', () => {
     const doc = textDocument(
       '房管员职位说明书.txt',

@@ -126,7 +126,7 @@ describe('parsing a job-description document', () => {
     expect(b.clauses.at(-1)!.text).to.equal('乙的要求。');
   });
 
-  describe('reads over what a real document gets wrong, and says so in the lines not understood', () => {
+  describe('reads over what a real document gets wrong, and says so (the lines not understood, or a note)', () => {
     const read = (text: string) =>
       parseJobDescriptionDocument({
         fileName: 'bad.txt',
@@ -155,21 +155,25 @@ describe('parsing a job-description document', () => {
     });
 
     it('numbering that skips a number: clauses are numbered by their place, with a note', () => {
-      const { positions, unrecognised } = read(
+      const { positions, unrecognised, notes } = read(
         DOC.replace('3、 对通知、告示、各种电话记录表格等内部事务的处理。 ', ''),
       );
       expect(texts(positions[0], 'duty')[2]).to.match(/^协调处理小区内的综合报事/);
       expect(positions[0].clauses.filter((c) => c.kind === 'duty').map((c) => c.number)).to.deep.equal([1, 2, 3, 4, 5]);
-      expect(unrecognised).to.deep.equal([
+      expect(unrecognised).to.deep.equal([]);
+      expect(notes).to.deep.equal([
         { text: '岗位"客户接待员"的"职责"的编号不连续：第 2 条之后是第 4 条，按顺序记为第 3 条', where: '第1行' },
       ]);
     });
 
     it('numbering that does not start at 1', () => {
-      const { positions, unrecognised } = read(DOC.replace('职责: 1、 负责管理处物管费', '职责: 2、 负责管理处物管费'));
+      const { positions, unrecognised, notes } = read(
+        DOC.replace('职责: 1、 负责管理处物管费', '职责: 2、 负责管理处物管费'),
+      );
       expect(texts(positions[2], 'duty')[0]).to.equal('负责管理处物管费及其他各项费用的收取和统计工作。');
       expect(texts(positions[2], 'duty')[1]).to.equal('负责装修押金的收取、退还和统计。');
-      expect(unrecognised).to.deep.equal([
+      expect(unrecognised).to.deep.equal([]);
+      expect(notes).to.deep.equal([
         { text: '岗位"客户服务收费员"的"职责"的编号从 2 开始，按顺序记为第 1 条', where: '第5行' },
       ]);
     });
@@ -181,21 +185,23 @@ describe('parsing a job-description document', () => {
     });
 
     it('a repeated clause number', () => {
-      const { positions, unrecognised } = read(DOC.replace('2、 负责装修押金', '1、 负责装修押金'));
+      const { positions, unrecognised, notes } = read(DOC.replace('2、 负责装修押金', '1、 负责装修押金'));
       expect(texts(positions[2], 'duty').slice(0, 2)).to.deep.equal([
         '负责管理处物管费及其他各项费用的收取和统计工作。',
         '负责装修押金的收取、退还和统计。',
       ]);
-      expect(unrecognised).to.deep.equal([
+      expect(unrecognised).to.deep.equal([]);
+      expect(notes).to.deep.equal([
         { text: '岗位"客户服务收费员"的"职责"的第 1 条编号重复，按顺序记为第 2 条', where: '第5行' },
       ]);
     });
 
     it('an empty clause is left out, with a note', () => {
-      const { positions, unrecognised } = read(DOC.replace('5、 校核会所收费明细。', '5、 '));
+      const { positions, unrecognised, notes } = read(DOC.replace('5、 校核会所收费明细。', '5、 '));
       expect(texts(positions[2], 'authority')).to.have.length(5);
       expect(texts(positions[2], 'authority')[4]).to.equal('制定个人月工作计划(五周滚动计划)');
-      expect(unrecognised).to.deep.equal([
+      expect(unrecognised).to.deep.equal([]);
+      expect(notes).to.deep.equal([
         { text: '岗位"客户服务收费员"的"职权"中"5、"之后没有内容，未导入', where: '第5行' },
       ]);
     });

@@ -481,6 +481,28 @@ const PreviewView: React.FC<{
           ))}
         </Section>
       ) : null}
+      {preview.notes.length > 0 ? (
+        <Section
+          title={`提示（${preview.notes.length} 处）`}
+          note="这些条款已导入，但编号与文件中的不同或有空条款：权限规则按这里的编号引用条款，请核对。"
+          testId="jd-notes"
+        >
+          {preview.notes.map((line, i) => (
+            <Box
+              key={i}
+              mb="sm"
+              p="default"
+              style={{ background: '#e7f1ff', borderLeft: '4px solid #4c8df6', borderRadius: 2 }}
+              data-testid="jd-note-line"
+            >
+              <Text color="grey60" fontSize="sm">
+                {line.where}
+              </Text>
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{line.text}</Text>
+            </Box>
+          ))}
+        </Section>
+      ) : null}
       {preview.positions.map((position) => (
         <PositionCard
           key={position.name}

@@ -52,6 +52,10 @@ export function describePreview(preview: ImportPreview): string {
     lines.push('', '未能识别的内容 / not understood:');
     for (const line of preview.unrecognised) lines.push(`  ${line.where}：${line.text}`);
   }
+  if (preview.notes.length > 0) {
+    lines.push('', '提示 / notes:');
+    for (const line of preview.notes) lines.push(`  ${line.where}：${line.text}`);
+  }
   if (preview.proposals.length > 0) {
     lines.push('', '拟定的权限 / proposed rules:');
     for (const p of preview.proposals)

@@ -191,11 +191,13 @@ export async function buildImportPreview(
     drafts: drafts.length,
   };
   const unrecognised = parsed.unrecognised.map((line) => ({ text: line.text, where: line.where }));
+  const notes = parsed.notes.map((line) => ({ text: line.text, where: line.where }));
   const content = {
     positions: positions.map(({ supervisorCandidates: _candidates, ...rest }) => rest),
     proposals: previewProposals,
     flaggedRules,
     unrecognised,
+    notes,
   };
   const digest = crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
   return {
@@ -204,6 +206,7 @@ export async function buildImportPreview(
       digest,
       positions,
       unrecognised,
+      notes,
       proposals: previewProposals,
       withoutAction,
       flaggedRules,

@@ -22,6 +22,8 @@ export interface Item {
 export interface Note {
   text: string;
   where: string;
+  /** Text of the document left out (before the first item), rather than a note about what was read. */
+  readOver?: boolean;
 }
 
 type StyleId =
@@ -175,7 +177,7 @@ export function splitItems(
       const preambleEnd = found.index;
       for (let i = 0; i < starts.length && starts[i] < preambleEnd; i++) {
         const piece = text.slice(Math.max(starts[i], contentStart), Math.min(lineEnd(i), preambleEnd)).trim();
-        if (piece) notes.push({ text: piece, where: present[i].where });
+        if (piece) notes.push({ text: piece, where: present[i].where, readOver: true });
       }
       contentStart = preambleEnd;
     }

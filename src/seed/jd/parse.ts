@@ -51,9 +51,11 @@ export interface ParsedDocument {
   positions: ParsedPosition[];
   /**
    * What was read over: lines belonging to no position (and not a title), lines under no known section ("工作环境：
-   * 室内"), text before a section's first item, and notes on numbering that skips or repeats.
+   * 室内"), text before a section's first item.
    */
   unrecognised: Array<{ text: string; where: string }>;
+  /** What was read but renumbered or left out: numbering that skips or repeats, an empty item. */
+  notes: Array<{ text: string; where: string }>;
 }
 
 /** The document is not in a recognisable format; the message names the file, the place and the problem. */
@@ -132,6 +134,8 @@ interface Section {
   seq: number;
   pieces: Piece[];
   draft: Draft | null;
+  /** Opened by a title ("…岗位职责"), not by a label: a 岗位职责 heading after it is the section itself. */
+  implied?: boolean;
 }
 
 interface Draft {
@@ -162,6 +166,7 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
   const drafts: Draft[] = [];
   const sections: Section[] = [];
   const unrecognised: Unrecognised[] = [];
+  const readNotes: Unrecognised[] = [];
   /** Heading numbers the document's known headings use ("一、岗位职责" → cn): other headings numbered alike are sections. */
   const headingStyles = new Set<string>();
 
@@ -215,6 +220,15 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
     }
     const d = current!;
     const existing = key === 'skip' || key === 'summary' ? undefined : d.sections.get(key);
+    if (existing?.implied) {
+      // What came between the title and this heading (a web page's 发布时间 line …) belongs to no section.
+      for (const p of existing.pieces)
+        if (p.text.trim()) unrecognised.push({ text: p.text.trim(), where: p.where, seq: p.seq });
+      existing.pieces = [];
+      d.sections.delete(key);
+      openSection(d, key, word, line);
+      return;
+    }
     if (existing) {
       if (existing.pieces.some((p) => p.text.trim())) {
         fail(line.where, `${describe(d)}中"${word}"出现了两次；如果这是下一个岗位，请在它前面写上"岗位名称"`);
@@ -244,7 +258,7 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
     } else {
       newDraft(line, title.name);
       section = null;
-      if (title.dutiesFollow) openSection(current, 'duty', '职责', line);
+      if (title.dutiesFollow) openSection(current, 'duty', '职责', line).implied = true;
     }
   };
 
@@ -389,7 +403,8 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
       kindLabel: `${describe(s.draft)}的"${s.word || FIELD_LABELS[kind]}"`,
     });
     const seqOf = new Map(kept.map((p) => [p.where, p.seq]));
-    for (const n of notes) unrecognised.push({ text: n.text, where: n.where, seq: seqOf.get(n.where) ?? s.seq });
+    for (const n of notes)
+      (n.readOver ? unrecognised : readNotes).push({ text: n.text, where: n.where, seq: seqOf.get(n.where) ?? s.seq });
     const byKind = clauses.get(s.draft) ?? new Map<ClauseKind, Array<{ text: string }>>();
     byKind.set(kind, [...(byKind.get(kind) ?? []), ...items]);
     clauses.set(s.draft, byKind);
@@ -476,8 +491,9 @@ export function parseJobDescriptionDocument(doc: SourceDocument): ParsedDocument
   }
 
   if (positions.length === 0) fail('', NO_POSITION);
-  unrecognised.sort((a, b) => a.seq - b.seq);
-  return { positions, unrecognised: unrecognised.map(({ text, where }) => ({ text, where })) };
+  const inOrder = (lines: Unrecognised[]) =>
+    [...lines].sort((a, b) => a.seq - b.seq).map(({ text, where }) => ({ text, where }));
+  return { positions, unrecognised: inOrder(unrecognised), notes: inOrder(readNotes) };
 }
 
 const NO_POSITION = '没有找到任何岗位——没有"岗位名称""职位名称"等栏目，也没有"……岗位职责"这样的标题';

@@ -86,6 +86,8 @@ export interface ImportPreview {
   positions: PreviewPosition[];
   /** Lines of the document that were not understood. */
   unrecognised: PreviewLine[];
+  /** What was read but renumbered or left out (a clause numbering that skips or repeats, an empty item). */
+  notes: PreviewLine[];
   proposals: PreviewProposal[];
   /** Authority and duty clauses that match no action: "系统中还没有对应的操作". */
   withoutAction: Array<{ position: string; clause: string; text: string }>;
