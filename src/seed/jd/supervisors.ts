@@ -33,15 +33,18 @@ function key(text: string): string {
     .replace(/(岗位|岗|职务|职位)$/, '');
 }
 
-/** Shared two-character runs of the two names, as a share of the shorter name's runs. */
-function similarity(a: string, b: string): number {
+/**
+ * Shared two-character runs of the two names: as a share of the shorter name's runs (is one name mostly in the other?),
+ * and as a share of both (which of several such names is closest: 保洁主管员 is nearer 保洁部主管 than 保洁员).
+ */
+function similarity(a: string, b: string): { overlap: number; closeness: number } {
   const pairs = (s: string) => new Set([...s].slice(0, -1).map((c, i) => c + [...s][i + 1]));
   const left = pairs(a);
   const right = pairs(b);
-  if (left.size === 0 || right.size === 0) return 0;
+  if (left.size === 0 || right.size === 0) return { overlap: 0, closeness: 0 };
   let shared = 0;
   for (const pair of left) if (right.has(pair)) shared++;
-  return shared / Math.min(left.size, right.size);
+  return { overlap: shared / Math.min(left.size, right.size), closeness: (2 * shared) / (left.size + right.size) };
 }
 
 const MAX_CANDIDATES = 5;
@@ -69,8 +72,8 @@ export function linkSupervisor(
   const candidates = known
     .filter((p): p is KnownPosition & { id: number } => p.id !== null)
     .map((p) => ({ position: p, score: similarity(target, key(p.name)) }))
-    .filter(({ score }) => score >= 0.4)
-    .sort((a, b) => b.score - a.score || a.position.id - b.position.id)
+    .filter(({ score }) => score.overlap >= 0.4)
+    .sort((a, b) => b.score.closeness - a.score.closeness || a.position.id - b.position.id)
     .slice(0, MAX_CANDIDATES)
     .map(({ position }) => ({ positionId: position.id, name: position.name, reason: 'similar' as const }));
   return { ...none, candidates };
