@@ -259,7 +259,8 @@ async function walkAccount(email: string) {
         }
       }
     }
-    // A list this person may not open says so in words, with the rule's reason.
+    // A list (or a page of its own, such as 导入岗位职务说明书) this person may not open says so in words, with the rule's
+    // reason.
     const refused = resources.find((resource) => !resource.resourceActions.some((a) => a.name === 'list'));
     // Both addresses of a list: its action's, and the resource's own (the one a shared or bookmarked link holds).
     for (const url of refused
@@ -269,7 +270,7 @@ async function walkAccount(email: string) {
       await page.waitForSelector('[data-testid="ForbiddenPage"]', { timeout: 10_000 });
       await look(url);
       const says = await page.locator('[data-testid="ForbiddenPage"]').innerText();
-      if (!/您没有权限打开“.+”列表：\S+/.test(says)) findings.set(`refusal: ${says}`, { text: says, url });
+      if (!/您没有权限打开“.+”(列表|页面)：\S+/.test(says)) findings.set(`refusal: ${says}`, { text: says, url });
       refusals += 1;
     }
   } finally {
