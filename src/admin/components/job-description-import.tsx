@@ -447,6 +447,34 @@ const Table: React.FC<{ headers: string[]; rows: React.ReactNode[][]; testId: st
   </Box>
 );
 
+/** Lines of the document with where they are, highlighted: the ones not understood, or the notes on numbering. */
+const MarkedLines: React.FC<{
+  lines: Array<{ text: string; where: string }>;
+  title: string;
+  note: string;
+  /** Background and bar. */
+  colours: [string, string];
+  testId: string;
+}> = ({ lines, title, note, colours: [background, bar], testId }) =>
+  lines.length === 0 ? null : (
+    <Section title={`${title}（${lines.length} 处）`} note={note} testId={testId}>
+      {lines.map((line, i) => (
+        <Box
+          key={i}
+          mb="sm"
+          p="default"
+          style={{ background, borderLeft: `4px solid ${bar}`, borderRadius: 2 }}
+          data-testid={`${testId}-line`}
+        >
+          <Text color="grey60" fontSize="sm">
+            {line.where}
+          </Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{line.text}</Text>
+        </Box>
+      ))}
+    </Section>
+  );
+
 const PreviewView: React.FC<{
   preview: Preview;
   picks: Record<string, number | null>;
@@ -459,50 +487,20 @@ const PreviewView: React.FC<{
         <H4>预览：{preview.fileName}</H4>
         <Totals preview={preview} />
       </Box>
-      {preview.unrecognised.length > 0 ? (
-        <Section
-          title={`未能识别的内容（${preview.unrecognised.length} 处）`}
-          note="这些内容不会导入。请核对其中是否有条款：如有，请修改文件后重新预览。"
-          testId="jd-unrecognised"
-        >
-          {preview.unrecognised.map((line, i) => (
-            <Box
-              key={i}
-              mb="sm"
-              p="default"
-              style={{ background: '#fff3bf', borderLeft: '4px solid #f0b400', borderRadius: 2 }}
-              data-testid="jd-unrecognised-line"
-            >
-              <Text color="grey60" fontSize="sm">
-                {line.where}
-              </Text>
-              <Text style={{ whiteSpace: 'pre-wrap' }}>{line.text}</Text>
-            </Box>
-          ))}
-        </Section>
-      ) : null}
-      {preview.notes.length > 0 ? (
-        <Section
-          title={`提示（${preview.notes.length} 处）`}
-          note="这些条款已导入，但编号与文件中的不同或有空条款：权限规则按这里的编号引用条款，请核对。"
-          testId="jd-notes"
-        >
-          {preview.notes.map((line, i) => (
-            <Box
-              key={i}
-              mb="sm"
-              p="default"
-              style={{ background: '#e7f1ff', borderLeft: '4px solid #4c8df6', borderRadius: 2 }}
-              data-testid="jd-note-line"
-            >
-              <Text color="grey60" fontSize="sm">
-                {line.where}
-              </Text>
-              <Text style={{ whiteSpace: 'pre-wrap' }}>{line.text}</Text>
-            </Box>
-          ))}
-        </Section>
-      ) : null}
+      <MarkedLines
+        lines={preview.unrecognised}
+        title="未能识别的内容"
+        note="这些内容不会导入。请核对其中是否有条款：如有，请修改文件后重新预览。"
+        colours={['#fff3bf', '#f0b400']}
+        testId="jd-unrecognised"
+      />
+      <MarkedLines
+        lines={preview.notes}
+        title="提示"
+        note="这些条款已导入，但编号与文件中的不同或有空条款：权限规则按这里的编号引用条款，请核对。"
+        colours={['#e7f1ff', '#4c8df6']}
+        testId="jd-notes"
+      />
       {preview.positions.map((position) => (
         <PositionCard
           key={position.name}
